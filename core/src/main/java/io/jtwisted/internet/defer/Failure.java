@@ -1,0 +1,116 @@
+package io.jtwisted.internet.defer;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Objects;
+
+/**
+ * An error travelling down a {@link Deferred}'s errback chain: a {@link Throwable} together with
+ * its traceback, as Twisted's {@code twisted.python.failure.Failure}.
+ *
+ * <p>A Failure never copies or rewrites the exception it wraps: {@link #value()} is the very
+ * object that was thrown or passed to {@code errback}, so its stack trace is the traceback.
+ */
+public final class Failure {
+    private final Throwable value;
+
+    /** Wraps {@code value}; a Failure given a Failure's value is equal to that Failure. */
+    public Failure(Throwable value) {
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /** Wraps {@code value}, or returns it as is when it is already a Failure. */
+    public static Failure of(Object value) {
+        if (value instanceof Failure failure) {
+            return failure;
+        }
+        if (value instanceof Throwable throwable) {
+            return new Failure(throwable);
+        }
+        throw new IllegalArgumentException("not a Throwable or Failure: " + value);
+    }
+
+    /** The exception this failure carries. */
+    public Throwable value() {
+        return value;
+    }
+
+    /** The class of the exception this failure carries. */
+    public Class<? extends Throwable> type() {
+        return value.getClass();
+    }
+
+    /**
+     * Returns the first of {@code types} that the carried exception is an instance of, or
+     * {@code null} when it matches none of them.
+     */
+    @SafeVarargs
+    public final Class<? extends Throwable> check(Class<? extends Throwable>... types) {
+        for (Class<? extends Throwable> type : types) {
+            if (type.isInstance(value)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the first of {@code types} that the carried exception is an instance of, and
+     * otherwise rethrows that exception (unchanged, so the next errback sees this same failure).
+     * In an errback: {@code failure.trap(SpamException.class, EggException.class);}
+     */
+    @SafeVarargs
+    public final Class<? extends Throwable> trap(Class<? extends Throwable>... types) {
+        Class<? extends Throwable> match = check(types);
+        if (match == null) {
+            throw sneakyThrow(value);
+        }
+        return match;
+    }
+
+    /**
+     * Throws the carried exception unchanged, whatever its checked-ness. Declared to return an
+     * exception so callers can write {@code throw failure.raiseException();}.
+     */
+    public RuntimeException raiseException() {
+        throw sneakyThrow(value);
+    }
+
+    /** The exception's message, or its class name when it has none. */
+    public String getErrorMessage() {
+        String message = value.getMessage();
+        return message != null ? message : value.getClass().getName();
+    }
+
+    /** One line: the exception's class and message, as Twisted's brief traceback ends. */
+    public String getBriefTraceback() {
+        return value.getClass().getName() + ": " + getErrorMessage();
+    }
+
+    /** The full traceback of the carried exception, causes included. */
+    public String getTraceback() {
+        StringWriter out = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(out)) {
+            value.printStackTrace(writer);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "[Failure instance: " + getBriefTraceback() + "]";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneakyThrow(Throwable throwable) throws E {
+        throw (E) throwable;
+    }
+
+    /** Formats seconds the way Python prints them: {@code 2} for whole numbers, {@code 2.5} otherwise. */
+    static String formatSeconds(double seconds) {
+        if (seconds == Math.rint(seconds) && !Double.isInfinite(seconds) && Math.abs(seconds) < 1e15) {
+            return Long.toString((long) seconds);
+        }
+        return Double.toString(seconds);
+    }
+}

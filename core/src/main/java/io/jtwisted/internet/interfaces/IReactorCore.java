@@ -1,0 +1,50 @@
+package io.jtwisted.internet.interfaces;
+
+import io.jtwisted.internet.defer.ThrowingRunnable;
+
+/**
+ * Running and stopping the reactor, and its system events (startup, shutdown) with their
+ * phases ({@code before}, {@code during}, {@code after}).
+ */
+public interface IReactorCore {
+    /** Runs the event loop on the calling thread until {@link #stop()}; returns after shutdown completes. */
+    void run();
+
+    /**
+     * Stops the loop after firing the shutdown triggers.
+     *
+     * @throws io.jtwisted.internet.error.ReactorNotRunning if the reactor is not running
+     */
+    void stop();
+
+    /** Stops the loop now, without running the shutdown triggers. */
+    void crash();
+
+    /** True while the loop runs and has not begun shutting down. */
+    boolean running();
+
+    /** Runs {@code callable} once the reactor is running (now, through the loop, if it already is). */
+    void callWhenRunning(ThrowingRunnable callable);
+
+    /**
+     * Adds a trigger for a system event. {@code phase} is {@code "before"}, {@code "during"} or
+     * {@code "after"}; {@code eventType} is {@code "startup"} or {@code "shutdown"} (or any
+     * name passed to {@link #fireSystemEvent}). A {@code "before"} trigger may return a
+     * Deferred, which delays the next phases until it fires.
+     *
+     * @return an identifier for {@link #removeSystemEventTrigger}
+     */
+    Object addSystemEventTrigger(String phase, String eventType, SystemEventTrigger trigger);
+
+    /** Removes a trigger added by {@link #addSystemEventTrigger}. */
+    void removeSystemEventTrigger(Object triggerId);
+
+    /** Fires the triggers of {@code eventType}, phase by phase. */
+    void fireSystemEvent(String eventType);
+
+    /** A system event trigger: may return a {@code Deferred} (in the before phase) or {@code null}. */
+    @FunctionalInterface
+    interface SystemEventTrigger {
+        Object call() throws Exception;
+    }
+}

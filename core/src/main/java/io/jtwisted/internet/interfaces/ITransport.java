@@ -1,0 +1,36 @@
+package io.jtwisted.internet.interfaces;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A protocol's connection to the outside world: bytes out, and the way to close.
+ * All methods are called on the reactor thread.
+ */
+public interface ITransport {
+    /**
+     * Buffers {@code data} to be sent, in order, as soon as possible; never blocks. The
+     * transport keeps the array: do not change it afterwards.
+     */
+    void write(byte[] data);
+
+    /** Buffers the remaining bytes of {@code data}, copying them; the buffer's position moves to its limit. */
+    void write(ByteBuffer data);
+
+    /** Writes each array in turn, as one gathering write where possible. */
+    void writeSequence(Iterable<byte[]> data);
+
+    /**
+     * Closes the connection once every byte written so far has been handed to the operating
+     * system and any registered producer has unregistered. Reading stops at once.
+     */
+    void loseConnection();
+
+    /** Closes the connection now, dropping whatever is still buffered. */
+    void abortConnection();
+
+    /** The address of the other end. */
+    IAddress getPeer();
+
+    /** The address of this end. */
+    IAddress getHost();
+}

@@ -1,0 +1,16 @@
+/**
+ * JTwisted core: Deferreds, the reactor, protocols, endpoints, tasks and the logger. Only API
+ * packages are exported; the machinery lives in {@code io.jtwisted.internal} packages.
+ */
+module io.jtwisted.core {
+    requires transitive org.slf4j;
+
+    exports io.jtwisted.internet.address;
+    exports io.jtwisted.internet.defer;
+    exports io.jtwisted.internet.error;
+    exports io.jtwisted.internet.interfaces;
+    exports io.jtwisted.internet.protocol;
+    exports io.jtwisted.internet.task;
+    exports io.jtwisted.internet.testing;
+    exports io.jtwisted.logger;
+}
