@@ -9,14 +9,14 @@ import java.util.function.BooleanSupplier;
  * Drives a reactor on the test's thread: turns the loop until a Deferred fires or a condition
  * holds, failing after a bounded time (no sleeping: each turn waits on the selector).
  */
-final class Loop {
-    static final double TIMEOUT = 10;
+public final class Loop {
+    public static final double TIMEOUT = 10;
 
     private Loop() {
     }
 
     /** Turns {@code reactor} until {@code condition} holds. */
-    static void until(NioReactor reactor, BooleanSupplier condition) {
+    public static void until(NioReactor reactor, BooleanSupplier condition) {
         long deadline = System.nanoTime() + (long) (TIMEOUT * 1e9);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -27,7 +27,7 @@ final class Loop {
     }
 
     /** Turns {@code reactor} until {@code d} fires; returns its result or throws what it failed with. */
-    static <T> T result(NioReactor reactor, Deferred<T> d) {
+    public static <T> T result(NioReactor reactor, Deferred<T> d) {
         Object[] box = new Object[1];
         boolean[] done = new boolean[1];
         d.addBoth(r -> {
@@ -48,12 +48,12 @@ final class Loop {
      * Turns {@code reactor} until {@code d} fires with a {@link Failure} (a reason given to
      * {@code connectionLost}, or an errback); returns it.
      */
-    static Failure reason(NioReactor reactor, Deferred<?> d) {
+    public static Failure reason(NioReactor reactor, Deferred<?> d) {
         return failure(reactor, d);
     }
 
     /** Turns {@code reactor} until {@code d} fails; returns the failure. */
-    static Failure failure(NioReactor reactor, Deferred<?> d) {
+    public static Failure failure(NioReactor reactor, Deferred<?> d) {
         Object[] box = new Object[1];
         boolean[] done = new boolean[1];
         d.addBoth(r -> {
