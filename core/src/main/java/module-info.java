@@ -13,4 +13,5 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.logger;
+    exports io.jtwisted.protocols.basic;
 }
