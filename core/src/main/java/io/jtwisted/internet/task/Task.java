@@ -36,6 +36,17 @@ public final class Task {
     }
 
     /**
+     * As {@link #deferLater(IReactorTime, double, ThrowingSupplier)} for a callable that returns
+     * a Deferred: the result waits for that Deferred and fires with its result (typed, as
+     * {@link Deferred#addCallbackDeferring}).
+     */
+    public static <T> Deferred<T> deferLaterDeferring(IReactorTime clock, double delay,
+                                                      ThrowingSupplier<? extends Deferred<? extends T>> callable) {
+        Objects.requireNonNull(callable, "callable");
+        return deferLater(clock, delay, () -> null).addCallbackDeferring(ignored -> callable.get());
+    }
+
+    /**
      * A Deferred fired with {@code null} {@code delay} seconds from now on {@code clock};
      * cancelling it cancels the delayed call, as {@link #deferLater(IReactorTime, double, ThrowingSupplier)}.
      */

@@ -13,7 +13,9 @@ final class Results {
     static Object successResultOf(Deferred<?> d) {
         assertThat(d.hasResult()).as("%s has a result", d).isTrue();
         Object result = d.currentResult();
-        assertThat(result).as("result of %s", d).isNotInstanceOf(Failure.class);
+        if (result instanceof Failure failure) {
+            throw new AssertionError("expected a value from " + d + ", got " + failure.getTraceback());
+        }
         return result;
     }
 
