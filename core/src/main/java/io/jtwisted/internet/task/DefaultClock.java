@@ -1,5 +1,6 @@
 package io.jtwisted.internet.task;
 
+import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IReactorTime;
 
 /** Where the task utilities find the global reactor when no clock was given. */
@@ -8,6 +9,6 @@ final class DefaultClock {
     }
 
     static IReactorTime reactor() {
-        throw new IllegalStateException("no global reactor yet: give a clock explicitly");
+        return Reactor.reactor;
     }
 }

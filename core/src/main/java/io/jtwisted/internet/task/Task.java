@@ -1,9 +1,15 @@
 package io.jtwisted.internet.task;
 
+import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.defer.ThrowingFunction;
 import io.jtwisted.internet.defer.ThrowingSupplier;
+import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.logger.Logger;
 import java.util.Iterator;
 import java.util.Objects;
 
@@ -13,6 +19,8 @@ import java.util.Objects;
  * {@link #coiterate}.
  */
 public final class Task {
+    private static final Logger LOG = Logger.forClass(Task.class);
+
     private Task() {
     }
 
@@ -66,6 +74,87 @@ public final class Task {
     /** As {@link #cooperate}, returning only a Deferred that fires with the iterator when it is exhausted. */
     public static <T> Deferred<Iterator<T>> coiterate(Iterator<T> iterator) {
         return GlobalCooperator.INSTANCE.coiterate(iterator);
+    }
+
+    /**
+     * Calls {@code main} with the global reactor, runs the reactor until the Deferred it returns
+     * fires, stops the reactor, and exits the process: with code 0 when the Deferred succeeded,
+     * 1 when it failed (the failure is logged), or the code of a {@link SystemExit} it failed
+     * with. As Twisted's {@code task.react}: the way to write a client or a one-off job with a
+     * well-defined end. Never returns.
+     */
+    public static void react(ThrowingFunction<? super Reactor, ? extends Deferred<?>> main) {
+        react(Reactor.reactor, main);
+    }
+
+    /** As {@link #react(ThrowingFunction)} on {@code reactor}. Never returns. */
+    public static <R extends IReactorCore> void react(R reactor, ThrowingFunction<? super R, ? extends Deferred<?>> main) {
+        int code = reactForExitCode(reactor, main);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** As {@link #react(ThrowingFunction)}, returning the exit code instead of exiting. */
+    public static int reactForExitCode(ThrowingFunction<? super Reactor, ? extends Deferred<?>> main) {
+        return reactForExitCode(Reactor.reactor, main);
+    }
+
+    /**
+     * As {@link #react(IReactorCore, ThrowingFunction)}, returning the exit code instead of
+     * exiting: 0 when the Deferred returned by {@code main} succeeded (or the reactor was stopped
+     * before it fired), 1 when it failed (the failure is logged), or the code of a
+     * {@link SystemExit} it failed with. An exception thrown by {@code main} counts as a failure.
+     * The reactor is stopped exactly once, whether the Deferred fires before the reactor runs,
+     * while it runs, or while it is shutting down.
+     */
+    public static <R extends IReactorCore> int reactForExitCode(R reactor,
+                                                                ThrowingFunction<? super R, ? extends Deferred<?>> main) {
+        Objects.requireNonNull(reactor, "reactor");
+        Objects.requireNonNull(main, "main");
+        Deferred<?> finished;
+        try {
+            finished = main.apply(reactor);
+        } catch (Throwable t) {
+            finished = Deferred.fail(t);
+        }
+        if (finished == null) {
+            finished = Deferred.succeed(null);
+        }
+        int[] code = {0};
+        boolean[] stopping = {false};
+        reactor.addSystemEventTrigger("before", "shutdown", () -> {
+            stopping[0] = true;
+            return null;
+        });
+        finished.addBoth(result -> {
+            if (stopping[0]) {
+                code[0] = exitCodeOf(result);
+            } else {
+                reactor.callWhenRunning(() -> {
+                    try {
+                        reactor.stop();
+                    } catch (ReactorNotRunning alreadyStopping) {
+                        // stopped by someone else meanwhile: once is enough
+                    }
+                    code[0] = exitCodeOf(result);
+                });
+            }
+            return null;
+        });
+        reactor.run();
+        return code[0];
+    }
+
+    private static int exitCodeOf(Object result) {
+        if (!(result instanceof Failure failure)) {
+            return 0;
+        }
+        if (failure.value() instanceof SystemExit exit) {
+            return exit.code();
+        }
+        LOG.failure("main function encountered error", failure);
+        return 1;
     }
 
     /** The global Cooperator, created on first use. */
