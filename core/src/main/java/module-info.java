@@ -14,5 +14,6 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
+    exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
 }
