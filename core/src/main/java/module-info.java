@@ -4,7 +4,9 @@
  */
 module io.jtwisted.core {
     requires transitive org.slf4j;
+    requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
 
+    exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
     exports io.jtwisted.internet.error;
@@ -12,6 +14,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
+    exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
 }

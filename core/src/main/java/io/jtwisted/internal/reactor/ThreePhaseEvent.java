@@ -1,0 +1,117 @@
+package io.jtwisted.internal.reactor;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.interfaces.IReactorCore.SystemEventTrigger;
+import io.jtwisted.logger.Logger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The triggers of one system event type ("startup", "shutdown", ...), in three phases. Firing runs
+ * the "before" triggers; when every Deferred they returned has fired, the "during" and then the
+ * "after" triggers run. Each trigger runs once per firing and is then forgotten, as in Twisted.
+ * Triggers may be added and removed from any thread; they run on the thread that fires the event,
+ * outside the lock.
+ */
+final class ThreePhaseEvent {
+    private static final Logger log = Logger.forClass(ThreePhaseEvent.class);
+
+    /** The handle returned by {@code addSystemEventTrigger}. */
+    record Handle(String eventType, String phase, SystemEventTrigger trigger) {
+    }
+
+    private final List<Handle> before = new ArrayList<>();
+    private final List<Handle> during = new ArrayList<>();
+    private final List<Handle> after = new ArrayList<>();
+    private boolean firingBefore;
+    private List<Handle> finishedBefore = new ArrayList<>();
+
+    synchronized Handle add(String eventType, String phase, SystemEventTrigger trigger) {
+        Handle handle = new Handle(eventType, phase, trigger);
+        phaseList(phase).add(handle);
+        return handle;
+    }
+
+    synchronized void remove(Handle handle) {
+        boolean removed = phaseList(handle.phase()).remove(handle);
+        if (!removed && !(firingBefore && finishedBefore.contains(handle))) {
+            throw new IllegalArgumentException("no such system event trigger: " + handle);
+        }
+    }
+
+    private List<Handle> phaseList(String phase) {
+        return switch (phase) {
+            case "before" -> before;
+            case "during" -> during;
+            case "after" -> after;
+            default -> throw new IllegalArgumentException("invalid phase: " + phase + " (before, during or after)");
+        };
+    }
+
+    void fire() {
+        synchronized (this) {
+            firingBefore = true;
+            finishedBefore = new ArrayList<>();
+        }
+        List<Deferred<?>> waiting = new ArrayList<>();
+        Handle handle;
+        while ((handle = next(before, true)) != null) {
+            Object result = call(handle);
+            if (result instanceof Deferred<?> deferred) {
+                waiting.add(deferred);
+            }
+        }
+        if (waiting.isEmpty()) {
+            continueFiring();
+            return;
+        }
+        int[] pending = {waiting.size()};
+        for (Deferred<?> deferred : waiting) {
+            deferred.addBoth(result -> {
+                if (result instanceof Failure failure) {
+                    log.failure("A before-phase system event trigger's Deferred failed", failure);
+                }
+                if (--pending[0] == 0) {
+                    continueFiring();
+                }
+                return null;
+            });
+        }
+    }
+
+    private void continueFiring() {
+        synchronized (this) {
+            firingBefore = false;
+            finishedBefore = new ArrayList<>();
+        }
+        Handle handle;
+        while ((handle = next(during, false)) != null) {
+            call(handle);
+        }
+        while ((handle = next(after, false)) != null) {
+            call(handle);
+        }
+    }
+
+    private synchronized Handle next(List<Handle> phase, boolean rememberAsFinished) {
+        if (phase.isEmpty()) {
+            return null;
+        }
+        Handle handle = phase.remove(0);
+        if (rememberAsFinished) {
+            finishedBefore.add(handle);
+        }
+        return handle;
+    }
+
+    private static Object call(Handle handle) {
+        try {
+            return handle.trigger().call();
+        } catch (Throwable error) {
+            NioReactor.rethrowIfFatal(error);
+            log.failure("Error in {} {} system event trigger {}", error, handle.phase(), handle.eventType(), handle.trigger());
+            return null;
+        }
+    }
+}

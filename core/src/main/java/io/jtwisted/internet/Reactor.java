@@ -1,0 +1,33 @@
+package io.jtwisted.internet;
+
+import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorThreads;
+import io.jtwisted.internet.interfaces.IReactorTime;
+
+/**
+ * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
+ * callback and system event trigger of a reactor runs on that thread, and other threads reach it
+ * only through {@link #callFromThread}.
+ *
+ * <p>{@link #reactor} is the process's default reactor, as {@code from twisted.internet import
+ * reactor}: {@code import static io.jtwisted.internet.Reactor.reactor;}. It is created the first
+ * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
+ * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
+ */
+public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads {
+    /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
+    Reactor reactor = new NioReactor(true);
+
+    /** A new reactor, independent of {@link #reactor} and of every other. */
+    static Reactor create() {
+        return new NioReactor();
+    }
+
+    /**
+     * Runs the loop as {@link #run()} does, installing handlers that stop the reactor on SIGINT and
+     * SIGTERM when {@code installSignalHandlers} is true (and restoring the previous ones when the
+     * loop ends).
+     */
+    void run(boolean installSignalHandlers);
+}

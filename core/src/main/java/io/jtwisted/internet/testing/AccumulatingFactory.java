@@ -1,0 +1,17 @@
+package io.jtwisted.internet.testing;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.protocol.Factory;
+
+/**
+ * A factory of {@link AccumulatingProtocol}s. Set {@link #protocolConnectionMade} to a Deferred
+ * to learn when the next protocol it builds is connected.
+ */
+public class AccumulatingFactory extends Factory {
+    /** When set, fired with the next protocol that becomes connected, then cleared. */
+    public Deferred<AccumulatingProtocol> protocolConnectionMade;
+
+    public AccumulatingFactory() {
+        super(AccumulatingProtocol::new);
+    }
+}

@@ -1,0 +1,165 @@
+package io.jtwisted.internet.testing;
+
+import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.internet.interfaces.IReactorCore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reactor that does nothing but record what it is asked, for unit tests of code that takes a
+ * reactor, as Twisted's {@code twisted.internet.testing.MemoryReactor}. {@link #run()} runs the
+ * {@link #callWhenRunning} hooks and stops at once; system event triggers are recorded in
+ * {@link #triggers()} and run, phase by phase, by {@link #fireSystemEvent}.
+ *
+ * <p>Use {@link MemoryReactorClock} when the code under test also schedules calls.
+ */
+public class MemoryReactor implements IReactorCore {
+    private boolean running;
+    private boolean hasRun;
+    private boolean hasStopped;
+    private boolean hasCrashed;
+    private final List<ThrowingRunnable> whenRunningHooks = new ArrayList<>();
+    private final Map<String, Map<String, List<SystemEventTrigger>>> triggers = new LinkedHashMap<>();
+    private final Map<Object, TriggerId> triggerIds = new LinkedHashMap<>();
+
+    /**
+     * Marks the reactor running, runs every {@link #callWhenRunning} hook in order, then
+     * {@link #stop()}s: a test's run() returns at once.
+     *
+     * @throws IllegalStateException if it is running already
+     */
+    @Override
+    public void run() {
+        if (running) {
+            throw new IllegalStateException("MemoryReactor is already running");
+        }
+        running = true;
+        hasRun = true;
+        for (ThrowingRunnable hook : List.copyOf(whenRunningHooks)) {
+            runUnchecked(hook);
+        }
+        stop();
+    }
+
+    /** Marks the reactor stopped ({@link #hasStopped()}). */
+    @Override
+    public void stop() {
+        running = false;
+        hasStopped = true;
+    }
+
+    /** Marks the reactor crashed ({@link #hasCrashed()}) and not running. */
+    @Override
+    public void crash() {
+        running = false;
+        hasCrashed = true;
+    }
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    /** True once {@link #run()} was called. */
+    public boolean hasRun() {
+        return hasRun;
+    }
+
+    /** True once {@link #stop()} was called (run() calls it). */
+    public boolean hasStopped() {
+        return hasStopped;
+    }
+
+    /** True once {@link #crash()} was called. */
+    public boolean hasCrashed() {
+        return hasCrashed;
+    }
+
+    /** Records {@code callable}; {@link #run()} calls it. */
+    @Override
+    public void callWhenRunning(ThrowingRunnable callable) {
+        whenRunningHooks.add(callable);
+    }
+
+    /** The hooks given to {@link #callWhenRunning}, in order. */
+    public List<ThrowingRunnable> whenRunningHooks() {
+        return List.copyOf(whenRunningHooks);
+    }
+
+    /** Records {@code trigger} under {@code triggers().get(phase).get(eventType)}. */
+    @Override
+    public Object addSystemEventTrigger(String phase, String eventType, SystemEventTrigger trigger) {
+        if (!phase.equals("before") && !phase.equals("during") && !phase.equals("after")) {
+            throw new IllegalArgumentException("phase must be before, during or after, not " + phase);
+        }
+        triggers.computeIfAbsent(phase, p -> new LinkedHashMap<>())
+                .computeIfAbsent(eventType, e -> new ArrayList<>())
+                .add(trigger);
+        TriggerId id = new TriggerId(phase, eventType, trigger);
+        triggerIds.put(id, id);
+        return id;
+    }
+
+    /**
+     * Removes a trigger.
+     *
+     * @throws IllegalArgumentException if {@code triggerId} is unknown or was removed already
+     */
+    @Override
+    public void removeSystemEventTrigger(Object triggerId) {
+        TriggerId id = triggerIds.remove(triggerId);
+        if (id == null) {
+            throw new IllegalArgumentException("unknown or removed trigger: " + triggerId);
+        }
+        triggers.get(id.phase).get(id.eventType).remove(id.trigger);
+    }
+
+    /**
+     * Calls the triggers of {@code eventType}: the before phase, then during, then after.
+     * Deferreds returned by before-triggers are not waited on.
+     */
+    @Override
+    public void fireSystemEvent(String eventType) {
+        for (String phase : List.of("before", "during", "after")) {
+            List<SystemEventTrigger> list = triggers.getOrDefault(phase, Map.of()).getOrDefault(eventType, List.of());
+            for (SystemEventTrigger trigger : List.copyOf(list)) {
+                try {
+                    trigger.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("system event trigger raised " + e, e);
+                }
+            }
+        }
+    }
+
+    /** The recorded triggers: phase, then event type, then triggers in the order added. */
+    public Map<String, Map<String, List<SystemEventTrigger>>> triggers() {
+        return triggers;
+    }
+
+    static void runUnchecked(ThrowingRunnable runnable) {
+        try {
+            runnable.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(runnable + " raised " + e, e);
+        }
+    }
+
+    private record TriggerId(String phase, String eventType, SystemEventTrigger trigger) {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}
