@@ -15,5 +15,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
+    exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
+    exports io.jtwisted.protocols.basic;
 }
