@@ -9,10 +9,13 @@ module io.jtwisted.core {
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
+    exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
+    exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
+    exports io.jtwisted.protocols.basic;
 }

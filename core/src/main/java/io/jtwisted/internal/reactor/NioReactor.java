@@ -77,6 +77,16 @@ public class NioReactor implements Reactor {
     private final Map<String, ThreePhaseEvent> events = new HashMap<>();
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
     private final Consumer<ThrowingRunnable> threadCallRunner = this::runThreadCall;
+    private boolean installSignalHandlers;
+    private SignalHandling signalHandling;
+    /** The "during startup" trigger: the reactor is running from here on (re-added by crash). */
+    private final SystemEventTrigger reallyStartRunning = () -> {
+        running = true;
+        if (installSignalHandlers && signalHandling == null) {
+            signalHandling = SignalHandling.install(this);
+        }
+        return null;
+    };
 
     // Thread pool (guarded by this).
     private ThreadPoolExecutor threadPool;
@@ -91,12 +101,13 @@ public class NioReactor implements Reactor {
     /** @param global whether this is the process's default reactor (which handles signals when run on the main thread) */
     public NioReactor(boolean global) {
         this.global = global;
-        addSystemEventTrigger("during", "startup", () -> {
-            running = true;
+        addSystemEventTrigger("during", "startup", reallyStartRunning);
+        addSystemEventTrigger("during", "shutdown", () -> {
+            crash();
             return null;
         });
         addSystemEventTrigger("during", "shutdown", () -> {
-            crash();
+            disconnectAll();
             return null;
         });
     }
@@ -115,22 +126,6 @@ public class NioReactor implements Reactor {
 
     @Override
     public void run(boolean installSignalHandlers) {
-        startRunning();
-        SignalHandling signals = installSignalHandlers ? SignalHandling.install(this) : null;
-        try {
-            mainLoop();
-        } finally {
-            if (signals != null) {
-                signals.uninstall();
-            }
-            reactorThread = null;
-            if (startedBefore && !started) {
-                closeSelector();
-            }
-        }
-    }
-
-    private void startRunning() {
         synchronized (this) {
             if (started) {
                 throw new ReactorAlreadyRunning();
@@ -141,9 +136,27 @@ public class NioReactor implements Reactor {
             started = true;
             stopped = false;
             reactorThread = Thread.currentThread();
+            this.installSignalHandlers = installSignalHandlers;
         }
-        selector();
-        fireSystemEvent("startup");
+        try {
+            selector();
+            fireSystemEvent("startup");
+            mainLoop();
+        } finally {
+            if (signalHandling != null) {
+                signalHandling.uninstall();
+                signalHandling = null;
+            }
+            reactorThread = null;
+            if (startedBefore && !started) {
+                closeSelector();
+            }
+        }
+    }
+
+    /** True while this reactor's SIGINT/SIGTERM handlers are installed. */
+    boolean signalHandlingInstalled() {
+        return signalHandling != null;
     }
 
     private void mainLoop() {
@@ -309,16 +322,30 @@ public class NioReactor implements Reactor {
             callFromThread(this::crash);
             return;
         }
-        boolean wasStarted = started;
         started = false;
         running = false;
-        if (wasStarted) {
-            // As Twisted: the "during startup" trigger ran (and was forgotten); a crashed reactor may
-            // run again (trial does, between tests), and must then become running again.
-            addSystemEventTrigger("during", "startup", () -> {
-                running = true;
-                return null;
-            });
+        addSystemEventTrigger("during", "startup", reallyStartRunning);
+    }
+
+    /**
+     * Tells the handler of every registered channel that the reactor is shutting down (a "during
+     * shutdown" trigger, as Twisted's {@code disconnectAll}); an error from one is logged and the
+     * others are still told.
+     */
+    private void disconnectAll() {
+        Selector s = selector;
+        if (s == null || !s.isOpen()) {
+            return;
+        }
+        for (SelectionKey key : new ArrayList<>(s.keys())) {
+            if (key.attachment() instanceof IoHandler handler) {
+                try {
+                    handler.disconnectForShutdown(key);
+                } catch (Throwable error) {
+                    rethrowIfFatal(error);
+                    log.failure("Error disconnecting {} at shutdown", error, handler);
+                }
+            }
         }
     }
 
@@ -588,6 +615,29 @@ public class NioReactor implements Reactor {
             }
             selector = null;
         }
+    }
+
+    // ------------------------------------------------------------------ IReactorTCP (io.jtwisted.internal.tcp)
+
+    private io.jtwisted.internal.tcp.TcpSupport tcp;
+
+    private io.jtwisted.internal.tcp.TcpSupport tcp() {
+        if (tcp == null) {
+            tcp = new io.jtwisted.internal.tcp.TcpSupport(this);
+        }
+        return tcp;
+    }
+
+    @Override
+    public io.jtwisted.internet.interfaces.IListeningPort listenTCP(int port,
+            io.jtwisted.internet.interfaces.IProtocolFactory factory, int backlog, String iface) {
+        return tcp().listenTCP(port, factory, backlog, iface);
+    }
+
+    @Override
+    public io.jtwisted.internet.interfaces.IConnector connectTCP(String host, int port,
+            io.jtwisted.internet.protocol.ClientFactory factory, double timeout, java.net.InetSocketAddress bindAddress) {
+        return tcp().connectTCP(host, port, factory, timeout, bindAddress);
     }
 
     static void rethrowIfFatal(Throwable error) {

@@ -1,6 +1,6 @@
 package io.jtwisted.internal.reactor;
 
-import static io.jtwisted.internal.reactor.ReactorTestSupport.runUntilStopped;
+import static io.jtwisted.internet.ReactorTestSupport.runUntilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -135,7 +135,7 @@ class NioReactorTest {
     @Test
     void errorInATimerIsLoggedAndTheLoopGoesOn() {
         List<String> ran = new ArrayList<>();
-        try (var log = new ReactorTestSupport.CapturedLog()) {
+        try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
             reactor.callLater(0, () -> {
                 throw new IllegalStateException("boom in timer");
             });
@@ -257,6 +257,47 @@ class NioReactorTest {
         runUntilStopped(reactor);
         assertThat(order).containsExactly("before", "deferred fired", "during", "after");
         assertThat(reactor.running()).isFalse();
+    }
+
+    @Test
+    void shutdownDisconnectsEveryChannelEvenIfOneFails() throws IOException {
+        Pipe first = Pipe.open();
+        Pipe second = Pipe.open();
+        List<String> disconnected = new ArrayList<>();
+        reactor.register(first.source(), SelectionKey.OP_READ, new IoHandler() {
+            @Override
+            public void handleIo(SelectionKey key) {
+            }
+
+            @Override
+            public void disconnectForShutdown(SelectionKey key) {
+                disconnected.add("problematic");
+                throw new IllegalStateException("simulated connectionLost error");
+            }
+        });
+        reactor.register(second.source(), SelectionKey.OP_READ, new IoHandler() {
+            @Override
+            public void handleIo(SelectionKey key) {
+            }
+
+            @Override
+            public void disconnectForShutdown(SelectionKey key) {
+                disconnected.add("ok");
+            }
+        });
+        try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
+            reactor.callWhenRunning(reactor::stop);
+            runUntilStopped(reactor);
+            assertThat(disconnected).containsExactlyInAnyOrder("problematic", "ok");
+            assertThat(log.events).filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage())
+                    .containsExactly("simulated connectionLost error");
+        } finally {
+            for (Pipe pipe : List.of(first, second)) {
+                pipe.source().close();
+                pipe.sink().close();
+            }
+        }
     }
 
     @Test

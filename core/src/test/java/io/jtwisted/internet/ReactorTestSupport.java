@@ -1,8 +1,7 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internet.Reactor;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
@@ -10,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Helpers for tests that run a real reactor on the test thread. */
-final class ReactorTestSupport {
+public final class ReactorTestSupport {
     /** Longest a test lets its reactor run before crashing it and failing. */
-    static final double TIMEOUT_SECONDS = 10;
+    public static final double TIMEOUT_SECONDS = 10;
 
     private ReactorTestSupport() {
     }
 
     /** Runs {@code reactor} (without signal handlers) and fails if it had to be crashed after the timeout. */
-    static void runUntilStopped(Reactor reactor) {
+    public static void runUntilStopped(Reactor reactor) {
         boolean[] timedOut = {false};
         var guard = reactor.callLater(TIMEOUT_SECONDS, () -> {
             timedOut[0] = true;
@@ -32,10 +31,10 @@ final class ReactorTestSupport {
     }
 
     /** Collects the events logged while it is open. */
-    static final class CapturedLog implements ILogObserver, AutoCloseable {
-        final List<LogEvent> events = new CopyOnWriteArrayList<>();
+    public static final class CapturedLog implements ILogObserver, AutoCloseable {
+        public final List<LogEvent> events = new CopyOnWriteArrayList<>();
 
-        CapturedLog() {
+        public CapturedLog() {
             LogPublisher.globalLogPublisher().addObserver(this);
         }
 
