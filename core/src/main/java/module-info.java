@@ -16,4 +16,5 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
+    exports io.jtwisted.protocols.basic;
 }

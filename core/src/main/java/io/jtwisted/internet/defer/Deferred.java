@@ -4,6 +4,14 @@ import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -117,6 +125,93 @@ public class Deferred<T> {
         @SuppressWarnings("unchecked")
         Deferred<T> typed = (Deferred<T>) returned;
         return typed;
+    }
+
+    /**
+     * A Deferred that fires with the list of results of {@code deferreds}, in order, once all have
+     * succeeded, or fails with a {@link FirstError} (carrying the failure and the index) as soon
+     * as one fails, as Twisted's {@code gatherResults}. Pass {@link DeferredList.Option#CONSUME_ERRORS}
+     * so that a failure does not go on down its own Deferred's chain (and get logged as unhandled).
+     * Cancelling the returned Deferred cancels every Deferred of the list.
+     */
+    public static <T> Deferred<List<T>> gatherResults(List<? extends Deferred<? extends T>> deferreds,
+                                                      DeferredList.Option... options) {
+        DeferredList.Option[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = DeferredList.Option.FIRE_ON_ONE_ERRBACK;
+        return new DeferredList<T>(deferreds, all).addCallback(results -> {
+            List<T> values = new ArrayList<>(results.size());
+            for (DeferredList.Result<T> result : results) {
+                values.add(result.value());
+            }
+            return Collections.unmodifiableList(values);
+        });
+    }
+
+    /**
+     * A Deferred that fires with the outcome of {@code stage}, on the thread that completes the
+     * stage (see {@link #fromFuture(CompletionStage, Executor)} to choose the thread). A stage
+     * cancelled elsewhere fails it with {@link CancelledError}; cancelling the Deferred before it
+     * fires cancels the stage's future ({@code cancel(false)}). As Twisted's {@code Deferred.fromFuture}.
+     */
+    public static <T> Deferred<T> fromFuture(CompletionStage<? extends T> stage) {
+        return fromFuture(stage, null);
+    }
+
+    /**
+     * As {@link #fromFuture(CompletionStage)}, but the Deferred is fired through {@code deliverOn}:
+     * pass {@code r -> reactor.callFromThread(r::run)} to fire it on the reactor thread.
+     */
+    public static <T> Deferred<T> fromFuture(CompletionStage<? extends T> stage, Executor deliverOn) {
+        CompletableFuture<? extends T> future = stage.toCompletableFuture();
+        Deferred<T> deferred = new Deferred<>(ignored -> future.cancel(false));
+        BiConsumer<T, Throwable> fire = (value, error) -> {
+            if (deferred.called()) {
+                return; // cancelled from our side already
+            }
+            if (error == null) {
+                deferred.callback(value);
+                return;
+            }
+            Throwable cause = error;
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            deferred.errback(cause instanceof CancellationException && !(cause instanceof CancelledError)
+                    ? new CancelledError("the future was cancelled") : cause);
+        };
+        if (deliverOn == null) {
+            future.whenComplete(fire);
+        } else {
+            future.whenCompleteAsync(fire, deliverOn);
+        }
+        return deferred;
+    }
+
+    /**
+     * A CompletableFuture completed with this chain's result at this point (added as a pair to the
+     * chain, which goes on with {@code null}, as Twisted's {@code asFuture}). A failure completes it
+     * exceptionally with the failure's exception; a {@link CancelledError} makes it cancelled.
+     * Cancelling the future before that cancels this Deferred, on the thread that cancels the
+     * future: do that on the thread that owns this Deferred.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        boolean[] settled = {false};
+        future.whenComplete((value, error) -> {
+            if (!settled[0] && error instanceof CancellationException) {
+                cancel();
+            }
+        });
+        appendPair((ThrowingFunction<T, Object>) value -> {
+            settled[0] = true;
+            future.complete(value);
+            return null;
+        }, (ThrowingFunction<Failure, Object>) failure -> {
+            settled[0] = true;
+            future.completeExceptionally(failure.value());
+            return null;
+        });
+        return future;
     }
 
     // ---------------------------------------------------------------- adding to the chain
@@ -339,17 +434,19 @@ public class Deferred<T> {
         T onTimeout(Object resultOrFailure, double timeout) throws Exception;
     }
 
+    /**
+     * {@code <Deferred at 0x…>}, followed by {@code waiting on Deferred at 0x…} while it waits on
+     * another Deferred, or by {@code current result: …} once it has one, as Twisted's repr.
+     */
     @Override
     public String toString() {
-        String state;
-        if (!called) {
-            state = "";
-        } else if (result instanceof Deferred<?>) {
-            state = " waiting on Deferred@" + Integer.toHexString(System.identityHashCode(result));
-        } else {
-            state = " current result: " + result;
+        StringBuilder out = new StringBuilder("<Deferred at 0x").append(Integer.toHexString(System.identityHashCode(this)));
+        if (chainedTo != null) {
+            out.append(" waiting on Deferred at 0x").append(Integer.toHexString(System.identityHashCode(chainedTo)));
+        } else if (called && result != NO_RESULT && !(result instanceof Deferred<?>)) {
+            out.append(" current result: ").append(result);
         }
-        return "<Deferred@" + Integer.toHexString(System.identityHashCode(this)) + state + ">";
+        return out.append('>').toString();
     }
 
     // ---------------------------------------------------------------- machinery
@@ -484,6 +581,11 @@ public class Deferred<T> {
                 }
             }
             if (finished) {
+                if (current.callbackHead == current.callbackTail) {
+                    // Drained: reuse the storage from its start for callbacks added later.
+                    current.callbackHead = 0;
+                    current.callbackTail = 0;
+                }
                 if (current.result instanceof Failure failure && current.callbackHead == current.callbackTail) {
                     if (current.unhandled == null) {
                         current.unhandled = UnhandledErrorReporter.watch(current, failure);

@@ -1,0 +1,31 @@
+package io.jtwisted.internet.defer;
+
+/**
+ * The failure of a {@link DeferredList} built with {@link DeferredList.Option#FIRE_ON_ONE_ERRBACK}
+ * (and of {@link Deferred#gatherResults}): the first of its Deferreds to fail, which one it was,
+ * and that Deferred's failure.
+ */
+public class FirstError extends RuntimeException {
+    private final transient Failure subFailure;
+    private final int index;
+
+    /**
+     * @param subFailure the failure of the Deferred that failed first
+     * @param index that Deferred's position in the list
+     */
+    public FirstError(Failure subFailure, int index) {
+        super("FirstError[#" + index + ", " + subFailure + "]", subFailure.value());
+        this.subFailure = subFailure;
+        this.index = index;
+    }
+
+    /** The failure of the Deferred that failed first. */
+    public Failure subFailure() {
+        return subFailure;
+    }
+
+    /** The position, in the list given, of the Deferred that failed first. */
+    public int index() {
+        return index;
+    }
+}
