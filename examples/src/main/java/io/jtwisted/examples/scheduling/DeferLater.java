@@ -18,7 +18,6 @@ public final class DeferLater {
     private DeferLater() {
     }
 
-    // tag::deferLater[]
     static String f(String s) {
         return "This will run 3.5 seconds after it was scheduled: " + s;
     }
@@ -31,10 +30,8 @@ public final class DeferLater {
             return null;
         });
     }
-    // end::deferLater[]
 
     public static void main(String[] args) {
-        // tag::main[]
         Deferred<Object> d = schedule(reactor, System.out);
         d.addBoth(ignored -> {
             reactor.stop();
@@ -43,6 +40,5 @@ public final class DeferLater {
 
         // f() will only be called if the event loop is started.
         reactor.run();
-        // end::main[]
     }
 }

@@ -17,12 +17,17 @@ import java.io.PrintStream;
  * traceback ({@code java.lang.Exception: Failure during loop execution.}) and stops the reactor.
  */
 public final class LoopingCallExample {
-    // tag::loop[]
     private static final int LOOP_TIMES = 3;
     private final boolean failInTheEnd;
     private final PrintStream out;
     private int loopCounter;
     private final LoopingCall loop = new LoopingCall(this::runEverySecond);
+
+    /** The seed's script state: {@code failInTheEnd}, and where {@code print} writes. */
+    public LoopingCallExample(boolean failInTheEnd, PrintStream out) {
+        this.failInTheEnd = failInTheEnd;
+        this.out = out;
+    }
 
     /** Called at every loop interval. */
     private void runEverySecond() throws Exception {
@@ -64,18 +69,10 @@ public final class LoopingCallExample {
         });
         return loopDeferred;
     }
-    // end::loop[]
-
-    public LoopingCallExample(boolean failInTheEnd, PrintStream out) {
-        this.failInTheEnd = failInTheEnd;
-        this.out = out;
-    }
 
     public static void main(String[] args) {
         boolean failInTheEnd = args.length > 0 && args[0].equals("--fail");
-        // tag::main[]
         new LoopingCallExample(failInTheEnd, System.out).start(reactor, reactor::stop);
         reactor.run();
-        // end::main[]
     }
 }

@@ -18,7 +18,6 @@ public final class LoopingCallInterval {
     private LoopingCallInterval() {
     }
 
-    // tag::interval[]
     /** Prints {@code hello} on {@code clock} every second, then every 5 seconds from the fifth second. */
     public static LoopingCall start(IReactorTime clock, PrintStream out) {
         LoopingCall loopCall = new LoopingCall(() -> out.println("hello"));
@@ -28,7 +27,6 @@ public final class LoopingCallInterval {
         clock.callLater(5, () -> loopCall.setInterval(5));
         return loopCall;
     }
-    // end::interval[]
 
     public static void main(String[] args) {
         start(reactor, System.out);
