@@ -9,6 +9,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
+    exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;

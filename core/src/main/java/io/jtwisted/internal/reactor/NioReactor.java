@@ -586,6 +586,29 @@ public class NioReactor implements Reactor {
         }
     }
 
+    // ------------------------------------------------------------------ IReactorTCP (io.jtwisted.internal.tcp)
+
+    private io.jtwisted.internal.tcp.TcpSupport tcp;
+
+    private io.jtwisted.internal.tcp.TcpSupport tcp() {
+        if (tcp == null) {
+            tcp = new io.jtwisted.internal.tcp.TcpSupport(this);
+        }
+        return tcp;
+    }
+
+    @Override
+    public io.jtwisted.internet.interfaces.IListeningPort listenTCP(int port,
+            io.jtwisted.internet.interfaces.IProtocolFactory factory, int backlog, String iface) {
+        return tcp().listenTCP(port, factory, backlog, iface);
+    }
+
+    @Override
+    public io.jtwisted.internet.interfaces.IConnector connectTCP(String host, int port,
+            io.jtwisted.internet.protocol.ClientFactory factory, double timeout, java.net.InetSocketAddress bindAddress) {
+        return tcp().connectTCP(host, port, factory, timeout, bindAddress);
+    }
+
     static void rethrowIfFatal(Throwable error) {
         if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
             throw (VirtualMachineError) error;
