@@ -9,6 +9,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
+    exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
@@ -16,4 +17,6 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
+    exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.policies;
 }

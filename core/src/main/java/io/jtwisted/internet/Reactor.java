@@ -2,6 +2,7 @@ package io.jtwisted.internet;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 
@@ -15,7 +16,7 @@ import io.jtwisted.internet.interfaces.IReactorTime;
  * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
-public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads {
+public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorTCP {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = new NioReactor(true);
 

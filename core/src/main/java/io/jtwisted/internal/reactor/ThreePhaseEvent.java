@@ -11,6 +11,8 @@ import java.util.List;
  * The triggers of one system event type ("startup", "shutdown", ...), in three phases. Firing runs
  * the "before" triggers; when every Deferred they returned has fired, the "during" and then the
  * "after" triggers run. Each trigger runs once per firing and is then forgotten, as in Twisted.
+ * Triggers may be added and removed from any thread; they run on the thread that fires the event,
+ * outside the lock.
  */
 final class ThreePhaseEvent {
     private static final Logger log = Logger.forClass(ThreePhaseEvent.class);
@@ -25,13 +27,13 @@ final class ThreePhaseEvent {
     private boolean firingBefore;
     private List<Handle> finishedBefore = new ArrayList<>();
 
-    Handle add(String eventType, String phase, SystemEventTrigger trigger) {
+    synchronized Handle add(String eventType, String phase, SystemEventTrigger trigger) {
         Handle handle = new Handle(eventType, phase, trigger);
         phaseList(phase).add(handle);
         return handle;
     }
 
-    void remove(Handle handle) {
+    synchronized void remove(Handle handle) {
         boolean removed = phaseList(handle.phase()).remove(handle);
         if (!removed && !(firingBefore && finishedBefore.contains(handle))) {
             throw new IllegalArgumentException("no such system event trigger: " + handle);
@@ -48,12 +50,13 @@ final class ThreePhaseEvent {
     }
 
     void fire() {
-        firingBefore = true;
-        finishedBefore = new ArrayList<>();
+        synchronized (this) {
+            firingBefore = true;
+            finishedBefore = new ArrayList<>();
+        }
         List<Deferred<?>> waiting = new ArrayList<>();
-        while (!before.isEmpty()) {
-            Handle handle = before.remove(0);
-            finishedBefore.add(handle);
+        Handle handle;
+        while ((handle = next(before, true)) != null) {
             Object result = call(handle);
             if (result instanceof Deferred<?> deferred) {
                 waiting.add(deferred);
@@ -78,14 +81,28 @@ final class ThreePhaseEvent {
     }
 
     private void continueFiring() {
-        firingBefore = false;
-        finishedBefore = new ArrayList<>();
-        while (!during.isEmpty()) {
-            call(during.remove(0));
+        synchronized (this) {
+            firingBefore = false;
+            finishedBefore = new ArrayList<>();
         }
-        while (!after.isEmpty()) {
-            call(after.remove(0));
+        Handle handle;
+        while ((handle = next(during, false)) != null) {
+            call(handle);
         }
+        while ((handle = next(after, false)) != null) {
+            call(handle);
+        }
+    }
+
+    private synchronized Handle next(List<Handle> phase, boolean rememberAsFinished) {
+        if (phase.isEmpty()) {
+            return null;
+        }
+        Handle handle = phase.remove(0);
+        if (rememberAsFinished) {
+            finishedBefore.add(handle);
+        }
+        return handle;
     }
 
     private static Object call(Handle handle) {

@@ -28,6 +28,16 @@ public interface ITransport {
     /** Closes the connection now, dropping whatever is still buffered. */
     void abortConnection();
 
+    /**
+     * True once {@link #loseConnection()} or {@link #abortConnection()} has been called, as
+     * Twisted's {@code transport.disconnecting}. Line parsers check it to stop delivering lines that
+     * arrived after the one that closed the connection. Transports should override this default,
+     * which says "never".
+     */
+    default boolean disconnecting() {
+        return false;
+    }
+
     /** The address of the other end. */
     IAddress getPeer();
 

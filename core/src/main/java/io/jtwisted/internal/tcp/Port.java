@@ -1,0 +1,254 @@
+package io.jtwisted.internal.tcp;
+
+import io.jtwisted.internal.reactor.IoHandler;
+import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.error.CannotListenError;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.logger.Logger;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A listening TCP port: accepts connections, builds a protocol for each with the factory and
+ * starts its {@link Connection}.
+ *
+ * <p>When accept fails because the process is out of file descriptors ({@code EMFILE}/{@code ENFILE}),
+ * the port logs it once, stops asking the selector for {@code OP_ACCEPT} (which would otherwise
+ * report the same pending connection forever: a busy loop) and tries again after a growing
+ * delay, up to {@link #MAX_BACKOFF} seconds.
+ */
+final class Port implements IListeningPort, IoHandler {
+    private static final Logger LOG = Logger.forClass(Port.class);
+    /** Connections accepted per turn at most. */
+    private static final int MAX_ACCEPTS_PER_TURN = 64;
+    static final double FIRST_BACKOFF = 0.05;
+    static final double MAX_BACKOFF = 1.0;
+
+    private final NioReactor reactor;
+    private final TcpSupport support;
+    private final int requestedPort;
+    private final IProtocolFactory factory;
+    private final int backlog;
+    private final String iface;
+    private ServerSocketChannel channel;
+    private SelectionKey key;
+    private IAddress host;
+    private boolean listening;
+    private boolean factoryStarted;
+    private Deferred<Void> stopped;
+    private double backoff;
+    private IDelayedCall retryAccept;
+    private boolean descriptorsExhaustedLogged;
+
+    Port(NioReactor reactor, TcpSupport support, int port, IProtocolFactory factory, int backlog, String iface) {
+        this.reactor = reactor;
+        this.support = support;
+        this.requestedPort = port;
+        this.factory = factory;
+        this.backlog = backlog;
+        this.iface = iface == null ? "" : iface;
+    }
+
+    @Override
+    public void startListening() {
+        if (listening) {
+            return;
+        }
+        ServerSocketChannel server = null;
+        try {
+            InetAddress address = bindAddress();
+            server = ServerSocketChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(address, requestedPort), backlog);
+            server.configureBlocking(false);
+            host = Addresses.toTwisted("TCP", server.getLocalAddress());
+            key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // reporting the bind failure matters more
+                }
+            }
+            throw new CannotListenError(iface, requestedPort, e);
+        }
+        channel = server;
+        listening = true;
+        support.portOpened(this);
+        factory.doStart();
+        factoryStarted = true;
+        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), portNumber());
+    }
+
+    private InetAddress bindAddress() throws IOException {
+        if (iface.isEmpty()) {
+            return InetAddress.getByName("0.0.0.0");
+        }
+        if (Addresses.isLiteral(iface)) {
+            return Addresses.literal(iface);
+        }
+        throw new IOException("the interface must be an IP address, not '" + iface + "'");
+    }
+
+    private int portNumber() {
+        return host instanceof io.jtwisted.internet.address.IPv4Address v4 ? v4.port()
+                : ((io.jtwisted.internet.address.IPv6Address) host).port();
+    }
+
+    @Override
+    public void handleIo(SelectionKey ready) {
+        for (int i = 0; i < MAX_ACCEPTS_PER_TURN && listening; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (IOException e) {
+                if (isOutOfDescriptors(e)) {
+                    backOff(e);
+                } else {
+                    LOG.warn("accept on port {} failed: {}", portNumber(), e.toString());
+                }
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            descriptorsExhaustedLogged = false;
+            backoff = 0;
+            startConnection(accepted);
+        }
+    }
+
+    private void startConnection(SocketChannel accepted) {
+        SelectionKey acceptedKey;
+        IAddress peer;
+        IAddress local;
+        try {
+            accepted.configureBlocking(false);
+            peer = Addresses.toTwisted("TCP", accepted.getRemoteAddress());
+            local = Addresses.toTwisted("TCP", accepted.getLocalAddress());
+            acceptedKey = reactor.register(accepted, 0, ignored -> { });
+        } catch (IOException e) {
+            LOG.warn("could not set up an accepted connection: {}", e.toString());
+            closeQuietly(accepted);
+            return;
+        }
+        IProtocol protocol;
+        try {
+            protocol = factory.buildProtocol(peer);
+        } catch (RuntimeException | Error e) {
+            LOG.failure("Unhandled error in buildProtocol of {}; dropping the connection", e, factory);
+            acceptedKey.cancel();
+            closeQuietly(accepted);
+            return;
+        }
+        if (protocol == null) {
+            acceptedKey.cancel();
+            closeQuietly(accepted);
+            return;
+        }
+        new Connection(reactor, support, accepted, acceptedKey, null, local, peer, protocol).start();
+    }
+
+    private static boolean isOutOfDescriptors(IOException e) {
+        String message = e.getMessage();
+        return message != null && (message.contains("Too many open files") || message.contains("too many open files"));
+    }
+
+    private void backOff(IOException e) {
+        if (!descriptorsExhaustedLogged) {
+            descriptorsExhaustedLogged = true;
+            LOG.error("Out of file descriptors accepting on port {} ({}); not accepting for a while", portNumber(), e.getMessage());
+        }
+        backoff = backoff == 0 ? FIRST_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
+        key.interestOps(0);
+        retryAccept = reactor.callLater(backoff, () -> {
+            retryAccept = null;
+            if (listening && key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        });
+    }
+
+    @Override
+    public Deferred<Void> stopListening() {
+        if (stopped != null) {
+            return stopped;
+        }
+        stopped = new Deferred<>();
+        if (!listening) {
+            stopped.callback(null);
+            return stopped;
+        }
+        closeSocket();
+        Deferred<Void> done = stopped;
+        // As Twisted: the factory is stopped and the Deferred fired on a later turn.
+        reactor.callLater(0, () -> finishStop(done));
+        return stopped;
+    }
+
+    /** Stops listening at once (reactor shutdown). */
+    void closeNow() {
+        if (listening) {
+            closeSocket();
+            if (stopped == null) {
+                stopped = new Deferred<>();
+            }
+            finishStop(stopped);
+        }
+    }
+
+    private void closeSocket() {
+        listening = false;
+        if (retryAccept != null && retryAccept.active()) {
+            retryAccept.cancel();
+        }
+        key.cancel();
+        closeQuietly(channel);
+        support.portClosed(this);
+        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), portNumber());
+    }
+
+    private void finishStop(Deferred<Void> done) {
+        if (factoryStarted) {
+            factoryStarted = false;
+            try {
+                factory.doStop();
+            } catch (RuntimeException | Error e) {
+                LOG.failure("Unhandled error stopping factory {}", e, factory);
+            }
+        }
+        if (!done.called()) {
+            done.callback(null);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a channel we are dropping
+        }
+    }
+
+    @Override
+    public IAddress getHost() {
+        return host;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + factory.getClass().getSimpleName() + " on " + (host == null ? requestedPort : portNumber()) + ">";
+    }
+}

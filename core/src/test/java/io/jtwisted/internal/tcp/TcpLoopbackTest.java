@@ -1,0 +1,442 @@
+package io.jtwisted.internal.tcp;
+
+import static io.jtwisted.internal.tcp.TcpTestSupport.port;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.address.IPv6Address;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.error.CannotListenError;
+import io.jtwisted.internet.error.ConnectionAborted;
+import io.jtwisted.internet.error.ConnectionDone;
+import io.jtwisted.internet.error.ConnectionRefusedError;
+import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IPushProducer;
+import io.jtwisted.internet.interfaces.ITCPTransport;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
+import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TCP over real sockets on 127.0.0.1, port 0.
+ *
+ * <p>Ports of twisted/test/test_tcp.py: ListeningTests (test_listen, testStopListening,
+ * testNumberedInterface, test_restartListening), LoopbackTests (test_tcpNoDelay,
+ * test_tcpKeepAlive, testFailing, test_connectionRefusedErrorNumber), FactoryTests
+ * (test_serverStartStop, test_clientStartStop), CannotBindTests (test_cannotBind,
+ * test_clientBind), LocalRemoteAddressTests (test_hostAddress), WriteDataTests (test_writer),
+ * LargeBufferTests (testWriter), HalfCloseTests (testCloseWriteCloser, testWriteCloseNotification),
+ * HalfCloseNoNotificationAndShutdownExceptionTests (testNoNotification),
+ * PauseProducingTests (test_pauseProducingInConnectionMade), CallBackOrderTests (test_loseOrder),
+ * and from twisted/internet/test/test_tcp.py: abortConnection, exceptions in dataReceived,
+ * IPv6 listening and producer flow control.
+ * Not ported: repr/logstr tests (Python formatting), connectByService (no service names in
+ * Java), ProperlyCloseFiles (checks Python socket objects), test_exceptInStop /
+ * test_directConnectionLostCall (Python-level monkeypatching of internals).
+ */
+class TcpLoopbackTest {
+    private final NioReactor reactor = TcpTestSupport.reactor();
+    private final List<IListeningPort> ports = new ArrayList<>();
+
+    @AfterEach
+    void closePorts() {
+        for (IListeningPort p : ports) {
+            Loop.result(reactor, p.stopListening());
+        }
+    }
+
+    private IListeningPort listen(Factory factory) {
+        IListeningPort p = reactor.listenTCP(0, factory, 50, "127.0.0.1");
+        ports.add(p);
+        return p;
+    }
+
+    @Test
+    void echoRoundTripDeliversEveryByteInOrder() {
+        KeepingFactory<Recorder.Echo> server = new KeepingFactory<>(Recorder.Echo::new);
+        IListeningPort p = listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("hello, echo", false));
+        reactor.connectTCP("127.0.0.1", port(p), client);
+        Loop.until(reactor, () -> !client.built.isEmpty() && client.built.get(0).text().equals("hello, echo"));
+        assertThat(server.built).hasSize(1);
+        assertThat(server.built.get(0).text()).isEqualTo("hello, echo");
+        client.built.get(0).transport().loseConnection();
+        Failure serverReason = Loop.reason(reactor, server.built.get(0).lost);
+        assertThat(serverReason.check(ConnectionDone.class)).isNotNull();
+        assertThat(client.events).containsExactly("startedConnecting", "buildProtocol", "clientConnectionLost");
+    }
+
+    @Test
+    void quoteThenCloseReachesTheClientBeforeTheCleanClose() {
+        listen(new KeepingFactory<>(() -> new Recorder("An apple a day keeps the doctor away\r\n", true)));
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Failure reason = Loop.reason(reactor, client.lostConnection);
+        assertThat(client.built.get(0).text()).isEqualTo("An apple a day keeps the doctor away\r\n");
+        assertThat(reason.check(ConnectionDone.class)).isNotNull();
+        assertThat(client.built.get(0).reason.check(ConnectionDone.class)).isNotNull();
+    }
+
+    @Test
+    void listenOnPortZeroPicksAFreePortAndAddressesMatchOnBothEnds() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        IListeningPort p = listen(server);
+        IPv4Address host = (IPv4Address) p.getHost();
+        assertThat(host.host()).isEqualTo("127.0.0.1");
+        assertThat(host.port()).isPositive();
+        assertThat(host.type()).isEqualTo("TCP");
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", host.port(), client);
+        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty());
+        Loop.result(reactor, server.built.get(0).made);
+        ITCPTransport serverSide = (ITCPTransport) server.built.get(0).transport();
+        ITCPTransport clientSide = (ITCPTransport) client.built.get(0).transport();
+        assertThat(serverSide.getHost()).isEqualTo(host);
+        assertThat(clientSide.getPeer()).isEqualTo(host);
+        assertThat(serverSide.getPeer()).isEqualTo(clientSide.getHost());
+        clientSide.abortConnection();
+        Loop.reason(reactor, server.built.get(0).lost);
+    }
+
+    @Test
+    void stopListeningFiresAfterTheFactoryStopsAndRefusesNewConnections() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        IListeningPort p = reactor.listenTCP(0, server, 50, "127.0.0.1");
+        int number = port(p);
+        assertThat(server.starts).isEqualTo(1);
+        Deferred<Void> stopped = p.stopListening();
+        Loop.result(reactor, stopped);
+        assertThat(server.stops).isEqualTo(1);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", number, client);
+        Failure failure = Loop.reason(reactor, client.failed);
+        assertThat(failure.check(ConnectionRefusedError.class)).isNotNull();
+        assertThat(failure.getErrorMessage()).startsWith("Connection was refused by other side");
+        assertThat(client.events).containsExactly("startedConnecting", "clientConnectionFailed");
+        assertThat(client.starts).isEqualTo(1);
+        assertThat(client.stops).isEqualTo(1);
+    }
+
+    @Test
+    void restartListeningOnTheSamePortAfterStopping() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        IListeningPort p = reactor.listenTCP(0, server, 50, "127.0.0.1");
+        int number = port(p);
+        Loop.result(reactor, p.stopListening());
+        IListeningPort again = reactor.listenTCP(number, server, 50, "127.0.0.1");
+        ports.add(again);
+        assertThat(port(again)).isEqualTo(number);
+        assertThat(server.starts).isEqualTo(2);
+    }
+
+    @Test
+    void listeningOnABusyPortRaisesCannotListenError() {
+        IListeningPort p = listen(new KeepingFactory<>(Recorder::new));
+        KeepingFactory<Recorder> second = new KeepingFactory<>(Recorder::new);
+        assertThatThrownBy(() -> reactor.listenTCP(port(p), second, 50, "127.0.0.1"))
+                .isInstanceOf(CannotListenError.class)
+                .hasMessageContaining("Couldn't listen on 127.0.0.1:" + port(p));
+        assertThat(second.starts).isZero();
+    }
+
+    @Test
+    void factorySharedByTwoPortsStartsOnceAndStopsAfterTheLast() {
+        KeepingFactory<Recorder> shared = new KeepingFactory<>(Recorder::new);
+        IListeningPort a = reactor.listenTCP(0, shared, 50, "127.0.0.1");
+        IListeningPort b = reactor.listenTCP(0, shared, 50, "127.0.0.1");
+        assertThat(shared.starts).isEqualTo(1);
+        Loop.result(reactor, a.stopListening());
+        assertThat(shared.stops).isZero();
+        Loop.result(reactor, b.stopListening());
+        assertThat(shared.stops).isEqualTo(1);
+    }
+
+    @Test
+    void clientBindAddressIsTheClientsLocalAddress() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        IListeningPort p = listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(p), client, 30, new InetSocketAddress("127.0.0.1", 0));
+        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty());
+        IPv4Address local = (IPv4Address) client.built.get(0).transport().getHost();
+        assertThat(local.host()).isEqualTo("127.0.0.1");
+        assertThat(server.built.get(0).transport().getPeer()).isEqualTo(local);
+        client.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, server.built.get(0).lost);
+    }
+
+    @Test
+    void socketOptionsCanBeSetAndRead() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        IListeningPort p = listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(p), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        ITCPTransport t = (ITCPTransport) client.built.get(0).transport();
+        t.setTcpNoDelay(true);
+        assertThat(t.getTcpNoDelay()).isTrue();
+        t.setTcpNoDelay(false);
+        assertThat(t.getTcpNoDelay()).isFalse();
+        t.setTcpKeepAlive(true);
+        assertThat(t.getTcpKeepAlive()).isTrue();
+        t.setTcpKeepAlive(false);
+        assertThat(t.getTcpKeepAlive()).isFalse();
+        t.loseConnection();
+        Loop.reason(reactor, client.lostConnection);
+    }
+
+    @Test
+    void loseConnectionDeliversEveryBufferedByteFirst() {
+        byte[] big = new byte[8 * 1024 * 1024];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + 7);
+        }
+        listen(new KeepingFactory<>(() -> new Protocol() {
+            @Override
+            public void connectionMade() {
+                for (int off = 0; off < big.length; off += 1 << 20) {
+                    transport.write(Arrays.copyOfRange(big, off, off + (1 << 20)));
+                }
+                transport.loseConnection();
+            }
+        }));
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Failure reason = Loop.reason(reactor, client.lostConnection);
+        assertThat(reason.check(ConnectionDone.class)).isNotNull();
+        assertThat(client.built.get(0).received.toByteArray()).isEqualTo(big);
+    }
+
+    @Test
+    void readsHandTheProtocolExactlyTheBytesRead() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("abc", true));
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !server.built.isEmpty());
+        Loop.reason(reactor, server.built.get(0).lost);
+        assertThat(server.built.get(0).chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        assertThat(server.built.get(0).text()).isEqualTo("abc");
+    }
+
+    @Test
+    void abortConnectionClosesAtOnceWithConnectionAborted() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty());
+        Recorder c = client.built.get(0);
+        c.transport().write(new byte[1 << 20]);
+        c.transport().abortConnection();
+        c.transport().write("ignored".getBytes(StandardCharsets.UTF_8));
+        Failure local = Loop.reason(reactor, c.lost);
+        assertThat(local.check(ConnectionAborted.class)).isNotNull();
+        Loop.reason(reactor, server.built.get(0).lost);
+    }
+
+    @Test
+    void anExceptionInDataReceivedClosesOnlyThatConnection() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(() -> new Recorder.Echo() {
+            @Override
+            public void dataReceived(byte[] data) {
+                if (new String(data, StandardCharsets.UTF_8).contains("boom")) {
+                    throw new IllegalStateException("boom from the protocol");
+                }
+                super.dataReceived(data);
+            }
+        });
+        listen(server);
+        RecordingClientFactory<Recorder> bad = new RecordingClientFactory<>(() -> new Recorder("boom", false));
+        RecordingClientFactory<Recorder> good = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), bad);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), good);
+        Loop.reason(reactor, bad.lostConnection);
+        Loop.until(reactor, () -> server.built.size() == 2 && !good.built.isEmpty());
+        Recorder failedServerSide = server.built.stream().filter(r -> r.reason != null).findFirst().orElseThrow();
+        assertThat(failedServerSide.reason.value()).isInstanceOf(IllegalStateException.class).hasMessage("boom from the protocol");
+        good.built.get(0).transport().write("still here".getBytes(StandardCharsets.UTF_8));
+        Loop.until(reactor, () -> good.built.get(0).text().equals("still here"));
+        good.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, good.lostConnection);
+    }
+
+    @Test
+    void halfCloseLetsTheServerAnswerAfterTheClientStopsWriting() {
+        KeepingFactory<Recorder.HalfClose> server = new KeepingFactory<>(() -> new Recorder.HalfClose() {
+            @Override
+            public void readConnectionLost() {
+                super.readConnectionLost();
+                transport.write(("got " + text()).getBytes(StandardCharsets.UTF_8));
+                transport.loseConnection();
+            }
+        });
+        listen(server);
+        RecordingClientFactory<Recorder.HalfClose> client = new RecordingClientFactory<>(Recorder.HalfClose::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        Recorder.HalfClose c = client.built.get(0);
+        c.transport().write("question".getBytes(StandardCharsets.UTF_8));
+        ((ITCPTransport) c.transport()).loseWriteConnection();
+        Loop.result(reactor, c.writeLost);
+        Failure reason = Loop.reason(reactor, c.lost);
+        assertThat(c.text()).isEqualTo("got question");
+        assertThat(reason.check(ConnectionDone.class)).isNotNull();
+        assertThat(server.built.get(0).readLost.called()).isTrue();
+    }
+
+    @Test
+    void withoutHalfCloseSupportTheEndOfInputClosesTheConnection() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        RecordingClientFactory<Recorder.HalfClose> client = new RecordingClientFactory<>(Recorder.HalfClose::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        ((ITCPTransport) client.built.get(0).transport()).loseWriteConnection();
+        Loop.until(reactor, () -> !server.built.isEmpty());
+        Failure reason = Loop.reason(reactor, server.built.get(0).lost);
+        assertThat(reason.check(ConnectionDone.class)).isNotNull();
+        Loop.reason(reactor, client.built.get(0).lost);
+    }
+
+    @Test
+    void aPushProducerIsPausedAboveTheHighWaterMarkAndResumedWhenTheReaderCatchesUp() {
+        List<String> producerEvents = new ArrayList<>();
+        int total = 4 * 1024 * 1024;
+        class Streamer extends Recorder implements IPushProducer {
+            int sent;
+            boolean paused;
+
+            @Override
+            public void connectionMade() {
+                ((ITCPTransport) transport).registerProducer(this, true);
+                produce();
+            }
+
+            void produce() {
+                while (!paused && sent < total) {
+                    transport.write(new byte[16 * 1024]);
+                    sent += 16 * 1024;
+                }
+                if (sent >= total) {
+                    ((ITCPTransport) transport).unregisterProducer();
+                    transport.loseConnection();
+                }
+            }
+
+            @Override
+            public void pauseProducing() {
+                producerEvents.add("pause");
+                paused = true;
+            }
+
+            @Override
+            public void resumeProducing() {
+                producerEvents.add("resume");
+                paused = false;
+                produce();
+            }
+
+            @Override
+            public void stopProducing() {
+                producerEvents.add("stop");
+            }
+        }
+        KeepingFactory<Streamer> server = new KeepingFactory<>(Streamer::new);
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        ITCPTransport reader = (ITCPTransport) client.built.get(0).transport();
+        reader.pauseProducing(); // a slow reader: nothing is read for now
+        Loop.until(reactor, () -> producerEvents.contains("pause"));
+        Connection serverSide = (Connection) server.built.get(0).transport();
+        long buffered = serverSide.pendingBytes();
+        for (int i = 0; i < 5; i++) {
+            reactor.iterate(0.01);
+        }
+        assertThat(serverSide.pendingBytes()).isEqualTo(buffered).isLessThan(Connection.HIGH_WATER + 16 * 1024 + 1);
+        reader.resumeProducing();
+        Loop.reason(reactor, client.lostConnection);
+        assertThat(producerEvents).contains("pause", "resume").doesNotContain("stop");
+        assertThat(client.built.get(0).received.size()).isEqualTo(total);
+    }
+
+    @Test
+    void pauseProducingInConnectionMadeStopsReadingUntilResumed() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(() -> new Recorder() {
+            @Override
+            public void connectionMade() {
+                ((ITCPTransport) transport).pauseProducing();
+                super.connectionMade();
+            }
+        });
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("data", false));
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !server.built.isEmpty());
+        for (int i = 0; i < 5; i++) {
+            reactor.iterate(0.01);
+        }
+        assertThat(server.built.get(0).text()).isEmpty();
+        ((ITCPTransport) server.built.get(0).transport()).resumeProducing();
+        Loop.until(reactor, () -> server.built.get(0).text().equals("data"));
+        client.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, server.built.get(0).lost);
+    }
+
+    @Test
+    void protocolHearsConnectionLostBeforeTheFactoryHearsClientConnectionLost() {
+        List<String> order = new ArrayList<>();
+        listen(new KeepingFactory<>(() -> new Recorder("x", true)));
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder() {
+            @Override
+            public void connectionLost(Failure reason) {
+                order.add("connectionLost");
+                super.connectionLost(reason);
+            }
+        }) {
+            @Override
+            public void clientConnectionLost(IConnector connector, Failure reason) {
+                order.add("clientConnectionLost");
+                super.clientConnectionLost(connector, reason);
+            }
+        };
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.reason(reactor, client.lostConnection);
+        assertThat(order).containsExactly("connectionLost", "clientConnectionLost");
+    }
+
+    @Test
+    void listensAndConnectsOverIPv6WhenTheSystemHasIt() {
+        KeepingFactory<Recorder.Echo> server = new KeepingFactory<>(Recorder.Echo::new);
+        IListeningPort p;
+        try {
+            p = reactor.listenTCP(0, server, 50, "::1");
+        } catch (CannotListenError noIPv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIPv6.getMessage());
+            return;
+        }
+        ports.add(p);
+        IPv6Address host = (IPv6Address) p.getHost();
+        assertThat(host.host()).isEqualTo("::1");
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("six", false));
+        reactor.connectTCP("::1", host.port(), client);
+        Loop.until(reactor, () -> !client.built.isEmpty() && client.built.get(0).text().equals("six"));
+        assertThat(client.built.get(0).transport().getPeer()).isEqualTo(host);
+        client.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, client.lostConnection);
+    }
+}

@@ -1,0 +1,24 @@
+package io.jtwisted.examples.scheduling;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.interfaces.IDelayedCall;
+
+/**
+ * The seed's cancelled call: {@code callID = reactor.callLater(5, f); callID.cancel()}. Prints
+ * nothing, ever: the reactor runs with nothing to do until Ctrl-C (or SIGTERM) stops it.
+ */
+public final class CancelCall {
+    private CancelCall() {
+    }
+
+    static void f() {
+        System.out.println("I'll never run.");
+    }
+
+    public static void main(String[] args) {
+        IDelayedCall callID = reactor.callLater(5, CancelCall::f);
+        callID.cancel();
+        reactor.run();
+    }
+}
