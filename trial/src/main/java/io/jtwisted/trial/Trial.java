@@ -2,7 +2,10 @@ package io.jtwisted.trial;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.Reactor;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -10,9 +13,10 @@ import java.util.stream.Collectors;
  * {@code failureResultOf}, {@code assertNoResult} and {@code assertFailure}. They fail with an
  * {@link AssertionError} whose message holds the original traceback when a failure was found.
  *
- * <p>Use with {@code import static io.jtwisted.trial.Trial.*;}. These assertions look at a
+ * <p>Use with {@code import static io.jtwisted.trial.Trial.*;}. The assertions look at a
  * Deferred as it is now and never run a reactor: drive time with a {@code Clock} and I/O with a
- * {@code StringTransport} so the Deferred has fired by the time you ask.
+ * {@code StringTransport} so the Deferred has fired by the time you ask. {@link #await} and
+ * {@link #flushLoggedErrors} need a test run with {@link TrialExtension}.
  */
 public final class Trial {
     private Trial() {
@@ -106,6 +110,58 @@ public final class Trial {
             E expected = (E) failure.value();
             return expected;
         });
+    }
+
+    /**
+     * Runs the global reactor on this thread until {@code deferred} fires, then returns its
+     * result, or throws the original exception of a failure result (unchanged, with its own
+     * traceback; the failure is then handled). This is how a JUnit test "returns a Deferred".
+     *
+     * @throws io.jtwisted.internet.defer.TimeoutError if it has not fired within the test's
+     *     timeout ({@code @Timeout}, else {@value TrialExtension#DEFAULT_TIMEOUT_SECONDS} s); the
+     *     Deferred is then cancelled
+     * @throws IllegalStateException outside a test run with {@link TrialExtension}, or when the
+     *     reactor is already running
+     */
+    public static <T> T await(Deferred<T> deferred) {
+        return await(Reactor.reactor, deferred);
+    }
+
+    /**
+     * As {@link #await(Deferred)}, running {@code reactor} (for a test that made its own with
+     * {@link Reactor#create()}); that reactor is then checked for leftovers after the test too.
+     */
+    public static <T> T await(Reactor reactor, Deferred<T> deferred) {
+        TrialContext context = TrialContext.require("Trial.await");
+        context.used(reactor);
+        return ReactorDriver.await(reactor, deferred, context.timeoutSeconds());
+    }
+
+    /**
+     * Runs the global reactor until {@code stage} completes (on any thread), then returns its
+     * value or throws the exception it completed with. Same timeout as {@link #await(Deferred)}.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        return await(Reactor.reactor, stage);
+    }
+
+    /** As {@link #await(CompletionStage)}, running {@code reactor}. */
+    public static <T> T await(Reactor reactor, CompletionStage<T> stage) {
+        TrialContext context = TrialContext.require("Trial.await");
+        context.used(reactor);
+        return ReactorDriver.await(reactor, stage, context.timeoutSeconds());
+    }
+
+    /**
+     * Removes from the current test's record the logged errors of the given types (all of them
+     * when no type is given) and returns them, so they do not fail the test. Call it after the
+     * code that logs them has run, as in trial.
+     *
+     * @throws IllegalStateException outside a test run with {@link TrialExtension}
+     */
+    @SafeVarargs
+    public static List<Failure> flushLoggedErrors(Class<? extends Throwable>... types) {
+        return TrialContext.require("Trial.flushLoggedErrors").flush(types);
     }
 
     private static Object takeResult(Deferred<?> deferred, String expected) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -542,6 +543,36 @@ public class NioReactor implements Reactor {
             channel.configureBlocking(false);
         }
         return channel.register(selector(), interestOps, handler);
+    }
+
+    /**
+     * The keys currently registered with this reactor's selector (listening ports, connections,
+     * anything else registered), as a copy; empty before the selector exists. For trial's
+     * dirty-reactor check: call it only while the loop is not running.
+     */
+    public Set<SelectionKey> registeredKeys() {
+        Selector s = selector;
+        return s == null ? Set.of() : Set.copyOf(s.keys());
+    }
+
+    /**
+     * Detaches the thread pool, if one was created, and returns it (else {@code null}): the next
+     * {@link #callInThread} creates a new one. The caller shuts the returned pool down. For
+     * trial's janitor, which must not let a busy pool leak into the next test.
+     */
+    public synchronized ThreadPoolExecutor detachThreadPool() {
+        ThreadPoolExecutor pool = threadPool;
+        if (pool != null) {
+            removeSystemEventTrigger(threadPoolShutdownTrigger);
+            threadPool = null;
+            threadPoolShutdownTrigger = null;
+        }
+        return pool;
+    }
+
+    /** The thread pool if one was created, else {@code null} (never creates one). */
+    public synchronized ThreadPoolExecutor threadPoolIfCreated() {
+        return threadPool;
     }
 
     /** The reactor's reusable direct read buffer (64 KiB); callers clear it before use. */

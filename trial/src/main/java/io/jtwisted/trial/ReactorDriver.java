@@ -1,0 +1,113 @@
+package io.jtwisted.trial;
+
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.defer.TimeoutError;
+import io.jtwisted.internet.interfaces.IDelayedCall;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+
+/** Runs a reactor on the calling thread until something happens or a timeout expires, as trial's {@code _wait}. */
+final class ReactorDriver {
+    private ReactorDriver() {
+    }
+
+    /** Thrown by {@link #runUntil} when the condition did not become true in time. */
+    static final class TimedOut extends Exception {
+        TimedOut(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Runs {@code reactor} until {@code done} is true, checking after each {@code crash} that
+     * {@link #wake} causes. {@code done} must be made true on the reactor thread (or be followed
+     * by a {@link #wake}).
+     */
+    static void runUntil(Reactor reactor, BooleanSupplier done, double timeoutSeconds, String what) throws TimedOut {
+        if (done.getAsBoolean()) {
+            return;
+        }
+        if (reactor.running()) {
+            throw new IllegalStateException("cannot wait for " + what + ": the reactor is already running");
+        }
+        boolean[] timedOut = {false};
+        IDelayedCall timeout = reactor.callLater(timeoutSeconds, () -> {
+            timedOut[0] = true;
+            reactor.crash();
+        });
+        try {
+            while (!done.getAsBoolean() && !timedOut[0]) {
+                reactor.run(false);
+            }
+        } finally {
+            if (timeout.active()) {
+                timeout.cancel();
+            }
+        }
+        if (!done.getAsBoolean()) {
+            throw new TimedOut(what + " timed out after " + formatSeconds(timeoutSeconds) + " seconds");
+        }
+    }
+
+    /** Ends the current {@link #runUntil} loop turn so its condition is checked; safe from any thread. */
+    static void wake(Reactor reactor) {
+        reactor.callFromThread(reactor::crash);
+    }
+
+    /**
+     * Runs {@code reactor} until {@code deferred} has a result, then returns it, or throws the
+     * original exception of a failure result (which is thereby handled).
+     */
+    static <T> T await(Reactor reactor, Deferred<T> deferred, double timeoutSeconds) {
+        if (!deferred.hasResult()) {
+            deferred.addBoth(result -> {
+                reactor.crash();
+                return result;
+            });
+        }
+        try {
+            runUntil(reactor, deferred::hasResult, timeoutSeconds, String.valueOf(deferred));
+        } catch (TimedOut timedOut) {
+            // Stop the operation, and keep the CancelledError this causes out of the log.
+            deferred.addErrback(f -> null);
+            deferred.cancel();
+            throw new TimeoutError(timeoutSeconds);
+        }
+        Object result = deferred.currentResult();
+        if (result instanceof Failure failure) {
+            deferred.addErrback(f -> null);
+            throw failure.raiseException();
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result;
+        return value;
+    }
+
+    /** Runs {@code reactor} until {@code stage} completes, then returns its value or throws its exception. */
+    static <T> T await(Reactor reactor, CompletionStage<T> stage, double timeoutSeconds) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        future.whenComplete((value, error) -> wake(reactor));
+        try {
+            runUntil(reactor, future::isDone, timeoutSeconds, String.valueOf(stage));
+        } catch (TimedOut timedOut) {
+            future.cancel(true);
+            throw new TimeoutError(timeoutSeconds);
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new Failure(e.getCause()).raiseException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String formatSeconds(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
+}

@@ -1,0 +1,156 @@
+package io.jtwisted.trial;
+
+import static io.jtwisted.internet.Reactor.reactor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.defer.TimeoutError;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * TrialExtension, proven by running {@link TrialExtensionFixtures} through the JUnit engine.
+ * Covers, from twisted.trial.test.test_deferred: DeferredTests test_pass / test_passGenerated
+ * (a Deferred fired later passes), test_fail / test_failureInCallback (an errback fails the
+ * test with the original exception); TimeoutTests test_timeout, test_classTimeout,
+ * test_errorPropagation (the timeout is reported as a TimeoutError and the Deferred is
+ * cancelled). From twisted.trial.test.test_reporter / test_runner: DirtyReactorTests
+ * test_errorByDefault (a dirty reactor is an error, with the delayed calls and selectables
+ * listed), and from test_loggedErrors (test_tests.py): test_failureLoggedInTest and
+ * test_flushLoggedErrors (logged errors fail a test unless flushed). Not ported: the
+ * setUp/tearDown Deferred cases (JUnit's @BeforeEach/@AfterEach call Trial.await the same way),
+ * --unclean-warnings (no such mode), todo/skip (JUnit has @Disabled/assumptions).
+ */
+class TrialExtensionTest {
+    private static Events run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    private static Throwable failureOf(Events events) {
+        List<Event> failed = events.failed().list();
+        assertThat(failed).hasSize(1);
+        return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+    }
+
+    @AfterEach
+    void reactorIsLeftClean() {
+        assertThat(reactor.getDelayedCalls()).isEmpty();
+        assertThat(((NioReactor) reactor).registeredKeys()).allMatch(key -> !key.isValid());
+        assertThat(reactor.running()).isFalse();
+    }
+
+    @Test
+    void deferredFiredByTheReactorPasses() {
+        run(TrialExtensionFixtures.DeferredFiredByTheReactor.class).assertStatistics(s -> s.succeeded(3).failed(0));
+    }
+
+    @Test
+    void errbackFailsTheTestWithTheOriginalTraceback() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.DeferredErrback.class));
+        assertThat(error).isInstanceOf(IllegalStateException.class).hasMessage("exploded on purpose");
+        assertThat(error.getStackTrace()[0].getMethodName()).isEqualTo("explode");
+    }
+
+    @Test
+    void deferredThatNeverFiresTimesOutAfterTheConfiguredTimeoutAndIsCancelled() {
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "0.1")
+                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class)).execute().testEvents();
+        assertThat(failureOf(events)).isInstanceOf(TimeoutError.class).hasMessageContaining("0.1 seconds");
+        assertThat(TrialExtensionFixtures.lastDeferred.currentResult())
+                .as("the cancelled Deferred's failure is handled").isNull();
+    }
+
+    @Test
+    void methodTimeoutApplies() {
+        // JUnit enforces @Timeout too: whichever timer fires first reports it.
+        Throwable error = failureOf(run(TrialExtensionFixtures.MethodTimeout.class));
+        assertThat(error).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
+                .message().containsAnyOf("timed out after 100 milliseconds", "timed out after 0.1 seconds");
+        assertThat(TrialExtensionFixtures.lastDeferred.hasResult()).as("cancelled at the timeout").isTrue();
+    }
+
+    @Test
+    void classTimeoutApplies() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.ClassTimeout.class));
+        assertThat(error).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
+                .message().containsAnyOf("timed out after 50 milliseconds", "timed out after 0.05 seconds");
+    }
+
+    @Test
+    void pendingDelayedCallMakesTheReactorDirty() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.PendingDelayedCall.class));
+        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class).hasMessageContaining("DelayedCalls:");
+        assertThat(((DirtyReactorAggregateError) error).delayedCalls()).hasSize(1);
+        assertThat(((DirtyReactorAggregateError) error).selectables()).isEmpty();
+    }
+
+    @Test
+    void registeredChannelMakesTheReactorDirtyAndIsClosed() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.OpenChannel.class));
+        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class)
+                .hasMessageContaining("Selectables:\n<fake listening port>");
+        assertThat(TrialExtensionFixtures.lastChannel.isOpen()).isFalse();
+    }
+
+    @Test
+    void busyThreadPoolMakesTheReactorDirtyAndIsStopped() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.BusyThreadPool.class));
+        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);
+        assertThat(((DirtyReactorAggregateError) error).threads()).singleElement().asString()
+                .contains("1 thread(s)");
+        assertThat(((NioReactor) reactor).threadPoolIfCreated()).isNull();
+    }
+
+    @Test
+    void unflushedLoggedErrorFailsTheTest() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.LoggedError.class));
+        assertThat(error).isInstanceOf(UnflushedLoggedErrors.class)
+                .hasMessageContaining("1 logged error(s) not flushed")
+                .hasMessageContaining("exploded on purpose")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        List<Failure> failures = ((UnflushedLoggedErrors) error).failures();
+        assertThat(failures).singleElement().extracting(Failure::getErrorMessage).isEqualTo("exploded on purpose");
+    }
+
+    @Test
+    void flushedLoggedErrorDoesNotFailTheTest() {
+        run(TrialExtensionFixtures.FlushedLoggedError.class).assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+
+    @Test
+    void errorLoggedByTheReactorFailsTheTest() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.ErrorLoggedByTheReactor.class));
+        assertThat(error).isInstanceOf(UnflushedLoggedErrors.class).hasRootCauseMessage("exploded on purpose");
+    }
+
+    @Test
+    void completionStageIsAwaited() {
+        Events events = run(TrialExtensionFixtures.CompletionStageFromAnotherThread.class);
+        events.assertStatistics(s -> s.succeeded(1).failed(1));
+        assertThat(failureOf(events)).isInstanceOf(IllegalStateException.class).hasMessage("exploded on purpose");
+    }
+
+    @Test
+    void reactorPassedToAwaitIsCheckedToo() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.OwnReactor.class));
+        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);
+        assertThat(TrialExtensionFixtures.lastReactor.getDelayedCalls()).isEmpty();
+    }
+
+    @Test
+    void awaitAndFlushNeedTheExtension() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trial.await(new io.jtwisted.internet.defer.Deferred<>()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TrialExtension");
+        org.assertj.core.api.Assertions.assertThatThrownBy(Trial::flushLoggedErrors)
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+}
