@@ -18,4 +18,5 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.policies;
 }

@@ -1,0 +1,95 @@
+package io.jtwisted.protocols.policies;
+
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IProtocol;
+import java.nio.ByteBuffer;
+
+/**
+ * The wrapper of {@link TimeoutFactory}: closes the connection when nothing is received or sent
+ * for {@code timeoutPeriod} seconds, as Twisted's {@code twisted.protocols.policies.TimeoutProtocol}.
+ */
+public class TimeoutProtocol extends ProtocolWrapper {
+    private final TimeoutFactory factory;
+    private IDelayedCall timeoutCall;
+    private Double timeoutPeriod;
+
+    /** Starts the countdown at once when {@code timeoutPeriod} is not {@code null}. */
+    public TimeoutProtocol(TimeoutFactory factory, IProtocol wrappedProtocol, Double timeoutPeriod) {
+        super(factory, wrappedProtocol);
+        this.factory = factory;
+        setTimeout(timeoutPeriod);
+    }
+
+    /** The pending timeout, or {@code null}. */
+    public IDelayedCall timeoutCall() {
+        return timeoutCall;
+    }
+
+    /** The current period, or {@code null} when there is no timeout. */
+    public Double timeoutPeriod() {
+        return timeoutPeriod;
+    }
+
+    /** Cancels any timeout and, unless {@code timeoutPeriod} is {@code null}, starts a new one. */
+    public void setTimeout(Double timeoutPeriod) {
+        cancelTimeout();
+        this.timeoutPeriod = timeoutPeriod;
+        if (timeoutPeriod != null) {
+            timeoutCall = factory.callLater(timeoutPeriod, this::timeoutFunc);
+        }
+    }
+
+    /** Cancels the timeout; does nothing if there is none, or it already ran or was cancelled. */
+    public void cancelTimeout() {
+        timeoutPeriod = null;
+        if (timeoutCall != null) {
+            if (timeoutCall.active()) {
+                timeoutCall.cancel();
+            }
+            timeoutCall = null;
+        }
+    }
+
+    /** Restarts the countdown, usually because something happened on the connection. */
+    public void resetTimeout() {
+        if (timeoutCall != null && timeoutCall.active()) {
+            timeoutCall.reset(timeoutPeriod);
+        }
+    }
+
+    @Override
+    public void write(byte[] data) {
+        resetTimeout();
+        super.write(data);
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        resetTimeout();
+        super.write(data);
+    }
+
+    @Override
+    public void writeSequence(Iterable<byte[]> data) {
+        resetTimeout();
+        super.writeSequence(data);
+    }
+
+    @Override
+    public void dataReceived(byte[] data) {
+        resetTimeout();
+        super.dataReceived(data);
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        cancelTimeout();
+        super.connectionLost(reason);
+    }
+
+    /** Called when the time is up; closes the connection by default. */
+    public void timeoutFunc() {
+        loseConnection();
+    }
+}

@@ -1,0 +1,75 @@
+package io.jtwisted.protocols.policies;
+
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.internet.protocol.Factory;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Wraps a factory and each protocol it builds, and keeps track of the live ones, as Twisted's
+ * {@code twisted.protocols.policies.WrappingFactory}. Starting and stopping this factory starts and
+ * stops the wrapped one. Override {@link #wrapProtocol} to use another {@link ProtocolWrapper}.
+ */
+public class WrappingFactory extends Factory implements ProtocolWrapper.Registry {
+    /** The factory whose protocols are wrapped. */
+    protected final IProtocolFactory wrappedFactory;
+
+    private final Set<ProtocolWrapper> protocols = new LinkedHashSet<>();
+
+    public WrappingFactory(IProtocolFactory wrappedFactory) {
+        this.wrappedFactory = wrappedFactory;
+    }
+
+    /** The wrapped factory. */
+    public IProtocolFactory wrappedFactory() {
+        return wrappedFactory;
+    }
+
+    /** The connected wrappers, in connection order (a live, read-only view). */
+    public Set<ProtocolWrapper> protocols() {
+        return Collections.unmodifiableSet(protocols);
+    }
+
+    /** Names the wrapped factory and this one: {@code "Server (WrappingFactory)"}. */
+    public String logPrefix() {
+        return ProtocolWrapper.wrappedLogPrefix(this, wrappedFactory);
+    }
+
+    @Override
+    public void startFactory() {
+        wrappedFactory.doStart();
+    }
+
+    @Override
+    public void stopFactory() {
+        wrappedFactory.doStop();
+    }
+
+    /**
+     * Asks the wrapped factory for a protocol and wraps it; returns {@code null} (refusing the
+     * connection) when the wrapped factory does.
+     */
+    @Override
+    public IProtocol buildProtocol(IAddress address) {
+        IProtocol wrapped = wrappedFactory.buildProtocol(address);
+        return wrapped == null ? null : wrapProtocol(wrapped);
+    }
+
+    /** Wraps a protocol built by the wrapped factory; Twisted's {@code self.protocol(self, p)}. */
+    protected IProtocol wrapProtocol(IProtocol wrapped) {
+        return new ProtocolWrapper(this, wrapped);
+    }
+
+    @Override
+    public void registerProtocol(ProtocolWrapper protocol) {
+        protocols.add(protocol);
+    }
+
+    @Override
+    public void unregisterProtocol(ProtocolWrapper protocol) {
+        protocols.remove(protocol);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Resource-limiting policies, as Twisted's {@code twisted.protocols.policies}: protocol wrappers
+ * that count, limit, throttle, time out and log connections.
+ */
+package io.jtwisted.protocols.policies;
