@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * Running out of file descriptors on accept (EMFILE): the port logs once, stops asking for
  * OP_ACCEPT (no busy loop), and accepts again after a delay. The failure is simulated by
  * replacing the port's accept function, since a test cannot lower the process's limit.
- * As Twisted's twisted/internet/test/test_tcp.py AbortServerWritingTests' sibling
- * {@code test_acceptOutOfFiles} (Twisted stops accepting for that turn).
+ * Twisted (twisted/internet/test/test_tcp.py test_closePeerOnEMFILE) instead keeps a reserved
+ * descriptor to accept-and-close the waiting peer; JTwisted backs off, as its issue asks, so a
+ * burst of connections is served once descriptors free up instead of being dropped.
  */
 class OutOfDescriptorsTest {
     @Test
