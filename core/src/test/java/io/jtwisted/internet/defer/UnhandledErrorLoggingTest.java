@@ -26,7 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 class UnhandledErrorLoggingTest {
     private final List<LogEvent> events = new CopyOnWriteArrayList<>();
-    private final ILogObserver observer = events::add;
+    private final ILogObserver observer = event -> {
+        synchronized (events) {
+            events.add(event);
+            events.notifyAll();
+        }
+    };
 
     @BeforeEach
     void observe() {
@@ -56,7 +61,9 @@ class UnhandledErrorLoggingTest {
         while (eventsAbout(marker).isEmpty() && System.nanoTime() < deadline) {
             System.gc();
             synchronized (events) {
-                events.wait(20); // a bounded wait between collections, ended early by nothing but time
+                if (eventsAbout(marker).isEmpty()) {
+                    events.wait(50); // woken by the observer as soon as an event arrives
+                }
             }
         }
         return eventsAbout(marker);
