@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Covered: test_errorLog, test_errorLogWithInnerFrameRef, test_errorLogWithInnerFrameCycle,
  * test_errorLogNoRepr (as: the event carries the Failure with its traceback), test_chainedErrorCleanup,
- * test_errorClearedByChaining; UtilTests (logError) is covered by the logger's own tests.
+ * test_errorClearedByChaining.
  *
- * <p>Not ported: test_errorLogDebugInfo (no debug mode). The tests that expect nothing to be logged
+ * <p>Not ported: test_errorLogDebugInfo (no debug mode); UtilTests (there is no {@code defer.logError}
+ * helper: an errback calling {@code Logger.failure} does its job, see the UnhandledErrors example). The tests that expect nothing to be logged
  * force collection a few times and check that no event about their own exception arrived; they
  * can only show the absence within that window.
  */
