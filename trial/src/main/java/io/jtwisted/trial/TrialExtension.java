@@ -1,7 +1,6 @@
 package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Failure;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Locale;
@@ -72,35 +71,7 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
         if (trial == null) {
             return;
         }
-        Janitor janitor = new Janitor();
-        List<Failure> unflushed;
-        try {
-            List<Reactor> reactors = trial.reactors();
-            for (Reactor reactor : reactors) {
-                janitor.settle(reactor);
-            }
-            // Errors logged from here on come from the cleaning itself (say, a task interrupted
-            // by it), not from the test: read the test's errors first.
-            unflushed = trial.unflushed();
-            for (Reactor reactor : reactors) {
-                janitor.clean(reactor);
-            }
-        } finally {
-            trial.end();
-        }
-        RuntimeException dirty = janitor.dirty()
-                ? new DirtyReactorAggregateError(janitor.delayedCalls, janitor.selectables, janitor.threads)
-                : null;
-        if (!unflushed.isEmpty()) {
-            UnflushedLoggedErrors errors = new UnflushedLoggedErrors(unflushed);
-            if (dirty != null) {
-                errors.addSuppressed(dirty);
-            }
-            throw errors;
-        }
-        if (dirty != null) {
-            throw dirty;
-        }
+        trial.endAndCheck();
     }
 
     private static double timeoutSeconds(ExtensionContext context) {
