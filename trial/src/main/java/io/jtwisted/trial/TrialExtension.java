@@ -22,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       until {@code d} fires and returns its result, or throws the original exception of a
  *       failure, so the test fails with the original traceback. JUnit only runs {@code void} test
  *       methods, so where a trial test returns its Deferred, a JUnit test ends with
- *       {@code Trial.await(d)}. A Deferred that does not fire in time fails the test with a
+ *       {@code Trial.await(d)} (or extends {@link io.jtwisted.trial.unittest.TestCase}, whose
+ *       tests may return it). A Deferred that does not fire in time fails the test with a
  *       {@link io.jtwisted.internet.defer.TimeoutError}: after the method's or class's
  *       {@link Timeout @Timeout} (which JUnit enforces too, reporting its own
  *       {@code TimeoutException}), else the {@value #TIMEOUT_PARAMETER} configuration parameter,
