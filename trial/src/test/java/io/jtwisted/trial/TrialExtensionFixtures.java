@@ -195,4 +195,13 @@ final class TrialExtensionFixtures {
             assertThat(Trial.await(own, d)).isEqualTo("own");
         }
     }
+
+    @ExtendWith(TrialExtension.class)
+    static class ListeningPortLeftOpen {
+        @Test
+        void listensAndForgets() {
+            reactor.listenTCP(0, io.jtwisted.internet.protocol.Factory.forProtocol(
+                    io.jtwisted.internet.testing.AccumulatingProtocol::new), 50, "127.0.0.1");
+        }
+    }
 }

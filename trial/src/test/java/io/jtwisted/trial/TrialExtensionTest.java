@@ -101,6 +101,13 @@ class TrialExtensionTest {
     }
 
     @Test
+    void realListeningPortMakesTheReactorDirty() {
+        Throwable error = failureOf(run(TrialExtensionFixtures.ListeningPortLeftOpen.class));
+        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);
+        assertThat(((DirtyReactorAggregateError) error).selectables()).hasSize(1);
+    }
+
+    @Test
     void busyThreadPoolMakesTheReactorDirtyAndIsStopped() {
         Throwable error = failureOf(run(TrialExtensionFixtures.BusyThreadPool.class));
         assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);

@@ -544,6 +544,12 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
         return pendingBytes;
     }
 
+    /** True once {@link #loseConnection()} or {@link #abortConnection()} was called (or the connection closed). */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting || aborting || disconnected;
+    }
+
     /** True once the socket is closed. */
     public boolean disconnected() {
         return disconnected;

@@ -1,6 +1,11 @@
 package io.jtwisted.internet.testing;
 
+import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
+import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
 import java.util.function.Supplier;
 
 /**
@@ -80,5 +85,24 @@ public final class IOSim {
         FakeTransport serverTransport = makeFakeServer(serverProtocol);
         IOPump pump = connect(serverProtocol, serverTransport, clientProtocol, clientTransport, false, greet);
         return new ServerAndClient<>(clientProtocol, serverProtocol, pump);
+    }
+
+    /**
+     * A client endpoint and the {@link ConnectionCompleter} that decides what becomes of its
+     * connection attempts.
+     */
+    public record ConnectableEndpoint(IStreamClientEndpoint endpoint, ConnectionCompleter completer) {
+    }
+
+    /**
+     * A client endpoint whose connection attempts succeed (in memory, against a server that
+     * does nothing) or fail when the test says so, as Twisted's {@code iosim.connectableEndpoint}:
+     * {@code completer().succeedOnce()} returns the pump, {@code completer().failOnce()} fails it.
+     */
+    public static ConnectableEndpoint connectableEndpoint() {
+        MemoryReactorClock reactor = new MemoryReactorClock();
+        IStreamClientEndpoint client = new TCP4ClientEndpoint(reactor, "0.0.0.0", 4321);
+        new TCP4ServerEndpoint(reactor, 4321).listen(Factory.forProtocol(() -> new Protocol() { }));
+        return new ConnectableEndpoint(client, new ConnectionCompleter(reactor));
     }
 }

@@ -1,7 +1,16 @@
 package io.jtwisted.internet.testing;
 
+import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorTCP;
+import io.jtwisted.internet.protocol.ClientFactory;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +20,26 @@ import java.util.Map;
  * A reactor that does nothing but record what it is asked, for unit tests of code that takes a
  * reactor, as Twisted's {@code twisted.internet.testing.MemoryReactor}. {@link #run()} runs the
  * {@link #callWhenRunning} hooks and stops at once; system event triggers are recorded in
- * {@link #triggers()} and run, phase by phase, by {@link #fireSystemEvent}.
+ * {@link #triggers()} and run, phase by phase, by {@link #fireSystemEvent}. TCP listen and
+ * connect calls are recorded in {@link #tcpServers()} and {@link #tcpClients()} and return a
+ * {@link FakePort} or a {@link FakeConnector}; a {@link ConnectionCompleter} can then connect a
+ * recorded client to a recorded server in memory, or fail it.
  *
  * <p>Use {@link MemoryReactorClock} when the code under test also schedules calls.
  */
-public class MemoryReactor implements IReactorCore {
+public class MemoryReactor implements IReactorCore, IReactorTCP {
+    /** A recorded {@code listenTCP} call. */
+    public record TcpServer(int port, IProtocolFactory factory, int backlog, String iface) {
+    }
+
+    /** A recorded {@code connectTCP} call. */
+    public record TcpClient(String host, int port, ClientFactory factory, double timeout,
+            InetSocketAddress bindAddress) {
+    }
+
+    private final List<TcpServer> tcpServers = new ArrayList<>();
+    private final List<TcpClient> tcpClients = new ArrayList<>();
+    private final List<FakeConnector> connectors = new ArrayList<>();
     private boolean running;
     private boolean hasRun;
     private boolean hasStopped;
@@ -139,6 +163,52 @@ public class MemoryReactor implements IReactorCore {
     /** The recorded triggers: phase, then event type, then triggers in the order added. */
     public Map<String, Map<String, List<SystemEventTrigger>>> triggers() {
         return triggers;
+    }
+
+    /**
+     * Records the call and returns a {@link FakePort} whose host is {@code 0.0.0.0:port}, or
+     * {@code iface:port} for an IPv6 interface.
+     */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
+        tcpServers.add(new TcpServer(port, factory, backlog, iface));
+        IAddress address = isIPv6(iface) ? new IPv6Address("TCP", iface, port) : new IPv4Address("TCP", "0.0.0.0", port);
+        return new FakePort(address);
+    }
+
+    /**
+     * Records the call, tells {@code factory} it started connecting, and returns a
+     * {@link FakeConnector} to {@code host:port}; nothing else happens until a
+     * {@link ConnectionCompleter} says so.
+     */
+    @Override
+    public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
+            InetSocketAddress bindAddress) {
+        tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress));
+        IAddress destination = isIPv6(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
+        FakeConnector connector = new FakeConnector(destination);
+        factory.startedConnecting(connector);
+        connectors.add(connector);
+        return connector;
+    }
+
+    /** The {@code listenTCP} calls, in order (a live list: a completer removes what it uses). */
+    public List<TcpServer> tcpServers() {
+        return tcpServers;
+    }
+
+    /** The {@code connectTCP} calls not yet completed, in order (a live list). */
+    public List<TcpClient> tcpClients() {
+        return tcpClients;
+    }
+
+    /** The connectors returned by {@code connectTCP} and not yet completed, in order (a live list). */
+    public List<FakeConnector> connectors() {
+        return connectors;
+    }
+
+    private static boolean isIPv6(String host) {
+        return host != null && host.indexOf(':') >= 0;
     }
 
     static void runUnchecked(ThrowingRunnable runnable) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * testCooperation, testResourceExhaustion, testCallbackReCoiterate,
  * test_removingLastTaskStopsScheduledCall, test_runningWhenStarted, test_runningWhenNotStarted,
  * test_runningWhenRunning, test_runningWhenStopped. AliasTests.test_cooperate (the global
- * cooperator on the global reactor) is in {@code TaskReactorTest}. RunStateTests are in
+ * cooperator on the global reactor) is in the examples module's {@code GlobalReactorTaskTest}, which
+ * runs the global reactor in a child JVM. RunStateTests are in
  * {@link CooperativeTaskTest}. Added: stopping a cooperator with several running tasks fails
  * every one of them; a cooperator created not started waits for start.
  */

@@ -23,11 +23,10 @@ import org.junit.jupiter.api.Timeout;
  * <p>Covered: test_runsUntilAsyncCallback, test_runsUntilSyncCallback,
  * test_runsUntilAsyncErrback, test_runsUntilSyncErrback, test_singleStopCallback,
  * test_singleStopErrback, test_exitWithDefinedCode (with {@link SystemExit}),
- * test_synchronousStop, test_asynchronousStop.
+ * test_synchronousStop, test_asynchronousStop. test_defaultReactor is the examples module's
+ * {@code GlobalReactorTaskTest} (the global reactor runs once per JVM, so it runs in a child JVM).
  * Not ported: test_arguments (Java's main function takes only the reactor; pass arguments by
- * capturing them in the lambda); test_defaultReactor (it would run the process-wide global
- * reactor, which cannot be restarted: the examples' end-to-end test runs react on the global
- * reactor in a child JVM instead); ReactCoroutineFunctionTests (coroutines: Java has no
+ * capturing them in the lambda); ReactCoroutineFunctionTests (coroutines: Java has no
  * {@code async def}). Added: an exception thrown by main is a failure (exit code 1); react on a
  * real reactor made by {@link Reactor#create()}.
  */

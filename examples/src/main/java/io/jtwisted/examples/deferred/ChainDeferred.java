@@ -1,0 +1,29 @@
+package io.jtwisted.examples.deferred;
+
+import io.jtwisted.internet.defer.Deferred;
+
+/**
+ * The seed's chainDeferred example: d3's result at that point of its chain fires d4. Prints
+ * {@code d3: result} then {@code d4: result}.
+ */
+public final class ChainDeferred {
+    private ChainDeferred() {
+    }
+
+    public static void main(String[] args) {
+        Deferred<String> d3 = new Deferred<>();
+        Deferred<String> d4 = new Deferred<>();
+
+        d3.addCallback(x -> {
+            System.out.println("d3: " + x);
+            return x;
+        });
+        d4.addCallback(x -> {
+            System.out.println("d4: " + x);
+            return null;
+        });
+
+        d3.chainDeferred(d4);
+        d3.callback("result");
+    }
+}

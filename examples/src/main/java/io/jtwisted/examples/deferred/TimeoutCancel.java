@@ -1,0 +1,35 @@
+package io.jtwisted.examples.deferred;
+
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.task.Task;
+
+/**
+ * The seed's onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
+ * after two seconds; onTimeoutCancel logs the timeout and changes the result. Prints
+ * {@code Got 'Everything's ok!' but actually timed out after 2 seconds} then
+ * {@code Everything's ok! (timed out)}.
+ */
+public final class TimeoutCancel {
+    private TimeoutCancel() {
+    }
+
+    static String logTimeout(Object result, double timeout) {
+        System.out.println("Got '" + result + "' but actually timed out after " + Math.round(timeout) + " seconds");
+        return result + " (timed out)";
+    }
+
+    static Deferred<Void> main(Reactor reactor) {
+        // a Deferred with a custom canceller, never fired otherwise, so that it times out
+        Deferred<String> d = new Deferred<>(c -> c.callback("Everything's ok!"));
+        d.addTimeout(2, reactor, TimeoutCancel::logTimeout);
+        return d.addBoth(result -> {
+            System.out.println(result);
+            return null;
+        });
+    }
+
+    public static void main(String[] args) {
+        Task.react(TimeoutCancel::main);
+    }
+}

@@ -1,0 +1,26 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.protocol.ClientCreator;
+
+/**
+ * The {@link Greeter} connected with the older {@code ClientCreator} API instead of an endpoint,
+ * as the seed shows. {@code bin/run-example ClientCreatorGreeter [port] [host]} (1234, localhost).
+ */
+public final class ClientCreatorGreeter {
+    private ClientCreatorGreeter() {
+    }
+
+    public static void main(String[] args) {
+        ClientCreator<Greeter> creator = new ClientCreator<>(reactor, Greeter::new);
+        Deferred<Greeter> d = creator.connectTCP(Args.arg(args, 1, "localhost"), Args.port(args, 1234));
+        d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
+            System.out.println("Connection failed: " + failure.getErrorMessage());
+            reactor.stop();
+            return null;
+        });
+        reactor.run();
+    }
+}

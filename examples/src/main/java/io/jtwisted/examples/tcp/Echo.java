@@ -1,0 +1,24 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
+
+/**
+ * The seed's simplest protocol: it writes back whatever it receives. Listens on port 8000 (or
+ * the first argument; 0 picks a free port) until Ctrl-C. Try it with {@code telnet localhost 8000}.
+ */
+public class Echo extends Protocol {
+    @Override
+    public void dataReceived(byte[] data) {
+        transport.write(data);
+    }
+
+    public static void main(String[] args) {
+        IListeningPort port = reactor.listenTCP(Args.port(args, 8000), Factory.forProtocol(Echo::new));
+        System.out.println("Echo server listening on port " + Args.portOf(port));
+        reactor.run();
+    }
+}

@@ -1,0 +1,55 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.endpoints.Endpoints;
+import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
+import io.jtwisted.internet.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's first client protocol: it writes what it receives to standard output. This program
+ * connects it to an echo server ({@code bin/run-example Echo} first), sends one line, hangs up
+ * once the line has come back, and stops the reactor when the connection is gone.
+ * {@code bin/run-example EchoClient [port] [host] [message]} (8000, localhost, "hello, world").
+ */
+public class EchoClient extends Protocol {
+    private final String message;
+    private final StringBuilder received = new StringBuilder();
+
+    public EchoClient(String message) {
+        this.message = message;
+    }
+
+    @Override
+    public void connectionMade() {
+        transport.write((message + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void dataReceived(byte[] data) {
+        System.out.print(new String(data, StandardCharsets.UTF_8));
+        System.out.flush();
+        received.append(new String(data, StandardCharsets.UTF_8));
+        if (received.toString().endsWith("\r\n")) {
+            transport.loseConnection();
+        }
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        reactor.stop();
+    }
+
+    public static void main(String[] args) {
+        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
+        Endpoints.connectProtocol(point, new EchoClient(Args.arg(args, 2, "hello, world")))
+                .addErrback(failure -> {
+                    System.out.println("Connection failed: " + failure.getErrorMessage());
+                    reactor.stop();
+                    return null;
+                });
+        reactor.run();
+    }
+}

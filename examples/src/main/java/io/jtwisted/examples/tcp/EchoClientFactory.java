@@ -1,0 +1,56 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's {@code ClientFactory} example, which prints the state of the connection. Here the
+ * program also stops the reactor once the connection is lost or fails, so that it ends.
+ * {@code bin/run-example EchoClientFactory [port] [host]} (8000, localhost): run an echo server,
+ * type nothing — the server closes, or stop it, and the factory says so.
+ */
+public class EchoClientFactory extends ClientFactory {
+    /** Writes what it receives to standard output. */
+    public static class Echo extends Protocol {
+        @Override
+        public void dataReceived(byte[] data) {
+            System.out.print(new String(data, StandardCharsets.UTF_8));
+            System.out.flush();
+        }
+    }
+
+    @Override
+    public void startedConnecting(IConnector connector) {
+        System.out.println("Started to connect.");
+    }
+
+    @Override
+    public IProtocol buildProtocol(IAddress addr) {
+        System.out.println("Connected.");
+        return new Echo();
+    }
+
+    @Override
+    public void clientConnectionLost(IConnector connector, Failure reason) {
+        System.out.println("Lost connection.  Reason: " + reason.getErrorMessage());
+        reactor.stop();
+    }
+
+    @Override
+    public void clientConnectionFailed(IConnector connector, Failure reason) {
+        System.out.println("Connection failed. Reason: " + reason.getErrorMessage());
+        reactor.stop();
+    }
+
+    public static void main(String[] args) {
+        reactor.connectTCP(Args.arg(args, 1, "localhost"), Args.port(args, 8000), new EchoClientFactory());
+        reactor.run();
+    }
+}

@@ -1,0 +1,45 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.endpoints.Endpoints;
+import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
+import io.jtwisted.internet.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's single-use client with {@code connectProtocol}: no factory, just one protocol
+ * instance. Sends {@code MESSAGE Hello}, another message a second later, and hangs up after two
+ * seconds; the program stops when the connection is closed.
+ * {@code bin/run-example Greeter [port] [host]} (1234, localhost).
+ */
+public class Greeter extends Protocol {
+    public void sendMessage(String msg) {
+        transport.write(("MESSAGE " + msg + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        reactor.stop();
+    }
+
+    static Greeter gotProtocol(Greeter p) {
+        p.sendMessage("Hello");
+        reactor.callLater(1, () -> p.sendMessage("This is sent in a second"));
+        reactor.callLater(2, () -> p.transport().loseConnection());
+        return p;
+    }
+
+    public static void main(String[] args) {
+        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 1234));
+        Deferred<Greeter> d = Endpoints.connectProtocol(point, new Greeter());
+        d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
+            System.out.println("Connection failed: " + failure.getErrorMessage());
+            reactor.stop();
+            return null;
+        });
+        reactor.run();
+    }
+}

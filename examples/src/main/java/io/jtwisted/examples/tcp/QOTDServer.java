@@ -1,0 +1,53 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Quote Of The Day, the seed's factory example: each connection gets the factory's quote, then
+ * the connection is closed. The default {@code buildProtocol} sets {@code factory}, so the
+ * protocol reads its configuration there.
+ *
+ * <p>{@code bin/run-example QOTDServer [port] [quote]}: port 8007 by default, quote "An apple a
+ * day keeps the doctor away" unless given.
+ */
+public final class QOTDServer {
+    private QOTDServer() {
+    }
+
+    /** Writes the quote, then closes the connection. */
+    public static class QOTD extends Protocol {
+        @Override
+        public void connectionMade() {
+            // factory was set by the factory's default buildProtocol:
+            String quote = ((QOTDFactory) factory).quote;
+            transport.write((quote + "\r\n").getBytes(StandardCharsets.UTF_8));
+            transport.loseConnection();
+        }
+    }
+
+    /** Holds the quote every QOTD connection sends. */
+    public static class QOTDFactory extends Factory {
+        final String quote;
+
+        public QOTDFactory(String quote) {
+            // This will be used by the default buildProtocol to create new protocols:
+            this.protocol = QOTD::new;
+            this.quote = quote != null ? quote : "An apple a day keeps the doctor away";
+        }
+    }
+
+    public static void main(String[] args) {
+        TCP4ServerEndpoint endpoint = new TCP4ServerEndpoint(reactor, Args.port(args, 8007));
+        endpoint.listen(new QOTDFactory(Args.arg(args, 1, null)))
+                .addCallback(port -> {
+                    System.out.println("QOTD server listening on port " + Args.portOf(port));
+                    return port;
+                });
+        reactor.run();
+    }
+}

@@ -1,0 +1,38 @@
+package io.jtwisted.examples.tcp;
+
+import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.endpoints.Endpoints;
+import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
+import io.jtwisted.internet.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's client that greets the server and hangs up at once: {@code loseConnection} still
+ * delivers the greeting first. The program stops when the connection is closed.
+ * {@code bin/run-example WelcomeMessage [port] [host]} (8000, localhost).
+ */
+public class WelcomeMessage extends Protocol {
+    @Override
+    public void connectionMade() {
+        transport.write("Hello server, I am the client!\r\n".getBytes(StandardCharsets.UTF_8));
+        transport.loseConnection();
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        System.out.println("Greeting sent; connection closed: " + reason.getErrorMessage());
+        reactor.stop();
+    }
+
+    public static void main(String[] args) {
+        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
+        Endpoints.connectProtocol(point, new WelcomeMessage()).addErrback(failure -> {
+            System.out.println("Connection failed: " + failure.getErrorMessage());
+            reactor.stop();
+            return null;
+        });
+        reactor.run();
+    }
+}

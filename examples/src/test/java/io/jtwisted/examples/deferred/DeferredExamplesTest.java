@@ -1,0 +1,138 @@
+package io.jtwisted.examples.deferred;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Every Deferred example prints what the seed says it prints. */
+class DeferredExamplesTest {
+    private static final String[] NO_ARGS = {};
+
+    /** F(n) by fast doubling: an independent way to the number the examples compute by iteration. */
+    private static BigInteger fibonacci(int n) {
+        BigInteger a = BigInteger.ZERO; // F(k)
+        BigInteger b = BigInteger.ONE;  // F(k+1)
+        for (int bit = Integer.highestOneBit(n); bit > 0; bit >>= 1) {
+            BigInteger c = a.multiply(b.shiftLeft(1).subtract(a));
+            BigInteger d = a.multiply(a).add(b.multiply(b));
+            a = c;
+            b = d;
+            if ((n & bit) != 0) {
+                BigInteger next = a.add(b);
+                a = b;
+                b = next;
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void chainingDeferredsPrintsTheSeedsOutput() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> ChainingDeferreds.main(NO_ARGS)).lines())
+                .containsExactly("d1: d1 result", "d2: d2 result", "d1-1: d2 result");
+    }
+
+    @Test
+    void chainDeferredPrintsTheSeedsOutput() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> ChainDeferred.main(NO_ARGS)).lines())
+                .containsExactly("d3: result", "d4: result");
+    }
+
+    @Test
+    void deferredListExamplePrintsTheSeedsOutput() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> DeferredListExample.main(NO_ARGS)).lines())
+                .containsExactly("Success: one", "Failure: bang!", "Success: three");
+    }
+
+    @Test
+    void gatherResultsPrintsBothResults() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> GatherResults.main(NO_ARGS)).lines())
+                .containsExactly("[one, two]");
+    }
+
+    @Test
+    void callbackTrapShowsWhichErrbackSeesTheFailure() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> CallbackTrap.main(NO_ARGS)).lines()).containsExactly(
+                "Case 1: errback1 handled: callback1 failed",
+                "callback2 got: recovered",
+                "Case 2: errback2 handled: callback1 failed");
+    }
+
+    @Test
+    void fibonacciComputesBeforeTheCallbackIsAdded() throws Exception {
+        List<String> lines = ExampleOutput.inProcess(() -> Fibonacci.main(NO_ARGS)).lines().toList();
+        List<String> progress = IntStream.range(0, 100)
+                .mapToObj(i -> "Progress: calculating the " + (i * 100) + "th Fibonnaci number").toList();
+        assertThat(lines).hasSize(103);
+        assertThat(lines.subList(0, 100)).isEqualTo(progress);
+        assertThat(lines.get(100)).matches("Total time taken for largeFibonnaciNumber call: \\d+\\.\\d{3} seconds");
+        assertThat(lines.get(101)).isEqualTo("Adding the callback now.");
+        assertThat(lines.get(102)).isEqualTo("The 10000th Fibonacci number is " + fibonacci(10000));
+    }
+
+    @Test
+    void dummyDataPrintsTheResultAfterTheReactorStarts() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(DummyData.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("getDummyData called", "Starting the reactor", "Result received: 9");
+    }
+
+    @Test
+    void getterPrintsTheFailureForOddAndTheResultForEven() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(Getter.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("Result: 12");
+        assertThat(run.err()).contains("[Failure instance: java.lang.IllegalArgumentException: You used an odd number!]");
+    }
+
+    @Test
+    void authenticateUserWorksWithASynchronousCheck() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(AuthenticateUser.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("User is not authenticated");
+    }
+
+    @Test
+    void authenticateUserWorksWithAnAsynchronousCheck() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(AuthenticateUser.class, 30, "async", "Alice");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("User is authenticated");
+    }
+
+    @Test
+    void timeoutExampleGetsTheResultWhenItComesInTime() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutExample.class, 30, "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("1.0 seconds later: Hopefully this will be called in 3 seconds or less");
+    }
+
+    @Test
+    void timeoutExampleTimesOutAfterThreeSeconds() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutExample.class, 30, "4.5");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly(
+                "4.5 seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]");
+    }
+
+    @Test
+    void timeoutCancelReportsTheTimeoutAndChangesTheResult() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutCancel.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly(
+                "Got 'Everything's ok!' but actually timed out after 2 seconds",
+                "Everything's ok! (timed out)");
+    }
+
+    @Test
+    void fibonacciThreadLeavesTheReactorThreadFreeMeanwhile() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(FibonacciThread.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly(
+                "1st line after the addition of the callback",
+                "2nd line after the addition of the callback",
+                "largeFibonnaciNumber result = " + fibonacci(10000));
+    }
+}
