@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class Janitor {
     private static final Logger LOG = Logger.forClass(Janitor.class);
     /** How long thread-pool work gets to finish (before the check, and after being interrupted). */
-    private static final long POOL_GRACE_MILLIS = 2000;
+    private static final long POOL_GRACE_MILLIS = 500;
 
     final List<String> delayedCalls = new ArrayList<>();
     final List<String> selectables = new ArrayList<>();
