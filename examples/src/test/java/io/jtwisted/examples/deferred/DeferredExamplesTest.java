@@ -2,8 +2,12 @@ package io.jtwisted.examples.deferred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtwisted.logger.ILogObserver;
+import io.jtwisted.logger.LogEvent;
+import io.jtwisted.logger.LogPublisher;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +138,66 @@ class DeferredExamplesTest {
                 "1st line after the addition of the callback",
                 "2nd line after the addition of the callback",
                 "largeFibonnaciNumber result = " + fibonacci(10000));
+    }
+
+    @Test
+    void errbackTrapHandlesOnlyTheTrappedExceptions() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> ErrbackTrap.main(NO_ARGS)).lines()).containsExactly(
+                "errorHandler handled SpamException",
+                "cookSpamAndEggs is done: handled",
+                "next errback got: out of toast");
+    }
+
+    @Test
+    void unhandledErrorsLogsTheFailureWithItsTraceback() throws Exception {
+        List<LogEvent> events = new CopyOnWriteArrayList<>();
+        ILogObserver observer = events::add;
+        LogPublisher.globalLogPublisher().addObserver(observer);
+        try {
+            UnhandledErrors.main(NO_ARGS);
+        } finally {
+            LogPublisher.globalLogPublisher().removeObserver(observer);
+        }
+        assertThat(events).filteredOn(e -> e.namespace().equals(UnhandledErrors.class.getName()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.message()).isEqualTo("Request failed");
+                    assertThat(e.failure().getErrorMessage()).isEqualTo("the server went away");
+                    assertThat(e.formatWithTraceback()).contains("UnhandledErrors.main");
+                });
+    }
+
+    @Test
+    void defaultCancellationAbsorbsOneCallback() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> DefaultCancellation.main(NO_ARGS)).lines()).containsExactly(
+                "Cancelled: the Deferred was cancelled",
+                "operationDone absorbed",
+                "Second callback: AlreadyCalledError");
+    }
+
+    @Test
+    void httpClientCancelAbortsTheConnection() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> HTTPClient.main(NO_ARGS)).lines()).containsExactly(
+                "sent: GET / HTTP/1.0",
+                "request failed: the Deferred was cancelled",
+                "connection aborted: true");
+    }
+
+    @Test
+    void synchronousDeferredsFireAtOnce() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> SynchronousDeferreds.main(NO_ARGS)).lines()).containsExactly(
+                "Alice is valid: true",
+                "Bob is valid: false",
+                "lookup failed: no user database");
+    }
+
+    @Test
+    void pauseHoldsCallbacksUntilUnpause() throws Exception {
+        assertThat(ExampleOutput.inProcess(() -> PauseUnpause.main(NO_ARGS)).lines()).containsExactly(
+                "first: 1",
+                "added first callback",
+                "paused: added second callback",
+                "unpausing",
+                "second: 2");
     }
 }

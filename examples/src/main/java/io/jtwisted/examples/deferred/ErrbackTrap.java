@@ -1,0 +1,61 @@
+package io.jtwisted.examples.deferred;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+
+/**
+ * The seed's Errbacks section: an errback is a {@code catch} block, and {@code failure.trap}
+ * chooses which exceptions it handles; the others go on to the next errback. Prints
+ * {@code errorHandler handled SpamException}, {@code cookSpamAndEggs is done: handled},
+ * then {@code next errback got: out of toast}.
+ */
+public final class ErrbackTrap {
+    static final class SpamException extends Exception {
+        SpamException(String message) {
+            super(message);
+        }
+    }
+
+    static final class EggException extends Exception {
+        EggException(String message) {
+            super(message);
+        }
+    }
+
+    private ErrbackTrap() {
+    }
+
+    static String cookSpamAndEggs(String order) throws Exception {
+        if (order.equals("spam")) {
+            throw new SpamException("no spam left");
+        }
+        throw new IllegalStateException("out of toast");
+    }
+
+    static String errorHandler(Failure failure) {
+        failure.trap(SpamException.class, EggException.class);
+        // Handle SpamExceptions and EggExceptions
+        System.out.println("errorHandler handled " + failure.type().getSimpleName());
+        return "handled";
+    }
+
+    static Deferred<String> order(String what) {
+        Deferred<String> d = new Deferred<>();
+        d.addCallback(ErrbackTrap::cookSpamAndEggs);
+        d.addErrback(ErrbackTrap::errorHandler);
+        d.callback(what);
+        return d;
+    }
+
+    public static void main(String[] args) {
+        order("spam").addCallback(result -> {
+            System.out.println("cookSpamAndEggs is done: " + result);
+            return null;
+        });
+        // trap does not match IllegalStateException: it is rethrown to the next errback
+        order("toast").addErrback(failure -> {
+            System.out.println("next errback got: " + failure.getErrorMessage());
+            return null;
+        });
+    }
+}
