@@ -112,15 +112,17 @@ class JanitorTest {
     }
 
     @Test
-    void idleThreadPoolIsKept() throws Exception {
+    void threadPoolWorkThatFinishedIsNotALeftover() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         reactor.callInThread(ran::countDown);
         assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-        var pool = reactor.threadPoolIfCreated();
+        // The worker may still be returning from the task: the janitor gives it time to.
         Janitor janitor = clean();
         assertThat(janitor.dirty()).isFalse();
-        assertThat(reactor.threadPoolIfCreated()).isSameAs(pool);
-        reactor.detachThreadPool().shutdown();
+        var pool = reactor.detachThreadPool();
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     @Test

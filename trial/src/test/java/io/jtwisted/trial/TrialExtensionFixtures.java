@@ -204,4 +204,102 @@ final class TrialExtensionFixtures {
                     io.jtwisted.internet.testing.AccumulatingProtocol::new), 50, "127.0.0.1");
         }
     }
+
+    static volatile boolean testCalled;
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredSetUpOk {
+        private boolean setUpCalled;
+
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            Trial.await(Deferred.succeed("value").addCallback(v -> setUpCalled = true));
+        }
+
+        @Test
+        void ok() {
+            assertThat(setUpCalled).isTrue();
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredSetUpError {
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            Trial.await(Deferred.fail(new IllegalStateException("deliberate error")));
+        }
+
+        @Test
+        void ok() {
+            testCalled = true;
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredSetUpCallbackFail {
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            Trial.await(Deferred.succeed("value").addCallback(v -> {
+                throw new AssertionError("deliberate failure");
+            }));
+        }
+
+        @Test
+        void ok() {
+            testCalled = true;
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredSetUpNeverFires {
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            Trial.await(new Deferred<Void>());
+        }
+
+        @Test
+        void ok() {
+            testCalled = true;
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredSetUpSkip {
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            Trial.await(Deferred.succeed("value").addCallback(v -> {
+                org.junit.jupiter.api.Assumptions.abort("skip me");
+                return v;
+            }));
+        }
+
+        @Test
+        void ok() {
+            testCalled = true;
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    static class DeferredFromThread {
+        @Test
+        void deferToThreadIsAwaited() {
+            assertThat(Trial.await(io.jtwisted.internet.threads.Threads.deferToThread(reactor,
+                    () -> Thread.currentThread().getName()))).startsWith("jtwisted-pool-");
+        }
+    }
+
+    @ExtendWith(TrialExtension.class)
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class TwoLoggedErrors {
+        @Test
+        void a_logsTwoErrors() {
+            Logger log = Logger.forClass(TwoLoggedErrors.class);
+            log.failure("one", new IllegalStateException("first"));
+            log.failure("two", new IllegalArgumentException("second"));
+        }
+
+        @Test
+        void b_logsNothing() {
+        }
+    }
 }

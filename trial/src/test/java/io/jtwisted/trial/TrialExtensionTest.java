@@ -16,16 +16,20 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * TrialExtension, proven by running {@link TrialExtensionFixtures} through the JUnit engine.
- * Covers, from twisted.trial.test.test_deferred: DeferredTests test_pass / test_passGenerated
- * (a Deferred fired later passes), test_fail / test_failureInCallback (an errback fails the
- * test with the original exception); TimeoutTests test_timeout, test_classTimeout,
- * test_errorPropagation (the timeout is reported as a TimeoutError and the Deferred is
- * cancelled). From twisted.trial.test.test_reporter / test_runner: DirtyReactorTests
- * test_errorByDefault (a dirty reactor is an error, with the delayed calls and selectables
- * listed), and from test_loggedErrors (test_tests.py): test_failureLoggedInTest and
- * test_flushLoggedErrors (logged errors fail a test unless flushed). Not ported: the
- * setUp/tearDown Deferred cases (JUnit's @BeforeEach/@AfterEach call Trial.await the same way),
- * --unclean-warnings (no such mode), todo/skip (JUnit has @Disabled/assumptions).
+ * Covers, from twisted.trial.test.test_deferred: SetUpTests (test_success, test_fail,
+ * test_callbackFail, test_error, test_skip: a set-up awaiting a Deferred), NeverFireTests
+ * test_setUp; DeferredTests test_pass / test_passGenerated (a Deferred fired later passes),
+ * test_fail / test_failureInCallback / test_errorInCallback (an errback fails the test with the
+ * original exception), test_thread (deferToThread); TimeoutTests test_pass, test_passDefault,
+ * test_timeout, test_classTimeout, test_errorPropagation (the timeout is reported as a
+ * TimeoutError and the Deferred is cancelled). Not ported: test_passInlineCallbacks
+ * (no inlineCallbacks), test_todo/test_skip on the test itself (JUnit's own), test_timeoutZero
+ * (JUnit rejects @Timeout(0)), test_callbackReturnsNonCallingDeferred (covered by timesOut).
+ * From twisted.trial.test.test_reporter: DirtyReactorTests test_errorByDefault (a dirty reactor
+ * is an error, with the delayed calls and selectables listed). From twisted.trial.test.test_log:
+ * LogErrorsMixin test_singleError, test_twoErrors, test_errorsIsolated; ObserverTests
+ * test_flush, test_flushByType (logged errors fail a test unless flushed). Not ported:
+ * DirtyReactorTests' --unclean-warnings mode and test_log's ignoreErrors (no such options).
  */
 class TrialExtensionTest {
     private static Events run(Class<?> fixture) {
@@ -128,6 +132,15 @@ class TrialExtensionTest {
     }
 
     @Test
+    void everyLoggedErrorIsReportedAndOnlyInItsOwnTest() {
+        Events events = run(TrialExtensionFixtures.TwoLoggedErrors.class);
+        events.assertStatistics(s -> s.succeeded(1).failed(1));
+        UnflushedLoggedErrors error = (UnflushedLoggedErrors) failureOf(events);
+        assertThat(error.failures()).extracting(Failure::getErrorMessage).containsExactly("first", "second");
+        assertThat(error.getSuppressed()).singleElement().extracting(Throwable::getMessage).isEqualTo("second");
+    }
+
+    @Test
     void flushedLoggedErrorDoesNotFailTheTest() {
         run(TrialExtensionFixtures.FlushedLoggedError.class).assertStatistics(s -> s.succeeded(1).failed(0));
     }
@@ -150,6 +163,43 @@ class TrialExtensionTest {
         Throwable error = failureOf(run(TrialExtensionFixtures.OwnReactor.class));
         assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);
         assertThat(TrialExtensionFixtures.lastReactor.getDelayedCalls()).isEmpty();
+    }
+
+    @Test
+    void setUpAwaitingADeferredRunsBeforeTheTest() {
+        run(TrialExtensionFixtures.DeferredSetUpOk.class).assertStatistics(s -> s.succeeded(1));
+    }
+
+    @Test
+    void setUpWhoseDeferredFailsFailsTheTestWithoutRunningIt() {
+        TrialExtensionFixtures.testCalled = false;
+        assertThat(failureOf(run(TrialExtensionFixtures.DeferredSetUpError.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("deliberate error");
+        assertThat(failureOf(run(TrialExtensionFixtures.DeferredSetUpCallbackFail.class)))
+                .isInstanceOf(AssertionError.class).hasMessage("deliberate failure");
+        assertThat(TrialExtensionFixtures.testCalled).isFalse();
+    }
+
+    @Test
+    void setUpWhoseDeferredNeverFiresTimesOutWithoutRunningTheTest() {
+        TrialExtensionFixtures.testCalled = false;
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "0.1")
+                .selectors(selectClass(TrialExtensionFixtures.DeferredSetUpNeverFires.class)).execute().testEvents();
+        assertThat(failureOf(events)).isInstanceOf(TimeoutError.class);
+        assertThat(TrialExtensionFixtures.testCalled).isFalse();
+    }
+
+    @Test
+    void abortInASetUpCallbackSkipsTheTest() {
+        TrialExtensionFixtures.testCalled = false;
+        run(TrialExtensionFixtures.DeferredSetUpSkip.class).assertStatistics(s -> s.aborted(1).failed(0));
+        assertThat(TrialExtensionFixtures.testCalled).isFalse();
+    }
+
+    @Test
+    void deferredFiredFromAThreadIsAwaitedAndTheIdlePoolIsClean() {
+        run(TrialExtensionFixtures.DeferredFromThread.class).assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test

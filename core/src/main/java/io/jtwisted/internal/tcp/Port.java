@@ -50,6 +50,14 @@ final class Port implements IListeningPort, IoHandler {
     private double backoff;
     private IDelayedCall retryAccept;
     private boolean descriptorsExhaustedLogged;
+    /** How a connection is accepted; tests replace it to simulate running out of descriptors. */
+    Acceptor acceptor = ServerSocketChannel::accept;
+
+    /** {@code ServerSocketChannel.accept}, as a replaceable function. */
+    @FunctionalInterface
+    interface Acceptor {
+        SocketChannel accept(ServerSocketChannel channel) throws IOException;
+    }
 
     Port(NioReactor reactor, TcpSupport support, int port, IProtocolFactory factory, int backlog, String iface) {
         this.reactor = reactor;
@@ -112,7 +120,7 @@ final class Port implements IListeningPort, IoHandler {
         for (int i = 0; i < MAX_ACCEPTS_PER_TURN && listening; i++) {
             SocketChannel accepted;
             try {
-                accepted = channel.accept();
+                accepted = acceptor.accept(channel);
             } catch (IOException e) {
                 if (isOutOfDescriptors(e)) {
                     backOff(e);
@@ -245,6 +253,11 @@ final class Port implements IListeningPort, IoHandler {
     @Override
     public IAddress getHost() {
         return host;
+    }
+
+    /** True while the port asks the selector for new connections (false while backing off). */
+    boolean accepting() {
+        return listening && key.isValid() && (key.interestOps() & SelectionKey.OP_ACCEPT) != 0;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.jtwisted.protocols.policies;
 
+import io.jtwisted.internet.defer.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
-import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.ClientFactory;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,9 +13,11 @@ import java.util.Set;
 /**
  * Wraps a factory and each protocol it builds, and keeps track of the live ones, as Twisted's
  * {@code twisted.protocols.policies.WrappingFactory}. Starting and stopping this factory starts and
- * stops the wrapped one. Override {@link #wrapProtocol} to use another {@link ProtocolWrapper}.
+ * stops the wrapped one. Override {@link #wrapProtocol} to use another {@link ProtocolWrapper}. As a
+ * {@link ClientFactory} it relays the connector events to the wrapped factory when that is a
+ * {@code ClientFactory} too, so it serves {@code listenTCP} and {@code connectTCP} alike.
  */
-public class WrappingFactory extends Factory implements ProtocolWrapper.Registry {
+public class WrappingFactory extends ClientFactory implements ProtocolWrapper.Registry {
     /** The factory whose protocols are wrapped. */
     protected final IProtocolFactory wrappedFactory;
 
@@ -46,6 +50,27 @@ public class WrappingFactory extends Factory implements ProtocolWrapper.Registry
     @Override
     public void stopFactory() {
         wrappedFactory.doStop();
+    }
+
+    @Override
+    public void startedConnecting(IConnector connector) {
+        if (wrappedFactory instanceof ClientFactory client) {
+            client.startedConnecting(connector);
+        }
+    }
+
+    @Override
+    public void clientConnectionFailed(IConnector connector, Failure reason) {
+        if (wrappedFactory instanceof ClientFactory client) {
+            client.clientConnectionFailed(connector, reason);
+        }
+    }
+
+    @Override
+    public void clientConnectionLost(IConnector connector, Failure reason) {
+        if (wrappedFactory instanceof ClientFactory client) {
+            client.clientConnectionLost(connector, reason);
+        }
     }
 
     /**

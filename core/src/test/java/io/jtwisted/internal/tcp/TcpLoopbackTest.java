@@ -40,8 +40,10 @@ import org.junit.jupiter.api.Test;
  * LargeBufferTests (testWriter), HalfCloseTests (testCloseWriteCloser, testWriteCloseNotification),
  * HalfCloseNoNotificationAndShutdownExceptionTests (testNoNotification),
  * PauseProducingTests (test_pauseProducingInConnectionMade), CallBackOrderTests (test_loseOrder),
- * and from twisted/internet/test/test_tcp.py: abortConnection, exceptions in dataReceived,
- * IPv6 listening and producer flow control.
+ * and from twisted/internet/test/test_tcp.py: test_dataReceivedThrows, test_buildProtocolReturnsNone,
+ * test_clientAbortsConnectionTwice, test_serverAbortsConnectionThenLosesConnection,
+ * test_writeAfterDisconnect, test_doubleHalfClose, test_portGetHostOnIPv6, test_serverGetPeerOnIPv4,
+ * test_streamingProducer (flow control with a slow reader), test_stopStartReading.
  * Not ported: repr/logstr tests (Python formatting), connectByService (no service names in
  * Java), ProperlyCloseFiles (checks Python socket objects), test_exceptInStop /
  * test_directConnectionLostCall (Python-level monkeypatching of internals).
@@ -438,5 +440,88 @@ class TcpLoopbackTest {
         assertThat(client.built.get(0).transport().getPeer()).isEqualTo(host);
         client.built.get(0).transport().loseConnection();
         Loop.reason(reactor, client.lostConnection);
+    }
+
+    @Test
+    void aServerFactoryReturningNoProtocolClosesTheConnection() {
+        listen(new Factory() {
+            @Override
+            public io.jtwisted.internet.interfaces.IProtocol buildProtocol(io.jtwisted.internet.interfaces.IAddress address) {
+                return null;
+            }
+        });
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Failure reason = Loop.reason(reactor, client.lostConnection);
+        assertThat(client.built).hasSize(1);
+        assertThat(reason).isNotNull();
+    }
+
+    @Test
+    void abortingTwiceOrAbortingThenLosingTheConnectionReportsOneLoss() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        List<Failure> losses = new ArrayList<>();
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder() {
+            @Override
+            public void connectionLost(Failure reason) {
+                losses.add(reason);
+                super.connectionLost(reason);
+            }
+        });
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty() && !server.built.isEmpty());
+        client.built.get(0).transport().abortConnection();
+        client.built.get(0).transport().abortConnection();
+        client.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, server.built.get(0).lost);
+        Loop.reason(reactor, client.lostConnection);
+        for (int i = 0; i < 3; i++) {
+            reactor.iterate(0.01);
+        }
+        assertThat(losses).hasSize(1);
+        assertThat(losses.get(0).check(ConnectionAborted.class)).isNotNull();
+    }
+
+    @Test
+    void writesAfterTheConnectionIsGoneAreIgnored() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        Recorder c = client.built.get(0);
+        c.transport().loseConnection();
+        Loop.reason(reactor, c.lost);
+        c.transport().write("late".getBytes(StandardCharsets.UTF_8));
+        c.transport().writeSequence(List.of("later".getBytes(StandardCharsets.UTF_8)));
+        assertThat(((Connection) c.transport()).pendingBytes()).isZero();
+    }
+
+    @Test
+    void closingTheWriteHalfTwiceNotifiesOnce() {
+        KeepingFactory<Recorder.HalfClose> server = new KeepingFactory<>(Recorder.HalfClose::new);
+        listen(server);
+        int[] writeLostCount = new int[1];
+        RecordingClientFactory<Recorder.HalfClose> client = new RecordingClientFactory<>(() -> new Recorder.HalfClose() {
+            @Override
+            public void writeConnectionLost() {
+                writeLostCount[0]++;
+                super.writeConnectionLost();
+            }
+        });
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        ITCPTransport t = (ITCPTransport) client.built.get(0).transport();
+        t.loseWriteConnection();
+        t.loseWriteConnection();
+        Loop.result(reactor, client.built.get(0).writeLost);
+        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
+        for (int i = 0; i < 3; i++) {
+            reactor.iterate(0.01);
+        }
+        assertThat(writeLostCount[0]).isEqualTo(1);
+        server.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, client.built.get(0).lost);
     }
 }

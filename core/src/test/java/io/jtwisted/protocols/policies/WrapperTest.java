@@ -3,7 +3,13 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProducer;
+import io.jtwisted.internet.protocol.ClientFactory;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
@@ -20,11 +26,10 @@ import org.junit.jupiter.api.Test;
  * transport is the wrapper, which is an ITCPTransport relaying to the real one),
  * test_factoryLogPrefix, test_factoryLogPrefixFallback, test_protocolLogPrefix,
  * test_protocolLogPrefixFallback, test_getHost, test_getPeer, test_registerProducer,
- * test_unregisterProducer, test_breakReferenceCycle.
+ * test_unregisterProducer, test_breakReferenceCycle, test_startedConnecting,
+ * test_clientConnectionLost, test_clientConnectionFailed.
  *
- * <p>Not ported: test_stopConsuming (no stopConsuming in JTwisted's transport interfaces);
- * test_startedConnecting, test_clientConnectionLost, test_clientConnectionFailed (WrappingFactory
- * is a server-side Factory here; client-side relaying awaits ClientFactory).
+ * <p>Not ported: test_stopConsuming (no stopConsuming in JTwisted's transport interfaces).
  */
 class WrapperTest {
     private static final IPv4Address ADDRESS = new IPv4Address("TCP", "127.0.0.1", 35);
@@ -111,6 +116,40 @@ class WrapperTest {
         transport.loseConnection();
         assertThat(wrapper.wrappedProtocol()).isNull();
         assertThat(factory.protocols()).isEmpty();
+    }
+
+    @Test
+    void connectorEventsAreRelayedToTheWrappedClientFactory() {
+        List<Object> result = new ArrayList<>();
+        ClientFactory wrapped = new ClientFactory() {
+            @Override
+            public void startedConnecting(IConnector connector) {
+                result.add(connector);
+            }
+
+            @Override
+            public void clientConnectionFailed(IConnector connector, Failure reason) {
+                result.add(List.of("failed", connector, reason));
+            }
+
+            @Override
+            public void clientConnectionLost(IConnector connector, Failure reason) {
+                result.add(List.of("lost", connector, reason));
+            }
+        };
+        WrappingFactory wrapper = new WrappingFactory(wrapped);
+        IConnector connector = (IConnector) Proxy.newProxyInstance(IConnector.class.getClassLoader(),
+                new Class<?>[] {IConnector.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> null;
+                });
+        Failure reason = new Failure(new RuntimeException("why"));
+        wrapper.startedConnecting(connector);
+        wrapper.clientConnectionFailed(connector, reason);
+        wrapper.clientConnectionLost(connector, reason);
+        assertThat(result).containsExactly(connector, List.of("failed", connector, reason),
+                List.of("lost", connector, reason));
     }
 
     @Test

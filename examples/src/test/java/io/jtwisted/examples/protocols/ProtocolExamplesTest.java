@@ -88,4 +88,18 @@ class ProtocolExamplesTest {
             assertThat(t.value()).as("N=%d", n).isEqualTo(message);
         }
     }
+
+    @Test
+    void statefulEchoServerFramesAndShoutsWhateverTheSegmentation() {
+        byte[] input = {0, 5, 'h', 'e', 'l', 'l', 'o', 0, 0, 0, 3, 'a', '1', 'b'};
+        byte[] expected = {0, 5, 'H', 'E', 'L', 'L', 'O', 0, 0, 0, 3, 'A', '1', 'B'};
+        for (int size = 1; size <= input.length; size++) {
+            StatefulEchoServer server = new StatefulEchoServer(StatefulEchoServer::shout);
+            StringTransport t = connect(server);
+            for (int from = 0; from < input.length; from += size) {
+                server.dataReceived(java.util.Arrays.copyOfRange(input, from, Math.min(input.length, from + size)));
+            }
+            assertThat(t.value()).as("chunks of %d", size).isEqualTo(expected);
+        }
+    }
 }
