@@ -4,7 +4,10 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Failure;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,6 +27,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       {@link io.jtwisted.internet.defer.TimeoutError}: after the method's or class's
  *       {@link Timeout @Timeout} (which JUnit enforces too, reporting its own
  *       {@code TimeoutException}), else the {@value #TIMEOUT_PARAMETER} configuration parameter,
+ *       else JUnit's default test-method timeout ({@code junit.jupiter.execution.timeout.*}),
  *       else {@value #DEFAULT_TIMEOUT_SECONDS} seconds. The timed-out Deferred is cancelled.
  *   <li>After each test, a dirty reactor fails it with a {@link DirtyReactorAggregateError}
  *       listing what was left: pending delayed calls, registered channels (listening ports,
@@ -48,6 +52,12 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
      * {@code junit-platform.properties}).
      */
     public static final String TIMEOUT_PARAMETER = "jtwisted.trial.timeout";
+
+    private static final List<String> JUNIT_TIMEOUT_PARAMETERS = List.of(
+            "junit.jupiter.execution.timeout.test.method.default",
+            "junit.jupiter.execution.timeout.testable.method.default",
+            "junit.jupiter.execution.timeout.default");
+    private static final Pattern JUNIT_DURATION = Pattern.compile("(\\d+)\\s*(ns|μs|ms|s|m|h|d)?");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TrialExtension.class);
 
@@ -102,8 +112,35 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
         if (timeout.isPresent()) {
             return timeout.get().unit().toNanos(timeout.get().value()) / 1e9;
         }
-        return context.getConfigurationParameter(TIMEOUT_PARAMETER).map(Double::parseDouble)
-                .orElse((double) DEFAULT_TIMEOUT_SECONDS);
+        Optional<Double> configured = context.getConfigurationParameter(TIMEOUT_PARAMETER).map(Double::parseDouble);
+        // JUnit's own default timeouts, most specific first: it interrupts the test when they
+        // expire, so waiting longer than they allow would only keep the reactor spinning.
+        for (String parameter : JUNIT_TIMEOUT_PARAMETERS) {
+            if (configured.isPresent()) {
+                break;
+            }
+            configured = context.getConfigurationParameter(parameter).flatMap(TrialExtension::parseJUnitDuration);
+        }
+        return configured.orElse((double) DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** Parses JUnit's timeout syntax ({@code "5"}, {@code "5 s"}, {@code "500ms"}, {@code "2 m"}) into seconds. */
+    static Optional<Double> parseJUnitDuration(String value) {
+        Matcher m = JUNIT_DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        double amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return Optional.of(switch (unit) {
+            case "ns" -> amount / 1e9;
+            case "μs" -> amount / 1e6;
+            case "ms" -> amount / 1e3;
+            case "m" -> amount * 60;
+            case "h" -> amount * 3600;
+            case "d" -> amount * 86400;
+            default -> amount;
+        });
     }
 
     private static Optional<Timeout> find(AnnotatedElement element) {

@@ -73,6 +73,24 @@ class TrialExtensionTest {
     }
 
     @Test
+    void junitDefaultTimeoutAppliesWhenTrialsIsNotSet() {
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.timeout.default", "80 ms")
+                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class)).execute().testEvents();
+        assertThat(failureOf(events)).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class);
+    }
+
+    @Test
+    void junitDurationsAreParsed() {
+        assertThat(TrialExtension.parseJUnitDuration("5")).contains(5.0);
+        assertThat(TrialExtension.parseJUnitDuration("5 s")).contains(5.0);
+        assertThat(TrialExtension.parseJUnitDuration("250ms")).contains(0.25);
+        assertThat(TrialExtension.parseJUnitDuration("2 m")).contains(120.0);
+        assertThat(TrialExtension.parseJUnitDuration("1 H")).contains(3600.0);
+        assertThat(TrialExtension.parseJUnitDuration("soon")).isEmpty();
+    }
+
+    @Test
     void methodTimeoutApplies() {
         // JUnit enforces @Timeout too: whichever timer fires first reports it.
         Throwable error = failureOf(run(TrialExtensionFixtures.MethodTimeout.class));
