@@ -3,6 +3,7 @@ package io.jtwisted.protocols.basic;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,11 +12,13 @@ import java.nio.charset.StandardCharsets;
  * Use {@link Int8StringReceiver}, {@link Int16StringReceiver} or {@link Int32StringReceiver}.
  *
  * <p>A prefix announcing more than {@link #MAX_LENGTH} bytes (99999 by default) calls
- * {@link #lengthLimitExceeded}, which closes the connection by default; the string is never
+ * {@link #lengthLimitExceeded}, which logs and closes the connection by default; the string is never
  * delivered. {@link #sendString} refuses a string the prefix cannot describe. Delivery can be paused
  * ({@link #pauseProducing()}), as Twisted's {@code _PauseableMixin}.
  */
 public abstract class IntNStringReceiver extends Protocol implements IPushProducer {
+    private static final Logger LOG = Logger.forClass(IntNStringReceiver.class);
+
     /** Twisted's default limit on a string's length. */
     public static final int DEFAULT_MAX_LENGTH = 99999;
 
@@ -111,8 +114,10 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
         throw new UnsupportedOperationException(getClass().getName() + " must override stringReceived");
     }
 
-    /** Called with a length prefix greater than {@link #MAX_LENGTH}; closes the connection by default. */
+    /** Called with a length prefix greater than {@link #MAX_LENGTH}; by default logs the reason and closes the connection. */
     public void lengthLimitExceeded(long length) {
+        LOG.warn("Closing the connection to {}: announced string length {} is over MAX_LENGTH ({})",
+                transport.getPeer(), length, MAX_LENGTH);
         transport.loseConnection();
     }
 

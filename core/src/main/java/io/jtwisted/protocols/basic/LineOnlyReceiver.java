@@ -1,7 +1,10 @@
 package io.jtwisted.protocols.basic;
 
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A protocol that receives only lines, as Twisted's {@code twisted.protocols.basic.LineOnlyReceiver}:
@@ -18,6 +21,8 @@ import java.nio.charset.StandardCharsets;
  * the unfinished line at its end is kept. {@link #lineReceived} must not call {@code dataReceived}.
  */
 public abstract class LineOnlyReceiver extends Protocol {
+    private static final Logger LOG = Logger.forClass(LineOnlyReceiver.class);
+
     private static final byte[] CRLF = {'\r', '\n'};
 
     /** The line delimiter, {@code \r\n} by default. Assign a new array to change it; never mutate it. */
@@ -83,7 +88,7 @@ public abstract class LineOnlyReceiver extends Protocol {
                 if (at < 0) {
                     break;
                 }
-                line = java.util.Arrays.copyOfRange(source, position, at);
+                line = Arrays.copyOfRange(source, position, at);
                 position = at + delim.length;
             }
             if (transport != null && transport.disconnecting()) {
@@ -137,14 +142,15 @@ public abstract class LineOnlyReceiver extends Protocol {
         throw new UnsupportedOperationException(getClass().getName() + " must override lineReceived");
     }
 
-    /** Called when a line is too long; closes the connection by default. */
+    /** Called when a line is too long; by default logs the reason and closes the connection. */
     public void lineLengthExceeded(byte[] line) {
+        LOG.warn("Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)", transport.getPeer(), MAX_LENGTH);
         transport.loseConnection();
     }
 
     /** Sends {@code line} and the delimiter, as one {@code writeSequence}. */
     public void sendLine(byte[] line) {
-        transport.writeSequence(java.util.List.of(line, delimiter));
+        transport.writeSequence(List.of(line, delimiter));
     }
 
     /** Sends {@code line} encoded as UTF-8, and the delimiter. */

@@ -3,6 +3,7 @@ package io.jtwisted.protocols.basic;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Guarantees, as in Twisted 22.4:
  * <ul>
- * <li>the same lines and raw chunks boundaries aside, whatever the segmentation of the input;</li>
+ * <li>the same lines, and the same raw bytes (possibly cut differently), whatever the segmentation
+ *     of the input;</li>
  * <li>a line longer than {@link #MAX_LENGTH} (or {@code MAX_LENGTH + delimiter.length} bytes
  *     without a delimiter) goes to {@link #lineLengthExceeded}, which closes the connection by
  *     default; the buffer is emptied first;</li>
@@ -29,6 +31,8 @@ import java.nio.charset.StandardCharsets;
  * lines decoded as UTF-8. Not thread-safe: use it on the reactor thread.
  */
 public abstract class LineReceiver extends Protocol implements IPushProducer {
+    private static final Logger LOG = Logger.forClass(LineReceiver.class);
+
     /** Twisted's default line length limit. */
     public static final int DEFAULT_MAX_LENGTH = 16384;
 
@@ -171,9 +175,10 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
 
     /**
      * Called when a line is too long, with the rest of the buffer starting with (at least part of)
-     * that line; the buffer has been emptied. By default closes the connection.
+     * that line; the buffer has been emptied. By default logs the reason and closes the connection.
      */
     public void lineLengthExceeded(byte[] line) {
+        LOG.warn("Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)", transport.getPeer(), MAX_LENGTH);
         transport.loseConnection();
     }
 

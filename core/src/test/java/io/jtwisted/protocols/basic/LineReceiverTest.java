@@ -223,6 +223,21 @@ class LineReceiverTest {
     }
 
     @Test
+    void tooLongLineIsLoggedWithItsReason() {
+        List<io.jtwisted.logger.LogEvent> events = new ArrayList<>();
+        io.jtwisted.logger.ILogObserver observer = events::add;
+        io.jtwisted.logger.LogPublisher.globalLogPublisher().addObserver(observer);
+        try {
+            Plain proto = new Plain();
+            proto.makeConnection(new StringTransport());
+            proto.dataReceived(repeat('x', proto.maxLength() + 2));
+        } finally {
+            io.jtwisted.logger.LogPublisher.globalLogPublisher().removeObserver(observer);
+        }
+        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("line longer than MAX_LENGTH (16384 bytes)"));
+    }
+
+    @Test
     void lineOfMaxLengthCompletedByASplitDelimiterIsAccepted() {
         LineTester proto = new LineTester(new Clock());
         proto.setMaxLength(4);

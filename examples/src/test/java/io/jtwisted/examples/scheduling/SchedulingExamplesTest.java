@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The scheduling examples of the seed (DeferLater, LoopingCallExample with and without
- * failInTheEnd, LoopingCallInterval), driven by a {@link Clock}; and LoopingCallExample's and
- * DeferLater's real {@code main}, end to end on the global reactor in a child JVM.
+ * failInTheEnd, LoopingCallInterval), driven by a {@link Clock}; and their real {@code main},
+ * end to end on the global reactor in a child JVM.
  */
 class SchedulingExamplesTest {
     private final Clock clock = new Clock();
@@ -103,5 +103,14 @@ class SchedulingExamplesTest {
                 .containsExactly("This will run 3.5 seconds after it was scheduled: hello, world");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.elapsedSeconds()).isGreaterThanOrEqualTo(3.5);
+    }
+
+    @Test
+    @Timeout(60)
+    void loopingCallIntervalMainStopsAfterTheGivenSeconds() throws Exception {
+        ChildJvm.Outcome outcome = ChildJvm.run(LoopingCallInterval.class, 50, "1.5");
+        // Calls at 0 and 1 s; the reactor stops at 1.5 s.
+        assertThat(outcome.stdout().split("\\R")).containsExactly("hello", "hello");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
     }
 }

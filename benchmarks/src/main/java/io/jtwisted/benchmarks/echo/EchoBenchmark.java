@@ -1,0 +1,174 @@
+package io.jtwisted.benchmarks.echo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The echo load harness: runs each echo server in a process of its own (JTwisted; Netty with one
+ * event loop, NIO and epoll; the real Twisted), puts the same closed-loop load on each
+ * ({@link EchoLoad}), and prints messages/s, p50/p99 latency and the server's CPU time per
+ * message (utime + stime of {@code /proc/<pid>/stat} over the measured window), with ratios.
+ *
+ * <pre>
+ * EchoBenchmark [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
+ *               [--servers jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
+ *               [--jvm-args "-Xms256m -Xmx256m"]
+ * </pre>
+ */
+public final class EchoBenchmark {
+    private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
+
+    private EchoBenchmark() {
+    }
+
+    record Result(String server, double messagesPerSecond, double p50, double p99, double cpuMicrosPerMessage,
+                  double cpuSeconds, long messages, double userShare) {
+        double messagesPerCpuSecond() {
+            return messages / cpuSeconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("connections", "64");
+        options.put("size", "64");
+        options.put("pipeline", "1");
+        options.put("warmup", "5");
+        options.put("duration", "10");
+        options.put("servers", "jtwisted,netty-nio,netty-epoll,twisted");
+        options.put("python", "python3");
+        options.put("jvm-args", "-Xms256m -Xmx256m");
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
+                System.err.println("usage: EchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        int connections = Integer.parseInt(options.get("connections"));
+        int size = Integer.parseInt(options.get("size"));
+        int pipeline = Integer.parseInt(options.get("pipeline"));
+        double warmup = Double.parseDouble(options.get("warmup"));
+        double duration = Double.parseDouble(options.get("duration"));
+        System.out.printf(Locale.ROOT, "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, measured %.0f s%n",
+                connections, size, pipeline, warmup, duration);
+        List<Result> results = new ArrayList<>();
+        for (String server : options.get("servers").split(",")) {
+            Process process = start(server.strip(), options);
+            try {
+                int port = awaitReady(process, server);
+                try (EchoLoad load = new EchoLoad(port, connections, size, pipeline)) {
+                    load.run(warmup, false);
+                    long[] cpuBefore = cpuTicks(process.pid());
+                    long start = System.nanoTime();
+                    load.run(duration, true);
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    long[] cpuAfter = cpuTicks(process.pid());
+                    long user = cpuAfter[0] - cpuBefore[0];
+                    long system = cpuAfter[1] - cpuBefore[1];
+                    double cpuSeconds = (user + system) / CLOCK_TICKS;
+                    long messages = load.completed();
+                    Result r = new Result(server, messages / elapsed, load.latencyMicros(0.50), load.latencyMicros(0.99),
+                            cpuSeconds * 1e6 / messages, cpuSeconds, messages, user / (double) Math.max(1, user + system));
+                    results.add(r);
+                    System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
+                            server, r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
+                }
+            } finally {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        printTable(results);
+    }
+
+    private static Process start(String server, Map<String, String> options) throws IOException {
+        List<String> command = new ArrayList<>();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        List<String> jvmArgs = List.of(options.get("jvm-args").trim().split("\\s+"));
+        switch (server) {
+            case "jtwisted" -> {
+                command.add(java);
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0"));
+            }
+            case "netty-nio", "netty-epoll" -> {
+                command.add(java);
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-cp", classpath, NettyEchoServer.class.getName(), server.substring(6), "0"));
+            }
+            case "twisted" -> {
+                Path script = Files.createTempFile("twisted_echo_server", ".py");
+                try (InputStream in = EchoBenchmark.class.getResourceAsStream("/echo/twisted_echo_server.py")) {
+                    Files.write(script, in.readAllBytes());
+                }
+                script.toFile().deleteOnExit();
+                command.addAll(List.of(options.get("python"), script.toString(), "0"));
+            }
+            default -> throw new IllegalArgumentException("unknown server '" + server
+                    + "' (known: jtwisted, netty-nio, netty-epoll, twisted)");
+        }
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static int awaitReady(Process process, String server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                String l;
+                while ((l = out.readLine()) != null) {
+                    if (l.startsWith("READY ")) {
+                        return l;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String ready = line.get(60, TimeUnit.SECONDS);
+        if (ready == null) {
+            throw new IllegalStateException(server + " server did not start (exit " + process.waitFor() + ")");
+        }
+        return Integer.parseInt(ready.substring(6).strip());
+    }
+
+    /** {utime, stime} of {@code pid} (all its threads), in clock ticks. */
+    static long[] cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state): utime is field 14, stime field 15
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    }
+
+    private static void printTable(List<Result> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Result base = results.stream().filter(r -> r.server().equals("jtwisted")).findFirst().orElse(results.get(0));
+        System.out.println();
+        System.out.println("| server | msg/s | p50 µs | p99 µs | server CPU µs/msg | user share | msg per server CPU-second | "
+                + base.server() + " ÷ this (msg per CPU-second) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.2f | %.0f%% | %,.0f | %.2f× |%n", r.server(), r.messagesPerSecond(),
+                    r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare(), r.messagesPerCpuSecond(),
+                    base.messagesPerCpuSecond() / r.messagesPerCpuSecond());
+        }
+    }
+}
