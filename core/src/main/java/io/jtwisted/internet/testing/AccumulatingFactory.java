@@ -11,6 +11,7 @@ public class AccumulatingFactory extends Factory {
     /** When set, fired with the next protocol that becomes connected, then cleared. */
     public Deferred<AccumulatingProtocol> protocolConnectionMade;
 
+    /** A factory whose {@code buildProtocol} makes {@link AccumulatingProtocol}s. */
     public AccumulatingFactory() {
         super(AccumulatingProtocol::new);
     }

@@ -14,6 +14,7 @@ import io.jtwisted.internet.testing.MemoryReactor.TcpServer;
 public final class ConnectionCompleter {
     private final MemoryReactor reactor;
 
+    /** A completer for the connections recorded by {@code reactor}. */
     public ConnectionCompleter(MemoryReactor reactor) {
         this.reactor = reactor;
     }

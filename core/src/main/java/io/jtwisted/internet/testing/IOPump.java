@@ -29,18 +29,22 @@ public final class IOPump {
         this.debug = debug;
     }
 
+    /** The protocol on the connecting side. */
     public IProtocol client() {
         return client;
     }
 
+    /** The protocol on the accepting side. */
     public IProtocol server() {
         return server;
     }
 
+    /** The connecting side's transport. */
     public FakeTransport clientTransport() {
         return clientIO;
     }
 
+    /** The accepting side's transport. */
     public FakeTransport serverTransport() {
         return serverIO;
     }

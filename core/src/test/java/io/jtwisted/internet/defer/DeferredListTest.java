@@ -365,4 +365,12 @@ class DeferredListTest {
         result.cancel();
         assertThat(successResultOf(result)).containsExactly("Callback Result", "Callback Result");
     }
+
+    @Test
+    void deferredsOfDifferentTypesShareTheirCommonSupertype() {
+        Deferred<String> text = Deferred.succeed("a");
+        Deferred<Integer> number = Deferred.succeed(1);
+        DeferredList<Object> dl = new DeferredList<>(List.of(text, number));
+        assertThat(successResultOf(dl)).extracting(Result::value).containsExactly("a", 1);
+    }
 }
