@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  *               [--servers jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
  *               [--jvm-args "-Xms256m -Xmx256m"]
  * </pre>
+ * A server {@code port:PORT[:PID]} is one started by hand (under {@code strace -c -f}, say): the
+ * load runs against that port, and the CPU is read from PID when given.
  */
 public final class EchoBenchmark {
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
@@ -66,16 +68,18 @@ public final class EchoBenchmark {
                 connections, size, pipeline, warmup, duration);
         List<Result> results = new ArrayList<>();
         for (String server : options.get("servers").split(",")) {
-            Process process = start(server.strip(), options);
+            String[] external = server.startsWith("port:") ? server.split(":") : null;
+            Process process = external == null ? start(server.strip(), options) : null;
             try {
-                int port = awaitReady(process, server);
+                int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
                 try (EchoLoad load = new EchoLoad(port, connections, size, pipeline)) {
                     load.run(warmup, false);
-                    long[] cpuBefore = cpuTicks(process.pid());
+                    long[] cpuBefore = cpuTicks(pid);
                     long start = System.nanoTime();
                     load.run(duration, true);
                     double elapsed = (System.nanoTime() - start) / 1e9;
-                    long[] cpuAfter = cpuTicks(process.pid());
+                    long[] cpuAfter = cpuTicks(pid);
                     long user = cpuAfter[0] - cpuBefore[0];
                     long system = cpuAfter[1] - cpuBefore[1];
                     double cpuSeconds = (user + system) / CLOCK_TICKS;
@@ -87,9 +91,11 @@ public final class EchoBenchmark {
                             server, r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
                 }
             } finally {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                if (process != null) {
+                    process.destroy();
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
                 }
             }
         }
@@ -150,6 +156,9 @@ public final class EchoBenchmark {
 
     /** {utime, stime} of {@code pid} (all its threads), in clock ticks. */
     static long[] cpuTicks(long pid) throws IOException {
+        if (pid < 0) {
+            return new long[2]; // a server started elsewhere, without its pid: no CPU figures
+        }
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): utime is field 14, stime field 15

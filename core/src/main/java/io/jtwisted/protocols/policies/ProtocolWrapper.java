@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.interfaces.ITransport;
+import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.nio.ByteBuffer;
 
@@ -41,9 +42,13 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport {
     /** Set by {@link #loseConnection()} and {@link #abortConnection()}. */
     protected boolean disconnecting;
 
+    /** A wrapper of {@code wrappedProtocol}; its {@link #factory()} is {@code registry} when that is a Factory. */
     public ProtocolWrapper(Registry registry, IProtocol wrappedProtocol) {
         this.registry = registry;
         this.wrappedProtocol = wrappedProtocol;
+        if (registry instanceof Factory owner) {
+            setFactory(owner);
+        }
     }
 
     /** The wrapped protocol, or {@code null} once the connection is lost. */

@@ -524,4 +524,52 @@ class TcpLoopbackTest {
         server.built.get(0).transport().loseConnection();
         Loop.reason(reactor, client.built.get(0).lost);
     }
+
+    @Test
+    void loseConnectionWaitsForARegisteredProducerToUnregister() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty());
+        ITCPTransport t = (ITCPTransport) server.built.get(0).transport();
+        IPushProducer producer = new IPushProducer() {
+            @Override
+            public void pauseProducing() {
+            }
+
+            @Override
+            public void resumeProducing() {
+            }
+
+            @Override
+            public void stopProducing() {
+            }
+        };
+        t.registerProducer(producer, true);
+        t.write("before close".getBytes(StandardCharsets.UTF_8));
+        t.loseConnection();
+        Loop.until(reactor, () -> client.built.get(0).text().equals("before close"));
+        for (int i = 0; i < 5; i++) {
+            reactor.iterate(0.01);
+        }
+        assertThat(client.built.get(0).reason).as("still open while the producer is registered").isNull();
+        assertThat(server.built.get(0).reason).isNull();
+        t.unregisterProducer();
+        Failure reason = Loop.reason(reactor, client.lostConnection);
+        assertThat(reason.check(ConnectionDone.class)).isNotNull();
+    }
+
+    @Test
+    void aResetByThePeerIsAConnectionLostNotAConnectionDone() throws Exception {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
+        listen(server);
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port(ports.get(0)))) {
+            Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).connected());
+            raw.setSoLinger(true, 0); // close sends RST
+        }
+        Failure reason = Loop.reason(reactor, server.built.get(0).lost);
+        assertThat(reason.check(io.jtwisted.internet.error.ConnectionLost.class)).isNotNull();
+        assertThat(reason.check(ConnectionDone.class)).isNull();
+    }
 }

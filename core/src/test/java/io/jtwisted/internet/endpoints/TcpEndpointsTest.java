@@ -230,4 +230,35 @@ class TcpEndpointsTest {
         mine.transport().loseConnection();
         Loop.until(reactor, () -> mine.lost != null);
     }
+
+    @Test
+    void tcp6EndpointsListenAndConnectOverIPv6() {
+        IListeningPort p;
+        try {
+            p = Loop.result(reactor, new TCP6ServerEndpoint(reactor, 0, 50, "::1").listen(Factory.forProtocol(Echo::new)));
+        } catch (AssertionError noIPv6) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIPv6.getMessage());
+            return;
+        }
+        ports.add(p);
+        int port = ((io.jtwisted.internet.address.IPv6Address) p.getHost()).port();
+        Collector mine = new Collector();
+        Loop.result(reactor, Endpoints.connectProtocol(new TCP6ClientEndpoint(reactor, "::1", port), mine));
+        assertThat(mine.transport().getPeer()).isEqualTo(new io.jtwisted.internet.address.IPv6Address("TCP", "::1", port));
+        mine.transport().write("six".getBytes(StandardCharsets.UTF_8));
+        Loop.until(reactor, () -> mine.text().equals("six"));
+        mine.transport().loseConnection();
+        Loop.until(reactor, () -> mine.lost != null);
+    }
+
+    @Test
+    void cancellingAHostnameEndpointConnectBeforeItResolvesFailsWithConnectingCancelledError() {
+        Deferred<IProtocol> d = new HostnameEndpoint<>(reactor, "localhost", 9).connect(Factory.forProtocol(Collector::new));
+        d.cancel();
+        Failure failure = Loop.failure(reactor, d);
+        assertThat(failure.check(ConnectingCancelledError.class)).isNotNull();
+        for (int i = 0; i < 5; i++) {
+            reactor.iterate(0.01); // the late resolution result is ignored
+        }
+    }
 }

@@ -40,6 +40,7 @@ class WrapperTest {
         WrappingFactory wf = new WrappingFactory(f);
         ProtocolWrapper p = (ProtocolWrapper) wf.buildProtocol(ADDRESS);
         assertThat(((Protocol) p.wrappedProtocol()).factory()).isSameAs(f);
+        assertThat(p.factory()).isSameAs(wf);
     }
 
     @Test
