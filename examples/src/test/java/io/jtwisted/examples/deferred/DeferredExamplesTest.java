@@ -6,14 +6,59 @@ import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every Deferred example prints what the seed says it prints. */
 class DeferredExamplesTest {
     private static final String[] NO_ARGS = {};
+
+    /** The reactor examples run as subprocesses, all started at once so that their waits overlap. */
+    private static final Map<List<String>, CompletableFuture<ExampleOutput.Run>> RUNS = new ConcurrentHashMap<>();
+    private static final Executor LAUNCHER = Executors.newVirtualThreadPerTaskExecutor();
+
+    private static List<String> key(Class<?> example, String... args) {
+        List<String> key = new ArrayList<>(List.of(example.getName()));
+        key.addAll(List.of(args));
+        return key;
+    }
+
+    private static void start(Class<?> example, String... args) {
+        RUNS.computeIfAbsent(key(example, args), k -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return ExampleOutput.subprocess(example, 60, args);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, LAUNCHER));
+    }
+
+    @BeforeAll
+    static void startReactorExamples() {
+        start(DummyData.class);
+        start(Getter.class);
+        start(AuthenticateUser.class);
+        start(AuthenticateUser.class, "async", "Alice");
+        start(TimeoutExample.class, "1");
+        start(TimeoutExample.class, "4.5");
+        start(TimeoutCancel.class);
+        start(FibonacciThread.class);
+    }
+
+    private static ExampleOutput.Run finished(Class<?> example, String... args) {
+        start(example, args);
+        return RUNS.get(key(example, args)).join();
+    }
 
     /** F(n) by fast doubling: an independent way to the number the examples compute by iteration. */
     private static BigInteger fibonacci(int n) {
@@ -79,14 +124,14 @@ class DeferredExamplesTest {
 
     @Test
     void dummyDataPrintsTheResultAfterTheReactorStarts() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(DummyData.class, 30);
+        ExampleOutput.Run run = finished(DummyData.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("getDummyData called", "Starting the reactor", "Result received: 9");
     }
 
     @Test
     void getterPrintsTheFailureForOddAndTheResultForEven() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(Getter.class, 30);
+        ExampleOutput.Run run = finished(Getter.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("Result: 12");
         assertThat(run.err()).contains("[Failure instance: java.lang.IllegalArgumentException: You used an odd number!]");
@@ -94,28 +139,28 @@ class DeferredExamplesTest {
 
     @Test
     void authenticateUserWorksWithASynchronousCheck() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(AuthenticateUser.class, 30);
+        ExampleOutput.Run run = finished(AuthenticateUser.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("User is not authenticated");
     }
 
     @Test
     void authenticateUserWorksWithAnAsynchronousCheck() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(AuthenticateUser.class, 30, "async", "Alice");
+        ExampleOutput.Run run = finished(AuthenticateUser.class, "async", "Alice");
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("User is authenticated");
     }
 
     @Test
     void timeoutExampleGetsTheResultWhenItComesInTime() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutExample.class, 30, "1");
+        ExampleOutput.Run run = finished(TimeoutExample.class, "1");
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("1.0 seconds later: Hopefully this will be called in 3 seconds or less");
     }
 
     @Test
     void timeoutExampleTimesOutAfterThreeSeconds() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutExample.class, 30, "4.5");
+        ExampleOutput.Run run = finished(TimeoutExample.class, "4.5");
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly(
                 "4.5 seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]");
@@ -123,7 +168,7 @@ class DeferredExamplesTest {
 
     @Test
     void timeoutCancelReportsTheTimeoutAndChangesTheResult() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(TimeoutCancel.class, 30);
+        ExampleOutput.Run run = finished(TimeoutCancel.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly(
                 "Got 'Everything's ok!' but actually timed out after 2 seconds",
@@ -132,7 +177,7 @@ class DeferredExamplesTest {
 
     @Test
     void fibonacciThreadLeavesTheReactorThreadFreeMeanwhile() throws Exception {
-        ExampleOutput.Run run = ExampleOutput.subprocess(FibonacciThread.class, 30);
+        ExampleOutput.Run run = finished(FibonacciThread.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly(
                 "1st line after the addition of the callback",
