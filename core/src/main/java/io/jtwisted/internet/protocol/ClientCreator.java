@@ -1,7 +1,11 @@
 package io.jtwisted.internet.protocol;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.net.InetSocketAddress;
@@ -54,7 +58,7 @@ public class ClientCreator<P extends Protocol> {
         private final IReactorTime time;
         private final P instance;
         private Deferred<P> deferred;
-        private io.jtwisted.internet.interfaces.IDelayedCall pending;
+        private IDelayedCall pending;
 
         InstanceFactory(IReactorTime time, P instance) {
             this.time = time;
@@ -62,7 +66,7 @@ public class ClientCreator<P extends Protocol> {
         }
 
         @Override
-        public io.jtwisted.internet.interfaces.IProtocol buildProtocol(io.jtwisted.internet.interfaces.IAddress address) {
+        public IProtocol buildProtocol(IAddress address) {
             Deferred<P> d = deferred;
             deferred = null;
             if (d != null) {
@@ -71,12 +75,11 @@ public class ClientCreator<P extends Protocol> {
                     d.callback(instance);
                 });
             }
-            instance.setFactory(this);
-            return instance;
+            return instance; // as Twisted's _InstanceFactory: the instance's factory is left unset
         }
 
         @Override
-        public void clientConnectionFailed(IConnector connector, io.jtwisted.internet.defer.Failure reason) {
+        public void clientConnectionFailed(IConnector connector, Failure reason) {
             Deferred<P> d = deferred;
             deferred = null;
             if (d != null) {
