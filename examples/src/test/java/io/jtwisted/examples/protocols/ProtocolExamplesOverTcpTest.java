@@ -95,4 +95,43 @@ class ProtocolExamplesOverTcpTest {
             }
         }
     }
+
+    private static byte[] exchange(int port, byte[] request, int replyLength) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return socket.getInputStream().readNBytes(replyLength);
+        }
+    }
+
+    @Test
+    void netstringEchoServerMainEchoes() throws Exception {
+        try (ExampleProcess server = ExampleProcess.start(NetstringEchoServer.class, "0")) {
+            String first = server.nextLine(30);
+            assertThat(first).startsWith("Netstring echo server listening on port ");
+            byte[] request = "5:hello,0:,".getBytes(StandardCharsets.US_ASCII);
+            assertThat(exchange(portIn(first), request, request.length)).isEqualTo(request);
+        }
+    }
+
+    @Test
+    void intNStringEchoServerMainEchoesWithTheGivenPrefix() throws Exception {
+        try (ExampleProcess server = ExampleProcess.start(IntNStringEchoServer.class, "0", "2")) {
+            String first = server.nextLine(30);
+            assertThat(first).startsWith("Int16 string echo server listening on port ");
+            byte[] request = {0, 3, 'a', 'b', 'c', 0, 0};
+            assertThat(exchange(portIn(first), request, request.length)).isEqualTo(request);
+        }
+    }
+
+    @Test
+    void statefulEchoServerMainShouts() throws Exception {
+        try (ExampleProcess server = ExampleProcess.start(StatefulEchoServer.class, "0")) {
+            String first = server.nextLine(30);
+            assertThat(first).startsWith("Stateful echo server listening on port ");
+            byte[] request = {0, 2, 'h', 'i'};
+            assertThat(exchange(portIn(first), request, 4)).isEqualTo(new byte[] {0, 2, 'H', 'I'});
+        }
+    }
 }
