@@ -107,7 +107,14 @@ final class Port implements IListeningPort, IoHandler {
         if (Addresses.isLiteral(iface)) {
             return Addresses.literal(iface);
         }
-        throw new IOException("the interface must be an IP address, not '" + iface + "'");
+        // A name ("localhost"): resolved now, as Twisted's bind() does; the first IPv4 address wins.
+        InetAddress[] all = InetAddress.getAllByName(iface);
+        for (InetAddress candidate : all) {
+            if (Addresses.isIPv4(candidate)) {
+                return candidate;
+            }
+        }
+        return all[0];
     }
 
     private int portNumber() {

@@ -13,7 +13,8 @@ public interface IReactorTCP {
     /**
      * Listens on {@code port} (0 lets the system pick one, see {@link IListeningPort#getHost()})
      * of {@code iface}: {@code ""} for every IPv4 interface, an IPv4 or IPv6 literal
-     * ({@code "::"} for every interface, both families where the system allows it). Each
+     * ({@code "::"} for every interface, both families where the system allows it), or a host
+     * name, resolved when listening starts (as Twisted's {@code bind} does). Each
      * accepted connection gets a protocol from {@code factory}; the factory's {@code doStart}
      * runs now and its {@code doStop} when the port stops listening.
      *

@@ -572,4 +572,14 @@ class TcpLoopbackTest {
         assertThat(reason.check(io.jtwisted.internet.error.ConnectionLost.class)).isNotNull();
         assertThat(reason.check(ConnectionDone.class)).isNull();
     }
+
+    @Test
+    void anInterfaceGivenByNameIsResolvedAndAnUnknownOneCannotBeListenedOn() {
+        IListeningPort p = reactor.listenTCP(0, new KeepingFactory<>(Recorder::new), 50, "localhost");
+        ports.add(p);
+        assertThat(((IPv4Address) p.getHost()).host()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> reactor.listenTCP(0, new KeepingFactory<>(Recorder::new), 50, "nonexistent.invalid"))
+                .isInstanceOf(CannotListenError.class)
+                .hasMessageStartingWith("Couldn't listen on nonexistent.invalid:0");
+    }
 }
