@@ -554,6 +554,11 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
         return disconnecting || aborting || disconnected;
     }
 
+    /** True while the socket did not take everything and the transport waits for it to be writable. */
+    boolean writeBlocked() {
+        return writeInterest;
+    }
+
     /** True once the socket is closed. */
     public boolean disconnected() {
         return disconnected;
