@@ -69,9 +69,21 @@ public final class EchoBenchmark {
         List<Result> results = new ArrayList<>();
         for (String server : options.get("servers").split(",")) {
             String[] external = server.startsWith("port:") ? server.split(":") : null;
-            Process process = external == null ? start(server.strip(), options) : null;
+            Process process;
             try {
-                int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                process = external == null ? start(server.strip(), options) : null;
+            } catch (IOException cannotStart) {
+                System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
+                continue;
+            }
+            try {
+                int port;
+                try {
+                    port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                } catch (Exception notStarted) {
+                    System.out.println("  " + server + " skipped: " + notStarted.getMessage());
+                    continue;
+                }
                 long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
                 try (EchoLoad load = new EchoLoad(port, connections, size, pipeline)) {
                     load.run(warmup, false);

@@ -17,8 +17,34 @@ import java.util.List;
 final class ThreePhaseEvent {
     private static final Logger log = Logger.forClass(ThreePhaseEvent.class);
 
-    /** The handle returned by {@code addSystemEventTrigger}. */
-    record Handle(String eventType, String phase, SystemEventTrigger trigger) {
+    /** The handle returned by {@code addSystemEventTrigger}: identifies one addition (by identity). */
+    static final class Handle {
+        private final String eventType;
+        private final String phase;
+        private final SystemEventTrigger trigger;
+
+        Handle(String eventType, String phase, SystemEventTrigger trigger) {
+            this.eventType = eventType;
+            this.phase = phase;
+            this.trigger = trigger;
+        }
+
+        String eventType() {
+            return eventType;
+        }
+
+        String phase() {
+            return phase;
+        }
+
+        SystemEventTrigger trigger() {
+            return trigger;
+        }
+
+        @Override
+        public String toString() {
+            return "<trigger " + phase + " " + eventType + " " + trigger + ">";
+        }
     }
 
     private final List<Handle> before = new ArrayList<>();
@@ -28,8 +54,12 @@ final class ThreePhaseEvent {
     private List<Handle> finishedBefore = new ArrayList<>();
 
     synchronized Handle add(String eventType, String phase, SystemEventTrigger trigger) {
+        if (trigger == null) {
+            throw new NullPointerException("trigger");
+        }
+        List<Handle> list = phaseList(phase);
         Handle handle = new Handle(eventType, phase, trigger);
-        phaseList(phase).add(handle);
+        list.add(handle);
         return handle;
     }
 

@@ -5,12 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A binary min-heap of {@link DelayedCall}s ordered by (time, sequence): the earliest first, and
- * among calls due at the same time the one scheduled first. Each call knows its index, so
- * removing one (a cancel) costs O(log n).
+ * A min-heap of {@link DelayedCall}s ordered by (time, sequence): the earliest first, and among calls
+ * due at the same time the one scheduled first. Each call knows its index, so removing one (a cancel)
+ * costs O(log n).
+ *
+ * <p>The heap is 4-ary and keeps the keys in primitive arrays beside the calls: comparisons read
+ * contiguous memory instead of following a pointer per call, which is what a heap of a million
+ * timers spends its time on.
  */
 final class TimerHeap {
-    private DelayedCall[] heap = new DelayedCall[16];
+    private static final int ARITY = 4;
+
+    private DelayedCall[] calls = new DelayedCall[16];
+    private double[] times = new double[16];
+    private long[] sequences = new long[16];
     private int size;
 
     int size() {
@@ -22,24 +30,24 @@ final class TimerHeap {
     }
 
     DelayedCall peek() {
-        return size == 0 ? null : heap[0];
+        return size == 0 ? null : calls[0];
     }
 
     void add(DelayedCall call) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+        if (size == calls.length) {
+            int capacity = size * 2;
+            calls = Arrays.copyOf(calls, capacity);
+            times = Arrays.copyOf(times, capacity);
+            sequences = Arrays.copyOf(sequences, capacity);
         }
-        heap[size] = call;
-        call.heapIndex = size;
-        size++;
-        siftUp(size - 1);
+        siftUp(size++, call, call.time, call.sequence);
     }
 
     DelayedCall poll() {
         if (size == 0) {
             return null;
         }
-        DelayedCall first = heap[0];
+        DelayedCall first = calls[0];
         removeAt(0);
         return first;
     }
@@ -47,75 +55,77 @@ final class TimerHeap {
     /** Removes {@code call} if it is in this heap. */
     void remove(DelayedCall call) {
         int index = call.heapIndex;
-        if (index >= 0 && index < size && heap[index] == call) {
+        if (index >= 0 && index < size && calls[index] == call) {
             removeAt(index);
         }
     }
 
     List<DelayedCall> toList() {
-        List<DelayedCall> calls = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            calls.add(heap[i]);
-        }
-        return calls;
+        return new ArrayList<>(Arrays.asList(calls).subList(0, size));
     }
 
     private void removeAt(int index) {
-        DelayedCall removed = heap[index];
-        removed.heapIndex = -1;
+        calls[index].heapIndex = -1;
         size--;
+        DelayedCall last = calls[size];
+        double lastTime = times[size];
+        long lastSequence = sequences[size];
+        calls[size] = null;
         if (index == size) {
-            heap[size] = null;
             return;
         }
-        DelayedCall moved = heap[size];
-        heap[size] = null;
-        heap[index] = moved;
-        moved.heapIndex = index;
-        siftDown(index);
-        if (heap[index] == moved) {
-            siftUp(index);
+        siftDown(index, last, lastTime, lastSequence);
+        if (calls[index] == last) {
+            siftUp(index, last, lastTime, lastSequence);
         }
     }
 
-    private void siftUp(int index) {
-        DelayedCall call = heap[index];
+    private void siftUp(int index, DelayedCall call, double time, long sequence) {
         while (index > 0) {
-            int parent = (index - 1) >>> 1;
-            DelayedCall above = heap[parent];
-            if (!before(call, above)) {
+            int parent = (index - 1) / ARITY;
+            if (!before(time, sequence, times[parent], sequences[parent])) {
                 break;
             }
-            heap[index] = above;
-            above.heapIndex = index;
+            place(index, calls[parent], times[parent], sequences[parent]);
             index = parent;
         }
-        heap[index] = call;
-        call.heapIndex = index;
+        place(index, call, time, sequence);
     }
 
-    private void siftDown(int index) {
-        DelayedCall call = heap[index];
-        int half = size >>> 1;
-        while (index < half) {
-            int child = 2 * index + 1;
-            int right = child + 1;
-            if (right < size && before(heap[right], heap[child])) {
-                child = right;
-            }
-            DelayedCall below = heap[child];
-            if (!before(below, call)) {
+    private void siftDown(int index, DelayedCall call, double time, long sequence) {
+        for (;;) {
+            int first = index * ARITY + 1;
+            if (first >= size) {
                 break;
             }
-            heap[index] = below;
-            below.heapIndex = index;
-            index = child;
+            int end = Math.min(first + ARITY, size);
+            int best = first;
+            double bestTime = times[first];
+            long bestSequence = sequences[first];
+            for (int child = first + 1; child < end; child++) {
+                if (before(times[child], sequences[child], bestTime, bestSequence)) {
+                    best = child;
+                    bestTime = times[child];
+                    bestSequence = sequences[child];
+                }
+            }
+            if (!before(bestTime, bestSequence, time, sequence)) {
+                break;
+            }
+            place(index, calls[best], bestTime, bestSequence);
+            index = best;
         }
-        heap[index] = call;
+        place(index, call, time, sequence);
+    }
+
+    private void place(int index, DelayedCall call, double time, long sequence) {
+        calls[index] = call;
+        times[index] = time;
+        sequences[index] = sequence;
         call.heapIndex = index;
     }
 
-    private static boolean before(DelayedCall a, DelayedCall b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+    private static boolean before(double time, long sequence, double otherTime, long otherSequence) {
+        return time < otherTime || (time == otherTime && sequence < otherSequence);
     }
 }

@@ -16,10 +16,14 @@ import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.logger.Logger;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 
 /**
  * The transport of one TCP connection, server or client side; everything runs on the reactor
@@ -110,7 +114,7 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
         int ops;
         try {
             ops = ready.readyOps();
-        } catch (java.nio.channels.CancelledKeyException cancelled) {
+        } catch (CancelledKeyException cancelled) {
             return;
         }
         if ((ops & SelectionKey.OP_WRITE) != 0 && !disconnected) {
@@ -290,7 +294,7 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
                 gather[i] = queue[(queueHead + i) & mask];
             }
             written = channel.write(gather, 0, count);
-            java.util.Arrays.fill(gather, 0, count, null);
+            Arrays.fill(gather, 0, count, null);
         }
         pendingBytes -= written;
         while (queueSize > 0 && !queue[queueHead].hasRemaining()) {
@@ -508,19 +512,19 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
         setOption(StandardSocketOptions.SO_KEEPALIVE, enabled);
     }
 
-    private boolean option(java.net.SocketOption<Boolean> name) {
+    private boolean option(SocketOption<Boolean> name) {
         try {
             return channel.getOption(name);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void setOption(java.net.SocketOption<Boolean> name, boolean value) {
+    private void setOption(SocketOption<Boolean> name, boolean value) {
         try {
             channel.setOption(name, value);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -548,6 +552,11 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
     @Override
     public boolean disconnecting() {
         return disconnecting || aborting || disconnected;
+    }
+
+    /** True while the socket did not take everything and the transport waits for it to be writable. */
+    boolean writeBlocked() {
+        return writeInterest;
     }
 
     /** True once the socket is closed. */

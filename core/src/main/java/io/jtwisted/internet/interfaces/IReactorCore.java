@@ -23,7 +23,11 @@ public interface IReactorCore {
     /** True while the loop runs and has not begun shutting down. */
     boolean running();
 
-    /** Runs {@code callable} once the reactor is running (now, through the loop, if it already is). */
+    /**
+     * Runs {@code callable} once the reactor is running (an "after startup" trigger); if it already
+     * runs, runs it at once on the reactor thread (from another thread: soon, through
+     * {@code callFromThread}). An exception it throws is logged.
+     */
     void callWhenRunning(ThrowingRunnable callable);
 
     /**
