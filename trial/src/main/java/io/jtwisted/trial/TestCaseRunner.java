@@ -58,7 +58,12 @@ final class TestCaseRunner {
     }
 
     private TestExecutionResult execute(TestMethodDescriptor test) {
-        double timeout = timeoutSeconds(test);
+        double timeout;
+        try {
+            timeout = timeoutSeconds(test);
+        } catch (IllegalArgumentException badTimeout) {
+            return TestExecutionResult.failed(badTimeout);
+        }
         TrialContext context = TrialContext.begin(timeout);
         Throwable error = null;
         try {
@@ -138,11 +143,13 @@ final class TestCaseRunner {
     private double timeoutSeconds(TestMethodDescriptor test) {
         Optional<Timeout> timeout = AnnotationSupport.findAnnotation(test.method(), Timeout.class)
                 .or(() -> AnnotationSupport.findAnnotation(test.testClass(), Timeout.class));
-        if (timeout.isPresent()) {
-            return timeout.get().value();
+        double seconds = timeout.isPresent() ? timeout.get().value()
+                : configuration.get(TrialExtension.TIMEOUT_PARAMETER).map(Double::parseDouble)
+                        .orElse((double) TestCase.DEFAULT_TIMEOUT_SECONDS);
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("a trial timeout must be a positive number of seconds, not " + seconds);
         }
-        return configuration.get(TrialExtension.TIMEOUT_PARAMETER).map(Double::parseDouble)
-                .orElse((double) TestCase.DEFAULT_TIMEOUT_SECONDS);
+        return seconds;
     }
 
     private static Optional<String> skipReason(java.lang.reflect.AnnotatedElement element) {

@@ -166,6 +166,19 @@ class TrialTestEngineTest {
     }
 
     @Test
+    void invalidTimeoutFailsTheTestWithoutRunningIt() {
+        Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
+                .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "soon")
+                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid")).execute().testEvents();
+        assertThat(failureOf(events)).isInstanceOf(NumberFormatException.class);
+        Events negative = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
+                .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "-1")
+                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid")).execute().testEvents();
+        assertThat(failureOf(negative)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThat(TrialTestEngineFixtures.events).isEmpty();
+    }
+
+    @Test
     void setUpTestAndTearDownDeferredsAreAwaitedInOrder() {
         run(TrialTestEngineFixtures.SetUpAndTearDown.class).assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(TrialTestEngineFixtures.events).containsExactly(
