@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * <p>Use with {@code import static io.jtwisted.trial.Trial.*;}. The assertions look at a
  * Deferred as it is now and never run a reactor: drive time with a {@code Clock} and I/O with a
  * {@code StringTransport} so the Deferred has fired by the time you ask. {@link #await} and
- * {@link #flushLoggedErrors} need a test run with {@link TrialExtension}.
+ * {@link #flushLoggedErrors} need a test run with {@link TrialExtension}, or a
+ * {@link io.jtwisted.trial.unittest.TestCase} test (run by {@link TrialTestEngine}).
  */
 public final class Trial {
     private Trial() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@link TrialExtension} tracks for the test running now: its timeout, the reactors it
+ * What {@link TrialExtension} and the {@link TrialTestEngine} track for the test running now: its timeout, the reactors it
  * used, and the errors logged while it ran. Contexts nest (a test that runs tests, as trial's
  * own tests do); the innermost one is current and receives the logged errors.
  */
@@ -59,7 +59,7 @@ final class TrialContext implements ILogObserver {
     static TrialContext require(String what) {
         TrialContext context = current();
         if (context == null) {
-            throw new IllegalStateException(what + " needs a test run with @ExtendWith(TrialExtension.class)");
+            throw new IllegalStateException(what + " needs a test run with @ExtendWith(TrialExtension.class) or a trial TestCase");
         }
         return context;
     }
@@ -104,5 +104,43 @@ final class TrialContext implements ILogObserver {
     /** The logged failures not flushed so far. */
     synchronized List<Failure> unflushed() {
         return new ArrayList<>(loggedErrors);
+    }
+
+    /**
+     * Ends this context after its test, with trial's after-test checks: cleans every reactor the
+     * test used, then fails with {@link UnflushedLoggedErrors} when errors were logged and not
+     * flushed (a dirty reactor then rides along as a suppressed exception), else with a
+     * {@link DirtyReactorAggregateError} when something was left in a reactor.
+     */
+    void endAndCheck() {
+        Janitor janitor = new Janitor();
+        List<Failure> unflushed;
+        try {
+            List<Reactor> used = reactors();
+            for (Reactor reactor : used) {
+                janitor.settle(reactor);
+            }
+            // Errors logged from here on come from the cleaning itself (say, a task interrupted
+            // by it), not from the test: read the test's errors first.
+            unflushed = unflushed();
+            for (Reactor reactor : used) {
+                janitor.clean(reactor);
+            }
+        } finally {
+            end();
+        }
+        RuntimeException dirty = janitor.dirty()
+                ? new DirtyReactorAggregateError(janitor.delayedCalls, janitor.selectables, janitor.threads)
+                : null;
+        if (!unflushed.isEmpty()) {
+            UnflushedLoggedErrors errors = new UnflushedLoggedErrors(unflushed);
+            if (dirty != null) {
+                errors.addSuppressed(dirty);
+            }
+            throw errors;
+        }
+        if (dirty != null) {
+            throw dirty;
+        }
     }
 }

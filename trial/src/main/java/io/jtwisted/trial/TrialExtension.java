@@ -1,7 +1,6 @@
 package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Failure;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       until {@code d} fires and returns its result, or throws the original exception of a
  *       failure, so the test fails with the original traceback. JUnit only runs {@code void} test
  *       methods, so where a trial test returns its Deferred, a JUnit test ends with
- *       {@code Trial.await(d)}. A Deferred that does not fire in time fails the test with a
+ *       {@code Trial.await(d)} (or extends {@link io.jtwisted.trial.unittest.TestCase}, whose
+ *       tests may return it). A Deferred that does not fire in time fails the test with a
  *       {@link io.jtwisted.internet.defer.TimeoutError}: after the method's or class's
  *       {@link Timeout @Timeout} (which JUnit enforces too, reporting its own
  *       {@code TimeoutException}), else the {@value #TIMEOUT_PARAMETER} configuration parameter,
@@ -72,35 +72,7 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
         if (trial == null) {
             return;
         }
-        Janitor janitor = new Janitor();
-        List<Failure> unflushed;
-        try {
-            List<Reactor> reactors = trial.reactors();
-            for (Reactor reactor : reactors) {
-                janitor.settle(reactor);
-            }
-            // Errors logged from here on come from the cleaning itself (say, a task interrupted
-            // by it), not from the test: read the test's errors first.
-            unflushed = trial.unflushed();
-            for (Reactor reactor : reactors) {
-                janitor.clean(reactor);
-            }
-        } finally {
-            trial.end();
-        }
-        RuntimeException dirty = janitor.dirty()
-                ? new DirtyReactorAggregateError(janitor.delayedCalls, janitor.selectables, janitor.threads)
-                : null;
-        if (!unflushed.isEmpty()) {
-            UnflushedLoggedErrors errors = new UnflushedLoggedErrors(unflushed);
-            if (dirty != null) {
-                errors.addSuppressed(dirty);
-            }
-            throw errors;
-        }
-        if (dirty != null) {
-            throw dirty;
-        }
+        trial.endAndCheck();
     }
 
     private static double timeoutSeconds(ExtensionContext context) {

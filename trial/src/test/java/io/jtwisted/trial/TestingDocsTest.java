@@ -57,6 +57,6 @@ class TestingDocsTest {
                 from += found + 1;
             }
         }
-        assertThat(count).isEqualTo(8);
+        assertThat(count).isEqualTo(9);
     }
 }
