@@ -1,8 +1,5 @@
 package io.jtwisted.protocols.basic;
 
-import io.jtwisted.internet.interfaces.IProducer;
-import io.jtwisted.internet.interfaces.IPushProducer;
-import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * delivered. {@link #sendString} refuses a string the prefix cannot describe. Delivery can be paused
  * ({@link #pauseProducing()}), as Twisted's {@code _PauseableMixin}.
  */
-public abstract class IntNStringReceiver extends Protocol implements IPushProducer {
+public abstract class IntNStringReceiver extends PauseableReceiver {
     private static final Logger LOG = Logger.forClass(IntNStringReceiver.class);
 
     /** Twisted's default limit on a string's length. */
@@ -27,7 +24,6 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
 
     private final int prefixLength;
     private final ReceiveBuffer unprocessed = new ReceiveBuffer();
-    private boolean paused;
 
     /** A receiver whose prefix is {@code prefixLength} bytes long (1, 2 or 4). */
     protected IntNStringReceiver(int prefixLength) {
@@ -155,38 +151,5 @@ public abstract class IntNStringReceiver extends Protocol implements IPushProduc
     /** Sets the longest string accepted. */
     public void setMaxLength(int maxLength) {
         MAX_LENGTH = maxLength;
-    }
-
-    /** True while delivery is paused. */
-    public boolean paused() {
-        return paused;
-    }
-
-    /** Stops delivering strings and pauses the transport if it is a producer. */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        if (transport instanceof IPushProducer producer) {
-            producer.pauseProducing();
-        }
-    }
-
-    /** Resumes the transport and delivers the strings buffered meanwhile. */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        if (transport instanceof IPushProducer producer) {
-            producer.resumeProducing();
-        }
-        dataReceived(ReceiveBuffer.EMPTY);
-    }
-
-    /** Stops delivering strings for good and stops the transport if it is a producer. */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        if (transport instanceof IProducer producer) {
-            producer.stopProducing();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.jtwisted.protocols.basic;
 
-import io.jtwisted.internet.interfaces.IProducer;
-import io.jtwisted.internet.interfaces.IPushProducer;
-import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 
@@ -30,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Override {@link #lineReceived(String)} instead of {@link #lineReceived(byte[])} to receive
  * lines decoded as UTF-8. Not thread-safe: use it on the reactor thread.
  */
-public abstract class LineReceiver extends Protocol implements IPushProducer {
+public abstract class LineReceiver extends PauseableReceiver {
     private static final Logger LOG = Logger.forClass(LineReceiver.class);
 
     /** Twisted's default line length limit. */
@@ -50,7 +47,6 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
     private final ReceiveBuffer buffer = new ReceiveBuffer();
     private boolean lineMode = true;
     private boolean busyReceiving;
-    private boolean paused;
 
     @Override
     public void dataReceived(byte[] data) {
@@ -249,38 +245,5 @@ public abstract class LineReceiver extends Protocol implements IPushProducer {
     /** Sets the longest line accepted. */
     public void setMaxLength(int maxLength) {
         MAX_LENGTH = maxLength;
-    }
-
-    /** True while delivery is paused. */
-    public boolean paused() {
-        return paused;
-    }
-
-    /** Stops delivering lines, even buffered ones, and pauses the transport if it is a producer. */
-    @Override
-    public void pauseProducing() {
-        paused = true;
-        if (transport instanceof IPushProducer producer) {
-            producer.pauseProducing();
-        }
-    }
-
-    /** Resumes the transport and delivers the lines buffered meanwhile. */
-    @Override
-    public void resumeProducing() {
-        paused = false;
-        if (transport instanceof IPushProducer producer) {
-            producer.resumeProducing();
-        }
-        dataReceived(ReceiveBuffer.EMPTY);
-    }
-
-    /** Stops delivering lines for good and stops the transport if it is a producer. */
-    @Override
-    public void stopProducing() {
-        paused = true;
-        if (transport instanceof IProducer producer) {
-            producer.stopProducing();
-        }
     }
 }

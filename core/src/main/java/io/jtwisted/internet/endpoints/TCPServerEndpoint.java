@@ -1,0 +1,45 @@
+package io.jtwisted.internet.endpoints;
+
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.internet.interfaces.IReactorTCP;
+import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
+
+/** What the IPv4 and IPv6 TCP server endpoints share: listening on one interface and port. */
+abstract class TCPServerEndpoint implements IStreamServerEndpoint {
+    private final IReactorTCP reactor;
+    private final int port;
+    private final int backlog;
+    private final String iface;
+
+    TCPServerEndpoint(IReactorTCP reactor, int port, int backlog, String iface) {
+        this.reactor = reactor;
+        this.port = port;
+        this.backlog = backlog;
+        this.iface = iface;
+    }
+
+    /** Listens now; the Deferred has fired (with the port or the CannotListenError) when this returns. */
+    @Override
+    public Deferred<IListeningPort> listen(IProtocolFactory factory) {
+        return Deferred.maybeDeferred(() -> reactor.listenTCP(port, factory, backlog, iface));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int backlog() {
+        return backlog;
+    }
+
+    public String iface() {
+        return iface;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(port=" + port + ", backlog=" + backlog + ", interface='" + iface + "')";
+    }
+}
