@@ -4,6 +4,7 @@
  */
 module io.jtwisted.core {
     requires transitive org.slf4j;
+    uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
 
     exports io.jtwisted.internet;
