@@ -5,9 +5,9 @@ import io.jtwisted.internet.error.AlreadyCalled;
 import io.jtwisted.internet.error.AlreadyCancelled;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 
-/** A call scheduled on a {@link NioReactor}; lives in the reactor's {@link TimerHeap}. */
-final class DelayedCall implements IDelayedCall {
-    private final NioReactor reactor;
+/** A call scheduled with {@link Timers} (by a reactor or a {@code Clock}); lives in their {@link TimerHeap}. */
+public final class DelayedCall implements IDelayedCall {
+    private final Timers owner;
     final ThrowingRunnable callable;
     double time;
     long sequence;
@@ -15,11 +15,16 @@ final class DelayedCall implements IDelayedCall {
     boolean called;
     boolean cancelled;
 
-    DelayedCall(NioReactor reactor, double time, long sequence, ThrowingRunnable callable) {
-        this.reactor = reactor;
+    DelayedCall(Timers owner, double time, ThrowingRunnable callable) {
+        this.owner = owner;
         this.time = time;
-        this.sequence = sequence;
+        this.sequence = -1;
         this.callable = callable;
+    }
+
+    /** What this call runs. */
+    public ThrowingRunnable callable() {
+        return callable;
     }
 
     @Override
@@ -31,19 +36,19 @@ final class DelayedCall implements IDelayedCall {
     public void cancel() {
         checkActive();
         cancelled = true;
-        reactor.unschedule(this);
+        owner.unschedule(this);
     }
 
     @Override
     public void delay(double secondsLater) {
         checkActive();
-        reactor.reschedule(this, time + secondsLater);
+        owner.reschedule(this, time + secondsLater);
     }
 
     @Override
     public void reset(double secondsFromNow) {
         checkActive();
-        reactor.reschedule(this, reactor.seconds() + secondsFromNow);
+        owner.reschedule(this, owner.seconds() + secondsFromNow);
     }
 
     @Override
@@ -62,7 +67,7 @@ final class DelayedCall implements IDelayedCall {
 
     @Override
     public String toString() {
-        String state = called ? "called" : cancelled ? "cancelled" : String.format("%.3fs from now", time - reactor.seconds());
+        String state = called ? "called" : cancelled ? "cancelled" : String.format("%.3fs from now", time - owner.seconds());
         return "<DelayedCall " + callable + " " + state + ">";
     }
 }

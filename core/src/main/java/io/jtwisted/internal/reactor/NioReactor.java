@@ -68,8 +68,7 @@ public class NioReactor implements Reactor {
     private boolean startedBefore;
     private volatile Selector selector;
     private ByteBuffer readBuffer;
-    private final TimerHeap timers = new TimerHeap();
-    private long nextSequence;
+    private final Timers timers = new Timers(this::seconds);
     private final MpscQueue<ThrowingRunnable> threadCalls = new MpscQueue<>();
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
@@ -252,11 +251,10 @@ public class NioReactor implements Reactor {
             return;
         }
         double now = seconds();
-        long limit = nextSequence; // calls scheduled (or rescheduled) by these calls wait for the next turn
+        long limit = timers.nextSequence(); // calls scheduled (or rescheduled) by these calls wait for the next turn
         DelayedCall call;
         while ((call = timers.peek()) != null && call.time <= now && call.sequence < limit) {
-            timers.poll();
-            call.called = true;
+            timers.takeFirst();
             try {
                 call.callable.run();
             } catch (Throwable error) {
@@ -415,14 +413,11 @@ public class NioReactor implements Reactor {
             throw new NullPointerException("callable");
         }
         if (isReactorThread()) {
-            DelayedCall call = new DelayedCall(this, seconds() + delay, nextSequence++, callable);
-            timers.add(call);
-            return call;
+            return timers.schedule(seconds() + delay, callable);
         }
-        DelayedCall call = new DelayedCall(this, seconds() + delay, -1, callable);
+        DelayedCall call = timers.unscheduled(seconds() + delay, callable);
         callFromThread(() -> {
             if (call.active()) {
-                call.sequence = nextSequence++;
                 timers.add(call);
             }
         });
@@ -431,23 +426,7 @@ public class NioReactor implements Reactor {
 
     @Override
     public List<IDelayedCall> getDelayedCalls() {
-        return new ArrayList<>(timers.toList());
-    }
-
-    void unschedule(DelayedCall call) {
-        timers.remove(call);
-    }
-
-    void reschedule(DelayedCall call, double newTime) {
-        boolean scheduled = call.heapIndex >= 0;
-        if (scheduled) {
-            timers.remove(call);
-        }
-        call.time = newTime;
-        if (scheduled) {
-            call.sequence = nextSequence++;
-            timers.add(call);
-        }
+        return timers.list();
     }
 
     // ------------------------------------------------------------------ IReactorThreads

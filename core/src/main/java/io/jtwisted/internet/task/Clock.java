@@ -1,11 +1,10 @@
 package io.jtwisted.internet.task;
 
+import io.jtwisted.internal.reactor.DelayedCall;
+import io.jtwisted.internal.reactor.Timers;
 import io.jtwisted.internet.defer.ThrowingRunnable;
-import io.jtwisted.internet.error.AlreadyCalled;
-import io.jtwisted.internet.error.AlreadyCancelled;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +17,7 @@ import java.util.List;
  */
 public class Clock implements IReactorTime {
     private double now;
-    private long sequence;
-    private final List<Call> calls = new ArrayList<>(); // kept sorted by (time, sequence)
+    private final Timers calls = new Timers(this::seconds);
 
     @Override
     public double seconds() {
@@ -31,14 +29,12 @@ public class Clock implements IReactorTime {
         if (!(delay >= 0)) {
             throw new IllegalArgumentException("delay must be a non-negative number of seconds, got " + delay);
         }
-        Call call = new Call(now + delay, callable);
-        insert(call);
-        return call;
+        return calls.schedule(now + delay, callable);
     }
 
     @Override
     public List<IDelayedCall> getDelayedCalls() {
-        return new ArrayList<>(calls);
+        return calls.list();
     }
 
     /**
@@ -50,11 +46,11 @@ public class Clock implements IReactorTime {
             throw new IllegalArgumentException("cannot move time backwards: " + amount);
         }
         now += amount;
-        while (!calls.isEmpty() && calls.get(0).time <= now) {
-            Call call = calls.remove(0);
-            call.called = true;
+        DelayedCall call;
+        while ((call = calls.peek()) != null && call.getTime() <= now) {
+            calls.takeFirst();
             try {
-                call.callable.run();
+                call.callable().run();
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Exception checked) {
@@ -69,81 +65,4 @@ public class Clock implements IReactorTime {
             advance(amount);
         }
     }
-
-    private void insert(Call call) {
-        call.sequence = sequence++;
-        int low = 0;
-        int high = calls.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            Call other = calls.get(mid);
-            if (other.time < call.time || (other.time == call.time && other.sequence < call.sequence)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        calls.add(low, call);
-    }
-
-    private final class Call implements IDelayedCall {
-        private double time;
-        private long sequence;
-        private final ThrowingRunnable callable;
-        private boolean called;
-        private boolean cancelled;
-
-        Call(double time, ThrowingRunnable callable) {
-            this.time = time;
-            this.callable = callable;
-        }
-
-        @Override
-        public double getTime() {
-            return time;
-        }
-
-        @Override
-        public void cancel() {
-            checkActive();
-            cancelled = true;
-            calls.remove(this);
-        }
-
-        @Override
-        public void delay(double secondsLater) {
-            checkActive();
-            calls.remove(this);
-            time += secondsLater;
-            insert(this);
-        }
-
-        @Override
-        public void reset(double secondsFromNow) {
-            checkActive();
-            calls.remove(this);
-            time = now + secondsFromNow;
-            insert(this);
-        }
-
-        @Override
-        public boolean active() {
-            return !called && !cancelled;
-        }
-
-        private void checkActive() {
-            if (cancelled) {
-                throw new AlreadyCancelled();
-            }
-            if (called) {
-                throw new AlreadyCalled();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "<DelayedCall at " + time + (called ? " called" : cancelled ? " cancelled" : "") + ">";
-        }
-    }
-
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The timer heap against a sorted list, under random adds, removals and polls. */
 class TimerHeapTest {
-    private final NioReactor reactor = new NioReactor();
+    private final Timers owner = new Timers(() -> 0);
 
     @Test
     void pollsInTimeThenSequenceOrderUnderRandomAddsAndRemoves() {
@@ -22,7 +22,8 @@ class TimerHeapTest {
         for (int step = 0; step < 20_000; step++) {
             int action = random.nextInt(10);
             if (action < 5 || model.isEmpty()) {
-                DelayedCall call = new DelayedCall(reactor, random.nextInt(50), sequence++, () -> { });
+                DelayedCall call = new DelayedCall(owner, random.nextInt(50), () -> { });
+                call.sequence = sequence++;
                 heap.add(call);
                 model.add(call);
             } else if (action < 8) {
