@@ -21,10 +21,12 @@ public final class LogPublisher implements ILogObserver {
         return GLOBAL;
     }
 
+    /** Adds {@code observer}; it receives every event emitted from now on. Adding it twice has no effect. */
     public void addObserver(ILogObserver observer) {
         observers.addIfAbsent(observer);
     }
 
+    /** Removes {@code observer}; events already being dispatched may still reach it. */
     public void removeObserver(ILogObserver observer) {
         observers.remove(observer);
     }

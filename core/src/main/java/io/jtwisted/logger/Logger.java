@@ -24,22 +24,27 @@ public final class Logger {
         return new Logger(type.getName());
     }
 
+    /** The namespace events from this logger carry (usually a class name). */
     public String namespace() {
         return namespace;
     }
 
+    /** Emits a {@link LogLevel#DEBUG} event; each {@code {}} in {@code format} takes the next argument. */
     public void debug(String format, Object... arguments) {
         emit(LogLevel.DEBUG, null, format, arguments);
     }
 
+    /** Emits a {@link LogLevel#INFO} event. */
     public void info(String format, Object... arguments) {
         emit(LogLevel.INFO, null, format, arguments);
     }
 
+    /** Emits a {@link LogLevel#WARN} event. */
     public void warn(String format, Object... arguments) {
         emit(LogLevel.WARN, null, format, arguments);
     }
 
+    /** Emits a {@link LogLevel#ERROR} event (use {@link #failure} when there is an exception to report). */
     public void error(String format, Object... arguments) {
         emit(LogLevel.ERROR, null, format, arguments);
     }

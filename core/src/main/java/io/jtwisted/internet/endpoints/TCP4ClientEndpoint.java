@@ -42,18 +42,22 @@ public class TCP4ClientEndpoint implements IStreamClientEndpoint {
         }
     }
 
+    /** The host name or address to connect to. */
     public String host() {
         return host;
     }
 
+    /** The port to connect to. */
     public int port() {
         return port;
     }
 
+    /** Seconds to wait for the connection before failing with a timeout. */
     public double timeout() {
         return timeout;
     }
 
+    /** The local address to bind before connecting, or {@code null}. */
     public InetSocketAddress bindAddress() {
         return bindAddress;
     }

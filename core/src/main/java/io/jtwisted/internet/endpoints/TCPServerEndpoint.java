@@ -26,14 +26,17 @@ abstract class TCPServerEndpoint implements IStreamServerEndpoint {
         return Deferred.maybeDeferred(() -> reactor.listenTCP(port, factory, backlog, iface));
     }
 
+    /** The port to listen on; 0 picks a free one. */
     public int port() {
         return port;
     }
 
+    /** The listen queue length. */
     public int backlog() {
         return backlog;
     }
 
+    /** The address to bind ({@code ""} or {@code "::"}: every interface). */
     public String iface() {
         return iface;
     }

@@ -68,10 +68,12 @@ public class ThrottlingFactory extends WrappingFactory {
         return this;
     }
 
+    /** The most connections served at once; more are refused. */
     public int maxConnectionCount() {
         return maxConnectionCount;
     }
 
+    /** How many connections are open now. */
     public int connectionCount() {
         return connectionCount;
     }
