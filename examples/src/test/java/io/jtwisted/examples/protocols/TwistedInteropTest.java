@@ -6,6 +6,7 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.defer.Failure;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.ClientCreator;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,253 +170,131 @@ class TwistedInteropTest {
         return out;
     }
 
-    /** A JTwisted client of any kind: sends, collects echoes, then sends the over-limit bytes. */
-    interface Recording {
-        List<byte[]> received();
+    /**
+     * What a JTwisted client of any kind does: sends every message, collects the echoes, then
+     * sends the over-limit bytes (or closes when there are none), and records whether all echoes
+     * came back before the connection was lost.
+     */
+    static final class Recorder {
+        final List<byte[]> messages;
+        final byte[] over;
+        final List<byte[]> received = new ArrayList<>();
+        final Deferred<Boolean> lost = new Deferred<>();
 
-        Deferred<Boolean> lost();
-    }
+        Recorder(String kind) {
+            this.messages = messages(kind);
+            this.over = overLimit(kind);
+        }
 
-    private static Protocol javaClient(String kind) {
-        List<byte[]> messages = messages(kind);
-        byte[] over = overLimit(kind);
-        List<byte[]> received = new ArrayList<>();
-        Deferred<Boolean> lost = new Deferred<>();
-        abstract class Hooks {
-            void connected(java.util.function.Consumer<byte[]> send) {
-                messages.forEach(send);
-            }
+        void connected(Consumer<byte[]> send) {
+            messages.forEach(send);
+        }
 
-            void got(byte[] data, io.jtwisted.internet.interfaces.ITransport transport) {
-                received.add(data);
-                if (received.size() == messages.size()) {
-                    if (over != null) {
-                        transport.write(over);
-                    } else {
-                        transport.loseConnection();
-                    }
+        void got(byte[] data, ITransport transport) {
+            received.add(data);
+            if (received.size() == messages.size()) {
+                if (over != null) {
+                    transport.write(over);
+                } else {
+                    transport.loseConnection();
                 }
             }
-
-            void gone() {
-                lost.callback(received.size() == messages.size());
-            }
         }
-        Hooks hooks = new Hooks() {
-        };
+
+        void gone() {
+            lost.callback(received.size() == messages.size());
+        }
+    }
+
+    /** A client of {@code kind} reporting to {@code recorder}. */
+    private static Protocol javaClient(String kind, Recorder recorder) {
         return switch (kind) {
-            case "lines" -> new ClientLines(hooks::connected, hooks::got, hooks::gone, received, lost);
-            default -> {
-                StringClient c = switch (kind) {
-                    case "netstring" -> new NetstringClient();
-                    case "int8" -> new Int8Client();
-                    case "int16" -> new Int16Client();
-                    default -> new Int32Client();
-                };
-                yield c.wire(hooks::connected, hooks::got, hooks::gone, received, lost);
-            }
+            case "lines" -> new LineReceiver() {
+                @Override
+                public void connectionMade() {
+                    recorder.connected(this::sendLine);
+                }
+
+                @Override
+                public void lineReceived(byte[] line) {
+                    recorder.got(line, transport);
+                }
+
+                @Override
+                public void connectionLost(Failure reason) {
+                    super.connectionLost(reason);
+                    recorder.gone();
+                }
+            };
+            case "netstring" -> new NetstringReceiver() {
+                @Override
+                public void connectionMade() {
+                    recorder.connected(this::sendString);
+                }
+
+                @Override
+                public void stringReceived(byte[] string) {
+                    recorder.got(string, transport);
+                }
+
+                @Override
+                public void connectionLost(Failure reason) {
+                    super.connectionLost(reason);
+                    recorder.gone();
+                }
+            };
+            case "int8" -> new Int8StringReceiver() {
+                @Override
+                public void connectionMade() {
+                    recorder.connected(this::sendString);
+                }
+
+                @Override
+                public void stringReceived(byte[] string) {
+                    recorder.got(string, transport);
+                }
+
+                @Override
+                public void connectionLost(Failure reason) {
+                    super.connectionLost(reason);
+                    recorder.gone();
+                }
+            };
+            case "int16" -> new Int16StringReceiver() {
+                @Override
+                public void connectionMade() {
+                    recorder.connected(this::sendString);
+                }
+
+                @Override
+                public void stringReceived(byte[] string) {
+                    recorder.got(string, transport);
+                }
+
+                @Override
+                public void connectionLost(Failure reason) {
+                    super.connectionLost(reason);
+                    recorder.gone();
+                }
+            };
+            default -> new Int32StringReceiver() {
+                @Override
+                public void connectionMade() {
+                    recorder.connected(this::sendString);
+                }
+
+                @Override
+                public void stringReceived(byte[] string) {
+                    recorder.got(string, transport);
+                }
+
+                @Override
+                public void connectionLost(Failure reason) {
+                    super.connectionLost(reason);
+                    recorder.gone();
+                }
+            };
         };
-    }
-
-    /** Callbacks shared by the client classes below. */
-    record Wiring(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-            java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-            Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-    }
-
-    static final class ClientLines extends LineReceiver implements Recording {
-        final Wiring w;
-
-        ClientLines(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-            w = new Wiring(connected, got, gone, received, lost);
-        }
-
-        @Override
-        public void connectionMade() {
-            w.connected().accept(this::sendLine);
-        }
-
-        @Override
-        public void lineReceived(byte[] line) {
-            w.got().accept(line, transport);
-        }
-
-        @Override
-        public void connectionLost(Failure reason) {
-            super.connectionLost(reason);
-            w.gone().run();
-        }
-
-        @Override
-        public List<byte[]> received() {
-            return w.received();
-        }
-
-        @Override
-        public Deferred<Boolean> lost() {
-            return w.lost();
-        }
-    }
-
-    /** What the four string clients share. */
-    interface StringClient {
-        Protocol wire(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost);
-    }
-
-    static final class NetstringClient extends NetstringReceiver implements StringClient, Recording {
-        Wiring w;
-
-        @Override
-        public Protocol wire(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-            w = new Wiring(connected, got, gone, received, lost);
-            return this;
-        }
-
-        @Override
-        public void connectionMade() {
-            w.connected().accept(this::sendString);
-        }
-
-        @Override
-        public void stringReceived(byte[] s) {
-            w.got().accept(s, transport);
-        }
-
-        @Override
-        public void connectionLost(Failure reason) {
-            super.connectionLost(reason);
-            w.gone().run();
-        }
-
-        @Override
-        public List<byte[]> received() {
-            return w.received();
-        }
-
-        @Override
-        public Deferred<Boolean> lost() {
-            return w.lost();
-        }
-    }
-
-    static final class Int8Client extends Int8StringReceiver implements StringClient, Recording {
-        Wiring w;
-
-        @Override
-        public Protocol wire(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-            w = new Wiring(connected, got, gone, received, lost);
-            return this;
-        }
-
-        @Override
-        public void connectionMade() {
-            w.connected().accept(this::sendString);
-        }
-
-        @Override
-        public void stringReceived(byte[] s) {
-            w.got().accept(s, transport);
-        }
-
-        @Override
-        public void connectionLost(Failure reason) {
-            super.connectionLost(reason);
-            w.gone().run();
-        }
-
-        @Override
-        public List<byte[]> received() {
-            return w.received();
-        }
-
-        @Override
-        public Deferred<Boolean> lost() {
-            return w.lost();
-        }
-    }
-
-    static final class Int16Client extends Int16StringReceiver implements StringClient, Recording {
-        Wiring w;
-
-        @Override
-        public Protocol wire(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-            w = new Wiring(connected, got, gone, received, lost);
-            return this;
-        }
-
-        @Override
-        public void connectionMade() {
-            w.connected().accept(this::sendString);
-        }
-
-        @Override
-        public void stringReceived(byte[] s) {
-            w.got().accept(s, transport);
-        }
-
-        @Override
-        public void connectionLost(Failure reason) {
-            super.connectionLost(reason);
-            w.gone().run();
-        }
-
-        @Override
-        public List<byte[]> received() {
-            return w.received();
-        }
-
-        @Override
-        public Deferred<Boolean> lost() {
-            return w.lost();
-        }
-    }
-
-    static final class Int32Client extends Int32StringReceiver implements StringClient, Recording {
-        Wiring w;
-
-        @Override
-        public Protocol wire(java.util.function.Consumer<java.util.function.Consumer<byte[]>> connected,
-                java.util.function.BiConsumer<byte[], io.jtwisted.internet.interfaces.ITransport> got,
-                Runnable gone, List<byte[]> received, Deferred<Boolean> lost) {
-            w = new Wiring(connected, got, gone, received, lost);
-            return this;
-        }
-
-        @Override
-        public void connectionMade() {
-            w.connected().accept(this::sendString);
-        }
-
-        @Override
-        public void stringReceived(byte[] s) {
-            w.got().accept(s, transport);
-        }
-
-        @Override
-        public void connectionLost(Failure reason) {
-            super.connectionLost(reason);
-            w.gone().run();
-        }
-
-        @Override
-        public List<byte[]> received() {
-            return w.received();
-        }
-
-        @Override
-        public Deferred<Boolean> lost() {
-            return w.lost();
-        }
     }
 
     @ParameterizedTest
@@ -427,13 +307,13 @@ class TwistedInteropTest {
         int port = Integer.parseInt(first.substring(5));
 
         Reactor reactor = Reactor.create();
-        Protocol client = javaClient(kind);
-        Recording recording = (Recording) client;
+        Recorder recorder = new Recorder(kind);
+        Protocol client = javaClient(kind, recorder);
         Trial.await(reactor, new ClientCreator<>(reactor, () -> client).connectTCP("127.0.0.1", port));
         // Bounded well below the peer's own 60 s lifetime: the close must come from the over-limit data.
-        boolean allReceivedBeforeClose = Trial.await(reactor, recording.lost().addTimeout(20, reactor));
+        boolean allReceivedBeforeClose = Trial.await(reactor, recorder.lost.addTimeout(20, reactor));
 
-        assertThat(hex(recording.received())).isEqualTo(hex(messages(kind)));
+        assertThat(hex(recorder.received)).isEqualTo(hex(messages(kind)));
         // The over-limit message (when there is one) made the Twisted server close the connection.
         assertThat(allReceivedBeforeClose).isTrue();
         peer.destroy();
