@@ -20,4 +20,5 @@ module io.jtwisted.core {
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
+    exports io.jtwisted.python.failure;
 }

@@ -1,6 +1,6 @@
 package io.jtwisted.logger;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * One log event.

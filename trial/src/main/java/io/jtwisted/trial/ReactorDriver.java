@@ -2,7 +2,7 @@ package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import java.util.concurrent.CompletableFuture;

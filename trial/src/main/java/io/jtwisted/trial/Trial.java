@@ -1,7 +1,7 @@
 package io.jtwisted.trial;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.Reactor;
 import java.util.Arrays;
 import java.util.List;

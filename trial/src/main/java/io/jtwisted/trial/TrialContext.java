@@ -1,7 +1,7 @@
 package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;

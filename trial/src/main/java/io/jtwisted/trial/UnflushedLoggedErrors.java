@@ -1,6 +1,6 @@
 package io.jtwisted.trial;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.jtwisted.internal.reactor.NioReactor;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

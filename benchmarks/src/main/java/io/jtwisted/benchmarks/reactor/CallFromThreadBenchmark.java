@@ -1,7 +1,7 @@
 package io.jtwisted.benchmarks.reactor;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

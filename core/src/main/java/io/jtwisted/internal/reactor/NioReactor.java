@@ -1,7 +1,7 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.error.ReactorAlreadyRunning;
 import io.jtwisted.internet.error.ReactorNotRestartable;
 import io.jtwisted.internet.error.ReactorNotRunning;

@@ -1,7 +1,7 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IReactorCore.SystemEventTrigger;
 import io.jtwisted.logger.Logger;
 import java.util.ArrayList;

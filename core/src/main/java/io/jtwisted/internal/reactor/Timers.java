@@ -1,6 +1,6 @@
 package io.jtwisted.internal.reactor;
 
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.jtwisted.internal.tcp;
 import io.jtwisted.internal.reactor.IoHandler;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.reactor.PendingFlush;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;

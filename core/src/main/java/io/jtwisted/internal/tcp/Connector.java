@@ -4,7 +4,7 @@ import io.jtwisted.internal.reactor.IoHandler;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectBindError;
 import io.jtwisted.internet.error.ConnectError;
 import io.jtwisted.internet.error.DNSLookupError;

@@ -1,7 +1,7 @@
 package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internal.reactor.NioReactor;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;

@@ -1,5 +1,8 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingSupplier;
+
 /**
  * What {@link DeferredLock} and {@link DeferredSemaphore} share: {@code acquire}, {@code release},
  * and {@code run}, which calls a function once acquired and releases when its result is in.

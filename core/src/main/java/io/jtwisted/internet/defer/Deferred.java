@@ -2,6 +2,9 @@ package io.jtwisted.internet.defer;
 
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingFunction;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.python.failure.Failure;
+
 /**
  * The failure of a {@link DeferredList} built with {@link DeferredList.Option#FIRE_ON_ONE_ERRBACK}
  * (and of {@link Deferred#gatherResults}): the first of its Deferreds to fail, which one it was,

@@ -1,5 +1,6 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.python.failure.Failure;
 import java.lang.ref.Cleaner;
 
 /**

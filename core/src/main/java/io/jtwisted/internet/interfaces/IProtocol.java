@@ -1,6 +1,6 @@
 package io.jtwisted.internet.interfaces;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /** What a transport calls as a connection lives: made, data, lost. */
 public interface IProtocol {

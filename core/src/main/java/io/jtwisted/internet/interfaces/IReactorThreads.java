@@ -1,6 +1,6 @@
 package io.jtwisted.internet.interfaces;
 
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.concurrent.ExecutorService;
 
 /**

@@ -1,6 +1,6 @@
 package io.jtwisted.internet.protocol;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IProtocol;
 
 /**

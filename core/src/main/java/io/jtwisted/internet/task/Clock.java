@@ -2,7 +2,7 @@ package io.jtwisted.internet.task;
 
 import io.jtwisted.internal.reactor.DelayedCall;
 import io.jtwisted.internal.reactor.Timers;
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.ThrowingFunction;
-import io.jtwisted.internet.defer.ThrowingRunnable;
-import io.jtwisted.internet.defer.ThrowingSupplier;
+import io.jtwisted.python.failure.ThrowingFunction;
+import io.jtwisted.python.failure.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
-import io.jtwisted.internet.defer.ThrowingFunction;
-import io.jtwisted.internet.defer.ThrowingSupplier;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingFunction;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorCore;

@@ -1,7 +1,7 @@
 package io.jtwisted.internet.testing;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.testing.MemoryReactor.TcpClient;

@@ -2,7 +2,7 @@ package io.jtwisted.internet.testing;
 
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;

@@ -1,6 +1,6 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.Clock;

@@ -2,8 +2,8 @@ package io.jtwisted.internet.threads;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
-import io.jtwisted.internet.defer.ThrowingSupplier;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,6 @@
 package io.jtwisted.protocols.basic;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.Protocol;
 

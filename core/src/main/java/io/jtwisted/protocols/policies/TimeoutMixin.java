@@ -1,7 +1,7 @@
 package io.jtwisted.protocols.policies;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.ITransport;

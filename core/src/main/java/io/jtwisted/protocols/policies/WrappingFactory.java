@@ -1,6 +1,6 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;

@@ -8,7 +8,7 @@ import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
 import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectBindError;
 import io.jtwisted.internet.error.DNSLookupError;
 import io.jtwisted.internet.error.NotConnectingError;

@@ -2,7 +2,7 @@ package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import java.util.function.BooleanSupplier;
 
 /**

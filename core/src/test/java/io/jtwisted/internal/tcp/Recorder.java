@@ -1,7 +1,7 @@
 package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.protocol.Protocol;
 import java.io.ByteArrayOutputStream;

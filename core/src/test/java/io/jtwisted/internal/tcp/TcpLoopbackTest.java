@@ -8,7 +8,7 @@ import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;

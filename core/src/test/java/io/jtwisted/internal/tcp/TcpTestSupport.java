@@ -3,7 +3,7 @@ package io.jtwisted.internal.tcp;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;

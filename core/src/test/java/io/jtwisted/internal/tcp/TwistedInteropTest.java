@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
 import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.python.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,5 +1,6 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.python.failure.Failure;
 import static io.jtwisted.internet.defer.DeferredAssertions.assertNoResult;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;

@@ -3,7 +3,7 @@ package io.jtwisted.internet.endpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.error.NotConnectingError;
 import io.jtwisted.internet.interfaces.IAddress;

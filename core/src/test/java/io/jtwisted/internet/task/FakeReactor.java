@@ -1,6 +1,6 @@
 package io.jtwisted.internet.task;
 
-import io.jtwisted.internet.defer.ThrowingRunnable;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorCore;

@@ -3,7 +3,7 @@ package io.jtwisted.internet.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /** Trial's successResultOf / failureResultOf / assertNoResult, for the tests of this package. */
 final class Results {

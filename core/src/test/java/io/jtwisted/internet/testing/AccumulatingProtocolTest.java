@@ -3,7 +3,7 @@ package io.jtwisted.internet.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;

@@ -4,7 +4,7 @@ import static io.jtwisted.protocols.basic.Bytes.b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import io.jtwisted.internet.testing.StringTransport;
 import java.io.ByteArrayInputStream;

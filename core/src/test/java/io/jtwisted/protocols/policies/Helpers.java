@@ -1,6 +1,6 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;

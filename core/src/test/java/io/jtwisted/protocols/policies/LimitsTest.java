@@ -3,7 +3,7 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;

@@ -3,7 +3,7 @@ package io.jtwisted.examples.deferred;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.ThrowingFunction;
+import io.jtwisted.python.failure.ThrowingFunction;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.jtwisted.examples.deferred;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The seed's "callback trap": where an errback sits decides which failures it sees. In case 1 an

@@ -1,7 +1,7 @@
 package io.jtwisted.examples.deferred;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The seed's Errbacks section: an errback is a {@code catch} block, and {@code failure.trap}

@@ -3,7 +3,7 @@ package io.jtwisted.examples.deferred;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The seed's "multiple callbacks" example: the source chooses between callback and errback, and

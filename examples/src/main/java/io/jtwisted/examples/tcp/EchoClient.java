@@ -2,7 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;

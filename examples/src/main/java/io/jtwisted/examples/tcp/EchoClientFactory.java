@@ -2,7 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;

@@ -1,6 +1,6 @@
 package io.jtwisted.examples.tcp;
 
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.protocol.ClientFactory;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.examples.protocols.ChatServer.Chat;
 import io.jtwisted.examples.protocols.ChatServer.ChatFactory;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Protocol;

@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Run by {@link GlobalReactorTaskTest} in a child JVM: {@link Task#react(io.jtwisted.internet.defer.ThrowingFunction)}
+ * Run by {@link GlobalReactorTaskTest} in a child JVM: {@link Task#react(io.jtwisted.python.failure.ThrowingFunction)}
  * on the global reactor, with the global cooperator doing the work. The argument chooses the
  * outcome: {@code ok} (exit 0), {@code fail} (exit 1), {@code exit7} (exit 7).
  */

@@ -3,7 +3,7 @@ package io.jtwisted.examples.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;

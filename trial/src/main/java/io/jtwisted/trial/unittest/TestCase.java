@@ -1,7 +1,7 @@
 package io.jtwisted.trial.unittest;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.trial.Trial;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.Failure;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.interfaces.IListeningPort;

@@ -1,4 +1,4 @@
-package io.jtwisted.internet.defer;
+package io.jtwisted.python.failure;
 
 /**
  * A function that may throw: the shape of every callback and errback. An exception thrown by

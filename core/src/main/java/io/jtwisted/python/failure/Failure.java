@@ -1,11 +1,11 @@
-package io.jtwisted.internet.defer;
+package io.jtwisted.python.failure;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Objects;
 
 /**
- * An error travelling down a {@link Deferred}'s errback chain: a {@link Throwable} together with
+ * An error travelling down a {@code Deferred}'s errback chain: a {@link Throwable} together with
  * its traceback, as Twisted's {@code twisted.python.failure.Failure}.
  *
  * <p>A Failure never copies or rewrites the exception it wraps: {@link #value()} is the very
@@ -104,13 +104,5 @@ public final class Failure {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> RuntimeException sneakyThrow(Throwable throwable) throws E {
         throw (E) throwable;
-    }
-
-    /** Formats seconds the way Python prints them: {@code 2} for whole numbers, {@code 2.5} otherwise. */
-    static String formatSeconds(double seconds) {
-        if (seconds == Math.rint(seconds) && !Double.isInfinite(seconds) && Math.abs(seconds) < 1e15) {
-            return Long.toString((long) seconds);
-        }
-        return Double.toString(seconds);
     }
 }

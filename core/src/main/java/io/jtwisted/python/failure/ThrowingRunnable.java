@@ -1,4 +1,4 @@
-package io.jtwisted.internet.defer;
+package io.jtwisted.python.failure;
 
 /** An action that may throw: what {@code callLater}, {@code callFromThread} and triggers run. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
-package io.jtwisted.internet.defer;
+package io.jtwisted.python.failure;
 
 /**
- * A supplier that may throw, used by {@link Deferred#maybeDeferred} and by calls scheduled
- * for later whose result is wanted in a {@link Deferred}.
+ * A supplier that may throw, used by {@code Deferred.maybeDeferred} and by calls scheduled
+ * for later whose result is wanted in a {@code Deferred}.
  *
  * @param <R> the result type
  */
