@@ -1,7 +1,7 @@
 package io.jtwisted.internet;
 
-import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
@@ -16,13 +16,13 @@ import io.jtwisted.internet.interfaces.IReactorTime;
  * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
-public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorTCP {
+public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
-    Reactor reactor = new NioReactor(true);
+    Reactor reactor = DefaultReactor.create(true);
 
     /** A new reactor, independent of {@link #reactor} and of every other. */
     static Reactor create() {
-        return new NioReactor();
+        return DefaultReactor.create(false);
     }
 
     /**
