@@ -1,5 +1,6 @@
 package io.jtwisted.protocols.tls;
 
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
@@ -79,6 +80,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private Failure reason;
     private ProducerMembrane producer;
     private IProducer pullProducer;
+    private List<Deferred<TLSMemoryBIOProtocol>> handshakeWaiters;
 
     /** A wrapper for {@code wrappedProtocol} whose TLS state comes from {@code factory}; its {@code connectionMade} runs on connection. */
     public TLSMemoryBIOProtocol(TLSMemoryBIOFactory factory, IProtocol wrappedProtocol) {
@@ -126,6 +128,25 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     /** True once the handshake completed. */
     public boolean handshakeDone() {
         return handshakeDone;
+    }
+
+    /**
+     * A Deferred that fires with this wrapper when the handshake completes (at once if it has), or
+     * fails with the reason the connection was lost before it did (the TLS error naming the cause).
+     */
+    public Deferred<TLSMemoryBIOProtocol> whenHandshakeDone() {
+        if (handshakeDone) {
+            return Deferred.succeed(this);
+        }
+        if (!connected && transport != null) {
+            return Deferred.fail(new ConnectionLost("the connection was lost before the TLS handshake completed"));
+        }
+        Deferred<TLSMemoryBIOProtocol> d = new Deferred<>();
+        if (handshakeWaiters == null) {
+            handshakeWaiters = new ArrayList<>(1);
+        }
+        handshakeWaiters.add(d);
+        return d;
     }
 
     // ---- inbound ------------------------------------------------------------------------
@@ -288,6 +309,13 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         resumeAfterHandshake();
         if (wrappedProtocol instanceof IHandshakeListener listener) {
             listener.handshakeCompleted();
+        }
+        List<Deferred<TLSMemoryBIOProtocol>> waiters = handshakeWaiters;
+        handshakeWaiters = null;
+        if (waiters != null) {
+            for (Deferred<TLSMemoryBIOProtocol> d : waiters) {
+                d.callback(this);
+            }
         }
     }
 
@@ -561,6 +589,13 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         super.connectionLost(why);
         if (registered != null) {
             registered.stopProducing();
+        }
+        List<Deferred<TLSMemoryBIOProtocol>> waiters = handshakeWaiters;
+        handshakeWaiters = null;
+        if (waiters != null) {
+            for (Deferred<TLSMemoryBIOProtocol> d : waiters) {
+                d.errback(why);
+            }
         }
     }
 
