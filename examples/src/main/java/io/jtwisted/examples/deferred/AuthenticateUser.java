@@ -7,7 +7,7 @@ import io.jtwisted.python.failure.ThrowingFunction;
 import java.util.List;
 
 /**
- * The seed's maybeDeferred example: {@code authenticateUser} works with a synchronous check (a
+ * The howtos' maybeDeferred example: {@code authenticateUser} works with a synchronous check (a
  * plain value) and with an asynchronous one (a Deferred) alike. Run without arguments it checks
  * {@code user} synchronously and prints {@code User is not authenticated}; with
  * {@code async NAME} it checks NAME asynchronously (two seconds), e.g. {@code async Alice} prints

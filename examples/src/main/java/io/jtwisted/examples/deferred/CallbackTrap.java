@@ -4,7 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
 /**
- * The seed's "callback trap": where an errback sits decides which failures it sees. In case 1 an
+ * The howtos' "callback trap": where an errback sits decides which failures it sees. In case 1 an
  * errback added after callback1 handles callback1's exception; in case 2 errback1, paired with
  * callback1 in one addCallbacks, does not, and errback2 gets it. Prints
  * {@code Case 1: errback1 handled: callback1 failed}, {@code callback2 got: recovered} and

@@ -3,7 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
- * The seed's chainDeferred example: d3's result at that point of its chain fires d4. Prints
+ * The howtos' chainDeferred example: d3's result at that point of its chain fires d4. Prints
  * {@code d3: result} then {@code d4: result}.
  */
 public final class ChainDeferred {

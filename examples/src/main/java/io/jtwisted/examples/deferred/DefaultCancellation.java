@@ -4,7 +4,7 @@ import io.jtwisted.internet.defer.AlreadyCalledError;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
- * The seed's "default cancellation behaviour": a Deferred without canceller fails with
+ * The howtos' "default cancellation behaviour": a Deferred without canceller fails with
  * CancelledError when cancelled; the operation's own later {@code callback} is then absorbed once,
  * and only a second one raises AlreadyCalledError. Prints
  * {@code Cancelled: the Deferred was cancelled}, {@code operationDone absorbed} and

@@ -7,7 +7,7 @@ import io.jtwisted.internet.defer.DeferredList;
 import java.util.List;
 
 /**
- * The seed's DeferredList example: three Deferreds, one of which fails; the list fires once all
+ * The howtos' DeferredList example: three Deferreds, one of which fails; the list fires once all
  * three have. Prints {@code Success: one}, {@code Failure: bang!}, {@code Success: three}.
  */
 public final class DeferredListExample {

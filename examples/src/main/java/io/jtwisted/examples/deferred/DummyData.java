@@ -5,7 +5,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
- * The seed's first Deferred example (Callback): a result that arrives two seconds later.
+ * The howtos' first Deferred example (Callback): a result that arrives two seconds later.
  * Prints {@code getDummyData called}, {@code Starting the reactor}, then {@code Result received: 9},
  * and stops after four seconds.
  */

@@ -4,7 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import java.math.BigInteger;
 
 /**
- * The seed's "Deferreds do not make code asynchronous" example: largeFibonnaciNumber computes the
+ * The howtos' "Deferreds do not make code asynchronous" example: largeFibonnaciNumber computes the
  * 10 000th Fibonacci number before it returns its (already fired) Deferred, so the callback added
  * afterwards runs at once. Prints progress every 100 steps, the time the call took, then
  * {@code Adding the callback now.} and {@code The 10000th Fibonacci number is ...}.

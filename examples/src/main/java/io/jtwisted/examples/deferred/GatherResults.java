@@ -6,7 +6,7 @@ import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
 
 /**
- * The seed's gatherResults example: nothing is printed until both Deferreds have fired, then
+ * The howtos' gatherResults example: nothing is printed until both Deferreds have fired, then
  * {@code [one, two]}.
  */
 public final class GatherResults {

@@ -6,7 +6,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
 /**
- * The seed's "multiple callbacks" example: the source chooses between callback and errback, and
+ * The howtos' "multiple callbacks" example: the source chooses between callback and errback, and
  * a callback transforms the result on its way. Prints the failure for 3 (on standard error) and
  * {@code Result: 12} for 4.
  */

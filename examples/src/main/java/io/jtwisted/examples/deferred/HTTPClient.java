@@ -6,7 +6,7 @@ import io.jtwisted.internet.testing.StringTransport;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's cancellable Deferred: an HTTP client whose request Deferred is cancelled by aborting
+ * The howtos' cancellable Deferred: an HTTP client whose request Deferred is cancelled by aborting
  * the connection. Run on a test transport, it prints {@code sent: GET / HTTP/1.0},
  * {@code request failed: the Deferred was cancelled} and {@code connection aborted: true}.
  */

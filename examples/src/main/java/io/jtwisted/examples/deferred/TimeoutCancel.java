@@ -5,7 +5,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
 
 /**
- * The seed's onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
+ * The howtos' onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
  * after two seconds; onTimeoutCancel logs the timeout and changes the result. Prints
  * {@code Got 'Everything's ok!' but actually timed out after 2 seconds} then
  * {@code Everything's ok! (timed out)}.

@@ -8,7 +8,7 @@ import io.jtwisted.protocols.basic.LineReceiver;
 import java.util.Map;
 
 /**
- * The seed's LineReceiver example: answers "Fine" to "How are you?" and "I don't know what you
+ * The howtos' LineReceiver example: answers "Fine" to "How are you?" and "I don't know what you
  * mean" to anything else, one line per line (the delimiter, {@code \r\n}, is not part of the line).
  * {@code bin/run-example Answer [port]} listens on 8000 by default; try {@code telnet localhost 8000}.
  */

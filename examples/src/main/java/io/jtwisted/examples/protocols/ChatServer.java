@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The seed's chat server (chat.py): a two-state machine on a {@link LineReceiver}. A new client is
+ * The howtos' chat server (chat.py): a two-state machine on a {@link LineReceiver}. A new client is
  * asked "What's your name?"; a taken name gets "Name taken, please choose another.", a free one
  * "Welcome, name!"; after that every line is sent to the other users as {@code <name> message}.
  * Each line received is printed. {@code bin/run-example ChatServer [port]} (8123 by default).

@@ -8,7 +8,7 @@ import io.jtwisted.protocols.basic.StatefulProtocol;
 import java.util.function.UnaryOperator;
 
 /**
- * The seed's state-machine advice in code: a small machine that only knows the framing (a 2-byte
+ * The howtos' state-machine advice in code: a small machine that only knows the framing (a 2-byte
  * big-endian length, then that many bytes, as Int16StringReceiver) and hands each message to the
  * application through one method call, {@link #messageReceived}. The application here upper-cases
  * ASCII letters and sends the message back in the same framing.

@@ -5,7 +5,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 
 /**
- * The seed's cancelled call: {@code callID = reactor.callLater(5, f); callID.cancel()}. Prints
+ * The howtos' cancelled call: {@code callID = reactor.callLater(5, f); callID.cancel()}. Prints
  * nothing, ever: the reactor runs with nothing to do until Ctrl-C (or SIGTERM) stops it.
  */
 public final class CancelCall {

@@ -8,10 +8,10 @@ import io.jtwisted.internet.task.Task;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code task.deferLater} example: a call 3.5 seconds from now whose result arrives in
+ * The howtos' {@code task.deferLater} example: a call 3.5 seconds from now whose result arrives in
  * a Deferred. Prints {@code This will run 3.5 seconds after it was scheduled: hello, world}.
  *
- * <p>Unlike the seed, whose reactor runs until Ctrl+C, {@link #main} stops the reactor once the
+ * <p>Unlike the howtos' version, whose reactor runs until Ctrl+C, {@link #main} stops the reactor once the
  * result is printed.
  */
 public final class DeferLater {

@@ -8,11 +8,11 @@ import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code LoopingCall} example: {@code runEverySecond} prints
+ * The howtos' {@code LoopingCall} example: {@code runEverySecond} prints
  * {@code A new second has passed.} three times, one second apart, then stops the loop, which
  * prints {@code Loop done.} and stops the reactor.
  *
- * <p>{@code bin/run-example LoopingCallExample --fail} is the seed's {@code failInTheEnd = True}
+ * <p>{@code bin/run-example LoopingCallExample --fail} is the howtos' {@code failInTheEnd = True}
  * variant: instead of stopping the loop, the fourth call throws, and the errback prints the brief
  * traceback ({@code java.lang.Exception: Failure during loop execution.}) and stops the reactor.
  */
@@ -23,7 +23,7 @@ public final class LoopingCallExample {
     private int loopCounter;
     private final LoopingCall loop = new LoopingCall(this::runEverySecond);
 
-    /** The seed's script state: {@code failInTheEnd}, and where {@code print} writes. */
+    /** The howtos' script state: {@code failInTheEnd}, and where {@code print} writes. */
     public LoopingCallExample(boolean failInTheEnd, PrintStream out) {
         this.failInTheEnd = failInTheEnd;
         this.out = out;

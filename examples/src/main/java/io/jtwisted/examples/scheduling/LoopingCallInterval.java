@@ -7,11 +7,11 @@ import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code LoopingCall} whose interval changes while it runs: prints {@code hello} every
+ * The howtos' {@code LoopingCall} whose interval changes while it runs: prints {@code hello} every
  * second, and from the fifth second on every five seconds ({@code loopCall.interval = 5} in the
- * seed, {@code loopCall.setInterval(5)} here).
+ * howtos, {@code loopCall.setInterval(5)} here).
  *
- * <p>{@code bin/run-example LoopingCallInterval [SECONDS]}: runs until Ctrl+C as the seed does,
+ * <p>{@code bin/run-example LoopingCallInterval [SECONDS]}: runs until Ctrl+C as the howtos' version does,
  * or stops after SECONDS when given.
  */
 public final class LoopingCallInterval {

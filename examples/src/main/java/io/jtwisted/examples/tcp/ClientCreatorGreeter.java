@@ -7,7 +7,7 @@ import io.jtwisted.internet.protocol.ClientCreator;
 
 /**
  * The {@link Greeter} connected with the older {@code ClientCreator} API instead of an endpoint,
- * as the seed shows. {@code bin/run-example ClientCreatorGreeter [port] [host]} (1234, localhost).
+ * as the howtos show. {@code bin/run-example ClientCreatorGreeter [port] [host]} (1234, localhost).
  */
 public final class ClientCreatorGreeter {
     private ClientCreatorGreeter() {

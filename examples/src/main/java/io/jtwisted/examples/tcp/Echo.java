@@ -7,7 +7,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 
 /**
- * The seed's simplest protocol: it writes back whatever it receives. Listens on port 8000 (or
+ * The howtos' simplest protocol: it writes back whatever it receives. Listens on port 8000 (or
  * the first argument; 0 picks a free port) until Ctrl-C. Try it with {@code telnet localhost 8000}.
  */
 public class Echo extends Protocol {

@@ -9,7 +9,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's first client protocol: it writes what it receives to standard output. This program
+ * The howtos' first client protocol: it writes what it receives to standard output. This program
  * connects it to an echo server ({@code bin/run-example Echo} first), sends one line, hangs up
  * once the line has come back, and stops the reactor when the connection is gone.
  * {@code bin/run-example EchoClient [port] [host] [message]} (8000, localhost, "hello, world").

@@ -11,7 +11,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's {@code ClientFactory} example, which prints the state of the connection. Here the
+ * The howtos' {@code ClientFactory} example, which prints the state of the connection. Here the
  * program also stops the reactor once the connection is lost or fails, so that it ends.
  * {@code bin/run-example EchoClientFactory [port] [host]} (8000, localhost): run an echo server,
  * type nothing — the server closes, or stop it, and the factory says so.

@@ -9,7 +9,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's {@code connectionMade}/{@code connectionLost} example: an echo server that counts
+ * The howtos' {@code connectionMade}/{@code connectionLost} example: an echo server that counts
  * its open connections in the factory and tells each new client how many there are.
  * {@code bin/run-example EchoServer [port]} (8000 by default).
  */

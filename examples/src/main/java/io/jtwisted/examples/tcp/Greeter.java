@@ -10,7 +10,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's single-use client with {@code connectProtocol}: no factory, just one protocol
+ * The howtos' single-use client with {@code connectProtocol}: no factory, just one protocol
  * instance. Sends {@code MESSAGE Hello}, another message a second later, and hangs up after two
  * seconds; the program stops when the connection is closed.
  * {@code bin/run-example Greeter [port] [host]} (1234, localhost).

@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The seed's factory start-up and shut-down example: the factory opens its log file in
+ * The howtos' factory start-up and shut-down example: the factory opens its log file in
  * {@code startFactory} (when the first port starts using it) and closes it in
  * {@code stopFactory} (when the last one stops, e.g. at Ctrl-C); every line a client sends is
  * appended to it. {@code bin/run-example LogfileServer [port] [file]} (8007 and

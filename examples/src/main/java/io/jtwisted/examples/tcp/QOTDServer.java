@@ -8,7 +8,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Quote Of The Day, the seed's factory example: each connection gets the factory's quote, then
+ * Quote Of The Day, the howtos' factory example: each connection gets the factory's quote, then
  * the connection is closed. The default {@code buildProtocol} sets {@code factory}, so the
  * protocol reads its configuration there.
  *

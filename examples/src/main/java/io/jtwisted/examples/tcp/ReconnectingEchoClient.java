@@ -9,7 +9,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.ReconnectingClientFactory;
 
 /**
- * The seed's {@code ReconnectingClientFactory} example: when the connection fails or is lost, it
+ * The howtos' {@code ReconnectingClientFactory} example: when the connection fails or is lost, it
  * tries again after a growing delay, and starts over from a short delay once connected. Runs
  * until Ctrl-C. {@code bin/run-example ReconnectingEchoClient [port] [host]} (8000, localhost).
  */

@@ -9,7 +9,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's client that greets the server and hangs up at once: {@code loseConnection} still
+ * The howtos' client that greets the server and hangs up at once: {@code loseConnection} still
  * delivers the greeting first. The program stops when the connection is closed.
  * {@code bin/run-example WelcomeMessage [port] [host]} (8000, localhost).
  */
