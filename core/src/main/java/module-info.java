@@ -21,4 +21,5 @@ module io.jtwisted.core {
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.python.failure;
+    exports io.jtwisted.python.logfile;
 }
