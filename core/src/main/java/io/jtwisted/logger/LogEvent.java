@@ -145,6 +145,6 @@ public final class LogEvent {
 
     @Override
     public String toString() {
-        return "LogEvent[" + level.levelName() + " " + namespace + ": " + (format != null ? format : message()) + "]";
+        return "LogEvent[" + level.levelName() + " " + namespace + ": " + message() + "]";
     }
 }
