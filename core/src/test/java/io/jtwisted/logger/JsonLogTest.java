@@ -104,7 +104,7 @@ class JsonLogTest {
 
     @Test
     void truncatedAndInvalidRecordsAreSkippedAndLogged() {
-        try (var errors = io.jtwisted.internet.testing.EventLoggingObserver.observing(LogPublisher.globalLogPublisher())) {
+        try (CapturedGlobalLog errors = new CapturedGlobalLog()) {
             String good = written("\u001e", "a", "b");
             String truncated = good.substring(0, good.length() - 3);
             assertThat(read(truncated, null)).containsExactly("a");
