@@ -17,12 +17,14 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
+    exports io.jtwisted.internet.ssl;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
+    exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
     exports io.jtwisted.python.logfile;
 }
