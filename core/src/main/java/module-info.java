@@ -7,6 +7,9 @@ module io.jtwisted.core {
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
 
+    exports io.jtwisted.application.internet;
+    exports io.jtwisted.application.service;
+    exports io.jtwisted.application.strports;
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
@@ -23,4 +26,5 @@ module io.jtwisted.core {
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
+    exports io.jtwisted.python.logfile;
 }
