@@ -33,11 +33,6 @@ public class DirectoryLister extends Resource {
     }
 
     @Override
-    public boolean isLeaf() {
-        return true;
-    }
-
-    @Override
     protected byte[] renderGET(IRequest request) {
         List<String[]> rows = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
