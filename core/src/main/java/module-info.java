@@ -11,6 +11,9 @@ module io.jtwisted.core {
     uses io.jtwisted.internet.ReactorProvider;
     provides io.jtwisted.internet.ReactorProvider with io.jtwisted.internal.reactor.NioReactorProvider;
 
+    exports io.jtwisted.application.internet;
+    exports io.jtwisted.application.service;
+    exports io.jtwisted.application.strports;
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.base;
@@ -19,11 +22,14 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
+    exports io.jtwisted.internet.ssl;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
+    exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
+    exports io.jtwisted.python.logfile;
 }

@@ -1,4 +1,4 @@
-"""The real Twisted's echo server for the echo benchmark (the seed's Echo protocol).
+"""The real Twisted's echo server for the echo benchmark (the howtos' Echo protocol).
 
 Usage: python3 twisted_echo_server.py [port]. Uses Twisted's default reactor (epoll on Linux),
 sets TCP_NODELAY as the Java servers do, prints "READY <port>" once listening on 127.0.0.1.

@@ -8,7 +8,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 
 /**
- * The echo server measured by {@link EchoBenchmark}: the seed's {@code Echo} protocol on
+ * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
  * JTwisted's reactor, with TCP_NODELAY set as Netty sets it by default. Prints
  * {@code READY <port>} once listening on 127.0.0.1.
  */

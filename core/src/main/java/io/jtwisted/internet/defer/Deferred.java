@@ -110,7 +110,7 @@ public class Deferred<T> {
         try {
             value = f.get();
         } catch (Throwable t) {
-            return fail(t);
+            return fail(Failure.rethrowIfFatal(t));
         }
         if (value instanceof Deferred<?> deferred) {
             @SuppressWarnings("unchecked")
@@ -131,7 +131,7 @@ public class Deferred<T> {
         try {
             returned = f.get();
         } catch (Throwable t) {
-            return fail(t);
+            return fail(Failure.rethrowIfFatal(t));
         }
         @SuppressWarnings("unchecked")
         Deferred<T> typed = (Deferred<T>) returned;
@@ -365,20 +365,18 @@ public class Deferred<T> {
     /**
      * Asks for the operation behind this Deferred to stop. Before it fires: the canceller runs,
      * and if it did not fire the Deferred, it fails with {@link CancelledError}. While waiting on
-     * another Deferred: that one is cancelled. Otherwise nothing happens. Never throws.
+     * another Deferred: that one is cancelled. Otherwise nothing happens.
+     *
+     * <p>An exception thrown by the canceller comes out of this call, as in Twisted, and the
+     * Deferred is left as the canceller left it (unfired, if it did not fire it): the canceller
+     * is the caller's own code, and hiding its bug in the chain would make it harder to see.
+     * {@link DeferredList} and {@link Deferred#gatherResults} catch and log it per Deferred, so
+     * that one broken canceller does not stop the others.
      */
     public void cancel() {
         if (!called) {
             if (canceller != null) {
-                try {
-                    canceller.accept(this);
-                } catch (Throwable t) {
-                    if (!called) {
-                        errback(t);
-                        return;
-                    }
-                    DeferredLog.LOG.failure("Unexpected exception from canceller", t);
-                }
+                canceller.accept(this);
             } else {
                 suppressAlreadyCalled = true;
             }
@@ -563,7 +561,7 @@ public class Deferred<T> {
                 try {
                     next = ((ThrowingFunction) fn).apply(current.result);
                 } catch (Throwable t) {
-                    next = new Failure(t);
+                    next = new Failure(t); // rethrows a fatal error, leaving the chain where it was
                 } finally {
                     current.runningCallbacks = false;
                 }

@@ -98,7 +98,7 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
      * already, with an empty list.
      */
     public DeferredList(List<? extends Deferred<? extends T>> deferreds, Option... options) {
-        super(DeferredList::cancelAll);
+        super();
         this.deferreds = List.copyOf(deferreds);
         Set<Option> set = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         this.fireOnOneErrback = set.contains(Option.FIRE_ON_ONE_ERRBACK);
@@ -141,16 +141,25 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
         });
     }
 
-    private static void cancelAll(Deferred<?> list) {
-        cancelEach(((DeferredList<?>) list).deferreds);
+    /**
+     * Cancels every Deferred of the list, if the list has not fired; afterwards, does nothing.
+     * An exception from one Deferred's canceller is logged and the others are cancelled all the
+     * same. The list itself fires from what the cancelled Deferreds give, as Twisted's: when a
+     * canceller neither fires its Deferred nor lets it fail, the list goes on waiting.
+     */
+    @Override
+    public void cancel() {
+        if (!called()) {
+            cancelEach(deferreds);
+        }
     }
 
     static void cancelEach(List<? extends Deferred<?>> deferreds) {
         for (Deferred<?> deferred : deferreds) {
             try {
                 deferred.cancel();
-            } catch (RuntimeException e) {
-                DeferredLog.LOG.failure("Exception raised from user supplied canceller", e);
+            } catch (Throwable e) {
+                DeferredLog.LOG.failure("Exception raised from user supplied canceller", Failure.rethrowIfFatal(e));
             }
         }
     }

@@ -5,7 +5,8 @@ import io.jtwisted.python.failure.Failure;
 /**
  * The failure of a {@link DeferredList} built with {@link DeferredList.Option#FIRE_ON_ONE_ERRBACK}
  * (and of {@link Deferred#gatherResults}): the first of its Deferreds to fail, which one it was,
- * and that Deferred's failure.
+ * and that Deferred's failure. Two FirstErrors are equal when their indexes are equal and their
+ * failures are {@linkplain Failure#equals equal}, as Twisted's compare; a FirstError equals nothing else.
  */
 public class FirstError extends RuntimeException {
     private final transient Failure subFailure;
@@ -29,5 +30,17 @@ public class FirstError extends RuntimeException {
     /** The position, in the list given, of the Deferred that failed first. */
     public int index() {
         return index;
+    }
+
+    /** True when {@code other} is a FirstError with the same index and an equal sub-failure. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FirstError that && that.index == index && java.util.Objects.equals(that.subFailure, subFailure);
+    }
+
+    /** Consistent with {@link #equals}: combines the index and the sub-failure's hash. */
+    @Override
+    public int hashCode() {
+        return 31 * index + java.util.Objects.hashCode(subFailure);
     }
 }

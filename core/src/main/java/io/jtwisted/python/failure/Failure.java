@@ -9,14 +9,49 @@ import java.util.Objects;
  * its traceback, as Twisted's {@code twisted.python.failure.Failure}.
  *
  * <p>A Failure never copies or rewrites the exception it wraps: {@link #value()} is the very
- * object that was thrown or passed to {@code errback}, so its stack trace is the traceback.
+ * object that was thrown or passed to {@code errback}, so its stack trace is the traceback. Two
+ * Failures are equal when they carry the same exception object (identity, not
+ * {@code Throwable.equals}): wrapping an exception again gives a Failure equal to the first, as
+ * a Failure re-raised in Twisted is the same failure.
+ *
+ * <p>Fatal errors are not failures: a {@link VirtualMachineError} other than
+ * {@link StackOverflowError} (an {@link OutOfMemoryError}, an {@link InternalError}) means the JVM
+ * can no longer be trusted to run the errback chain, so {@link #Failure(Throwable)} rethrows it
+ * instead of wrapping it, and code that catches {@code Throwable} to report it elsewhere calls
+ * {@link #rethrowIfFatal(Throwable)} first. A stack overflow is recoverable (the stack has
+ * unwound by the time it is caught) and becomes a Failure like any other error.
  */
 public final class Failure {
     private final Throwable value;
 
-    /** Wraps {@code value}; a Failure given a Failure's value is equal to that Failure. */
+    /**
+     * Wraps {@code value}; a Failure given a Failure's value is equal to that Failure.
+     *
+     * @throws VirtualMachineError {@code value} itself, when it is fatal (see {@link #isFatal})
+     */
     public Failure(Throwable value) {
-        this.value = Objects.requireNonNull(value, "value");
+        this.value = rethrowIfFatal(Objects.requireNonNull(value, "value"));
+    }
+
+    /**
+     * True for the errors that JTwisted never turns into a Failure nor logs and carries on after:
+     * every {@link VirtualMachineError} except {@link StackOverflowError}. The reactor and the
+     * Deferred share this one rule.
+     */
+    public static boolean isFatal(Throwable error) {
+        return error instanceof VirtualMachineError && !(error instanceof StackOverflowError);
+    }
+
+    /**
+     * Throws {@code error} unchanged when it is {@linkplain #isFatal fatal}, and otherwise returns
+     * it, so that a handler catching {@code Throwable} reads
+     * {@code catch (Throwable t) { report(Failure.rethrowIfFatal(t)); }}.
+     */
+    public static Throwable rethrowIfFatal(Throwable error) {
+        if (isFatal(error)) {
+            throw (VirtualMachineError) error;
+        }
+        return error;
     }
 
     /** Wraps {@code value}, or returns it as is when it is already a Failure. */
@@ -94,6 +129,18 @@ public final class Failure {
             value.printStackTrace(writer);
         }
         return out.toString();
+    }
+
+    /** True when {@code other} is a Failure carrying the very same exception object. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Failure failure && failure.value == value;
+    }
+
+    /** The identity hash of the carried exception, consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(value);
     }
 
     @Override

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** successResultOf / failureResultOf / assertNoResult for core's own tests (trial depends on core). */
-final class DeferredAssertions {
+public final class DeferredAssertions {
     private DeferredAssertions() {
     }
 
     /** The value {@code d} holds now; fails when it has none or holds a Failure. */
     @SuppressWarnings("unchecked")
-    static <T> T successResultOf(Deferred<T> d) {
+    public static <T> T successResultOf(Deferred<T> d) {
         if (!d.hasResult()) {
             fail("expected a result, %s has none", d);
         }
@@ -24,7 +24,7 @@ final class DeferredAssertions {
 
     /** The Failure {@code d} holds now, which must be an instance of one of {@code types}. */
     @SafeVarargs
-    static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... types) {
+    public static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... types) {
         if (!d.hasResult()) {
             fail("expected a failure, %s has no result", d);
         }
@@ -38,12 +38,12 @@ final class DeferredAssertions {
         return failure;
     }
 
-    static void assertNoResult(Deferred<?> d) {
+    public static void assertNoResult(Deferred<?> d) {
         assertThat(d.hasResult()).as("%s has a result", d).isFalse();
     }
 
     /** Consumes a failure left in {@code d} so it is not reported as unhandled. */
-    static void swallow(Deferred<?> d) {
+    public static void swallow(Deferred<?> d) {
         d.addErrback(f -> null);
     }
 }

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.DeferredList.FirstResult;
 import io.jtwisted.internet.defer.DeferredList.Result;
+import io.jtwisted.internet.testing.EventLoggingObserver;
+import io.jtwisted.logger.LogPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,13 +26,13 @@ import org.junit.jupiter.api.Test;
  * test_cancelDeferredList, test_cancelDeferredListCallback, test_cancelDeferredListWithFireOnOneCallback,
  * test_cancelDeferredListWithFireOnOneCallbackAndDeferredCallback, test_cancelDeferredListWithFireOnOneErrback,
  * test_cancelDeferredListWithFireOnOneErrbackAllDeferredsCallback, test_cancelDeferredListWithOriginalDeferreds,
- * test_cancelDeferredListWithException (here the throwing canceller fails its own Deferred instead of
- * propagating), test_cancelFiredOnOneCallbackDeferredList, test_cancelFiredOnOneErrbackDeferredList,
+ * test_cancelDeferredListWithException, test_cancelFiredOnOneCallbackDeferredList, test_cancelFiredOnOneErrbackDeferredList,
  * test_gatherResults, test_gatherResultsWithConsumeErrors, test_cancelGatherResults,
- * test_cancelGatherResultsWithAllDeferredsCallback, FirstErrorTests.test_str (as toString/message).
+ * test_cancelGatherResultsWithAllDeferredsCallback, FirstErrorTests.test_str (as toString/message),
+ * FirstErrorTests.test_comparison (as equals and hashCode).
  *
- * <p>Not ported: FirstErrorTests.test_repr and test_comparison (Python repr and == on exceptions;
- * Java exceptions use identity equality).
+ * <p>Not ported: FirstErrorTests.test_repr (Python's repr of the wrapped exception; toString is
+ * covered through test_str).
  */
 class DeferredListTest {
     private static void fakeCallbackCanceller(Deferred<String> d) {
@@ -264,16 +266,35 @@ class DeferredListTest {
     }
 
     @Test
-    void cancelGoesOnToTheOthersWhenACancellerThrows() {
+    void cancelLogsAThrowingCancellerAndGoesOnToTheOthers() {
         Deferred<Void> one = new Deferred<>(d -> {
             throw new IllegalStateException("test");
         });
         Deferred<Void> two = new Deferred<>();
-        DeferredList<Void> dl = new DeferredList<>(List.of(one, two), CONSUME_ERRORS);
-        dl.cancel();
-        List<Result<Void>> results = successResultOf(dl);
-        assertThat(results.get(0).failure().type()).isEqualTo(IllegalStateException.class);
-        assertThat(results.get(1).failure().type()).isEqualTo(CancelledError.class);
+        DeferredList<Void> dl = new DeferredList<>(List.of(one, two));
+        try (EventLoggingObserver logged = EventLoggingObserver.observing(LogPublisher.globalLogPublisher())) {
+            dl.cancel();
+            assertThat(logged.events()).singleElement().satisfies(event -> {
+                assertThat(event.message()).isEqualTo("Exception raised from user supplied canceller");
+                assertThat(event.failure().type()).isEqualTo(IllegalStateException.class);
+            });
+        }
+        failureResultOf(two, CancelledError.class);
+        assertNoResult(one);
+        assertNoResult(dl);
+        DeferredAssertions.swallow(two);
+    }
+
+    @Test
+    void firstErrorsAreEqualWhenTheirIndexAndFailureAre() {
+        Failure first = new Failure(new ArithmeticException("/ by zero"));
+        FirstError one = new FirstError(first, 13);
+        FirstError anotherOne = new FirstError(new Failure(first.value()), 13);
+        FirstError another = new FirstError(new Failure(new IllegalArgumentException("bar")), 9);
+        assertThat(one).isEqualTo(anotherOne).hasSameHashCodeAs(anotherOne);
+        assertThat(one).isNotEqualTo(another);
+        assertThat(one).isNotEqualTo(new FirstError(first, 9));
+        assertThat(one).isNotEqualTo(10);
     }
 
     @Test

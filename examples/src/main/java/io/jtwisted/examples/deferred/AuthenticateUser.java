@@ -2,17 +2,19 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.ThrowingFunction;
 import java.util.List;
 
 /**
- * The seed's maybeDeferred example: {@code authenticateUser} works with a synchronous check (a
+ * The howtos' maybeDeferred example: {@code authenticateUser} works with a synchronous check (a
  * plain value) and with an asynchronous one (a Deferred) alike. Run without arguments it checks
  * {@code user} synchronously and prints {@code User is not authenticated}; with
  * {@code async NAME} it checks NAME asynchronously (two seconds), e.g. {@code async Alice} prints
  * {@code User is authenticated}. The reactor stops three seconds after the start.
  */
+@Example("maybeDeferred: one API for synchronous and asynchronous checks")
 public final class AuthenticateUser {
     private static final List<String> USERS = List.of("Alice", "Angus", "Agnes");
 

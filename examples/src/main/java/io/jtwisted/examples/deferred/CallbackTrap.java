@@ -1,15 +1,17 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
 /**
- * The seed's "callback trap": where an errback sits decides which failures it sees. In case 1 an
+ * The howtos' "callback trap": where an errback sits decides which failures it sees. In case 1 an
  * errback added after callback1 handles callback1's exception; in case 2 errback1, paired with
  * callback1 in one addCallbacks, does not, and errback2 gets it. Prints
  * {@code Case 1: errback1 handled: callback1 failed}, {@code callback2 got: recovered} and
  * {@code Case 2: errback2 handled: callback1 failed}.
  */
+@Example("Where an errback sits decides which failures it sees")
 public final class CallbackTrap {
     private CallbackTrap() {
     }

@@ -1,15 +1,17 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.AlreadyCalledError;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
- * The seed's "default cancellation behaviour": a Deferred without canceller fails with
+ * The howtos' "default cancellation behaviour": a Deferred without canceller fails with
  * CancelledError when cancelled; the operation's own later {@code callback} is then absorbed once,
  * and only a second one raises AlreadyCalledError. Prints
  * {@code Cancelled: the Deferred was cancelled}, {@code operationDone absorbed} and
  * {@code Second callback: AlreadyCalledError}.
  */
+@Example("Cancelling a Deferred that has no canceller")
 public final class DefaultCancellation {
     private DefaultCancellation() {
     }

@@ -2,14 +2,16 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.defer.DeferredList.Option.CONSUME_ERRORS;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.defer.DeferredList;
 import java.util.List;
 
 /**
- * The seed's DeferredList example: three Deferreds, one of which fails; the list fires once all
+ * The howtos' DeferredList example: three Deferreds, one of which fails; the list fires once all
  * three have. Prints {@code Success: one}, {@code Failure: bang!}, {@code Success: three}.
  */
+@Example("DeferredList: three Deferreds, one failing")
 public final class DeferredListExample {
     private DeferredListExample() {
     }

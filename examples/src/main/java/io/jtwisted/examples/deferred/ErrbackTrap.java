@@ -1,14 +1,16 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
 /**
- * The seed's Errbacks section: an errback is a {@code catch} block, and {@code failure.trap}
+ * The howtos' Errbacks section: an errback is a {@code catch} block, and {@code failure.trap}
  * chooses which exceptions it handles; the others go on to the next errback. Prints
  * {@code errorHandler handled SpamException}, {@code cookSpamAndEggs is done: handled},
  * then {@code next errback got: out of toast}.
  */
+@Example("Errbacks as catch blocks, failure.trap choosing what they handle")
 public final class ErrbackTrap {
     static final class SpamException extends Exception {
         SpamException(String message) {

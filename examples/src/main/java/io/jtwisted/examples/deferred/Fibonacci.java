@@ -1,14 +1,16 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.math.BigInteger;
 
 /**
- * The seed's "Deferreds do not make code asynchronous" example: largeFibonnaciNumber computes the
+ * The howtos' "Deferreds do not make code asynchronous" example: largeFibonnaciNumber computes the
  * 10 000th Fibonacci number before it returns its (already fired) Deferred, so the callback added
  * afterwards runs at once. Prints progress every 100 steps, the time the call took, then
  * {@code Adding the callback now.} and {@code The 10000th Fibonacci number is ...}.
  */
+@Example("Deferreds do not make code asynchronous")
 public final class Fibonacci {
     static final int TARGET = 10000;
 

@@ -2,16 +2,18 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.threads.Threads;
 import java.math.BigInteger;
 
 /**
- * The seed's deferToThread example: a blocking computation runs in a thread while the reactor
+ * The howtos' deferToThread example: a blocking computation runs in a thread while the reactor
  * thread goes on. Prints {@code 1st line after the addition of the callback},
  * {@code 2nd line after the addition of the callback}, then
  * {@code largeFibonnaciNumber result = ...}, and stops the reactor.
  */
+@Example("deferToThread: a blocking computation off the reactor thread")
 public final class FibonacciThread {
     private FibonacciThread() {
     }

@@ -2,13 +2,15 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.defer.DeferredList.Option.CONSUME_ERRORS;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
 
 /**
- * The seed's gatherResults example: nothing is printed until both Deferreds have fired, then
+ * The howtos' gatherResults example: nothing is printed until both Deferreds have fired, then
  * {@code [one, two]}.
  */
+@Example("gatherResults: one result list once both Deferreds fire")
 public final class GatherResults {
     private GatherResults() {
     }

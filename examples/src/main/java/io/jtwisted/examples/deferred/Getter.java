@@ -2,14 +2,16 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
 /**
- * The seed's "multiple callbacks" example: the source chooses between callback and errback, and
+ * The howtos' "multiple callbacks" example: the source chooses between callback and errback, and
  * a callback transforms the result on its way. Prints the failure for 3 (on standard error) and
  * {@code Result: 12} for 4.
  */
+@Example("Multiple callbacks: the source chooses callback or errback")
 public final class Getter {
     private Deferred<String> d;
 

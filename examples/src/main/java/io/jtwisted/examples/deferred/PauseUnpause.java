@@ -1,13 +1,15 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
- * The seed's "advanced chain control" and "callbacks run synchronously": a callback added to a
+ * The howtos' "advanced chain control" and "callbacks run synchronously": a callback added to a
  * fired Deferred runs at once; pause() holds every callback until unpause(). Prints
  * {@code first: 1}, {@code added first callback}, {@code paused: added second callback},
  * {@code unpausing}, {@code second: 2}.
  */
+@Example("pause() holds every callback until unpause()")
 public final class PauseUnpause {
     private PauseUnpause() {
     }

@@ -1,15 +1,17 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
 
 /**
- * The seed's onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
+ * The howtos' onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
  * after two seconds; onTimeoutCancel logs the timeout and changes the result. Prints
  * {@code Got 'Everything's ok!' but actually timed out after 2 seconds} then
  * {@code Everything's ok! (timed out)}.
  */
+@Example("addTimeout with onTimeoutCancel changing the result")
 public final class TimeoutCancel {
     private TimeoutCancel() {
     }

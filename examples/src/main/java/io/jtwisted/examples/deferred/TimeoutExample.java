@@ -1,16 +1,18 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The seed's addTimeout example: a result due after a random delay of one to five seconds, timed
+ * The howtos' addTimeout example: a result due after a random delay of one to five seconds, timed
  * out after three. Prints {@code <delay> seconds later: Hopefully this will be called in 3 seconds or less}
  * or {@code <delay> seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]}.
  * An optional argument fixes the delay (in seconds).
  */
+@Example("addTimeout: a slow result timed out after three seconds")
 public final class TimeoutExample {
     private TimeoutExample() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -13,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The seed's chat server (chat.py): a two-state machine on a {@link LineReceiver}. A new client is
+ * The howtos' chat server (chat.py): a two-state machine on a {@link LineReceiver}. A new client is
  * asked "What's your name?"; a taken name gets "Name taken, please choose another.", a free one
  * "Welcome, name!"; after that every line is sent to the other users as {@code <name> message}.
  * Each line received is printed. {@code bin/run-example ChatServer [port]} (8123 by default).
  */
+@Example(value = "Chat server: a two-state machine on a LineReceiver", usage = "[PORT]", port = 8123)
 public final class ChatServer {
     private ChatServer() {
     }

@@ -2,18 +2,20 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.StatefulProtocol;
 import java.util.function.UnaryOperator;
 
 /**
- * The seed's state-machine advice in code: a small machine that only knows the framing (a 2-byte
+ * The howtos' state-machine advice in code: a small machine that only knows the framing (a 2-byte
  * big-endian length, then that many bytes, as Int16StringReceiver) and hands each message to the
  * application through one method call, {@link #messageReceived}. The application here upper-cases
  * ASCII letters and sends the message back in the same framing.
  * {@code bin/run-example StatefulEchoServer [port]} (8000 by default).
  */
+@Example(value = "State machine over a length-prefixed framing", usage = "[PORT]", port = 8000)
 public class StatefulEchoServer extends StatefulProtocol {
     private final UnaryOperator<byte[]> application;
 

@@ -2,18 +2,20 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.Task;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code task.deferLater} example: a call 3.5 seconds from now whose result arrives in
+ * The howtos' {@code task.deferLater} example: a call 3.5 seconds from now whose result arrives in
  * a Deferred. Prints {@code This will run 3.5 seconds after it was scheduled: hello, world}.
  *
- * <p>Unlike the seed, whose reactor runs until Ctrl+C, {@link #main} stops the reactor once the
+ * <p>Unlike the howtos' version, whose reactor runs until Ctrl+C, {@link #main} stops the reactor once the
  * result is printed.
  */
+@Example("task.deferLater: a delayed call whose result arrives in a Deferred")
 public final class DeferLater {
     private DeferLater() {
     }

@@ -2,20 +2,22 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code LoopingCall} example: {@code runEverySecond} prints
+ * The howtos' {@code LoopingCall} example: {@code runEverySecond} prints
  * {@code A new second has passed.} three times, one second apart, then stops the loop, which
  * prints {@code Loop done.} and stops the reactor.
  *
- * <p>{@code bin/run-example LoopingCallExample --fail} is the seed's {@code failInTheEnd = True}
+ * <p>{@code bin/run-example LoopingCallExample --fail} is the howtos' {@code failInTheEnd = True}
  * variant: instead of stopping the loop, the fourth call throws, and the errback prints the brief
  * traceback ({@code java.lang.Exception: Failure during loop execution.}) and stops the reactor.
  */
+@Example(value = "LoopingCall: three ticks a second apart, then the loop stops the reactor", usage = "[--fail]")
 public final class LoopingCallExample {
     private static final int LOOP_TIMES = 3;
     private final boolean failInTheEnd;
@@ -23,7 +25,7 @@ public final class LoopingCallExample {
     private int loopCounter;
     private final LoopingCall loop = new LoopingCall(this::runEverySecond);
 
-    /** The seed's script state: {@code failInTheEnd}, and where {@code print} writes. */
+    /** The howtos' script state: {@code failInTheEnd}, and where {@code print} writes. */
     public LoopingCallExample(boolean failInTheEnd, PrintStream out) {
         this.failInTheEnd = failInTheEnd;
         this.out = out;

@@ -2,18 +2,20 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
 
 /**
- * The seed's {@code LoopingCall} whose interval changes while it runs: prints {@code hello} every
+ * The howtos' {@code LoopingCall} whose interval changes while it runs: prints {@code hello} every
  * second, and from the fifth second on every five seconds ({@code loopCall.interval = 5} in the
- * seed, {@code loopCall.setInterval(5)} here).
+ * howtos, {@code loopCall.setInterval(5)} here).
  *
- * <p>{@code bin/run-example LoopingCallInterval [SECONDS]}: runs until Ctrl+C as the seed does,
+ * <p>{@code bin/run-example LoopingCallInterval [SECONDS]}: runs until Ctrl+C as the howtos' version does,
  * or stops after SECONDS when given.
  */
+@Example(value = "A LoopingCall whose interval changes while it runs", usage = "[SECONDS]")
 public final class LoopingCallInterval {
     private LoopingCallInterval() {
     }

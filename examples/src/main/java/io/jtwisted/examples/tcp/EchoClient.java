@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
@@ -9,11 +10,12 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's first client protocol: it writes what it receives to standard output. This program
+ * The howtos' first client protocol: it writes what it receives to standard output. This program
  * connects it to an echo server ({@code bin/run-example Echo} first), sends one line, hangs up
  * once the line has come back, and stops the reactor when the connection is gone.
  * {@code bin/run-example EchoClient [port] [host] [message]} (8000, localhost, "hello, world").
  */
+@Example(value = "Client that sends a message and prints what comes back", usage = "[PORT] [HOST] [MESSAGE]", port = 8000)
 public class EchoClient extends Protocol {
     private final String message;
     private final StringBuilder received = new StringBuilder();

@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
@@ -9,10 +10,11 @@ import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seed's {@code connectionMade}/{@code connectionLost} example: an echo server that counts
+ * The howtos' {@code connectionMade}/{@code connectionLost} example: an echo server that counts
  * its open connections in the factory and tells each new client how many there are.
  * {@code bin/run-example EchoServer [port]} (8000 by default).
  */
+@Example(value = "Echo server that counts its open connections in the factory", usage = "[PORT]", port = 8000)
 public final class EchoServer {
     private EchoServer() {
     }

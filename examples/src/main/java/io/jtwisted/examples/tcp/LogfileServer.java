@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.LineReceiver;
@@ -11,12 +12,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The seed's factory start-up and shut-down example: the factory opens its log file in
+ * The howtos' factory start-up and shut-down example: the factory opens its log file in
  * {@code startFactory} (when the first port starts using it) and closes it in
  * {@code stopFactory} (when the last one stops, e.g. at Ctrl-C); every line a client sends is
  * appended to it. {@code bin/run-example LogfileServer [port] [file]} (8007 and
  * {@code logfile.txt} by default).
  */
+@Example(value = "Factory start-up and shut-down: opens its log file in startFactory", usage = "[PORT] [FILE]", port = 8007)
 public final class LogfileServer {
     private LogfileServer() {
     }

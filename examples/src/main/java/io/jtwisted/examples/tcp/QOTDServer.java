@@ -2,19 +2,21 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Quote Of The Day, the seed's factory example: each connection gets the factory's quote, then
+ * Quote Of The Day, the howtos' factory example: each connection gets the factory's quote, then
  * the connection is closed. The default {@code buildProtocol} sets {@code factory}, so the
  * protocol reads its configuration there.
  *
  * <p>{@code bin/run-example QOTDServer [port] [quote]}: port 8007 by default, quote "An apple a
  * day keeps the doctor away" unless given.
  */
+@Example(value = "Quote Of The Day: each client gets the factory's quote, then is disconnected", usage = "[PORT] [QUOTE]", port = 8007)
 public final class QOTDServer {
     private QOTDServer() {
     }

@@ -5,7 +5,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.protocol.ClientFactory;
 
 /**
- * The seed's reconnection recipe, before it recommends {@link ReconnectingEchoClient}: a client
+ * The howtos' reconnection recipe, before it recommends {@link ReconnectingEchoClient}: a client
  * factory that reconnects as soon as its connection is lost. Quoted by docs/tcp-clients.md.
  */
 public final class Reconnection {

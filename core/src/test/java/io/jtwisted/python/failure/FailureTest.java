@@ -1,6 +1,7 @@
-package io.jtwisted.internet.defer;
+package io.jtwisted.python.failure;
 
-import io.jtwisted.python.failure.Failure;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.DeferredAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,10 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failure, the error travelling down errback chains (the parts of twisted.test.test_failure the
- * seed relies on: trap, check, getErrorMessage, getBriefTraceback, value/type). The rest of
- * test_failure (frame capture, cleanFailure, pickling, tracebacks of generators) has no Java
- * counterpart and is not ported.
+ * Failure, the error travelling down errback chains (the parts of twisted.test.test_failure
+ * Twisted's howtos rely on: trap, check, getErrorMessage, getBriefTraceback, value/type), its
+ * equality, and the fatal-error rule. The rest of test_failure (frame capture, cleanFailure,
+ * pickling, tracebacks of generators) has no Java counterpart and is not ported.
  */
 class FailureTest {
     @Test
@@ -79,5 +80,71 @@ class FailureTest {
         Failure passedOn = DeferredAssertions.failureResultOf(d, IOException.class);
         assertThat(passedOn.value()).isSameAs(error);
         DeferredAssertions.swallow(d);
+    }
+
+    @Test
+    void failuresCarryingTheSameExceptionAreEqual() {
+        IllegalStateException error = new IllegalStateException("x");
+        Failure failure = new Failure(error);
+        assertThat(new Failure(error)).isEqualTo(failure).hasSameHashCodeAs(failure);
+        assertThat(Failure.of(error)).isEqualTo(failure);
+    }
+
+    @Test
+    void failuresCarryingEqualLookingButDistinctExceptionsDiffer() {
+        assertThat(new Failure(new IllegalStateException("x"))).isNotEqualTo(new Failure(new IllegalStateException("x")));
+        assertThat(new Failure(new IllegalStateException("x"))).isNotEqualTo("x");
+    }
+
+    @Test
+    void fatalErrorsAreRethrownInsteadOfWrapped() {
+        OutOfMemoryError oom = new OutOfMemoryError("test");
+        assertThatThrownBy(() -> new Failure(oom)).isSameAs(oom);
+        assertThatThrownBy(() -> Failure.rethrowIfFatal(oom)).isSameAs(oom);
+        InternalError internal = new InternalError("test");
+        assertThatThrownBy(() -> Failure.of(internal)).isSameAs(internal);
+        assertThat(Failure.isFatal(oom)).isTrue();
+    }
+
+    @Test
+    void stackOverflowAndOrdinaryErrorsAreNotFatal() {
+        StackOverflowError overflow = new StackOverflowError();
+        assertThat(Failure.isFatal(overflow)).isFalse();
+        assertThat(new Failure(overflow).value()).isSameAs(overflow);
+        AssertionError assertion = new AssertionError("x");
+        assertThat(Failure.rethrowIfFatal(assertion)).isSameAs(assertion);
+    }
+
+    @Test
+    void fatalErrorInACallbackLeavesTheChainThroughCallback() {
+        Deferred<Integer> d = new Deferred<>();
+        OutOfMemoryError oom = new OutOfMemoryError("test");
+        d.addCallback(x -> {
+            throw oom;
+        });
+        assertThatThrownBy(() -> d.callback(1)).isSameAs(oom);
+    }
+
+    @Test
+    void fatalErrorInMaybeDeferredIsNotWrapped() {
+        OutOfMemoryError oom = new OutOfMemoryError("test");
+        assertThatThrownBy(() -> Deferred.maybeDeferred(() -> {
+            throw oom;
+        })).isSameAs(oom);
+    }
+
+    @Test
+    void stackOverflowInACallbackBecomesTheChainsFailure() {
+        Deferred<Integer> d = new Deferred<>();
+        d.addCallback(x -> {
+            throw new StackOverflowError("deep");
+        });
+        d.callback(1);
+        Failure[] seen = new Failure[1];
+        d.addErrback(f -> {
+            seen[0] = f;
+            return null;
+        });
+        assertThat(seen[0].value()).isInstanceOf(StackOverflowError.class);
     }
 }
