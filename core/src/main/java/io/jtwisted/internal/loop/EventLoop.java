@@ -34,7 +34,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * The select loop: one thread (the one that calls {@link #run()}) runs every timer, I/O handler,
@@ -84,8 +84,10 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private volatile Selector selector;
     private ByteBuffer readBuffer;
     private final DelayedCalls timers = new DelayedCalls(this::seconds, this::checkThread);
-    private final MpscUnboundedXaddArrayQueue<ThrowingRunnable> threadCalls =
-            new MpscUnboundedXaddArrayQueue<>(CALL_QUEUE_CHUNK);
+    // JCTools' field-updater variant: the Unsafe-based queues make JDK 24+ print a deprecation
+    // warning on the stderr of every program that uses the reactor.
+    private final MpscUnboundedAtomicArrayQueue<ThrowingRunnable> threadCalls =
+            new MpscUnboundedAtomicArrayQueue<>(CALL_QUEUE_CHUNK);
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();

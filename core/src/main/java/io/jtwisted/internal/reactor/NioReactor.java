@@ -7,11 +7,14 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.ssl.IClientConnectionCreator;
+import io.jtwisted.internet.ssl.IServerConnectionCreator;
+import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
 
 /**
  * The default reactor: the {@link EventLoop} (selector, timers, call queue, signals) with the
- * transports on top. Each {@code IReactor*} transport method delegates to that transport's
+ * transports on top (TLS as a protocol wrapper over TCP, as Twisted's). Each {@code IReactor*} transport method delegates to that transport's
  * support class, created on first use; the loop itself knows none of them.
  */
 public class NioReactor extends EventLoop implements Reactor {
@@ -44,5 +47,19 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
         checkThread();
         return tcp().connectTCP(host, port, factory, timeout, bindAddress);
+    }
+
+    /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */
+    @Override
+    public IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory,
+                                    int backlog, String iface) {
+        return listenTCP(port, new TLSMemoryBIOFactory(contextFactory, false, factory, this), backlog, iface);
+    }
+
+    /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code connectSSL}. */
+    @Override
+    public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
+                                 double timeout, InetSocketAddress bindAddress) {
+        return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
     }
 }
