@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.ThrowingFunction;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * {@code async NAME} it checks NAME asynchronously (two seconds), e.g. {@code async Alice} prints
  * {@code User is authenticated}. The reactor stops three seconds after the start.
  */
+@Example("maybeDeferred: one API for synchronous and asynchronous checks")
 public final class AuthenticateUser {
     private static final List<String> USERS = List.of("Alice", "Angus", "Agnes");
 

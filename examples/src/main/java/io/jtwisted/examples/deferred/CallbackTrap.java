@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
@@ -10,6 +11,7 @@ import io.jtwisted.python.failure.Failure;
  * {@code Case 1: errback1 handled: callback1 failed}, {@code callback2 got: recovered} and
  * {@code Case 2: errback2 handled: callback1 failed}.
  */
+@Example("Where an errback sits decides which failures it sees")
 public final class CallbackTrap {
     private CallbackTrap() {
     }

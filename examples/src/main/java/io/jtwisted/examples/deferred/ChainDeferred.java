@@ -1,11 +1,13 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
  * The howtos' chainDeferred example: d3's result at that point of its chain fires d4. Prints
  * {@code d3: result} then {@code d4: result}.
  */
+@Example("chainDeferred: one Deferred's result fires another")
 public final class ChainDeferred {
     private ChainDeferred() {
     }

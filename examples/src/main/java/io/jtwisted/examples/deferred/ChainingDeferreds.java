@@ -1,11 +1,13 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
  * The howtos' "Chaining Deferreds": a callback that returns a Deferred pauses the chain until
  * that Deferred fires. Prints {@code d1: d1 result}, {@code d2: d2 result}, {@code d1-1: d2 result}.
  */
+@Example("A callback that returns a Deferred pauses the chain")
 public final class ChainingDeferreds {
     private ChainingDeferreds() {
     }

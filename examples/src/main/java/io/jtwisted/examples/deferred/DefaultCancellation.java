@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.AlreadyCalledError;
 import io.jtwisted.internet.defer.Deferred;
 
@@ -10,6 +11,7 @@ import io.jtwisted.internet.defer.Deferred;
  * {@code Cancelled: the Deferred was cancelled}, {@code operationDone absorbed} and
  * {@code Second callback: AlreadyCalledError}.
  */
+@Example("Cancelling a Deferred that has no canceller")
 public final class DefaultCancellation {
     private DefaultCancellation() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.defer.DeferredList.Option.CONSUME_ERRORS;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.defer.DeferredList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * The howtos' DeferredList example: three Deferreds, one of which fails; the list fires once all
  * three have. Prints {@code Success: one}, {@code Failure: bang!}, {@code Success: three}.
  */
+@Example("DeferredList: three Deferreds, one failing")
 public final class DeferredListExample {
     private DeferredListExample() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
@@ -9,6 +10,7 @@ import io.jtwisted.internet.defer.Deferred;
  * Prints {@code getDummyData called}, {@code Starting the reactor}, then {@code Result received: 9},
  * and stops after four seconds.
  */
+@Example("The first Deferred: a result that arrives two seconds later")
 public final class DummyData {
     private DummyData() {
     }

@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
@@ -9,6 +10,7 @@ import io.jtwisted.python.failure.Failure;
  * {@code errorHandler handled SpamException}, {@code cookSpamAndEggs is done: handled},
  * then {@code next errback got: out of toast}.
  */
+@Example("Errbacks as catch blocks, failure.trap choosing what they handle")
 public final class ErrbackTrap {
     static final class SpamException extends Exception {
         SpamException(String message) {

@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.math.BigInteger;
 
@@ -9,6 +10,7 @@ import java.math.BigInteger;
  * afterwards runs at once. Prints progress every 100 steps, the time the call took, then
  * {@code Adding the callback now.} and {@code The 10000th Fibonacci number is ...}.
  */
+@Example("Deferreds do not make code asynchronous")
 public final class Fibonacci {
     static final int TARGET = 10000;
 

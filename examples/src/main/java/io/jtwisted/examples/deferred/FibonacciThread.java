@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.threads.Threads;
 import java.math.BigInteger;
@@ -12,6 +13,7 @@ import java.math.BigInteger;
  * {@code 2nd line after the addition of the callback}, then
  * {@code largeFibonnaciNumber result = ...}, and stops the reactor.
  */
+@Example("deferToThread: a blocking computation off the reactor thread")
 public final class FibonacciThread {
     private FibonacciThread() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.defer.DeferredList.Option.CONSUME_ERRORS;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * The howtos' gatherResults example: nothing is printed until both Deferreds have fired, then
  * {@code [one, two]}.
  */
+@Example("gatherResults: one result list once both Deferreds fire")
 public final class GatherResults {
     private GatherResults() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 
@@ -10,6 +11,7 @@ import io.jtwisted.python.failure.Failure;
  * a callback transforms the result on its way. Prints the failure for 3 (on standard error) and
  * {@code Result: 12} for 4.
  */
+@Example("Multiple callbacks: the source chooses callback or errback")
 public final class Getter {
     private Deferred<String> d;
 

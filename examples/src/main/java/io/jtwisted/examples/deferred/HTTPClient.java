@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * the connection. Run on a test transport, it prints {@code sent: GET / HTTP/1.0},
  * {@code request failed: the Deferred was cancelled} and {@code connection aborted: true}.
  */
+@Example("A cancellable Deferred: cancelling aborts the connection")
 public class HTTPClient extends Protocol {
     private Deferred<String> resultDeferred;
 

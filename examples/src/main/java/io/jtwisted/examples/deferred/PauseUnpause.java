@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 
 /**
@@ -8,6 +9,7 @@ import io.jtwisted.internet.defer.Deferred;
  * {@code first: 1}, {@code added first callback}, {@code paused: added second callback},
  * {@code unpausing}, {@code second: 2}.
  */
+@Example("pause() holds every callback until unpause()")
 public final class PauseUnpause {
     private PauseUnpause() {
     }

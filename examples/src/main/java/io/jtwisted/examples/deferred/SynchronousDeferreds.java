@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * fired Deferred, so a synchronous implementation keeps the API of an asynchronous one. Prints
  * {@code Alice is valid: true}, {@code Bob is valid: false} and {@code lookup failed: no user database}.
  */
+@Example("succeed and fail: already fired Deferreds from synchronous code")
 public final class SynchronousDeferreds {
     private SynchronousDeferreds() {
     }

@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
@@ -10,6 +11,7 @@ import io.jtwisted.internet.task.Task;
  * {@code Got 'Everything's ok!' but actually timed out after 2 seconds} then
  * {@code Everything's ok! (timed out)}.
  */
+@Example("addTimeout with onTimeoutCancel changing the result")
 public final class TimeoutCancel {
     private TimeoutCancel() {
     }

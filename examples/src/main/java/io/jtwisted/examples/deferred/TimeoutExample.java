@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * or {@code <delay> seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]}.
  * An optional argument fixes the delay (in seconds).
  */
+@Example("addTimeout: a slow result timed out after three seconds")
 public final class TimeoutExample {
     private TimeoutExample() {
     }

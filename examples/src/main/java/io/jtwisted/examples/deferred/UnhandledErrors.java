@@ -1,5 +1,6 @@
 package io.jtwisted.examples.deferred;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.logger.Logger;
 
@@ -9,6 +10,7 @@ import io.jtwisted.logger.Logger;
  * {@code Request failed} with the failure's traceback (through the global log publisher, to
  * SLF4J or standard error).
  */
+@Example("A last errback instead of relying on the garbage collector")
 public final class UnhandledErrors {
     private static final Logger log = Logger.forClass(UnhandledErrors.class);
 

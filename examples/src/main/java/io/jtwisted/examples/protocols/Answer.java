@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.LineReceiver;
@@ -12,6 +13,7 @@ import java.util.Map;
  * mean" to anything else, one line per line (the delimiter, {@code \r\n}, is not part of the line).
  * {@code bin/run-example Answer [port]} listens on 8000 by default; try {@code telnet localhost 8000}.
  */
+@Example(value = "LineReceiver that answers one line per line", usage = "[PORT]", port = 8000)
 public class Answer extends LineReceiver {
     private static final String UNKNOWN = "I don't know what you mean";
     private static final Map<String, String> ANSWERS = Map.of("How are you?", "Fine");

@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -18,6 +19,7 @@ import java.util.Map;
  * "Welcome, name!"; after that every line is sent to the other users as {@code <name> message}.
  * Each line received is printed. {@code bin/run-example ChatServer [port]} (8123 by default).
  */
+@Example(value = "Chat server: a two-state machine on a LineReceiver", usage = "[PORT]", port = 8123)
 public final class ChatServer {
     private ChatServer() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  * {@code bin/run-example IntNStringEchoServer PORT N}. Used by the interoperability tests against
  * the real Twisted.
  */
+@Example(value = "Length-prefixed string echo server, N-byte prefixes (N = 1, 2 or 4)", usage = "PORT N")
 public final class IntNStringEchoServer {
     private IntNStringEchoServer() {
     }
@@ -56,8 +58,7 @@ public final class IntNStringEchoServer {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: IntNStringEchoServer PORT N   (N = 1, 2 or 4)");
-            System.exit(2);
+            throw new IllegalArgumentException("needs a PORT and N, the prefix size (1, 2 or 4)");
         }
         int n = Integer.parseInt(args[1]);
         IListeningPort port = reactor.listenTCP(Ports.port(args, 8000), Factory.forProtocol(echoFor(n)));

@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.NetstringReceiver;
@@ -11,6 +12,7 @@ import io.jtwisted.protocols.basic.NetstringReceiver;
  * over-long netstring closes the connection. {@code bin/run-example NetstringEchoServer PORT}.
  * Used by the interoperability tests against the real Twisted.
  */
+@Example(value = "Netstring echo server (MAX_LENGTH 99999)", usage = "[PORT]", port = 8000)
 public class NetstringEchoServer extends NetstringReceiver {
     @Override
     public void stringReceived(byte[] string) {

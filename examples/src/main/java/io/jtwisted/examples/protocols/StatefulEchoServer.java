@@ -2,6 +2,7 @@ package io.jtwisted.examples.protocols;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.StatefulProtocol;
@@ -14,6 +15,7 @@ import java.util.function.UnaryOperator;
  * ASCII letters and sends the message back in the same framing.
  * {@code bin/run-example StatefulEchoServer [port]} (8000 by default).
  */
+@Example(value = "State machine over a length-prefixed framing", usage = "[PORT]", port = 8000)
 public class StatefulEchoServer extends StatefulProtocol {
     private final UnaryOperator<byte[]> application;
 

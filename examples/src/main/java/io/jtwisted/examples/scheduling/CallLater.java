@@ -1,5 +1,7 @@
 package io.jtwisted.examples.scheduling;
 
+import io.jtwisted.examples.Example;
+
 import static io.jtwisted.internet.Reactor.reactor;
 
 /**
@@ -7,6 +9,7 @@ import static io.jtwisted.internet.Reactor.reactor;
  * {@code this will run 3.5 seconds after it was scheduled: hello, world} after 3.5 seconds, then
  * keeps running, as the Python version does, until Ctrl-C (or SIGTERM) stops the reactor.
  */
+@Example("reactor.callLater(3.5, f, \"hello, world\")")
 public final class CallLater {
     private CallLater() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.Task;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
  * <p>Unlike the howtos' version, whose reactor runs until Ctrl+C, {@link #main} stops the reactor once the
  * result is printed.
  */
+@Example("task.deferLater: a delayed call whose result arrives in a Deferred")
 public final class DeferLater {
     private DeferLater() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.LoopingCall;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
  * variant: instead of stopping the loop, the fourth call throws, and the errback prints the brief
  * traceback ({@code java.lang.Exception: Failure during loop execution.}) and stops the reactor.
  */
+@Example(value = "LoopingCall: three ticks a second apart, then the loop stops the reactor", usage = "[--fail]")
 public final class LoopingCallExample {
     private static final int LOOP_TIMES = 3;
     private final boolean failInTheEnd;

@@ -2,6 +2,7 @@ package io.jtwisted.examples.scheduling;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
  * <p>{@code bin/run-example LoopingCallInterval [SECONDS]}: runs until Ctrl+C as the howtos' version does,
  * or stops after SECONDS when given.
  */
+@Example(value = "A LoopingCall whose interval changes while it runs", usage = "[SECONDS]")
 public final class LoopingCallInterval {
     private LoopingCallInterval() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.protocol.ClientCreator;
 
@@ -9,6 +10,7 @@ import io.jtwisted.internet.protocol.ClientCreator;
  * The {@link Greeter} connected with the older {@code ClientCreator} API instead of an endpoint,
  * as the howtos show. {@code bin/run-example ClientCreatorGreeter [port] [host]} (1234, localhost).
  */
+@Example(value = "The Greeter connected with ClientCreator", usage = "[PORT] [HOST]", port = 1234)
 public final class ClientCreatorGreeter {
     private ClientCreatorGreeter() {
     }

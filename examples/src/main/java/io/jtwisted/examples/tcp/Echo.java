@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -10,6 +11,7 @@ import io.jtwisted.internet.protocol.Protocol;
  * The howtos' simplest protocol: it writes back whatever it receives. Listens on port 8000 (or
  * the first argument; 0 picks a free port) until Ctrl-C. Try it with {@code telnet localhost 8000}.
  */
+@Example(value = "The simplest protocol: writes back whatever it receives", usage = "[PORT]", port = 8000)
 public class Echo extends Protocol {
     @Override
     public void dataReceived(byte[] data) {

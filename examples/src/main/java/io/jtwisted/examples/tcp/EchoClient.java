@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * once the line has come back, and stops the reactor when the connection is gone.
  * {@code bin/run-example EchoClient [port] [host] [message]} (8000, localhost, "hello, world").
  */
+@Example(value = "Client that sends a message and prints what comes back", usage = "[PORT] [HOST] [MESSAGE]", port = 8000)
 public class EchoClient extends Protocol {
     private final String message;
     private final StringBuilder received = new StringBuilder();

@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code bin/run-example EchoClientFactory [port] [host]} (8000, localhost): run an echo server,
  * type nothing — the server closes, or stop it, and the factory says so.
  */
+@Example(value = "ClientFactory that prints the state of its connection", usage = "[PORT] [HOST]", port = 8000)
 public class EchoClientFactory extends ClientFactory {
     /** Writes what it receives to standard output. */
     public static class Echo extends Protocol {

@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * its open connections in the factory and tells each new client how many there are.
  * {@code bin/run-example EchoServer [port]} (8000 by default).
  */
+@Example(value = "Echo server that counts its open connections in the factory", usage = "[PORT]", port = 8000)
 public final class EchoServer {
     private EchoServer() {
     }

@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * seconds; the program stops when the connection is closed.
  * {@code bin/run-example Greeter [port] [host]} (1234, localhost).
  */
+@Example(value = "Single-use client with connectProtocol", usage = "[PORT] [HOST]", port = 1234)
 public class Greeter extends Protocol {
     public void sendMessage(String msg) {
         transport.write(("MESSAGE " + msg + "\n").getBytes(StandardCharsets.UTF_8));

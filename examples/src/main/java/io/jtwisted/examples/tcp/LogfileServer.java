@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.LineReceiver;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
  * appended to it. {@code bin/run-example LogfileServer [port] [file]} (8007 and
  * {@code logfile.txt} by default).
  */
+@Example(value = "Factory start-up and shut-down: opens its log file in startFactory", usage = "[PORT] [FILE]", port = 8007)
 public final class LogfileServer {
     private LogfileServer() {
     }

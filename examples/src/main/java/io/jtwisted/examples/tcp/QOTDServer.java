@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code bin/run-example QOTDServer [port] [quote]}: port 8007 by default, quote "An apple a
  * day keeps the doctor away" unless given.
  */
+@Example(value = "Quote Of The Day: each client gets the factory's quote, then is disconnected", usage = "[PORT] [QUOTE]", port = 8007)
 public final class QOTDServer {
     private QOTDServer() {
     }

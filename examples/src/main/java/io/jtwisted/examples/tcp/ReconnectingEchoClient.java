@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
@@ -13,6 +14,7 @@ import io.jtwisted.internet.protocol.ReconnectingClientFactory;
  * tries again after a growing delay, and starts over from a short delay once connected. Runs
  * until Ctrl-C. {@code bin/run-example ReconnectingEchoClient [port] [host]} (8000, localhost).
  */
+@Example(value = "ReconnectingClientFactory: reconnects with a growing delay", usage = "[PORT] [HOST]", port = 8000)
 public class ReconnectingEchoClient extends ReconnectingClientFactory {
     @Override
     public void startedConnecting(IConnector connector) {

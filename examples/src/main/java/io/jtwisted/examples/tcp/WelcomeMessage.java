@@ -2,6 +2,7 @@ package io.jtwisted.examples.tcp;
 
 import static io.jtwisted.internet.Reactor.reactor;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * delivers the greeting first. The program stops when the connection is closed.
  * {@code bin/run-example WelcomeMessage [port] [host]} (8000, localhost).
  */
+@Example(value = "Client that greets the server and hangs up at once", usage = "[PORT] [HOST]", port = 8000)
 public class WelcomeMessage extends Protocol {
     @Override
     public void connectionMade() {

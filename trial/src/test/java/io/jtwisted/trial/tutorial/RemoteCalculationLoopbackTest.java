@@ -4,17 +4,12 @@ import static io.jtwisted.internet.Reactor.reactor;
 import static io.jtwisted.trial.Trial.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
-import io.jtwisted.internet.endpoints.Endpoints;
-import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
-import io.jtwisted.internet.interfaces.IListeningPort;
-import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.testing.Loopback;
 import io.jtwisted.trial.TrialExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,38 +20,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TrialExtension.class)
 class RemoteCalculationLoopbackTest {
-    private final Deferred<Void> serverLost = new Deferred<>();
-    private final Deferred<Void> clientLost = new Deferred<>();
-    private IListeningPort port;
+    private Loopback.Connection<RemoteCalculationProtocol, RemoteCalculationClient> connection;
     private RemoteCalculationClient client;
 
     @BeforeEach
     void setUp() {
-        Factory factory = Factory.forProtocol(() -> new RemoteCalculationProtocol() {
-            @Override
-            public void connectionLost(Failure reason) {
-                super.connectionLost(reason);
-                serverLost.callback(null);
-            }
-        });
-        port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
-        int portNumber = ((IPv4Address) port.getHost()).port();
-        RemoteCalculationClient protocol = new RemoteCalculationClient(reactor) {
-            @Override
-            public void connectionLost(Failure reason) {
-                super.connectionLost(reason);
-                clientLost.callback(null);
-            }
-        };
-        client = await(Endpoints.connectProtocol(new TCP4ClientEndpoint(reactor, "127.0.0.1", portNumber), protocol));
+        connection = await(Loopback.connectTCP(reactor, new RemoteCalculationProtocol(), new RemoteCalculationClient(reactor)));
+        client = connection.client();
     }
 
     @AfterEach
     void tearDown() {
-        client.transport().loseConnection();
-        await(clientLost);
-        await(serverLost);
-        await(port.stopListening());
+        await(connection.disconnect());
     }
 
     @Test
@@ -70,5 +45,13 @@ class RemoteCalculationLoopbackTest {
         var quotient = client.divide(100, 7);
         assertThat(await(product)).isEqualTo(42);
         assertThat(await(quotient)).isEqualTo(14);
+    }
+
+    @Test
+    @Timeout(10)
+    void serverClosingEndsTheSessionToo() {
+        connection.server().transport().loseConnection();
+        // closed() fires only once the client's connectionLost has run too: await times out otherwise.
+        assertThat(await(connection.closed())).isNull();
     }
 }

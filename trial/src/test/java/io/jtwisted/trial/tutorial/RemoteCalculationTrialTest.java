@@ -3,13 +3,8 @@ package io.jtwisted.trial.tutorial;
 import static io.jtwisted.internet.Reactor.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
-import io.jtwisted.internet.endpoints.Endpoints;
-import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
-import io.jtwisted.internet.interfaces.IListeningPort;
-import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.testing.Loopback;
 import io.jtwisted.trial.unittest.TestCase;
 import java.util.List;
 
@@ -19,37 +14,21 @@ import java.util.List;
  * by the jtwisted-trial engine, which waits for each before going on.
  */
 public class RemoteCalculationTrialTest extends TestCase {
-    private final Deferred<Void> serverLost = new Deferred<>();
-    private final Deferred<Void> clientLost = new Deferred<>();
-    private IListeningPort port;
+    private Loopback.Connection<RemoteCalculationProtocol, RemoteCalculationClient> connection;
     private RemoteCalculationClient client;
 
     @Override
     public Deferred<RemoteCalculationClient> setUp() {
-        Factory factory = Factory.forProtocol(() -> new RemoteCalculationProtocol() {
-            @Override
-            public void connectionLost(Failure reason) {
-                super.connectionLost(reason);
-                serverLost.callback(null);
-            }
-        });
-        port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
-        int portNumber = ((IPv4Address) port.getHost()).port();
-        RemoteCalculationClient protocol = new RemoteCalculationClient(reactor) {
-            @Override
-            public void connectionLost(Failure reason) {
-                super.connectionLost(reason);
-                clientLost.callback(null);
-            }
-        };
-        return Endpoints.connectProtocol(new TCP4ClientEndpoint(reactor, "127.0.0.1", portNumber), protocol)
-                .addCallback(connected -> client = connected);
+        return Loopback.connectTCP(reactor, new RemoteCalculationProtocol(), new RemoteCalculationClient(reactor))
+                .addCallback(connected -> {
+                    connection = connected;
+                    return client = connected.client();
+                });
     }
 
     @Override
-    public Deferred<List<Void>> tearDown() {
-        client.transport().loseConnection();
-        return Deferred.gatherResults(List.of(clientLost, serverLost, port.stopListening()));
+    public Deferred<Void> tearDown() {
+        return connection.disconnect();
     }
 
     public Deferred<Integer> testAdd() {
