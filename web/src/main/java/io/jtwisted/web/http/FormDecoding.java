@@ -61,7 +61,7 @@ public final class FormDecoding {
             char c = s.charAt(i);
             if (c == '+') {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < to + 0 && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+            } else if (c == '%' && i + 2 < to && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;
             } else {
