@@ -7,6 +7,9 @@ module io.jtwisted.core {
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
 
+    exports io.jtwisted.application.internet;
+    exports io.jtwisted.application.service;
+    exports io.jtwisted.application.strports;
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
     exports io.jtwisted.internet.defer;
@@ -14,11 +17,14 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.error;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
+    exports io.jtwisted.internet.ssl;
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
+    exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
+    exports io.jtwisted.python.logfile;
 }

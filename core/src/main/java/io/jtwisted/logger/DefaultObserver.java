@@ -4,16 +4,16 @@ import java.io.PrintStream;
 import java.util.ServiceLoader;
 import org.slf4j.spi.SLF4JServiceProvider;
 
-/** The observer installed on the global publisher until the application chooses its own. */
+/** The observer the publisher uses until logging begins: SLF4J when a provider is present, else standard error. */
 final class DefaultObserver {
     private DefaultObserver() {
     }
 
-    static ILogObserver create() {
+    static ILogObserver create(PrintStream errorStream) {
         if (slf4jProviderPresent()) {
-            return new Slf4jObserver();
+            return new Slf4jLogObserver();
         }
-        return DefaultObserver::writeToStandardError;
+        return event -> writeTo(errorStream, event);
     }
 
     /**
@@ -30,12 +30,11 @@ final class DefaultObserver {
         }
     }
 
-    private static void writeToStandardError(LogEvent event) {
+    private static void writeTo(PrintStream stream, LogEvent event) {
+        PrintStream err = stream != null ? stream : System.err;
         if (event.level().compareTo(LogLevel.WARN) < 0) {
             return;
         }
-        PrintStream err = System.err;
-        err.println("[" + event.namespace() + "#" + event.level().name().toLowerCase() + "] "
-                + event.formatWithTraceback());
+        err.println("[" + event.namespace() + "#" + event.level().levelName() + "] " + event.formatWithTraceback());
     }
 }

@@ -1,20 +1,33 @@
 package io.jtwisted.logger;
 
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Fans events out to observers. {@link #globalLogPublisher()} is where every {@link Logger}
- * emits; by default it forwards to SLF4J when a provider is on the class path, and otherwise
- * writes warnings and errors to standard error.
+ * Fans events out to observers, as Twisted's {@code LogPublisher}. {@link #globalLogPublisher()} is where
+ * every {@link Logger} emits; until {@link LogBeginner#beginLoggingTo} chooses the observers, it keeps the
+ * latest events for replay and forwards them to SLF4J when a provider is on the class path, or else writes
+ * warnings and errors to standard error.
+ *
+ * <p>Safe to use from any thread. An observer that throws is removed (it would throw again on every event),
+ * and the removal is reported to the remaining observers.
  */
 public final class LogPublisher implements ILogObserver {
     private static final LogPublisher GLOBAL = new LogPublisher();
 
     static {
-        GLOBAL.addObserver(DefaultObserver.create());
+        // The global publisher buffers and forwards from its first event; null: System.err as it is at each write.
+        LogBeginner.global = new LogBeginner(GLOBAL, null);
     }
 
     private final CopyOnWriteArrayList<ILogObserver> observers = new CopyOnWriteArrayList<>();
+
+    /** A publisher with {@code observers}. */
+    public LogPublisher(ILogObserver... observers) {
+        for (ILogObserver observer : observers) {
+            addObserver(observer);
+        }
+    }
 
     /** The publisher every {@link Logger} emits to. */
     public static LogPublisher globalLogPublisher() {
@@ -26,9 +39,14 @@ public final class LogPublisher implements ILogObserver {
         observers.addIfAbsent(observer);
     }
 
-    /** Removes {@code observer}; events already being dispatched may still reach it. */
+    /** Removes {@code observer}; events already being dispatched may still reach it. Unknown observers are ignored. */
     public void removeObserver(ILogObserver observer) {
         observers.remove(observer);
+    }
+
+    /** The observers, in the order they were added (a copy). */
+    public List<ILogObserver> observers() {
+        return List.copyOf(observers);
     }
 
     @Override
@@ -37,9 +55,11 @@ public final class LogPublisher implements ILogObserver {
             try {
                 observer.observe(event);
             } catch (RuntimeException broken) {
-                // An observer that cannot take events would fail again on every event: drop it and say so.
-                observers.remove(observer);
-                System.err.println("Removed log observer " + observer + " which raised " + broken);
+                if (observers.remove(observer)) {
+                    observe(LogEvent.ofMessage(LogLevel.CRITICAL, LogPublisher.class.getName(),
+                            "Removed log observer " + observer + ", which raised an exception",
+                            new io.jtwisted.python.failure.Failure(broken), System.currentTimeMillis()));
+                }
             }
         }
     }

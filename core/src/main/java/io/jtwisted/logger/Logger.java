@@ -1,19 +1,34 @@
 package io.jtwisted.logger;
 
 import io.jtwisted.python.failure.Failure;
+import java.util.Map;
 
 /**
- * Emits log events to the {@link LogPublisher#globalLogPublisher() global publisher}, as Twisted's
- * {@code twisted.logger.Logger}. Messages use SLF4J's {@code {}} placeholders.
+ * Emits log events, as Twisted's {@code twisted.logger.Logger}: to the
+ * {@link LogPublisher#globalLogPublisher() global publisher} unless given another observer.
+ *
+ * <p>Formats take their values in order: {@code {}} takes the next argument, and {@code {name}} takes the
+ * next argument and records it as the field {@code name}, so {@code log.info("{count} connections from
+ * {host}", n, host)} reads the same in a text log and keeps {@code count} and {@code host} as fields in a JSON
+ * one. An event is only turned into text when an observer that takes its level reads it.
  */
 public final class Logger {
+    private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
     private final String namespace;
     private final ILogObserver observer;
 
+    /** A logger whose namespace is the name of the class that creates it (Twisted infers the module). */
+    public Logger() {
+        this(CALLER.getCallerClass().getName());
+    }
+
+    /** A logger emitting events in {@code namespace} to the global publisher. */
     public Logger(String namespace) {
         this(namespace, LogPublisher.globalLogPublisher());
     }
 
+    /** A logger emitting events in {@code namespace} to {@code observer}. */
     public Logger(String namespace, ILogObserver observer) {
         this.namespace = namespace;
         this.observer = observer;
@@ -29,7 +44,12 @@ public final class Logger {
         return namespace;
     }
 
-    /** Emits a {@link LogLevel#DEBUG} event; each {@code {}} in {@code format} takes the next argument. */
+    /** The observer this logger emits to. */
+    public ILogObserver observer() {
+        return observer;
+    }
+
+    /** Emits a {@link LogLevel#DEBUG} event; the placeholders of {@code format} take {@code arguments} in order. */
     public void debug(String format, Object... arguments) {
         emit(LogLevel.DEBUG, null, format, arguments);
     }
@@ -49,6 +69,11 @@ public final class Logger {
         emit(LogLevel.ERROR, null, format, arguments);
     }
 
+    /** Emits a {@link LogLevel#CRITICAL} event. */
+    public void critical(String format, Object... arguments) {
+        emit(LogLevel.CRITICAL, null, format, arguments);
+    }
+
     /** Logs {@code failure} with its traceback at {@link LogLevel#CRITICAL}, as Twisted's {@code log.failure}. */
     public void failure(String format, Failure failure, Object... arguments) {
         emit(LogLevel.CRITICAL, failure, format, arguments);
@@ -59,23 +84,16 @@ public final class Logger {
         emit(LogLevel.CRITICAL, new Failure(error), format, arguments);
     }
 
-    /** Emits one event at {@code level}. */
+    /** Emits one event at {@code level}; {@code failure} may be {@code null}. */
     public void emit(LogLevel level, Failure failure, String format, Object... arguments) {
-        observer.observe(new LogEvent(level, namespace, format(format, arguments), failure, System.currentTimeMillis()));
+        observer.observe(new LogEvent(level, namespace, format, arguments, failure, System.currentTimeMillis()));
     }
 
-    static String format(String format, Object... arguments) {
-        if (arguments.length == 0) {
-            return format;
-        }
-        StringBuilder out = new StringBuilder(format.length() + 16 * arguments.length);
-        int argument = 0;
-        int from = 0;
-        int at;
-        while (argument < arguments.length && (at = format.indexOf("{}", from)) >= 0) {
-            out.append(format, from, at).append(arguments[argument++]);
-            from = at + 2;
-        }
-        return out.append(format, from, format.length()).toString();
+    /**
+     * Emits one event whose {@code {name}} placeholders take their values from {@code fields}, as Twisted's
+     * {@code log.emit(level, format, **kwargs)}; {@code failure} may be {@code null}.
+     */
+    public void emit(LogLevel level, Failure failure, String format, Map<String, ?> fields) {
+        observer.observe(LogEvent.withFields(level, namespace, format, fields, failure, System.currentTimeMillis()));
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>client {@code tcp:HOST:PORT} or {@code tcp:host=HOST:port=PORT}, with
  *     {@code timeout=SECONDS} and {@code bindAddress=ADDR}; {@code tcp6:...} likewise.</li>
  * </ul>
- * Other types (UNIX, SSL, plugins) are added with {@link #registerServerParser} and
+ * and {@code ssl:} / {@code tls:} (see {@link SSL4ServerEndpoint}, {@link SSL4ClientEndpoint} and
+ * docs/tls.md). Other types (UNIX, plugins) are added with {@link #registerServerParser} and
  * {@link #registerClientParser}. A bad description raises {@link IllegalArgumentException}
  * with a message naming the problem.
  */
@@ -55,6 +56,9 @@ public final class Endpoints {
         SERVER_PARSERS.put("tcp6", (reactor, args, kw) -> parseTcpServer(reactor, args, kw, true));
         CLIENT_PARSERS.put("tcp", (reactor, args, kw) -> parseTcpClient(reactor, args, kw, false));
         CLIENT_PARSERS.put("tcp6", (reactor, args, kw) -> parseTcpClient(reactor, args, kw, true));
+        SERVER_PARSERS.put("ssl", SSLEndpointParsers::parseServer);
+        CLIENT_PARSERS.put("ssl", SSLEndpointParsers::parseSslClient);
+        CLIENT_PARSERS.put("tls", SSLEndpointParsers::parseTlsClient);
     }
 
     private Endpoints() {
@@ -124,6 +128,16 @@ public final class Endpoints {
                     + "' (known client types: " + String.join(", ", CLIENT_PARSERS.keySet()) + ")");
         }
         return parser.parse(reactor, parsed.args().subList(1, parsed.args().size()), parsed.kwargs());
+    }
+
+    /**
+     * Runs TLS over the connections of {@code wrappedEndpoint}, as Twisted's {@code wrapClientTLS}; the
+     * engine's delegated tasks run inline (use {@link TLSWrapperClientEndpoint} to give them a thread pool).
+     * The Deferred of {@code connect} fires once the handshake completed, or fails with the TLS error.
+     */
+    public static IStreamClientEndpoint wrapClientTLS(io.jtwisted.internet.ssl.IClientConnectionCreator connectionCreator,
+                                                      IStreamClientEndpoint wrappedEndpoint) {
+        return new TLSWrapperClientEndpoint(connectionCreator, wrappedEndpoint, null);
     }
 
     /** Escapes {@code argument} so that it is read back as one argument: {@code '\'} and {@code ':'} get a backslash. */
@@ -201,14 +215,14 @@ public final class Endpoints {
                 : new TCP4ClientEndpoint(tcp, host, port, timeout, bind);
     }
 
-    private static IReactorTCP tcp(Object reactor) {
+    static IReactorTCP tcp(Object reactor) {
         if (reactor instanceof IReactorTCP tcp) {
             return tcp;
         }
         throw new IllegalArgumentException("the reactor " + reactor + " does not provide IReactorTCP");
     }
 
-    private static void checkKeys(String type, Map<String, String> kw, Set<String> known) {
+    static void checkKeys(String type, Map<String, String> kw, Set<String> known) {
         for (String key : kw.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown parameter '" + key + "' for a " + type
@@ -217,7 +231,7 @@ public final class Endpoints {
         }
     }
 
-    private static int parsePort(String type, String text) {
+    static int parsePort(String type, String text) {
         int port = parseInt(type, "port", text);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("invalid port for a " + type + " endpoint: " + port + " (0-65535)");
@@ -225,7 +239,7 @@ public final class Endpoints {
         return port;
     }
 
-    private static int parseInt(String type, String name, String text) {
+    static int parseInt(String type, String name, String text) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {

@@ -1,0 +1,65 @@
+package io.jtwisted.application.internet;
+
+import io.jtwisted.application.service.Service;
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IReactorTCP;
+import io.jtwisted.internet.protocol.ClientFactory;
+import java.net.InetSocketAddress;
+
+/**
+ * Connects to a TCP server while it runs, as Twisted's {@code internet.TCPClient}: calls
+ * {@link IReactorTCP#connectTCP} with its arguments when it starts, and disconnects when it stops. It
+ * connects once; to stay connected, give it a {@code ReconnectingClientFactory}, or use {@link ClientService}.
+ */
+public class TCPClient extends Service {
+    private final String host;
+    private final int port;
+    private final ClientFactory factory;
+    private final double timeout;
+    private final InetSocketAddress bindAddress;
+    private IReactorTCP reactor;
+    private IConnector connector;
+
+    /** Connects to {@code host}:{@code port} with a 30 second timeout. */
+    public TCPClient(String host, int port, ClientFactory factory) {
+        this(host, port, factory, IReactorTCP.DEFAULT_TIMEOUT, null);
+    }
+
+    /** Connects as {@link IReactorTCP#connectTCP(String, int, ClientFactory, double, InetSocketAddress)} does. */
+    public TCPClient(String host, int port, ClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+        this.host = host;
+        this.port = port;
+        this.factory = factory;
+        this.timeout = timeout;
+        this.bindAddress = bindAddress;
+    }
+
+    /** Makes the service connect through {@code reactor} instead of the global one; returns this service. */
+    public TCPClient setReactor(IReactorTCP reactor) {
+        this.reactor = reactor;
+        return this;
+    }
+
+    /** The connector while the service runs, else {@code null}. */
+    public IConnector connector() {
+        return connector;
+    }
+
+    @Override
+    public void startService() {
+        super.startService();
+        connector = (reactor != null ? reactor : Reactor.reactor).connectTCP(host, port, factory, timeout, bindAddress);
+    }
+
+    @Override
+    public Deferred<?> stopService() {
+        super.stopService();
+        if (connector != null) {
+            connector.disconnect();
+            connector = null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+package io.jtwisted.internet.interfaces;
+
+import io.jtwisted.internet.ssl.Certificate;
+
+/** A TCP transport encrypted with TLS, as Twisted's {@code ISSLTransport}. */
+public interface ISSLTransport extends ITCPTransport {
+    /**
+     * The certificate the peer presented, or {@code null} before the handshake completed or when the
+     * peer presented none (a client the server did not ask for one).
+     */
+    Certificate getPeerCertificate();
+
+    /**
+     * The ALPN protocol both sides agreed on ({@code "h2"}, {@code "http/1.1"}), or {@code null} when
+     * none was negotiated or the handshake is not complete; Twisted's {@code INegotiated.negotiatedProtocol}.
+     */
+    String negotiatedProtocol();
+}

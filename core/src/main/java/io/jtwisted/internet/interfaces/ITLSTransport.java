@@ -1,0 +1,21 @@
+package io.jtwisted.internet.interfaces;
+
+import io.jtwisted.internet.ssl.IConnectionCreator;
+
+/** A TCP transport that can switch to TLS mid-connection (STARTTLS), as Twisted's {@code ITLSTransport}. */
+public interface ITLSTransport extends ITCPTransport {
+    /**
+     * Starts TLS on this connection now: everything written before this call is sent in clear
+     * (even if it is still buffered), everything written after it is encrypted, in order. The
+     * accepting side acts as TLS server (its {@code options} must be an
+     * {@link io.jtwisted.internet.ssl.IServerConnectionCreator}), the connecting side as TLS client.
+     * The protocol keeps its transport; afterwards the transport is also an {@link ISSLTransport}
+     * (see {@link #sslTransport()}), and a handshake failure reaches {@code connectionLost}.
+     *
+     * @throws IllegalStateException if TLS was started already
+     */
+    void startTLS(IConnectionCreator options);
+
+    /** The TLS view of this connection (peer certificate, ALPN) once {@link #startTLS} was called, else {@code null}. */
+    ISSLTransport sslTransport();
+}
