@@ -6,7 +6,7 @@ import io.jtwisted.python.failure.ThrowingRunnable;
  * Running and stopping the reactor, and its system events (startup, shutdown) with their
  * phases ({@code before}, {@code during}, {@code after}).
  */
-public interface IReactorCore {
+public interface IReactorCore extends IReactor {
     /** Runs the event loop on the calling thread until {@link #stop()}; returns after shutdown completes. */
     void run();
 
