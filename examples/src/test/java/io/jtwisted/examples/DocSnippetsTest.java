@@ -33,6 +33,7 @@ class DocSnippetsTest {
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
         "docs/udp.md, 6",
+        "docs/unix.md, 2",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {
         Path root = projectRoot();
