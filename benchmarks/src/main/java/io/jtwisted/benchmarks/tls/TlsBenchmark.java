@@ -27,7 +27,12 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * <pre>
  * TlsBenchmark [--connections 64] [--size 4096] [--concurrency 16] [--warmup 5] [--duration 10]
- *              [--servers jtwisted,netty] [--jvm-args "-Xms256m -Xmx256m"]
+ *              [--rounds 4] [--servers jtwisted,netty] [--jvm-args "-Xms256m -Xmx256m"]
+ * </pre>
+ * Both servers run for the whole benchmark; after a warm-up of each, the measured time is cut into
+ * {@code --rounds} slices per server and load, taken in turn, so that the shared machine's
+ * changing load falls on both alike.
+ * <pre>
  * </pre>
  */
 public final class TlsBenchmark {
@@ -46,6 +51,7 @@ public final class TlsBenchmark {
         options.put("concurrency", "16");
         options.put("warmup", "5");
         options.put("duration", "10");
+        options.put("rounds", "4");
         options.put("servers", "jtwisted,netty");
         options.put("jvm-args", "-Xms256m -Xmx256m");
         for (int i = 0; i < args.length; i++) {
@@ -68,35 +74,72 @@ public final class TlsBenchmark {
                 .trustManager(certificate.x509()).endpointIdentificationAlgorithm(null).build(); // no host: nothing to resume
         System.out.printf(Locale.ROOT, "TLS benchmark: TLS 1.3, ECDSA P-256; echo %d connections x %d bytes; handshakes %d at a time;"
                 + " warm-up %.0f s, measured %.0f s%n", connections, size, concurrency, warmup, duration);
-        List<Result> results = new ArrayList<>();
-        for (String server : options.get("servers").split(",")) {
-            Process process = start(server.strip(), pem, options);
-            try {
-                int port = EchoBenchmark.awaitReady(process, server);
-                double[] echo;
-                try (TlsLoad load = new TlsLoad(port, client)) {
-                    load.echo(connections, size);
-                    echo = measure(load, process.pid(), warmup, duration);
+        int rounds = Integer.parseInt(options.get("rounds"));
+        List<String> servers = List.of(options.get("servers").split(","));
+        List<Process> processes = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        try {
+            for (String server : servers) {
+                Process process = start(server.strip(), pem, options);
+                processes.add(process);
+                ports.add(EchoBenchmark.awaitReady(process, server));
+            }
+            // warm every server up on both loads, then measure in alternating slices, so that a
+            // change in the machine's load (it is shared) falls on both servers alike
+            for (int i = 0; i < servers.size(); i++) {
+                runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, warmup);
+                runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, warmup);
+            }
+            double[][] echo = new double[servers.size()][3];
+            double[][] handshakes = new double[servers.size()][3];
+            double slice = duration / rounds;
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < servers.size(); i++) {
+                    add(echo[i], runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, slice));
+                    add(handshakes[i], runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, slice));
                 }
-                double[] handshakes;
-                try (TlsLoad load = new TlsLoad(port, client)) {
-                    load.handshakes(concurrency);
-                    handshakes = measure(load, process.pid(), warmup, duration);
-                }
-                double mb = echo[0] * size / 1e6;
-                Result r = new Result(server, mb / echo[2], echo[1] * 1e3 / mb, handshakes[0] / handshakes[2],
-                        handshakes[1] * 1e3 / handshakes[0]);
+            }
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < servers.size(); i++) {
+                double mb = echo[i][0] * size / 1e6;
+                Result r = new Result(servers.get(i), mb / echo[i][2], echo[i][1] * 1e3 / mb,
+                        handshakes[i][0] / handshakes[i][2], handshakes[i][1] * 1e3 / handshakes[i][0]);
                 results.add(r);
                 System.out.printf(Locale.ROOT, "  %-9s echo %8.1f MB/s, server CPU %6.2f ms/MB; handshakes %,8.0f /s, server CPU %6.3f ms each%n",
-                        server, r.mbPerSecond(), r.cpuMsPerMb(), r.handshakesPerSecond(), r.cpuMsPerHandshake());
-            } finally {
+                        r.server(), r.mbPerSecond(), r.cpuMsPerMb(), r.handshakesPerSecond(), r.cpuMsPerHandshake());
+            }
+            printTable(results);
+        } finally {
+            for (Process process : processes) {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             }
         }
-        printTable(results);
+    }
+
+    private static void add(double[] total, double[] slice) {
+        for (int i = 0; i < total.length; i++) {
+            total[i] += slice[i];
+        }
+    }
+
+    private static double[] runEcho(int port, SslContext client, int connections, int size, long pid, double settle,
+                                    double seconds)
+            throws Exception {
+        try (TlsLoad load = new TlsLoad(port, client)) {
+            load.echo(connections, size);
+            return measure(load, pid, settle, seconds);
+        }
+    }
+
+    private static double[] runHandshakes(int port, SslContext client, int concurrency, long pid, double settle, double seconds)
+            throws Exception {
+        try (TlsLoad load = new TlsLoad(port, client)) {
+            load.handshakes(concurrency);
+            return measure(load, pid, settle, seconds);
+        }
     }
 
     /** {operations, server CPU seconds, elapsed seconds} over the measured window. */
