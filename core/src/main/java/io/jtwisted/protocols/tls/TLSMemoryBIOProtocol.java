@@ -157,7 +157,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         if (lostTLSConnection || aborted) {
             return;
         }
-        if (netIn.position() == 0 && !tasksRunning) {
+        if (netIn.position() == 0 && !tasksRunning && !driving) {
             // the usual case, nothing left over from before: decrypt straight from the received array
             pending = ByteBuffer.wrap(data);
             try {
