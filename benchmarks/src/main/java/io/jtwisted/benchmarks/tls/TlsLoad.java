@@ -34,6 +34,7 @@ final class TlsLoad implements AutoCloseable {
     final AtomicLong completed = new AtomicLong();
     private volatile boolean running = true;
     private final List<Channel> channels = new ArrayList<>();
+    private ByteBuf payload;
 
     TlsLoad(int port, SslContext client) {
         this.server = new InetSocketAddress("127.0.0.1", port);
@@ -51,7 +52,8 @@ final class TlsLoad implements AutoCloseable {
     }
 
     void echo(int connections, int size) throws InterruptedException {
-        ByteBuf message = Unpooled.unreleasableBuffer(Unpooled.directBuffer(size).writeZero(size));
+        payload = Unpooled.directBuffer(size).writeZero(size);
+        ByteBuf message = Unpooled.unreleasableBuffer(payload);
         for (int i = 0; i < connections; i++) {
             channels.add(bootstrap(new ChannelInboundHandlerAdapter() {
                 long pending;
@@ -108,5 +110,8 @@ final class TlsLoad implements AutoCloseable {
             ch.close();
         }
         group.shutdownGracefully().syncUninterruptibly();
+        if (payload != null) {
+            payload.release();
+        }
     }
 }
