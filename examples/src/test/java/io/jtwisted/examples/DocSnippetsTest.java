@@ -25,11 +25,15 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
+        "docs/names.md, 3",
+        "docs/protocols.md, 3",
+        "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
         "docs/tls.md, 5",
+        "docs/udp.md, 6",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {
         Path root = projectRoot();
