@@ -45,6 +45,16 @@ class DelegatedTasksTest {
         }
 
         @Override
+        public boolean isInIOThread() {
+            return true;
+        }
+
+        @Override
+        public ExecutorService detachThreadPool() {
+            return null;
+        }
+
+        @Override
         public void suggestThreadPoolSize(int size) {
         }
 
