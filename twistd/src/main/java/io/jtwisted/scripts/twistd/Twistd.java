@@ -177,6 +177,14 @@ public final class Twistd {
         Reactor reactor = Reactor.reactor;
         log.info("twistd {version} (java {java}) starting up.", version(), Runtime.version());
         log.info("reactor class: {reactorClass}.", reactor.getClass().getName());
+        logs.handleSignals(reactor);
+        // Until the reactor runs and installs its own handlers, a SIGTERM or SIGINT waits for it, then stops it.
+        for (String signal : List.of("TERM", "INT")) {
+            Signals.handle(signal, () -> reactor.callFromThread(() -> {
+                log.info("Received SIG{signal} while starting; shutting down.", signal);
+                reactor.stop();
+            }));
+        }
         try {
             application.privilegedStartService();
         } catch (RuntimeException e) {
@@ -197,7 +205,6 @@ public final class Twistd {
             }
         });
         reactor.addSystemEventTrigger("before", "shutdown", () -> stopWithin(application, reactor, stopTimeout));
-        logs.handleSignals(reactor);
         reactor.run(true);
         log.info("Main loop terminated.");
         log.info("Server Shut Down.");
