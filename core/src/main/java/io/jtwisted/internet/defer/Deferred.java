@@ -1,6 +1,7 @@
 package io.jtwisted.internet.defer;
 
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingFunction;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,16 +29,36 @@ import java.util.function.Consumer;
  * next result is a Failure wrapping what it threw. A callback whose result is another Deferred
  * pauses this chain until that one fires, then goes on with its result.
  *
- * <p>Adding a callback returns this same Deferred, retyped to the callback's result type (as
- * in Twisted, the chain is mutated in place): keep using the returned reference. An older
- * reference still has the old type parameter: a callback added through it would be handed a
- * value of another type, and the resulting {@link ClassCastException} becomes the chain's failure.
+ * <p><b>Retyping.</b> As in Twisted, there is one chain, mutated in place. A method that may
+ * change the result's type ({@link #addCallback}, {@link #addCallbacks},
+ * {@link #addCallbackDeferring}, {@link #addBoth}) returns a new reference to that same chain,
+ * typed for the new result, and the reference it was called on becomes <i>stale</i>: adding a
+ * callback through it (or {@link #chainDeferred}, {@link #toCompletableFuture}, {@link #await})
+ * fails at once with an {@link IllegalStateException} that says to keep the returned reference.
+ * So Twisted's habit {@code d.addCallback(f); d.addCallback(g);} fails at the second call,
+ * where the mistake is, instead of handing {@code g} a value of the wrong type and turning the
+ * {@link ClassCastException} into a failure deep inside the chain. Write
+ * {@code d = d.addCallback(f); d = d.addCallback(g);} or chain the calls. Why a check and not
+ * silence: Java erases the types, so the only alternative is a chain that casts the wrong value
+ * somewhere nobody looks. Everything else works through any reference, stale or not: firing
+ * ({@code callback}, {@code errback}), {@link #cancel()}, {@link #addErrback} (an errback is
+ * given a Failure, whatever the type), pause, inspection. Every reference shares the chain's
+ * state; compare Deferreds with {@link #sameChainAs}, not {@code ==}.
  *
- * <p>Cost: one object and one array of (callback, errback) pairs, reused once drained. A callback
- * added to a Deferred that has its result runs at once, synchronously, without allocating.
- * Deferreds that wait on each other are resolved with an explicit stack, so nesting depth is not
- * limited by the Java stack. An unhandled failure is watched (and logged if the Deferred is
- * garbage collected with it) only when a chain ends in a failure.
+ * <p><b>Cost.</b> One object and one array of (callback, errback) pairs, reused once drained; a
+ * retyping call adds one small reference object. A callback added to a Deferred that has its
+ * result runs at once, synchronously. Deferreds that wait on each other, or are linked by
+ * {@link #chainDeferred}, are resolved with an explicit stack, so a chain of any length (a
+ * million links is tested) never overflows the Java stack. An unhandled failure is watched only
+ * when a chain ends in a failure.
+ *
+ * <p><b>Unhandled errors.</b> A failure left at the end of a chain is logged as
+ * {@code "Unhandled error in Deferred:"} with its traceback, as in Twisted: when the Deferred is
+ * garbage collected, when a reactor stops ({@link #logUnhandledErrors()}), or when the JVM
+ * exits, whichever comes first, and once. Shortly after a failure is left unhandled, the
+ * collector is asked (at most once every ten seconds) to find Deferreds that were dropped, so
+ * an idle program that lost a failed Deferred still shows it. {@link #setDebugging(boolean)}
+ * adds where the Deferred was created and first fired.
  *
  * <p>A Deferred is not thread-safe: fire it and add to it from one thread (the reactor's).
  *
@@ -50,10 +72,20 @@ public class Deferred<T> {
         }
     };
 
-    /** Marks the pair that continues a Deferred waiting on this one. */
+    /** Marks the pair that continues a Deferred waiting on this one: (CONTINUE, waiter). */
     private static final ThrowingFunction<Object, Object> CONTINUE = x -> x;
+    /** Marks the pair of {@link #chainDeferred}: (CHAIN, target). */
+    private static final ThrowingFunction<Object, Object> CHAIN = x -> x;
 
-    private Object[] callbacks = new Object[4]; // pairs of (callback, errback) functions, or (CONTINUE, waiter)
+    private static volatile boolean debugging;
+
+    // A reference made by a constructor is its own chain; a retyped reference points at the chain
+    // it belongs to and holds no state of its own.
+    private final Deferred<Object> chain;
+    private final int stamp; // the chain's retype count when this reference was handed out
+    private int retypes;
+
+    private Object[] callbacks; // pairs of (callback, errback) functions, or marker pairs
     private int callbackHead; // index of the next pair to run
     private int callbackTail; // index one past the last pair
     private Object result = NO_RESULT;
@@ -61,21 +93,127 @@ public class Deferred<T> {
     private int paused;
     private boolean runningCallbacks;
     private boolean suppressAlreadyCalled;
+    private boolean cancellerFiresItself; // Deferred.async's result: cancel() never adds its own CancelledError
     private Deferred<?> chainedTo;
     private final Consumer<? super Deferred<T>> canceller;
     private UnhandledErrorReporter unhandled;
+    private DebugInfo debugInfo;
 
     /** A Deferred without canceller: {@link #cancel()} fires it with {@link CancelledError}. */
     public Deferred() {
-        this.canceller = null;
+        this((Consumer<? super Deferred<T>>) null);
     }
 
     /**
      * A Deferred whose {@link #cancel()} first calls {@code canceller}, which should stop the
      * operation and may fire the Deferred itself (with a value or a failure of its choosing).
      */
+    @SuppressWarnings("unchecked")
     public Deferred(Consumer<? super Deferred<T>> canceller) {
+        this.chain = (Deferred<Object>) this;
+        this.stamp = 0;
         this.canceller = canceller;
+        this.callbacks = new Object[4];
+        if (debugging) {
+            debugInfo = DebugInfo.created();
+        }
+    }
+
+    /** A retyped reference to {@code chain}. */
+    private Deferred(Deferred<Object> chain, int stamp) {
+        this.chain = chain;
+        this.stamp = stamp;
+        this.canceller = null;
+    }
+
+    /** A Deferred whose result is fired by its canceller's own means (see {@link #async}). */
+    static <T> Deferred<T> firedByItsCanceller(Consumer<? super Deferred<T>> canceller) {
+        Deferred<T> d = new Deferred<>(canceller);
+        d.cancellerFiresItself = true;
+        return d;
+    }
+
+    // ---------------------------------------------------------------- debugging
+
+    /**
+     * Turns Deferred debugging on or off, as Twisted's {@code defer.setDebugging}. While it is on,
+     * each new Deferred records where it was created and where it was first fired (two stack
+     * traces, a real cost: use it to hunt a bug, not in production). Both appear in the
+     * {@link AlreadyCalledError} of a second firing and in the "Unhandled error in Deferred"
+     * report. Deferreds created while it was off record nothing.
+     */
+    public static void setDebugging(boolean on) {
+        debugging = on;
+    }
+
+    /** Whether {@link #setDebugging(boolean) debugging} is on. */
+    public static boolean getDebugging() {
+        return debugging;
+    }
+
+    /**
+     * Logs now, once each, every failure left at the end of a Deferred's chain that has not been
+     * reported yet, with Twisted's text {@code "Unhandled error in Deferred:"}. A reactor calls
+     * this when it stops, and the JVM at exit, so that a failure nobody handled is seen even
+     * when its Deferred is still referenced; call it yourself at any point where every failure
+     * should have been handled. A failure reported here is not reported again when its
+     * Deferred is collected, even if an errback is added later.
+     */
+    public static void logUnhandledErrors() {
+        UnhandledErrorReporter.reportAll();
+    }
+
+    // ---------------------------------------------------------------- inlineCallbacks
+
+    /**
+     * Runs {@code body} as a coroutine and returns a Deferred of its outcome: JTwisted's
+     * {@code inlineCallbacks} / {@code ensureDeferred}. The body may call {@link #await} to wait
+     * for a Deferred without blocking the reactor, so asynchronous steps read top to bottom.
+     *
+     * <p>The body runs on a virtual thread, in turns that strictly alternate with the thread that
+     * called this method and with the threads that fire what it awaits (the reactor's): while
+     * the body runs, that thread waits; while it runs, the body is parked in {@code await}. So
+     * the body touches protocol state without locks, exactly as a callback does, and the
+     * reactor's thread checks accept it ({@link #isInTurnOf}). It starts at once: this method
+     * returns when the body first waits on an unfired Deferred, or has finished.
+     *
+     * <p>What the body returns fires the returned Deferred (a Deferred returned is waited for);
+     * what it throws fails it. Cancelling the returned Deferred cancels the Deferred the body is
+     * waiting on (its canceller runs) and the body's {@code await} throws {@link CancelledError};
+     * the body may catch it, clean up, and go on: the returned Deferred fires with whatever the
+     * body then returns or throws. A body that never finishes holds no thread: a parked virtual
+     * thread does not keep the JVM alive, and nothing is left running once the reactor stops.
+     *
+     * @param reactor the reactor whose thread fires what the body awaits; the body must not be
+     *     waited on by blocking that thread
+     * @param body the coroutine
+     */
+    public static <T> Deferred<T> async(IReactorCore reactor, ThrowingSupplier<T> body) {
+        return InlineCallbacks.start(Objects.requireNonNull(reactor, "reactor"), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Waits, inside the body of {@link #async}, for {@code d} to fire, and returns its result or
+     * throws its failure's exception: unchecked exceptions and errors as they are, checked ones
+     * wrapped in a {@link java.util.concurrent.CompletionException} whose cause is the original.
+     * The result is consumed as Twisted's {@code yield}/{@code await} consume it: {@code d}'s
+     * chain goes on with {@code null}, and a failure thrown here is not reported as unhandled.
+     * On a Deferred that has its result already, returns at once, without parking or a thread
+     * hand-off.
+     *
+     * @throws IllegalStateException outside the body of {@link #async}
+     */
+    public static <T> T await(Deferred<T> d) {
+        return InlineCallbacks.await(d.checkedChain("await"));
+    }
+
+    /**
+     * True when the calling thread is the body of a {@link #async} coroutine that runs in a turn
+     * of {@code thread}: {@code thread} is waiting for it, so the caller may do what only
+     * {@code thread} may. A reactor's "wrong thread" check asks this before failing.
+     */
+    public static boolean isInTurnOf(Thread thread) {
+        return InlineCallbacks.isInTurnOf(thread);
     }
 
     // ---------------------------------------------------------------- factories
@@ -213,7 +351,7 @@ public class Deferred<T> {
                 cancel();
             }
         });
-        appendPair((ThrowingFunction<T, Object>) value -> {
+        checkedChain("toCompletableFuture").appendPair((ThrowingFunction<T, Object>) value -> {
             settled[0] = true;
             future.complete(value);
             return null;
@@ -230,14 +368,19 @@ public class Deferred<T> {
     /** Adds a callback and an errback as one pair: an exception in {@code callback} skips {@code errback}. */
     public <R> Deferred<R> addCallbacks(ThrowingFunction<? super T, ? extends R> callback,
                                         ThrowingFunction<? super Failure, ? extends R> errback) {
-        appendPair(callback, errback);
-        return retype();
+        Deferred<Object> c = checkedChain("addCallbacks");
+        c.appendPair(callback, errback);
+        return c.retyped();
     }
 
-    /** Adds a callback; failures pass it by untouched. */
+    /**
+     * Adds a callback; failures pass it by untouched. Returns the reference typed for the
+     * callback's result; the reference this was called on becomes stale (see the class comment).
+     */
     public <R> Deferred<R> addCallback(ThrowingFunction<? super T, ? extends R> callback) {
-        appendPair(callback, null);
-        return retype();
+        Deferred<Object> c = checkedChain("addCallback");
+        c.appendPair(callback, null);
+        return c.retyped();
     }
 
     /**
@@ -245,51 +388,58 @@ public class Deferred<T> {
      * its result (typed, so no cast is needed).
      */
     public <R> Deferred<R> addCallbackDeferring(ThrowingFunction<? super T, ? extends Deferred<? extends R>> callback) {
-        appendPair(callback, null);
-        return retype();
+        Deferred<Object> c = checkedChain("addCallbackDeferring");
+        c.appendPair(callback, null);
+        return c.retyped();
     }
 
     /**
      * Adds an errback; values pass it by untouched. If the errback returns normally, the chain
      * goes on with its result as a value; to pass the failure on, throw (for example through
-     * {@link Failure#trap} or {@link Failure#raiseException()}).
+     * {@link Failure#trap} or {@link Failure#raiseException()}). Allowed through a stale
+     * reference too: an errback is given a Failure whatever the chain's type.
      */
     public Deferred<T> addErrback(ThrowingFunction<? super Failure, ? extends T> errback) {
-        appendPair(null, errback);
+        chain.appendPair(null, errback);
         return this;
     }
 
     /** Adds an errback that returns a Deferred; the chain waits for it. */
     public Deferred<T> addErrbackDeferring(ThrowingFunction<? super Failure, ? extends Deferred<? extends T>> errback) {
-        appendPair(null, errback);
+        chain.appendPair(null, errback);
         return this;
     }
 
     /**
      * Adds one function as both callback and errback: it receives the value or the
-     * {@link Failure}, whichever the chain holds.
+     * {@link Failure}, whichever the chain holds. Allowed through a stale reference (the function
+     * takes any result).
      */
     public <R> Deferred<R> addBoth(ThrowingFunction<Object, ? extends R> callbackAndErrback) {
-        appendPair(callbackAndErrback, callbackAndErrback);
-        return retype();
+        Deferred<Object> c = chain;
+        c.appendPair(callbackAndErrback, callbackAndErrback);
+        return c.retyped();
     }
 
     /**
      * Fires {@code other} with this chain's result at this point (value or failure), leaving this
-     * chain's result {@code null} afterwards, as Twisted's {@code chainDeferred}.
+     * chain's result {@code null} afterwards, as Twisted's {@code chainDeferred}. If {@code other}
+     * has fired already, this chain goes on with an {@link AlreadyCalledError}.
      */
     public Deferred<T> chainDeferred(Deferred<? super T> other) {
-        @SuppressWarnings("unchecked")
-        Deferred<Object> target = (Deferred<Object>) other;
-        target.chainedTo = this;
-        appendPair((ThrowingFunction<Object, Object>) value -> {
-            target.callback(value);
-            return null;
-        }, (ThrowingFunction<Failure, Object>) failure -> {
-            target.errback(failure);
-            return null;
-        });
+        Deferred<Object> c = checkedChain("chainDeferred");
+        Deferred<Object> target = other.chain;
+        target.chainedTo = c;
+        c.appendMarker(CHAIN, target);
         return this;
+    }
+
+    /**
+     * True when {@code other} is a reference to the same chain as this one: the test for "the
+     * same Deferred" now that a retyping call returns a new reference.
+     */
+    public boolean sameChainAs(Deferred<?> other) {
+        return other != null && other.chain == chain;
     }
 
     // ---------------------------------------------------------------- firing
@@ -305,27 +455,27 @@ public class Deferred<T> {
         if (result instanceof Deferred<?>) {
             throw new IllegalArgumentException("a Deferred cannot be fired with a Deferred; use a callback that returns it");
         }
-        start(result);
+        chain.start(result);
     }
 
     /** Fires the errback chain with {@code error} wrapped in a {@link Failure}. */
     public void errback(Throwable error) {
-        start(new Failure(error));
+        chain.start(new Failure(error));
     }
 
     /** Fires the errback chain with {@code failure}. */
     public void errback(Failure failure) {
-        start(failure == null ? new Failure(new NullPointerException("errback(null)")) : failure);
+        chain.start(failure == null ? new Failure(new NullPointerException("errback(null)")) : failure);
     }
 
     /** True once {@link #callback} or {@link #errback} has been called. */
     public boolean called() {
-        return called;
+        return chain.called;
     }
 
     /** True while this Deferred is {@link #pause() paused} or waiting on another Deferred. */
     public boolean paused() {
-        return paused > 0;
+        return chain.paused > 0;
     }
 
     /**
@@ -338,27 +488,29 @@ public class Deferred<T> {
         if (!hasResult()) {
             throw new IllegalStateException("the Deferred has no result yet");
         }
-        return result;
+        return chain.result;
     }
 
     /** True when this Deferred has fired and is not waiting on another Deferred. */
     public boolean hasResult() {
-        return called && result != NO_RESULT && !(result instanceof Deferred<?>);
+        Deferred<Object> c = chain;
+        return c.called && c.result != NO_RESULT && !(c.result instanceof Deferred<?>);
     }
 
     /** Stops running callbacks until {@link #unpause()}; pauses nest. */
     public void pause() {
-        paused++;
+        chain.paused++;
     }
 
     /** Undoes one {@link #pause()}; at zero, runs the callbacks added meanwhile if fired. */
     public void unpause() {
-        if (paused == 0) {
+        Deferred<Object> c = chain;
+        if (c.paused == 0) {
             return;
         }
-        paused--;
-        if (paused == 0 && called) {
-            runCallbacks();
+        c.paused--;
+        if (c.paused == 0 && c.called) {
+            c.runCallbacks();
         }
     }
 
@@ -374,13 +526,18 @@ public class Deferred<T> {
      * that one broken canceller does not stop the others.
      */
     public void cancel() {
+        Deferred<Object> c = chain;
+        if (c != this) {
+            c.cancel(); // the chain's own class decides (a DeferredList cancels its members)
+            return;
+        }
         if (!called) {
             if (canceller != null) {
                 canceller.accept(this);
             } else {
                 suppressAlreadyCalled = true;
             }
-            if (!called) {
+            if (!called && !cancellerFiresItself) {
                 errback(new CancelledError());
             }
         } else if (result instanceof Deferred<?> waitingOn) {
@@ -403,10 +560,11 @@ public class Deferred<T> {
      * returns the result the chain goes on with.
      */
     public Deferred<T> addTimeout(double timeout, IReactorTime clock, OnTimeoutCancel<T> onTimeoutCancel) {
+        Deferred<Object> c = chain;
         boolean[] timedOut = {false};
         IDelayedCall delayedCall = clock.callLater(timeout, () -> {
             timedOut[0] = true;
-            cancel();
+            c.cancel();
         });
         ThrowingFunction<Object, Object> convertCancelled = value -> {
             if (!timedOut[0]) {
@@ -421,14 +579,14 @@ public class Deferred<T> {
             }
             return value;
         };
-        appendPair(convertCancelled, convertCancelled);
+        c.appendPair(convertCancelled, convertCancelled);
         ThrowingFunction<Object, Object> cancelTimeout = value -> {
             if (delayedCall.active()) {
                 delayedCall.cancel();
             }
             return value;
         };
-        appendPair(cancelTimeout, cancelTimeout);
+        c.appendPair(cancelTimeout, cancelTimeout);
         return this;
     }
 
@@ -445,24 +603,45 @@ public class Deferred<T> {
 
     /**
      * {@code <Deferred at 0x…>}, followed by {@code waiting on Deferred at 0x…} while it waits on
-     * another Deferred, or by {@code current result: …} once it has one, as Twisted's repr.
+     * another Deferred, or by {@code current result: …} once it has one, as Twisted's repr. Every
+     * reference to one chain prints the same.
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("<Deferred at 0x").append(Integer.toHexString(System.identityHashCode(this)));
-        if (chainedTo != null) {
-            out.append(" waiting on Deferred at 0x").append(Integer.toHexString(System.identityHashCode(chainedTo)));
-        } else if (called && result != NO_RESULT && !(result instanceof Deferred<?>)) {
-            out.append(" current result: ").append(result);
+        Deferred<Object> c = chain;
+        StringBuilder out = new StringBuilder("<Deferred at 0x").append(Integer.toHexString(System.identityHashCode(c)));
+        if (c.chainedTo != null) {
+            out.append(" waiting on Deferred at 0x").append(Integer.toHexString(System.identityHashCode(c.chainedTo)));
+        } else if (c.called && c.result != NO_RESULT && !(c.result instanceof Deferred<?>)) {
+            out.append(" current result: ").append(c.result);
         }
         return out.append('>').toString();
     }
 
     // ---------------------------------------------------------------- machinery
 
+    /** The chain, after checking that this reference still has the chain's current type. */
+    private Deferred<Object> checkedChain(String method) {
+        Deferred<Object> c = chain;
+        if (stamp != c.retypes) {
+            throw new IllegalStateException(method + " through a stale reference to " + c + ": an earlier "
+                    + "addCallback, addCallbacks, addCallbackDeferring or addBoth on it may have changed the result's "
+                    + "type and returned the reference to use from then on. Keep that reference "
+                    + "(d = d.addCallback(f); d = d.addCallback(g);) or chain the calls (d.addCallback(f).addCallback(g)).");
+        }
+        return c;
+    }
+
+    /** A new reference to this chain, typed for the result of the pair just added. */
     @SuppressWarnings("unchecked")
-    private <R> Deferred<R> retype() {
-        return (Deferred<R>) this;
+    private <R> Deferred<R> retyped() {
+        retypes++;
+        return new Deferred<R>(chain, retypes);
+    }
+
+    /** The chain this reference belongs to (package-private for the inlineCallbacks machinery). */
+    Deferred<Object> chainState() {
+        return chain;
     }
 
     private void appendPair(Object callback, Object errback) {
@@ -475,6 +654,16 @@ public class Deferred<T> {
         if (called) {
             runCallbacks();
         }
+    }
+
+    /** Appends a marker pair; it runs inside {@link #runCallbacks()}'s loop, never by recursion. */
+    private void appendMarker(Object marker, Deferred<?> other) {
+        appendPair(marker, other);
+    }
+
+    /** Appends a pair (callback and errback at once) used by the inlineCallbacks machinery. */
+    void appendBoth(ThrowingFunction<Object, Object> both) {
+        appendPair(both, both);
     }
 
     private void growCallbacks() {
@@ -497,16 +686,54 @@ public class Deferred<T> {
                 suppressAlreadyCalled = false;
                 return;
             }
-            throw new AlreadyCalledError("the Deferred has already been called: " + this);
+            throw alreadyCalled();
         }
-        called = true;
-        result = value;
+        fired(value);
         runCallbacks();
     }
 
+    /** Records the first firing: the result, and where it came from when debugging. */
+    private void fired(Object value) {
+        if (debugInfo != null) {
+            debugInfo.invoked();
+        }
+        called = true;
+        result = value;
+    }
+
+    private AlreadyCalledError alreadyCalled() {
+        String message = "the Deferred has already been called: " + this;
+        return new AlreadyCalledError(debugInfo == null ? message : message + "\n" + debugInfo.tracebacks());
+    }
+
     /**
-     * Runs pending callbacks. Deferreds that wait on each other are processed with an explicit
-     * stack, so a chain of any depth never overflows the Java stack.
+     * True when this chain has its final result for now and nothing is pending: the result can be
+     * taken at once (await on a fired Deferred).
+     */
+    boolean resultReady() {
+        return called && paused == 0 && !runningCallbacks && callbackHead == callbackTail
+                && result != NO_RESULT && !(result instanceof Deferred<?>);
+    }
+
+    /** Takes the ready result, leaving {@code null} in the chain and disarming any report. */
+    Object takeResult() {
+        Object taken = result;
+        result = null;
+        disarm();
+        return taken;
+    }
+
+    private void disarm() {
+        if (unhandled != null) {
+            unhandled.disarm();
+            unhandled = null;
+        }
+    }
+
+    /**
+     * Runs pending callbacks. Deferreds that wait on each other and Deferreds linked by
+     * {@link #chainDeferred} are processed in this one loop with an explicit stack of the
+     * Deferreds to come back to, so a chain of any depth never overflows the Java stack.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void runCallbacks() {
@@ -514,114 +741,125 @@ public class Deferred<T> {
             // Re-entered from one of our own callbacks: the outer loop picks up whatever was added.
             return;
         }
-        ArrayList<Deferred<?>> chain = null;
-        Deferred<?> current = this;
+        ArrayList<Deferred<Object>> comeBackTo = null;
+        Deferred<Object> current = (Deferred<Object>) this;
         while (current != null) {
-            if (current.paused > 0) {
-                return;
-            }
-            boolean finished = true;
-            current.chainedTo = null;
-            while (current.callbackHead < current.callbackTail) {
-                int at = current.callbackHead;
-                Object callbackFn = current.callbacks[at];
-                Object errbackFn = current.callbacks[at + 1];
-                current.callbacks[at] = null;
-                current.callbacks[at + 1] = null;
-                current.callbackHead = at + 2;
-                if (callbackFn == CONTINUE) {
-                    // This Deferred was returned by a callback of the waiter: hand the result over.
-                    Deferred<?> waiter = (Deferred<?>) errbackFn;
-                    waiter.result = current.result;
-                    current.result = null;
-                    if (current.unhandled != null) {
-                        current.unhandled.disarm();
-                        current.unhandled = null;
-                    }
-                    waiter.paused--;
-                    if (chain == null) {
-                        chain = new ArrayList<>();
-                    }
-                    chain.add(current);
-                    current = waiter;
-                    finished = false;
-                    break;
-                }
-                boolean failed = current.result instanceof Failure;
-                Object fn = failed ? errbackFn : callbackFn;
-                if (fn == null) {
-                    continue;
-                }
-                if (failed && current.unhandled != null) {
-                    current.unhandled.disarm();
-                    current.unhandled = null;
-                }
-                Object next;
-                current.runningCallbacks = true;
-                try {
-                    next = ((ThrowingFunction) fn).apply(current.result);
-                } catch (Throwable t) {
-                    next = new Failure(t); // rethrows a fatal error, leaving the chain where it was
-                } finally {
-                    current.runningCallbacks = false;
-                }
-                current.result = next;
-                if (next instanceof Deferred<?> inner) {
-                    if (inner == current) {
-                        current.result = new Failure(new IllegalStateException(
-                                "a callback returned the Deferred it was added to"));
-                        continue;
-                    }
-                    Object innerResult = inner.result;
-                    if (!inner.called || innerResult == NO_RESULT || innerResult instanceof Deferred<?>
-                            || inner.paused > 0) {
-                        current.pause();
-                        current.chainedTo = inner;
-                        inner.appendWaiter(current);
+            Deferred<Object> switchTo = null;
+            if (current.paused == 0 && !current.runningCallbacks) {
+                current.chainedTo = null;
+                while (current.callbackHead < current.callbackTail) {
+                    int at = current.callbackHead;
+                    Object callbackFn = current.callbacks[at];
+                    Object errbackFn = current.callbacks[at + 1];
+                    current.callbacks[at] = null;
+                    current.callbacks[at + 1] = null;
+                    current.callbackHead = at + 2;
+                    if (callbackFn == CONTINUE) {
+                        // This Deferred was returned by a callback of the waiter: hand the result over.
+                        Deferred<Object> waiter = (Deferred<Object>) errbackFn;
+                        waiter.result = current.result;
+                        current.result = null;
+                        current.disarm();
+                        waiter.paused--;
+                        switchTo = waiter;
                         break;
                     }
-                    // The inner Deferred already has its result: take it over, leaving null behind.
-                    inner.result = null;
-                    if (inner.unhandled != null) {
-                        inner.unhandled.disarm();
-                        inner.unhandled = null;
+                    if (callbackFn == CHAIN) {
+                        Deferred<Object> target = (Deferred<Object>) errbackFn;
+                        Object value = current.result;
+                        current.result = null;
+                        current.disarm();
+                        if (target.called) {
+                            if (target.suppressAlreadyCalled) {
+                                target.suppressAlreadyCalled = false;
+                            } else {
+                                current.result = new Failure(target.alreadyCalled());
+                            }
+                            continue;
+                        }
+                        target.fired(value);
+                        switchTo = target;
+                        break;
                     }
-                    current.result = innerResult;
+                    boolean failed = current.result instanceof Failure;
+                    Object fn = failed ? errbackFn : callbackFn;
+                    if (fn == null) {
+                        continue;
+                    }
+                    if (failed) {
+                        current.disarm();
+                    }
+                    Object next;
+                    current.runningCallbacks = true;
+                    try {
+                        next = ((ThrowingFunction) fn).apply(current.result);
+                    } catch (Throwable t) {
+                        next = new Failure(t); // rethrows a fatal error, leaving the chain where it was
+                    } finally {
+                        current.runningCallbacks = false;
+                    }
+                    current.result = next;
+                    if (next instanceof Deferred<?> returned) {
+                        Deferred<Object> inner = returned.chain;
+                        if (inner == current) {
+                            current.result = new Failure(new IllegalStateException(
+                                    "a callback returned the Deferred it was added to"));
+                            continue;
+                        }
+                        current.result = inner;
+                        Object innerResult = inner.result;
+                        if (!inner.called || innerResult == NO_RESULT || innerResult instanceof Deferred<?>
+                                || inner.paused > 0 || inner.runningCallbacks) {
+                            // Wait for it; it has no result to hand over now, so appending runs nothing.
+                            current.paused++;
+                            current.chainedTo = inner;
+                            inner.appendPairNoRun(CONTINUE, current);
+                            break;
+                        }
+                        // The inner Deferred already has its result: take it over, leaving null behind.
+                        inner.result = null;
+                        inner.disarm();
+                        current.result = innerResult;
+                    }
+                }
+                if (switchTo == null && current.paused == 0) {
+                    if (current.callbackHead == current.callbackTail) {
+                        // Drained: reuse the storage from its start for callbacks added later.
+                        current.callbackHead = 0;
+                        current.callbackTail = 0;
+                        if (current.result instanceof Failure failure) {
+                            if (current.unhandled == null) {
+                                current.unhandled = UnhandledErrorReporter.watch(current, failure, current.debugInfo);
+                            } else {
+                                current.unhandled.update(failure);
+                            }
+                        }
+                    }
                 }
             }
-            if (finished) {
-                if (current.callbackHead == current.callbackTail) {
-                    // Drained: reuse the storage from its start for callbacks added later.
-                    current.callbackHead = 0;
-                    current.callbackTail = 0;
+            if (switchTo != null) {
+                if (comeBackTo == null) {
+                    comeBackTo = new ArrayList<>();
                 }
-                if (current.result instanceof Failure failure && current.callbackHead == current.callbackTail) {
-                    if (current.unhandled == null) {
-                        current.unhandled = UnhandledErrorReporter.watch(current, failure);
-                    } else {
-                        current.unhandled.update(failure);
-                    }
-                }
-                current = (chain == null || chain.isEmpty()) ? null : chain.remove(chain.size() - 1);
+                comeBackTo.add(current);
+                current = switchTo;
+            } else {
+                current = (comeBackTo == null || comeBackTo.isEmpty()) ? null : comeBackTo.remove(comeBackTo.size() - 1);
             }
         }
     }
 
-    /** Appends the pair that resumes {@code waiter} with this Deferred's result. */
-    private void appendWaiter(Deferred<?> waiter) {
+    private void appendPairNoRun(Object callback, Object errback) {
         if (callbackTail + 2 > callbacks.length) {
             growCallbacks();
         }
-        callbacks[callbackTail] = CONTINUE;
-        callbacks[callbackTail + 1] = waiter;
+        callbacks[callbackTail] = callback;
+        callbacks[callbackTail + 1] = errback;
         callbackTail += 2;
-        if (called) {
-            runCallbacks();
-        }
     }
 
     /** The Deferred this one is waiting on, or {@code null}. */
     Deferred<?> chainedTo() {
-        return chainedTo;
+        return chain.chainedTo;
     }
 }

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingFunction;
 import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.python.failure.ThrowingSupplier;
@@ -245,20 +246,18 @@ public class LoopingCall {
         if (outcome == null) {
             outcome = Deferred.succeed(null);
         }
-        @SuppressWarnings("unchecked")
-        Deferred<Object> chain = (Deferred<Object>) outcome;
-        chain.addCallbacks(ignored -> {
-            if (running) {
+        // addBoth: it takes any result, so it may go through whatever reference the function returned.
+        outcome.addBoth(result -> {
+            if (result instanceof Failure failure) {
+                running = false;
+                Deferred<LoopingCall> toFail = deferred;
+                deferred = null;
+                toFail.errback(failure);
+            } else if (running) {
                 scheduleFrom(clock().seconds());
             } else {
                 fireStopped();
             }
-            return null;
-        }, failure -> {
-            running = false;
-            Deferred<LoopingCall> toFail = deferred;
-            deferred = null;
-            toFail.errback(failure);
             return null;
         });
     }

@@ -163,18 +163,15 @@ class DeferredCallbackTest {
     void callbackTrapCase1ErrbackAfterCallbackCatchesItsException() {
         List<String> seen = new ArrayList<>();
         Deferred<String> d = new Deferred<>();
-        d.addCallback(x -> {
+        d.<String>addCallback(x -> {
             throw new GenericError("callback1");
-        });
-        d.addErrback(f -> {
+        }).addErrback(f -> {
             seen.add("errback1: " + f.getErrorMessage());
             return "recovered";
-        });
-        d.addCallback(x -> {
+        }).addCallback(x -> {
             seen.add("callback2: " + x);
             return x;
-        });
-        d.addErrback(f -> {
+        }).addErrback(f -> {
             seen.add("errback2: " + f.getErrorMessage());
             return null;
         });
@@ -366,7 +363,12 @@ class DeferredCallbackTest {
             return chained;
         });
         inner.callback("orange");
-        outer.addCallback(results::add);
+        outer.addErrback(f -> {
+            failures.add(f);
+            return null;
+        });
+        assertThat(outer.currentResult()).isEqualTo("orangeorange");
+        results.add(outer.currentResult());
         assertThat(failures).isEmpty();
         assertThat(results).containsExactly("start-of-cb outer", "firstCallback inner", "secondCallback orange",
                 "orangeorange");
@@ -423,12 +425,13 @@ class DeferredCallbackTest {
     void callbackAddedByARunningCallbackGoesToTheEndOfTheChain() {
         List<Integer> called = new ArrayList<>();
         Deferred<Object> d = new Deferred<>();
-        d.addCallback(r -> {
+        List<Deferred<Object>> end = new ArrayList<>();
+        end.add(d.addCallback(r -> {
             called.add(1);
-            d.addCallback(r3 -> called.add(3));
+            end.set(0, end.get(0).addCallback(r3 -> called.add(3)));
             return null;
-        });
-        d.addCallback(r -> called.add(2));
+        }));
+        end.set(0, end.get(0).addCallback(r -> called.add(2)));
         d.callback(null);
         assertThat(called).containsExactly(1, 2, 3);
     }
@@ -438,12 +441,13 @@ class DeferredCallbackTest {
         List<Integer> called = new ArrayList<>();
         List<List<Integer>> seenInside = new ArrayList<>();
         Deferred<Void> d = new Deferred<>();
-        d.addCallback(r -> {
+        List<Deferred<Void>> end = new ArrayList<>();
+        end.add(d.addCallback(r -> {
             called.add(1);
-            d.addCallback(r2 -> called.add(2));
+            end.get(0).addCallback(r2 -> called.add(2));
             seenInside.add(List.copyOf(called));
             return null;
-        });
+        }));
         d.callback(null);
         assertThat(seenInside).containsExactly(List.of(1));
         assertThat(called).containsExactly(1, 2);
@@ -452,12 +456,13 @@ class DeferredCallbackTest {
     @Test
     void exceptionInACallbackAddedByACallbackFailsTheDeferred() {
         Deferred<Void> d = new Deferred<>();
-        d.addCallback(r -> {
-            d.addCallback(r2 -> {
+        List<Deferred<Void>> end = new ArrayList<>();
+        end.add(d.addCallback(r -> {
+            end.get(0).addCallback(r2 -> {
                 throw new GenericError("callback raised exception");
             });
             return null;
-        });
+        }));
         d.callback(null);
         assertThat(failureResultOf(d, GenericError.class).getErrorMessage()).isEqualTo("callback raised exception");
     }
@@ -467,12 +472,12 @@ class DeferredCallbackTest {
         Object result = new Object();
         Deferred<Object> first = Deferred.succeed(result);
         Deferred<Object> second = new Deferred<>();
-        second.addCallbackDeferring(ignored -> first);
+        Deferred<Object> secondEnd = second.addCallbackDeferring(ignored -> first);
         second.callback(null);
         List<Object> results = new ArrayList<>();
         first.addCallback(results::add);
         assertThat(results).containsExactly((Object) null);
-        second.addCallback(results::add);
+        secondEnd.addCallback(results::add);
         assertThat(results.get(1)).isSameAs(result);
     }
 
@@ -480,12 +485,12 @@ class DeferredCallbackTest {
     void unfiredDeferredReturnedFromACallbackHandsOverItsResultOnceItHasOne() {
         Deferred<Object> first = new Deferred<>();
         Deferred<Object> second = new Deferred<>();
-        second.addCallbackDeferring(ignored -> first);
+        Deferred<Object> secondEnd = second.addCallbackDeferring(ignored -> first);
         second.callback(null);
         List<Object> firstResult = new ArrayList<>();
         first.addCallback(firstResult::add);
         List<Object> secondResult = new ArrayList<>();
-        second.addCallback(secondResult::add);
+        secondEnd.addCallback(secondResult::add);
         assertThat(firstResult).isEmpty();
         assertThat(secondResult).isEmpty();
         Object result = new Object();
@@ -511,17 +516,17 @@ class DeferredCallbackTest {
     void deferredFailingLaterHandsOverItsFailureToTheWaitingDeferred() {
         Deferred<Void> first = new Deferred<>();
         Deferred<Void> second = new Deferred<>();
-        second.addCallbackDeferring(ignored -> first);
+        Deferred<Void> secondEnd = second.addCallbackDeferring(ignored -> first);
         second.callback(null);
         List<Failure> secondError = new ArrayList<>();
-        second.addErrback(f -> {
+        secondEnd.addErrback(f -> {
             secondError.add(f);
             return null;
         });
         List<Object> firstResult = new ArrayList<>();
         first.addCallback(firstResult::add);
         List<Object> secondResult = new ArrayList<>();
-        second.addCallback(secondResult::add);
+        secondEnd.addCallback(secondResult::add);
         first.errback(new GenericError("First Deferred's Failure"));
         assertThat(secondError).singleElement().extracting(f -> f.check(GenericError.class)).isNotNull();
         assertThat(firstResult).containsExactly((Object) null);
@@ -616,13 +621,17 @@ class DeferredCallbackTest {
         Deferred<Integer> top = new Deferred<>();
         List<Deferred<Integer>> inners = new ArrayList<>();
         Deferred<Integer> last = top;
+        Deferred<Integer> topEnd = null;
         for (int i = 0; i < depth; i++) {
             Deferred<Integer> inner = new Deferred<>();
             inners.add(inner);
-            last.addCallbackDeferring(x -> inner);
+            Deferred<Integer> waiting = last.addCallbackDeferring(x -> inner);
+            if (topEnd == null) {
+                topEnd = waiting;
+            }
             last = inner;
         }
-        Deferred<Integer> end = top.addCallback(x -> x + 1);
+        Deferred<Integer> end = topEnd.addCallback(x -> x + 1);
         top.callback(0);
         for (int i = 0; i < depth - 1; i++) {
             inners.get(i).callback(0);
@@ -655,12 +664,12 @@ class DeferredCallbackTest {
         Deferred<Void> second = new Deferred<>();
         Deferred<Void> third = new Deferred<>();
         first.addCallbackDeferring(ignored -> second);
-        second.addCallbackDeferring(ignored -> third);
+        Deferred<Void> secondEnd = second.addCallbackDeferring(ignored -> third);
         second.callback(null);
         first.callback(null);
         third.callback(null);
         List<Object> results = new ArrayList<>();
-        second.addCallback(results::add);
+        secondEnd.addCallback(results::add);
         assertThat(results).containsExactly((Object) null);
     }
 
@@ -689,12 +698,11 @@ class DeferredCallbackTest {
         List<String> out = new ArrayList<>();
         Deferred<String> d3 = new Deferred<>();
         Deferred<String> d4 = new Deferred<>();
+        d4.addCallback(x -> out.add("d4: " + x));
         d3.addCallback(x -> {
             out.add("d3: " + x);
             return x;
-        });
-        d4.addCallback(x -> out.add("d4: " + x));
-        d3.chainDeferred(d4);
+        }).chainDeferred(d4);
         d3.callback("result");
         assertThat(out).containsExactly("d3: result", "d4: result");
         assertThat(successResultOf(d3)).isNull();

@@ -37,13 +37,15 @@ class DeferredCancellationTest {
         assertThat(cancellerCallCount).isBetween(0, 1);
     }
 
+    /** Records what {@code d} fires with; returns {@code d} (addBoth may go through any reference). */
     private <T> Deferred<T> watched(Deferred<T> d) {
-        d.addCallbacks(value -> {
-            callbackResult = String.valueOf(value);
-            return value;
-        }, failure -> {
-            errbackResult = failure;
-            return null;
+        d.addBoth(result -> {
+            if (result instanceof Failure failure) {
+                errbackResult = failure;
+                return null;
+            }
+            callbackResult = String.valueOf(result);
+            return result;
         });
         return d;
     }

@@ -33,16 +33,16 @@ public final class CallbackTrap {
     public static void main(String[] args) {
         // Case 1
         Deferred<String> d = new Deferred<>();
-        d.addCallback(CallbackTrap::callback1);                      // A
-        d.addErrback(f -> errback("Case 1: errback1", f));           // B
-        d.addCallback(CallbackTrap::callback2);
-        d.addErrback(f -> errback("Case 1: errback2", f));
+        d.addCallback(CallbackTrap::callback1)                       // A
+                .addErrback(f -> errback("Case 1: errback1", f))     // B
+                .addCallback(CallbackTrap::callback2)
+                .addErrback(f -> errback("Case 1: errback2", f));
         d.callback("go");
 
         // Case 2
         Deferred<String> d2 = new Deferred<>();
-        d2.addCallbacks(CallbackTrap::callback1, f -> errback("Case 2: errback1", f));  // C
-        d2.addCallbacks(CallbackTrap::callback2, f -> errback("Case 2: errback2", f));
+        d2.addCallbacks(CallbackTrap::callback1, f -> errback("Case 2: errback1", f))   // C
+                .addCallbacks(CallbackTrap::callback2, f -> errback("Case 2: errback2", f));
         d2.callback("go");
     }
 }

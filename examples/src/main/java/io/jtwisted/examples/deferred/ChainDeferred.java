@@ -16,16 +16,15 @@ public final class ChainDeferred {
         Deferred<String> d3 = new Deferred<>();
         Deferred<String> d4 = new Deferred<>();
 
-        d3.addCallback(x -> {
-            System.out.println("d3: " + x);
-            return x;
-        });
         d4.addCallback(x -> {
             System.out.println("d4: " + x);
             return null;
         });
 
-        d3.chainDeferred(d4);
+        d3.addCallback(x -> {
+            System.out.println("d3: " + x);
+            return x;
+        }).chainDeferred(d4);
         d3.callback("result");
     }
 }

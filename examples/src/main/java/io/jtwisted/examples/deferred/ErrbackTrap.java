@@ -43,10 +43,10 @@ public final class ErrbackTrap {
 
     static Deferred<String> order(String what) {
         Deferred<String> d = new Deferred<>();
-        d.addCallback(ErrbackTrap::cookSpamAndEggs);
-        d.addErrback(ErrbackTrap::errorHandler);
+        Deferred<String> handled = d.addCallback(ErrbackTrap::cookSpamAndEggs)
+                .addErrback(ErrbackTrap::errorHandler);
         d.callback(what);
-        return d;
+        return handled;
     }
 
     public static void main(String[] args) {

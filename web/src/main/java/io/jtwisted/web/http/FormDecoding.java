@@ -16,7 +16,7 @@ public final class FormDecoding {
     private FormDecoding() {
     }
 
-    /** Adds the pairs of {@code query} ("a=1&b=&c") to {@code into}; blank values are kept, as Twisted does. */
+    /** Adds the pairs of {@code query} ("a=1&amp;b=&amp;c") to {@code into}; blank values are kept, as Twisted does. */
     public static void parseQuery(String query, Map<String, List<String>> into) {
         int start = 0;
         int n = query.length();
@@ -61,7 +61,7 @@ public final class FormDecoding {
             char c = s.charAt(i);
             if (c == '+') {
                 out.write(' ');
-            } else if (c == '%' && i + 2 < to + 0 && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+            } else if (c == '%' && i + 2 < to && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;
             } else {

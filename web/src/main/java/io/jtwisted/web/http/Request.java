@@ -416,7 +416,7 @@ public class Request implements IConsumer {
         }
         boolean bodyless = code < 200 || code == Http.NO_CONTENT || code == Http.NOT_MODIFIED;
         noBody = bodyless || "HEAD".equals(method);
-        if (bodyless && code != Http.NOT_MODIFIED) {
+        if (bodyless) {
             responseHeaders.removeHeader("content-length");
         }
         responseHeaders.removeHeader("transfer-encoding");
