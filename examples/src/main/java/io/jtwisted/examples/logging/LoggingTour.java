@@ -4,6 +4,7 @@ import static io.jtwisted.logger.FileLogObserver.textFileLogObserver;
 import static io.jtwisted.logger.JsonLog.eventsFromJSONLogFile;
 import static io.jtwisted.logger.JsonLog.jsonFileLogObserver;
 
+import io.jtwisted.examples.Example;
 import io.jtwisted.logger.FilteringLogObserver;
 import io.jtwisted.logger.LogBeginner;
 import io.jtwisted.logger.LogEvent;
@@ -24,6 +25,7 @@ import java.util.List;
  * rotates, a JSON log read back, and per-namespace levels. {@code bin/run-example LoggingTour DIR} writes
  * its files into DIR.
  */
+@Example(value = "Logging: named fields, a rotating text log, a JSON log read back, levels per namespace", usage = "[DIR]")
 public final class LoggingTour {
     private static final Logger log = new Logger();
 
