@@ -1,21 +1,25 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internet.base;
 
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.error.AlreadyCalled;
 import io.jtwisted.internet.error.AlreadyCancelled;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.python.failure.ThrowingRunnable;
 
-/** A call scheduled with {@link Timers} (by a reactor or a {@code Clock}); lives in their {@link TimerHeap}. */
+/**
+ * A call scheduled by a reactor's or a {@code Clock}'s {@code callLater}, as Twisted's
+ * {@code twisted.internet.base.DelayedCall}: it runs once at {@link #getTime()} unless cancelled,
+ * and may be postponed or reset while pending. Made only by {@link DelayedCalls}.
+ */
 public final class DelayedCall implements IDelayedCall {
-    private final Timers owner;
-    final ThrowingRunnable callable;
+    private final DelayedCalls owner;
+    private final ThrowingRunnable callable;
     double time;
     long sequence;
     int heapIndex = -1;
     boolean called;
     boolean cancelled;
 
-    DelayedCall(Timers owner, double time, ThrowingRunnable callable) {
+    DelayedCall(DelayedCalls owner, double time, ThrowingRunnable callable) {
         this.owner = owner;
         this.time = time;
         this.sequence = -1;
@@ -25,6 +29,11 @@ public final class DelayedCall implements IDelayedCall {
     /** What this call runs. */
     public ThrowingRunnable callable() {
         return callable;
+    }
+
+    /** The order among calls due at the same time: lower runs first ({@code -1} before it is scheduled). */
+    public long sequence() {
+        return sequence;
     }
 
     @Override
@@ -57,6 +66,7 @@ public final class DelayedCall implements IDelayedCall {
     }
 
     private void checkActive() {
+        owner.checkThread();
         if (cancelled) {
             throw new AlreadyCancelled();
         }

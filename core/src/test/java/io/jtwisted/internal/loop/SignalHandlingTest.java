@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internal.loop;
 
 import static io.jtwisted.internet.ReactorTestSupport.runUntilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ class SignalHandlingTest {
     }
 
     private static void assertSignalStopsCleanly(String signal) {
-        NioReactor reactor = new NioReactor();
+        EventLoop reactor = (EventLoop) io.jtwisted.internet.Reactor.create();
         List<String> events = new ArrayList<>();
         reactor.addSystemEventTrigger("before", "shutdown", () -> events.add("before shutdown"));
         reactor.addSystemEventTrigger("after", "shutdown", () -> events.add("after shutdown"));
@@ -42,7 +42,7 @@ class SignalHandlingTest {
         assertThat(reactor.signalHandlingInstalled()).isFalse();
     }
 
-    private static void runWithSignals(NioReactor reactor) {
+    private static void runWithSignals(EventLoop reactor) {
         boolean[] timedOut = {false};
         var guard = reactor.callLater(10, () -> {
             timedOut[0] = true;
@@ -57,13 +57,13 @@ class SignalHandlingTest {
 
     @Test
     void withoutSignalHandlingNothingIsInstalled() {
-        NioReactor reactor = new NioReactor();
+        EventLoop reactor = (EventLoop) io.jtwisted.internet.Reactor.create();
         List<Boolean> installed = new ArrayList<>();
         reactor.callWhenRunning(() -> {
             installed.add(reactor.signalHandlingInstalled());
             reactor.stop();
         });
-        runUntilStopped(reactor);
+        runUntilStopped((io.jtwisted.internet.Reactor) reactor);
         assertThat(installed).containsExactly(false);
     }
 }

@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internet.base;
 
 import java.util.ArrayList;
 import java.util.Arrays;

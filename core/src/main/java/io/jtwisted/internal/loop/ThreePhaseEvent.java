@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internal.loop;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
@@ -139,7 +139,7 @@ final class ThreePhaseEvent {
         try {
             return handle.trigger().call();
         } catch (Throwable error) {
-            NioReactor.rethrowIfFatal(error);
+            EventLoop.rethrowIfFatal(error);
             log.failure("Error in {} {} system event trigger {}", error, handle.phase(), handle.eventType(), handle.trigger());
             return null;
         }

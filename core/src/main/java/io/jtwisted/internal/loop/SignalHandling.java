@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internal.loop;
 
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.logger.Logger;
@@ -21,7 +21,7 @@ final class SignalHandling {
     private SignalHandling() {
     }
 
-    static SignalHandling install(NioReactor reactor) {
+    static SignalHandling install(EventLoop reactor) {
         SignalHandling installed = new SignalHandling();
         for (int i = 0; i < SIGNALS.length; i++) {
             String name = SIGNALS[i];

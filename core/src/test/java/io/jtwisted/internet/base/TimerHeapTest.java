@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internet.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The timer heap against a sorted list, under random adds, removals and polls. */
 class TimerHeapTest {
-    private final Timers owner = new Timers(() -> 0);
+    private final DelayedCalls owner = new DelayedCalls(() -> 0);
 
     @Test
     void pollsInTimeThenSequenceOrderUnderRandomAddsAndRemoves() {

@@ -1,4 +1,4 @@
-package io.jtwisted.internal.reactor;
+package io.jtwisted.internal.loop;
 
 import static io.jtwisted.internet.ReactorTestSupport.runUntilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,9 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.AlreadyCalled;
 import io.jtwisted.internet.error.AlreadyCancelled;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.error.WrongThreadError;
 import io.jtwisted.logger.LogLevel;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -20,9 +22,33 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** The select loop: timers, calls from other threads, I/O handlers, flushes, errors. */
-class NioReactorTest {
-    private final NioReactor reactor = new NioReactor();
+/**
+ * The select loop: timers, calls from other threads, selectables, flushes, errors, the thread
+ * check and the descriptor introspection (Twisted's IReactorFDSet: getReaders, getWriters,
+ * removeAll, from twisted/internet/test/test_core.py and reactormixins' cleanup expectations).
+ */
+class EventLoopTest {
+    private final EventLoop reactor = (EventLoop) Reactor.create();
+
+    /** A selectable that runs {@code onReady} when ready and records its connectionLost reasons. */
+    private static class Recording implements Selectable {
+        final java.util.function.Consumer<SelectionKey> onReady;
+        final List<String> lost = new ArrayList<>();
+
+        Recording(java.util.function.Consumer<SelectionKey> onReady) {
+            this.onReady = onReady;
+        }
+
+        @Override
+        public void handleIo(SelectionKey key) {
+            onReady.accept(key);
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            lost.add(reason.type().getSimpleName());
+        }
+    }
 
     @Test
     void timersRunInTimeOrderAndSameTimeCallsInSchedulingOrder() {
@@ -33,7 +59,7 @@ class NioReactorTest {
             reactor.callLater(0, () -> order.add("now" + n));
         }
         reactor.callLater(0.03, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(order).containsExactly("now0", "now1", "now2", "now3", "now4", "later");
     }
 
@@ -47,7 +73,7 @@ class NioReactorTest {
                 reactor.stop();
             });
         });
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(times[1] - times[0]).isGreaterThanOrEqualTo(0.05);
     }
 
@@ -63,7 +89,7 @@ class NioReactorTest {
         assertThatThrownBy(() -> call.reset(1)).isInstanceOf(AlreadyCancelled.class);
         assertThatThrownBy(() -> call.delay(1)).isInstanceOf(AlreadyCancelled.class);
         reactor.callLater(0.01, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(ran).isEmpty();
     }
 
@@ -72,7 +98,7 @@ class NioReactorTest {
         IDelayedCall[] call = new IDelayedCall[1];
         call[0] = reactor.callLater(0, () -> { });
         reactor.callLater(0.01, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(call[0].active()).isFalse();
         assertThatThrownBy(call[0]::cancel).isInstanceOf(AlreadyCalled.class);
         assertThatThrownBy(() -> call[0].reset(0)).isInstanceOf(AlreadyCalled.class);
@@ -91,7 +117,7 @@ class NioReactorTest {
         third.reset(0.04);
         assertThat(third.getTime()).isBetween(resetAt + 0.04, reactor.seconds() + 0.04);
         reactor.callLater(0.06, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         // On a loaded machine the wall clock may move between the calls above, so the expected
         // order follows the times the calls hold, which the assertions above pin down.
         java.util.Map<String, IDelayedCall> byName = java.util.Map.of("first", first, "second", second, "third", third);
@@ -114,7 +140,7 @@ class NioReactorTest {
         }
         assertThat(reactor.getDelayedCalls()).hasSize(200 - 67);
         reactor.callLater(0.01, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             if (i % 3 != 0) {
@@ -135,7 +161,7 @@ class NioReactorTest {
         });
         reactor.callLater(0, () -> order.add("b"));
         reactor.callLater(0.01, reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(order).containsExactly("a", "b", "c");
     }
 
@@ -151,7 +177,7 @@ class NioReactorTest {
             });
             reactor.callLater(0.005, () -> ran.add("after"));
             reactor.callLater(0.01, reactor::stop);
-            runUntilStopped(reactor);
+            runUntilStopped((Reactor) reactor);
             assertThat(ran).containsExactly("after");
             assertThat(log.events).filteredOn(e -> e.level() == LogLevel.CRITICAL && e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
@@ -182,7 +208,7 @@ class NioReactorTest {
         }
         // No timers besides the guard: the reactor blocks in select until the producers wake it.
         reactor.callWhenRunning(() -> producers.forEach(Thread::start));
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         for (Thread producer : producers) {
             producer.join();
         }
@@ -200,7 +226,7 @@ class NioReactorTest {
         List<String> events = new CopyOnWriteArrayList<>();
         StringBuilder received = new StringBuilder();
         PendingFlush flush = () -> events.add("flush");
-        reactor.register(pipe.source(), SelectionKey.OP_READ, key -> {
+        reactor.register(pipe.source(), SelectionKey.OP_READ, new Recording(key -> {
             ByteBuffer buffer = reactor.readBuffer();
             buffer.clear();
             try {
@@ -219,9 +245,9 @@ class NioReactorTest {
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }
-        });
+        }));
         reactor.callInThread(() -> pipe.sink().write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII))));
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         pipe.sink().close();
         pipe.source().close();
         assertThat(received).hasToString("hello");
@@ -231,17 +257,17 @@ class NioReactorTest {
     }
 
     @Test
-    void isReactorThreadOnlyOnTheRunningThread() throws InterruptedException {
+    void isInIOThreadOnlyOnTheRunningThread() throws InterruptedException {
         boolean[] inside = new boolean[2];
         reactor.callWhenRunning(() -> {
-            inside[0] = reactor.isReactorThread();
+            inside[0] = reactor.isInIOThread();
             Thread other = new Thread(() -> {
-                inside[1] = reactor.isReactorThread();
+                inside[1] = reactor.isInIOThread();
                 reactor.callFromThread(reactor::stop);
             });
             other.start();
         });
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(inside[0]).isTrue();
         assertThat(inside[1]).isFalse();
     }
@@ -261,41 +287,30 @@ class NioReactorTest {
         reactor.addSystemEventTrigger("during", "shutdown", () -> order.add("during"));
         reactor.addSystemEventTrigger("after", "shutdown", () -> order.add("after"));
         reactor.callWhenRunning(reactor::stop);
-        runUntilStopped(reactor);
+        runUntilStopped((Reactor) reactor);
         assertThat(order).containsExactly("before", "deferred fired", "during", "after");
         assertThat(reactor.running()).isFalse();
     }
 
     @Test
-    void shutdownDisconnectsEveryChannelEvenIfOneFails() throws IOException {
+    void shutdownTellsEverySelectableItsConnectionIsLostEvenIfOneFails() throws IOException {
         Pipe first = Pipe.open();
         Pipe second = Pipe.open();
         List<String> disconnected = new ArrayList<>();
-        reactor.register(first.source(), SelectionKey.OP_READ, new IoHandler() {
+        reactor.register(first.source(), SelectionKey.OP_READ, new Recording(key -> { }) {
             @Override
-            public void handleIo(SelectionKey key) {
-            }
-
-            @Override
-            public void disconnectForShutdown(SelectionKey key) {
+            public void connectionLost(Failure reason) {
                 disconnected.add("problematic");
                 throw new IllegalStateException("simulated connectionLost error");
             }
         });
-        reactor.register(second.source(), SelectionKey.OP_READ, new IoHandler() {
-            @Override
-            public void handleIo(SelectionKey key) {
-            }
-
-            @Override
-            public void disconnectForShutdown(SelectionKey key) {
-                disconnected.add("ok");
-            }
-        });
+        Recording ok = new Recording(key -> { });
+        reactor.register(second.source(), SelectionKey.OP_READ, ok);
         try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
             reactor.callWhenRunning(reactor::stop);
-            runUntilStopped(reactor);
-            assertThat(disconnected).containsExactlyInAnyOrder("problematic", "ok");
+            runUntilStopped((Reactor) reactor);
+            assertThat(disconnected).containsExactly("problematic");
+            assertThat(ok.lost).containsExactly("ConnectionLost");
             assertThat(log.events).filteredOn(e -> e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
                     .containsExactly("simulated connectionLost error");
@@ -308,8 +323,87 @@ class NioReactorTest {
     }
 
     @Test
-    void createMakesIndependentReactorsAndTheGlobalOneIsUnique() {
-        assertThat(Reactor.create()).isInstanceOf(NioReactor.class).isNotSameAs(Reactor.create());
-        assertThat(Reactor.reactor).isSameAs(Reactor.reactor);
+    void getReadersAndGetWritersListTheSelectablesByInterest() throws IOException {
+        Pipe pipe = Pipe.open();
+        try {
+            Recording reader = new Recording(key -> { });
+            Recording writer = new Recording(key -> { });
+            reactor.register(pipe.source(), SelectionKey.OP_READ, reader);
+            reactor.register(pipe.sink(), SelectionKey.OP_WRITE, writer);
+            assertThat(reactor.getReaders()).containsExactly(reader);
+            assertThat(reactor.getWriters()).containsExactly(writer);
+            assertThat(reactor.removeAll()).containsExactlyInAnyOrder(reader, writer);
+            assertThat(reactor.getReaders()).isEmpty();
+            assertThat(reactor.getWriters()).isEmpty();
+            assertThat(reader.lost).as("removeAll leaves closing to the caller").isEmpty();
+        } finally {
+            pipe.source().close();
+            pipe.sink().close();
+        }
+    }
+
+    @Test
+    void anExceptionEscapingASelectableClosesItWithThatReason() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
+            Recording failing = new Recording(key -> {
+                key.cancel();
+                throw new IllegalStateException("boom in handleIo");
+            });
+            reactor.register(pipe.source(), SelectionKey.OP_READ, failing);
+            pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            reactor.iterate(1);
+            assertThat(failing.lost).containsExactly("IllegalStateException");
+            assertThat(log.events).filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage())
+                    .containsExactly("boom in handleIo");
+        } finally {
+            pipe.source().close();
+            pipe.sink().close();
+        }
+    }
+
+    @Test
+    void checkThreadFailsOffTheReactorThreadNamingCallFromThread() throws Exception {
+        Throwable[] seen = new Throwable[1];
+        reactor.callWhenRunning(() -> {
+            Thread other = new Thread(() -> {
+                try {
+                    reactor.checkThread();
+                } catch (Throwable e) {
+                    seen[0] = e;
+                }
+                reactor.callFromThread(reactor::stop);
+            });
+            other.start();
+        });
+        runUntilStopped((Reactor) reactor);
+        assertThat(seen[0]).isInstanceOf(WrongThreadError.class).hasMessageContaining("callFromThread");
+    }
+
+    @Test
+    void aDelayedCallCancelledOffTheReactorThreadFailsAtOnce() {
+        IDelayedCall call = reactor.callLater(100, () -> { });
+        Throwable[] seen = new Throwable[1];
+        reactor.callWhenRunning(() -> {
+            Thread other = new Thread(() -> {
+                try {
+                    call.cancel();
+                } catch (Throwable e) {
+                    seen[0] = e;
+                }
+                reactor.callFromThread(reactor::stop);
+            });
+            other.start();
+        });
+        runUntilStopped((Reactor) reactor);
+        assertThat(seen[0]).isInstanceOf(WrongThreadError.class).hasMessageContaining("callFromThread");
+        assertThat(call.active()).as("nothing changed").isTrue();
+        call.cancel();
+    }
+
+    @Test
+    void createMakesIndependentReactorsThroughTheProvider() {
+        assertThat(Reactor.create()).isInstanceOf(EventLoop.class).isNotSameAs(Reactor.create());
     }
 }
