@@ -39,9 +39,11 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
+chmod 755 "$WORK"  # nginx workers run as another user: they must be able to read the files
 mkdir "$WORK/www"
 head -c 1400 /dev/urandom | base64 -w 76 | head -c 1400 > "$WORK/www/small.html"
 head -c 1048576 /dev/urandom > "$WORK/www/large.bin"
+chmod 644 "$WORK/www/small.html" "$WORK/www/large.bin"
 
 free_port() {
   "${PYTHON:-python3}" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
@@ -89,22 +91,27 @@ stop_server() {
   SERVER_PID=
 }
 
-run_wrk() { # connections url -> prints requests/s
+run_wrk() { # connections url -> prints "requests/s MiB/s errors" (wrk's units are 1024-based)
   taskset -c 1 wrk -t1 -c"$1" -d"${WARMUP}s" "$2" >/dev/null 2>&1 || true
-  taskset -c 1 wrk -t1 -c"$1" -d"${DURATION}s" "$2" 2>&1 | awk '/Requests\/sec/ {print $2}'
+  taskset -c 1 wrk -t1 -c"$1" -d"${DURATION}s" "$2" 2>&1 | awk '
+    /Requests\/sec/ { rps = $2 }
+    /Transfer\/sec/ { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+/, "", v);
+                      f = (u == "GB") ? 1024 : (u == "MB") ? 1 : (u == "KB") ? 1 / 1024 : 1 / 1048576; mib = v * f }
+    /Non-2xx|Socket errors/ { line = $0; gsub(/ +/, "_", line); errors = errors line }
+    END { printf "%s %.1f %s\n", rps, mib, (errors == "" ? "-" : "ERRORS:" errors) }'
 }
 
-echo "server    small req/s   large MiB/s   (small: 1400 B, 64 conns; large: 1 MiB, 16 conns; ${DURATION}s each)"
+echo "server    small req/s   large MiB/s   errors (small: 1400 B, 64 conns; large: 1 MiB, 16 conns; ${DURATION}s each)"
 RESULTS=""
 for name in $(echo "$SERVERS" | tr ',' ' '); do
   if [ "$name" = twisted ] && [ -z "$PYTHON" ]; then echo "twisted: skipped (python3 with Twisted not found)"; continue; fi
   if [ "$name" = nginx ] && ! command -v nginx >/dev/null; then echo "nginx: skipped (not installed)"; continue; fi
   port=$(free_port)
   start_server "$name" "$port"
-  small=$(run_wrk 64 "http://127.0.0.1:$port/small.html")
-  large=$(run_wrk 16 "http://127.0.0.1:$port/large.bin")
+  set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3
+  set -- $(run_wrk 16 "http://127.0.0.1:$port/large.bin"); large=$2 large_errors=$3
   stop_server
-  printf '%-9s %11s   %11s\n' "$name" "$small" "$large"
+  printf '%-9s %11s   %11s   %s %s\n' "$name" "$small" "$large" "$small_errors" "$large_errors"
   RESULTS="$RESULTS$name $small $large
 "
 done
