@@ -91,32 +91,48 @@ stop_server() {
   SERVER_PID=
 }
 
-run_wrk() { # connections url -> prints "requests/s MiB/s errors" (wrk's units are 1024-based)
+cpu_ticks() { # the user + system clock ticks of the server and its children (nginx's worker)
+  total=0
+  for p in $SERVER_PID $(pgrep -P "$SERVER_PID" 2>/dev/null); do
+    t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo $total
+}
+
+run_wrk() { # connections url -> prints "requests/s MiB/s errors µs-CPU-per-request" (wrk's units are 1024-based)
   taskset -c 1 wrk -t1 -c"$1" -d"${WARMUP}s" "$2" >/dev/null 2>&1 || true
-  taskset -c 1 wrk -t1 -c"$1" -d"${DURATION}s" "$2" 2>&1 | awk '
+  before=$(cpu_ticks)
+  taskset -c 1 wrk -t1 -c"$1" -d"${DURATION}s" "$2" >"$WORK/wrk" 2>&1 || true
+  after=$(cpu_ticks)
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / { n = $1 }
     /Requests\/sec/ { rps = $2 }
     /Transfer\/sec/ { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+/, "", v);
                       f = (u == "GB") ? 1024 : (u == "MB") ? 1 : (u == "KB") ? 1 / 1024 : 1 / 1048576; mib = v * f }
     /Non-2xx|Socket errors/ { line = $0; gsub(/ +/, "_", line); errors = errors line }
-    END { printf "%s %.1f %s\n", rps, mib, (errors == "" ? "-" : "ERRORS:" errors) }'
+    END { printf "%s %.1f %s %.1f\n", rps, mib, (errors == "" ? "-" : "ERRORS:" errors), (n > 0 ? ticks * 1e6 / hz / n : 0) }' "$WORK/wrk"
 }
 
-echo "server    small req/s   large MiB/s   errors (small: 1400 B, 64 conns; large: 1 MiB, 16 conns; ${DURATION}s each)"
+echo "small: 1400 B, 64 connections; large: 1 MiB, 16 connections; ${DURATION}s each after ${WARMUP}s of warm-up"
+echo "CPU = server user+system CPU time per request (µs), children included"
+echo "server    small req/s  CPU µs/req   large MiB/s  CPU µs/MiB   errors"
 RESULTS=""
 for name in $(echo "$SERVERS" | tr ',' ' '); do
   if [ "$name" = twisted ] && [ -z "$PYTHON" ]; then echo "twisted: skipped (python3 with Twisted not found)"; continue; fi
   if [ "$name" = nginx ] && ! command -v nginx >/dev/null; then echo "nginx: skipped (not installed)"; continue; fi
   port=$(free_port)
   start_server "$name" "$port"
-  set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3
-  set -- $(run_wrk 16 "http://127.0.0.1:$port/large.bin"); large=$2 large_errors=$3
+  set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3 small_cpu=$4
+  set -- $(run_wrk 16 "http://127.0.0.1:$port/large.bin"); large=$2 large_errors=$3 large_cpu=$4
   stop_server
-  printf '%-9s %11s   %11s   %s %s\n' "$name" "$small" "$large" "$small_errors" "$large_errors"
-  RESULTS="$RESULTS$name $small $large
+  printf '%-9s %11s %10s   %11s %12s   %s %s\n' "$name" "$small" "$small_cpu" "$large" "$large_cpu" "$small_errors" "$large_errors"
+  RESULTS="$RESULTS$name $small $large $small_cpu $large_cpu
 "
 done
 printf '%s' "$RESULTS" | awk '
-  { name[NR]=$1; s[NR]=$2; l[NR]=$3; if ($1=="jtwisted") { js=$2; jl=$3 } }
-  END { if (js == "") exit; print ""; print "JTwisted relative to each peer (JTwisted / peer):";
+  { name[NR]=$1; s[NR]=$2; l[NR]=$3; sc[NR]=$4; lc[NR]=$5; if ($1=="jtwisted") { js=$2; jl=$3; jsc=$4; jlc=$5 } }
+  END { if (js == "") exit; print ""; print "JTwisted relative to each peer (JTwisted / peer; per CPU: peer CPU / JTwisted CPU):";
         for (i = 1; i <= NR; i++) if (name[i] != "jtwisted" && s[i] > 0 && l[i] > 0)
-          printf "  vs %-8s small %.2fx   large %.2fx\n", name[i], js / s[i], jl / l[i] }'
+          printf "  vs %-8s small %.2fx (per CPU %.2fx)   large %.2fx (per CPU %.2fx)\n", name[i], js / s[i],
+                 (jsc > 0 ? sc[i] / jsc : 0), jl / l[i], (jlc > 0 ? lc[i] / jlc : 0) }'
