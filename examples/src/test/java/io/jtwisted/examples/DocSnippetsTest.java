@@ -25,6 +25,7 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
+        "docs/names.md, 3",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
@@ -32,6 +33,7 @@ class DocSnippetsTest {
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
         "docs/web.md, 6",
+        "docs/udp.md, 6",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {
         Path root = projectRoot();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,20 +39,15 @@ class ParserFuzzTest {
     private static final int MAX = 20;
     private static final int FLOOR = 64 * 1024;
 
-    /** A parser under test, the events it reported, and what it keeps buffered. */
-    interface Parser {
-        io.jtwisted.internet.protocol.Protocol protocol();
-
-        List<String> events();
-
-        /** The parser's {@code retainedBytes()}. */
-        int kept();
-
-        /** Bytes of framing around a message at most (delimiter, prefix, netstring header). */
-        int framing();
+    /**
+     * A parser under test: the protocol, the events it reported, what it keeps buffered
+     * ({@code retainedBytes()}), and at most how many bytes of framing surround a message
+     * (delimiter, prefix, netstring header).
+     */
+    record Parser(io.jtwisted.internet.protocol.Protocol protocol, List<String> events, IntSupplier kept, int framing) {
     }
 
-    static final class Lines extends LineReceiver implements Parser {
+    static final class Lines extends LineReceiver {
         final List<String> events = new ArrayList<>();
         int rawLeft;
 
@@ -88,29 +84,9 @@ class ParserFuzzTest {
             events.add("too long");
             transport.loseConnection();
         }
-
-        @Override
-        public io.jtwisted.internet.protocol.Protocol protocol() {
-            return this;
-        }
-
-        @Override
-        public List<String> events() {
-            return events;
-        }
-
-        @Override
-        public int kept() {
-            return retainedBytes();
-        }
-
-        @Override
-        public int framing() {
-            return delimiter.length;
-        }
     }
 
-    static final class OnlyLines extends LineOnlyReceiver implements Parser {
+    static final class OnlyLines extends LineOnlyReceiver {
         final List<String> events = new ArrayList<>();
 
         OnlyLines() {
@@ -127,29 +103,9 @@ class ParserFuzzTest {
             events.add("too long");
             transport.loseConnection();
         }
-
-        @Override
-        public io.jtwisted.internet.protocol.Protocol protocol() {
-            return this;
-        }
-
-        @Override
-        public List<String> events() {
-            return events;
-        }
-
-        @Override
-        public int kept() {
-            return retainedBytes();
-        }
-
-        @Override
-        public int framing() {
-            return delimiter.length;
-        }
     }
 
-    static final class Netstrings extends NetstringReceiver implements Parser {
+    static final class Netstrings extends NetstringReceiver {
         final List<String> events = new ArrayList<>();
 
         Netstrings() {
@@ -160,29 +116,9 @@ class ParserFuzzTest {
         public void stringReceived(byte[] string) {
             events.add("string " + Arrays.toString(string));
         }
-
-        @Override
-        public io.jtwisted.internet.protocol.Protocol protocol() {
-            return this;
-        }
-
-        @Override
-        public List<String> events() {
-            return events;
-        }
-
-        @Override
-        public int kept() {
-            return retainedBytes();
-        }
-
-        @Override
-        public int framing() {
-            return Integer.toString(MAX).length() + 2 + MAX; // header, comma, and the payload array itself
-        }
     }
 
-    static final class Prefixed extends IntNStringReceiver implements Parser {
+    static final class Prefixed extends IntNStringReceiver {
         final List<String> events = new ArrayList<>();
 
         Prefixed(int prefixLength) {
@@ -200,30 +136,10 @@ class ParserFuzzTest {
             events.add("too long " + length);
             transport.loseConnection();
         }
-
-        @Override
-        public io.jtwisted.internet.protocol.Protocol protocol() {
-            return this;
-        }
-
-        @Override
-        public List<String> events() {
-            return events;
-        }
-
-        @Override
-        public int kept() {
-            return retainedBytes();
-        }
-
-        @Override
-        public int framing() {
-            return prefixLength();
-        }
     }
 
     /** A one-byte length, then that many bytes (lengths over MAX close the connection). */
-    static final class States extends StatefulProtocol implements Parser {
+    static final class States extends StatefulProtocol {
         final List<String> events = new ArrayList<>();
 
         @Override
@@ -245,30 +161,36 @@ class ParserFuzzTest {
             events.add("message " + Arrays.toString(body));
             return getInitialState();
         }
+    }
 
-        @Override
-        public io.jtwisted.internet.protocol.Protocol protocol() {
-            return this;
-        }
+    private static Parser lines() {
+        Lines parser = new Lines();
+        return new Parser(parser, parser.events, parser::retainedBytes, parser.delimiter().length);
+    }
 
-        @Override
-        public List<String> events() {
-            return events;
-        }
+    private static Parser onlyLines() {
+        OnlyLines parser = new OnlyLines();
+        return new Parser(parser, parser.events, parser::retainedBytes, parser.delimiter().length);
+    }
 
-        @Override
-        public int kept() {
-            return retainedBytes();
-        }
+    private static Parser netstrings() {
+        Netstrings parser = new Netstrings();
+        // header ("20:"), comma, and the payload array the parser allocates once it knows the length
+        return new Parser(parser, parser.events, parser::retainedBytes, Integer.toString(MAX).length() + 2 + MAX);
+    }
 
-        @Override
-        public int framing() {
-            return 1;
-        }
+    private static Parser prefixed(int prefixLength) {
+        Prefixed parser = new Prefixed(prefixLength);
+        return new Parser(parser, parser.events, parser::retainedBytes, prefixLength);
+    }
+
+    private static Parser states() {
+        States parser = new States();
+        return new Parser(parser, parser.events, parser::retainedBytes, 1);
     }
 
     /** Feeds {@code stream} cut at {@code cuts}; checks the memory bound after every call. */
-    private static List<String> feed(Supplier<? extends Parser> make, byte[] stream, int[] cuts) {
+    private static List<String> feed(Supplier<Parser> make, byte[] stream, int[] cuts) {
         Parser parser = make.get();
         StringTransport transport = new StringTransport();
         parser.protocol().makeConnection(transport);
@@ -281,7 +203,7 @@ class ParserFuzzTest {
             parser.protocol().dataReceived(Arrays.copyOfRange(stream, from, to));
             from = to;
             if (!transport.disconnecting()) {
-                assertThat(parser.kept())
+                assertThat(parser.kept().getAsInt())
                         .as("bytes kept after %d of %d bytes", to, stream.length)
                         .isLessThanOrEqualTo(Math.max(FLOOR, 4 * (MAX + parser.framing())));
             }
@@ -310,7 +232,7 @@ class ParserFuzzTest {
         }
     }
 
-    private static void check(Supplier<? extends Parser> make, FuzzedDataProvider data) {
+    private static void check(Supplier<Parser> make, FuzzedDataProvider data) {
         Input input = Input.from(data);
         List<String> whole = feed(make, input.stream(), new int[0]);
         assertThat(feed(make, input.stream(), input.cuts()))
@@ -370,42 +292,42 @@ class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void lineReceiver(FuzzedDataProvider data) {
-        check(Lines::new, data);
+        check(ParserFuzzTest::lines, data);
     }
 
     @FuzzTest(maxDuration = "10s")
     void lineOnlyReceiver(FuzzedDataProvider data) {
         Input input = Input.from(data);
         byte[] crlf = {'\r', '\n'};
-        assertThat(feed(OnlyLines::new, input.stream(), new int[0])).as("events of the whole stream")
+        assertThat(feed(ParserFuzzTest::onlyLines, input.stream(), new int[0])).as("events of the whole stream")
                 .isEqualTo(twistedLineOnlyEvents(input.stream(), new int[0], crlf, MAX));
-        assertThat(feed(OnlyLines::new, input.stream(), input.cuts()))
+        assertThat(feed(ParserFuzzTest::onlyLines, input.stream(), input.cuts()))
                 .as("events with the stream cut at %s", Arrays.toString(input.cuts()))
                 .isEqualTo(twistedLineOnlyEvents(input.stream(), input.cuts(), crlf, MAX));
     }
 
     @FuzzTest(maxDuration = "10s")
     void netstringReceiver(FuzzedDataProvider data) {
-        check(Netstrings::new, data);
+        check(ParserFuzzTest::netstrings, data);
     }
 
     @FuzzTest(maxDuration = "10s")
     void int8StringReceiver(FuzzedDataProvider data) {
-        check(() -> new Prefixed(1), data);
+        check(() -> prefixed(1), data);
     }
 
     @FuzzTest(maxDuration = "10s")
     void int16StringReceiver(FuzzedDataProvider data) {
-        check(() -> new Prefixed(2), data);
+        check(() -> prefixed(2), data);
     }
 
     @FuzzTest(maxDuration = "10s")
     void int32StringReceiver(FuzzedDataProvider data) {
-        check(() -> new Prefixed(4), data);
+        check(() -> prefixed(4), data);
     }
 
     @FuzzTest(maxDuration = "10s")
     void statefulProtocol(FuzzedDataProvider data) {
-        check(States::new, data);
+        check(ParserFuzzTest::states, data);
     }
 }
