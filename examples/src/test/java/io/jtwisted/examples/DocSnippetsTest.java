@@ -25,7 +25,7 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "docs/names.md, 3",
+        "docs/names.md, 4",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
