@@ -25,6 +25,8 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
+        "docs/application.md, 4",
+        "docs/logging.md, 4",
         "docs/names.md, 4",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
