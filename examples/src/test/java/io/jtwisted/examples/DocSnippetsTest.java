@@ -27,7 +27,7 @@ class DocSnippetsTest {
     @CsvSource({
         "docs/application.md, 4",
         "docs/logging.md, 4",
-        "docs/names.md, 3",
+        "docs/names.md, 4",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
