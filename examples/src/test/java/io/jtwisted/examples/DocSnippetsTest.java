@@ -27,13 +27,14 @@ class DocSnippetsTest {
     @CsvSource({
         "docs/application.md, 4",
         "docs/logging.md, 4",
-        "docs/names.md, 3",
+        "docs/names.md, 4",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
+        "docs/web.md, 6",
         "docs/udp.md, 6",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {
