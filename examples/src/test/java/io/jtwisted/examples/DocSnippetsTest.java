@@ -34,6 +34,7 @@ class DocSnippetsTest {
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
+        "docs/tls.md, 5",
         "docs/web.md, 6",
         "docs/udp.md, 6",
     })
