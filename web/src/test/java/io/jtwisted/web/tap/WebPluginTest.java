@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link WebPlugin}, the {@code twistd web} plugin. Ported from Twisted's {@code test_tap.py}:
- * test_path, test_pathServer (a file as the root), test_defaultMime (--mime-type), test_personal and
- * test_wsgi are not ported (no personal servers, no WSGI), test_invalidApplication (--class that
- * is not a resource), test_add_header is not ported (no --add-header); plus --listen repeated,
- * --port, --index, --logfile, --max-request-body, --no-listing on a live reactor.
+ * test_path and test_pathServer (the directory is served on the endpoint given), test_defaultMime
+ * (--mime-type), test_invalidApplication (--class that is not a resource), test_listenSSL... as an
+ * ssl: endpoint string served to curl. Not ported: test_personal, test_wsgi, test_cgiProcessor,
+ * test_add_header (no personal servers, WSGI, CGI or --add-header). Plus --listen repeated, --port,
+ * --index, --logfile, --max-request-body and --no-listing on a live reactor.
  */
 class WebPluginTest {
     @TempDir
