@@ -1,5 +1,7 @@
 package io.jtwisted.internal.tcp;
 
+import io.jtwisted.testing.TwistedPython;
+
 import static io.jtwisted.internal.tcp.TcpTestSupport.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +21,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Interoperability with the real Twisted (python3-twisted): a Twisted client against JTwisted
  * servers, and JTwisted clients against Twisted servers, on 127.0.0.1. Every wait is bounded.
- * Skipped, with a message, only where {@code python3 -c 'import twisted'} fails.
+ * Skipped, with a message, only where no Python has Twisted, and never under CI ({@link TwistedPython}).
  */
 class TwistedInteropTest {
     private static final Path SCRIPTS = Path.of("src/test/resources/interop");
@@ -36,36 +37,9 @@ class TwistedInteropTest {
 
     private static String python;
 
-    /** The first of $TWISTED_PYTHON, python3 on the PATH, /usr/bin/python3 that can import twisted, or null. */
-    static String findTwistedPython() throws InterruptedException {
-        List<String> candidates = new ArrayList<>();
-        if (System.getenv("TWISTED_PYTHON") != null) {
-            candidates.add(System.getenv("TWISTED_PYTHON"));
-        }
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        for (String candidate : candidates) {
-            try {
-                Process check = new ProcessBuilder(candidate, "-c", "import twisted").redirectErrorStream(true).start();
-                if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
-                    return candidate;
-                }
-                check.destroyForcibly();
-            } catch (IOException notThere) {
-                // try the next one
-            }
-        }
-        return null;
-    }
-
     @BeforeAll
-    static void requireTwisted() throws Exception {
-        python = findTwistedPython();
-        boolean available = python != null;
-        if (!available) {
-            System.err.println("SKIPPED TwistedInteropTest: python3 with Twisted is not installed (python3 -c 'import twisted' failed)");
-        }
-        Assumptions.assumeTrue(available, "python3 with Twisted is not installed");
+    static void requireTwisted() {
+        python = TwistedPython.require("TwistedInteropTest");
     }
 
     @AfterEach
