@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The after-test checks trial gives its users, for core's own tests (core cannot use trial,
  * which depends on it). Registered for every test class of core through JUnit's extension
- * autodetection (src/test/resources: META-INF/services and junit-platform.properties).
+ * autodetection: src/test/resources/META-INF/services names it, and core's surefire
+ * configuration switches autodetection on.
  *
  * <ul>
  *   <li>Logged errors: every log event carrying a failure while a test runs (including the
