@@ -6,12 +6,17 @@ module io.jtwisted.core {
     requires transitive org.slf4j;
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
+    requires org.jctools.core; // the lock-free queue of callFromThread
+
+    uses io.jtwisted.internet.ReactorProvider;
+    provides io.jtwisted.internet.ReactorProvider with io.jtwisted.internal.reactor.NioReactorProvider;
 
     exports io.jtwisted.application.internet;
     exports io.jtwisted.application.service;
     exports io.jtwisted.application.strports;
     exports io.jtwisted.internet;
     exports io.jtwisted.internet.address;
+    exports io.jtwisted.internet.base;
     exports io.jtwisted.internet.defer;
     exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;

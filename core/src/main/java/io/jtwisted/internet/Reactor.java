@@ -1,19 +1,11 @@
 package io.jtwisted.internet;
 
-import io.jtwisted.internal.reactor.NioReactor;
-import io.jtwisted.internet.interfaces.IConnector;
-import io.jtwisted.internet.interfaces.IListeningPort;
-import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
-import io.jtwisted.internet.protocol.ClientFactory;
-import io.jtwisted.internet.ssl.IClientConnectionCreator;
-import io.jtwisted.internet.ssl.IServerConnectionCreator;
-import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
-import java.net.InetSocketAddress;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -25,13 +17,13 @@ import java.net.InetSocketAddress;
  * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
-public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorTCP, IReactorSSL {
+public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
-    Reactor reactor = new NioReactor(true);
+    Reactor reactor = DefaultReactor.create(true);
 
     /** A new reactor, independent of {@link #reactor} and of every other. */
     static Reactor create() {
-        return new NioReactor();
+        return DefaultReactor.create(false);
     }
 
     /**
@@ -40,18 +32,4 @@ public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IR
      * loop ends).
      */
     void run(boolean installSignalHandlers);
-
-    /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */
-    @Override
-    default IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory,
-                                     int backlog, String iface) {
-        return listenTCP(port, new TLSMemoryBIOFactory(contextFactory, false, factory, this), backlog, iface);
-    }
-
-    /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code connectSSL}. */
-    @Override
-    default IConnector connectSSL(String host, int port, ClientFactory factory, IClientConnectionCreator contextFactory,
-                                  double timeout, InetSocketAddress bindAddress) {
-        return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
-    }
 }

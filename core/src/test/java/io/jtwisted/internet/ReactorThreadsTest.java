@@ -3,7 +3,6 @@ package io.jtwisted.internet;
 import static io.jtwisted.internet.ReactorTestSupport.runUntilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.reactor.NioReactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +87,7 @@ class ReactorThreadsTest {
     void reactorThreadIsTheIoThread() {
         List<Boolean> results = new ArrayList<>();
         reactor.callWhenRunning(() -> {
-            results.add(((NioReactor) reactor).isReactorThread());
+            results.add(reactor.isInIOThread());
             reactor.stop();
         });
         runUntilStopped(reactor);
@@ -100,7 +99,7 @@ class ReactorThreadsTest {
         List<Boolean> results = new ArrayList<>();
         // Before run() no thread owns the reactor (isReactorThread is true everywhere), so ask once it runs.
         reactor.callWhenRunning(() -> reactor.callInThread(() -> {
-            results.add(((NioReactor) reactor).isReactorThread());
+            results.add(reactor.isInIOThread());
             reactor.callFromThread(reactor::stop);
         }));
         runUntilStopped(reactor);

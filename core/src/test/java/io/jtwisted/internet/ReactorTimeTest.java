@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * twisted/test/test_internet.py's TimeTestCase: test_seconds, test_callLaterUsesReactorSecondsInDelayedCall,
  * test_cancelDelayedCall, test_cancelCancelledDelayedCall, test_cancelCalledDelayedCallSynchronous,
  * test_delayedCallReset/Delay (as resetAndDelay...), test_getDelayedCalls, test_negativeDelay (the
- * rest of that class is in {@code io.jtwisted.internal.reactor.NioReactorTest}).
+ * rest of that class is in {@code io.jtwisted.internal.loop.EventLoopTest}).
  */
 class ReactorTimeTest {
     private final Reactor reactor = Reactor.create();
@@ -106,8 +106,7 @@ class ReactorTimeTest {
     void callLaterFromAnotherThreadIsScheduledOnTheReactor() {
         List<String> ran = new ArrayList<>();
         reactor.callWhenRunning(() -> new Thread(() -> reactor.callLater(0.01, () -> {
-            ran.add("from thread, on " + (reactor instanceof io.jtwisted.internal.reactor.NioReactor nio
-                    && nio.isReactorThread() ? "reactor" : "other"));
+            ran.add("from thread, on " + (reactor.isInIOThread() ? "reactor" : "other"));
             reactor.stop();
         })).start());
         runUntilStopped(reactor);

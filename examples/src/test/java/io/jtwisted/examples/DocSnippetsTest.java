@@ -25,6 +25,9 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
+        "docs/names.md, 3",
+        "docs/protocols.md, 3",
+        "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",

@@ -1,20 +1,22 @@
 package io.jtwisted.trial;
 
-import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IFileDescriptor;
 import io.jtwisted.logger.Logger;
-import java.io.IOException;
-import java.nio.channels.SelectionKey;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Cleans a reactor after a test, as trial's {@code _Janitor}: lets calls already due run, then
- * cancels pending delayed calls, closes registered channels and stops a busy thread pool,
- * describing each thing it had to clean.
+ * cancels pending delayed calls, removes and closes the descriptors still registered and stops a
+ * busy thread pool, describing each thing it had to clean. It uses the reactor's public API only
+ * ({@code iterate}, {@code getDelayedCalls}, {@code removeAll}, {@code detachThreadPool}).
  */
 final class Janitor {
     private static final Logger LOG = Logger.forClass(Janitor.class);
@@ -25,7 +27,7 @@ final class Janitor {
     final List<String> selectables = new ArrayList<>();
     final List<String> threads = new ArrayList<>();
 
-    private final List<ThreadPoolExecutor> busyPools = new ArrayList<>();
+    private final List<ExecutorService> busyPools = new ArrayList<>();
 
     /**
      * First phase, before the test's logged errors are read: gives work finishing in the thread
@@ -36,11 +38,9 @@ final class Janitor {
         if (reactor.running()) {
             return;
         }
-        if (reactor instanceof NioReactor nio) {
-            settleThreads(nio);
-            nio.iterate(0);
-            nio.iterate(0);
-        }
+        settleThreads(reactor);
+        reactor.iterate(0);
+        reactor.iterate(0);
     }
 
     /** Second phase: cancels, closes and stops what is left, recording it. */
@@ -56,12 +56,12 @@ final class Janitor {
                 call.cancel();
             }
         }
-        if (reactor instanceof NioReactor nio) {
-            cleanSelectables(nio);
-        }
-        for (ThreadPoolExecutor pool : busyPools) {
-            threads.add(pool.getActiveCount() + " thread(s) of the reactor's thread pool still busy, "
-                    + pool.getQueue().size() + " task(s) queued");
+        cleanSelectables(reactor);
+        for (ExecutorService pool : busyPools) {
+            threads.add(pool instanceof ThreadPoolExecutor executor
+                    ? executor.getActiveCount() + " thread(s) of the reactor's thread pool still busy, "
+                            + executor.getQueue().size() + " task(s) queued"
+                    : "the reactor's thread pool is still busy");
             pool.shutdownNow();
             awaitTermination(pool);
         }
@@ -72,19 +72,23 @@ final class Janitor {
         return !delayedCalls.isEmpty() || !selectables.isEmpty() || !threads.isEmpty();
     }
 
-    private void settleThreads(NioReactor nio) {
-        ThreadPoolExecutor pool = nio.threadPoolIfCreated();
-        if (pool == null || (pool.getActiveCount() == 0 && pool.getQueue().isEmpty())) {
+    /** Detaches a pool that has work, so it cannot leak into the next test; an idle pool stays. */
+    private void settleThreads(Reactor reactor) {
+        ExecutorService pool = reactor.detachThreadPool();
+        if (pool == null) {
             return;
         }
-        nio.detachThreadPool();
+        if (pool instanceof ThreadPoolExecutor executor && executor.getActiveCount() == 0 && executor.getQueue().isEmpty()) {
+            pool.shutdown(); // idle: nothing to wait for; the next callInThread makes a new pool
+            return;
+        }
         pool.shutdown();
         if (!awaitTermination(pool)) {
             busyPools.add(pool);
         }
     }
 
-    private static boolean awaitTermination(ThreadPoolExecutor pool) {
+    private static boolean awaitTermination(ExecutorService pool) {
         try {
             return pool.awaitTermination(POOL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -93,22 +97,19 @@ final class Janitor {
         }
     }
 
-    private void cleanSelectables(NioReactor nio) {
-        for (SelectionKey key : nio.registeredKeys()) {
-            if (!key.isValid()) {
-                continue;
-            }
-            Object handler = key.attachment();
-            selectables.add(String.valueOf(handler != null ? handler : key.channel()));
-            key.cancel();
+    /** Removes what is still registered and closes it (ports stop, connections report ConnectionLost). */
+    private void cleanSelectables(Reactor reactor) {
+        List<IFileDescriptor> left = reactor.removeAll();
+        for (IFileDescriptor descriptor : left) {
+            selectables.add(String.valueOf(descriptor));
             try {
-                key.channel().close();
-            } catch (IOException e) {
-                LOG.warn("Closing {} after the test failed: {}", key.channel(), e);
+                descriptor.connectionLost(new Failure(new ConnectionLost("closed by trial's janitor after the test")));
+            } catch (RuntimeException e) {
+                LOG.warn("Closing {} after the test failed: {}", descriptor, e);
             }
         }
-        if (!selectables.isEmpty()) {
-            nio.iterate(0); // deregister the cancelled keys
+        if (!left.isEmpty()) {
+            reactor.iterate(0); // deregister the cancelled keys
         }
     }
 }

@@ -2,18 +2,15 @@ package io.jtwisted.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.reactor.IoHandler;
-import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IDelayedCall;
-import java.net.InetSocketAddress;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.ServerSocketChannel;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +25,19 @@ import org.junit.jupiter.api.Test;
  * the other helpers of twisted.trial.util (Python-specific).
  */
 class JanitorTest {
-    private final NioReactor reactor = (NioReactor) Reactor.create();
-    private final List<ServerSocketChannel> channels = new ArrayList<>();
+    private final Reactor reactor = Reactor.create();
 
-    @AfterEach
-    void closeChannels() throws Exception {
-        for (ServerSocketChannel channel : channels) {
-            channel.close();
+    /** A factory whose name the janitor's description of its port carries. */
+    static final class LeftOpenFactory extends Factory {
+        int stops;
+
+        LeftOpenFactory() {
+            super(() -> new Protocol() { });
+        }
+
+        @Override
+        public void stopFactory() {
+            stops++;
         }
     }
 
@@ -86,24 +89,14 @@ class JanitorTest {
     }
 
     @Test
-    void registeredChannelsAreClosedAndDescribed() throws Exception {
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        channels.add(channel);
-        channel.bind(new InetSocketAddress("127.0.0.1", 0));
-        reactor.register(channel, SelectionKey.OP_ACCEPT, new IoHandler() {
-            @Override
-            public void handleIo(SelectionKey key) {
-            }
-
-            @Override
-            public String toString() {
-                return "(SELECTABLE!)";
-            }
-        });
+    void registeredPortsAreRemovedClosedAndDescribed() {
+        LeftOpenFactory factory = new LeftOpenFactory();
+        IListeningPort port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
         Janitor janitor = clean();
-        assertThat(janitor.selectables).containsExactly("(SELECTABLE!)");
-        assertThat(channel.isOpen()).isFalse();
-        assertThat(reactor.registeredKeys()).isEmpty();
+        assertThat(janitor.selectables).singleElement().asString().contains("LeftOpenFactory on");
+        assertThat(factory.stops).as("the port was closed, so its factory stopped").isEqualTo(1);
+        assertThat(reactor.getReaders()).isEmpty();
+        assertThat(port.stopListening().called()).isTrue();
     }
 
     @Test
@@ -134,10 +127,10 @@ class JanitorTest {
             never.await();
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        var pool = reactor.threadPoolIfCreated();
+        var pool = reactor.getThreadPool();
         Janitor janitor = clean();
         assertThat(janitor.threads).singleElement().asString().startsWith("1 thread(s)");
         assertThat(pool.isShutdown()).isTrue();
-        assertThat(reactor.threadPoolIfCreated()).isNull();
+        assertThat(reactor.detachThreadPool()).as("the busy pool was detached").isNull();
     }
 }

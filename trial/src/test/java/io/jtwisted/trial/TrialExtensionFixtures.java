@@ -3,13 +3,9 @@ package io.jtwisted.trial;
 import static io.jtwisted.internet.Reactor.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.logger.Logger;
-import java.net.InetSocketAddress;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +23,7 @@ final class TrialExtensionFixtures {
 
     /** Set by fixtures for the outer test to look at after the run. */
     static volatile Deferred<?> lastDeferred;
-    static volatile ServerSocketChannel lastChannel;
+    static volatile io.jtwisted.internet.interfaces.IListeningPort lastPort;
     static volatile Reactor lastReactor;
 
     static IllegalStateException explode() {
@@ -105,23 +101,18 @@ final class TrialExtensionFixtures {
         }
     }
 
+    /** Its port's description names it: "<FakeListeningPortFactory on N>". */
+    static final class FakeListeningPortFactory extends io.jtwisted.internet.protocol.Factory {
+        FakeListeningPortFactory() {
+            super(() -> new io.jtwisted.internet.protocol.Protocol() { });
+        }
+    }
+
     @ExtendWith(TrialExtension.class)
     static class OpenChannel {
         @Test
-        void leavesAListeningChannelRegistered() throws Exception {
-            ServerSocketChannel channel = ServerSocketChannel.open();
-            channel.bind(new InetSocketAddress("127.0.0.1", 0));
-            lastChannel = channel;
-            ((NioReactor) reactor).register(channel, SelectionKey.OP_ACCEPT, new io.jtwisted.internal.reactor.IoHandler() {
-                @Override
-                public void handleIo(SelectionKey key) {
-                }
-
-                @Override
-                public String toString() {
-                    return "<fake listening port>";
-                }
-            });
+        void leavesAListeningPortOpen() {
+            lastPort = reactor.listenTCP(0, new FakeListeningPortFactory(), 50, "127.0.0.1");
         }
     }
 

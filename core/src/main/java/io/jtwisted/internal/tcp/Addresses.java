@@ -20,53 +20,9 @@ public final class Addresses {
         InetSocketAddress inet = (InetSocketAddress) address;
         InetAddress ip = inet.getAddress();
         if (ip instanceof Inet6Address v6) {
-            return new IPv6Address(type, textOf(v6), inet.getPort());
+            return new IPv6Address(type, IPv6Address.textOf(v6), inet.getPort());
         }
         return new IPv4Address(type, ip == null ? inet.getHostString() : ip.getHostAddress(), inet.getPort());
-    }
-
-    /** The compressed text form of an IPv6 address ({@code "::1"}), with its scope ({@code "fe80::1%eth0"}). */
-    public static String textOf(Inet6Address address) {
-        byte[] b = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength && j - i >= 2) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        if (address.getScopedInterface() != null) {
-            out.append('%').append(address.getScopedInterface().getName());
-        } else if (address.getScopeId() != 0) {
-            out.append('%').append(address.getScopeId());
-        }
-        return out.toString();
     }
 
     /** True if {@code host} is an IPv4 dotted quad. */

@@ -1,496 +1,38 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.internal.reactor.IoHandler;
-import io.jtwisted.internal.reactor.NioReactor;
-import io.jtwisted.internal.reactor.PendingFlush;
-import io.jtwisted.python.failure.Failure;
-import io.jtwisted.internet.error.ConnectionAborted;
-import io.jtwisted.internet.error.ConnectionDone;
-import io.jtwisted.internet.error.ConnectionLost;
+import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.interfaces.IAddress;
-import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
-import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.IPullProducer;
-import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ITCPTransport;
-import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 
 /**
- * The transport of one TCP connection, server or client side; everything runs on the reactor
- * thread.
- *
- * <p>Reads go into the reactor's shared direct buffer and reach the protocol as a fresh array of
- * exactly the bytes read. A read that does not fill the buffer means the socket is drained, so
- * the transport does not read again to see {@code EAGAIN}; a full read is repeated at most
- * {@link #MAX_READS_PER_TURN} times per turn, for fairness.
- *
- * <p>Writes are queued and flushed once at the end of the loop turn (one gathering write for
- * everything written during the turn); only when the socket does not take everything does the
- * transport ask for {@code OP_WRITE}. A registered push producer is paused when more than
- * {@link #HIGH_WATER} bytes are queued and resumed below {@link #LOW_WATER}.
+ * The transport of one TCP connection, server or client side: the {@link StreamTransport}
+ * machinery plus TCP's socket options, and, on the client side, the connector to tell when the
+ * connection ends.
  */
-public final class Connection implements ITCPTransport, IoHandler, PendingFlush {
-    private static final Logger LOG = Logger.forClass(Connection.class);
-
-    /** Full reads repeated per turn at most, before other channels get their turn. */
-    static final int MAX_READS_PER_TURN = 4;
-    /** Queued bytes above which a registered push producer is paused (Twisted's bufferSize). */
-    static final int HIGH_WATER = 64 * 1024;
-    /** Queued bytes at or below which a paused producer is resumed. */
-    static final int LOW_WATER = 16 * 1024;
-    /** Buffers handed to one gathering write at most. */
-    private static final int MAX_GATHER = 256;
-
-    private final NioReactor reactor;
-    private final TcpSupport support;
-    private final SocketChannel channel;
-    private final SelectionKey key;
+public final class Connection extends StreamTransport implements ITCPTransport {
     private final Connector connector; // null on the server side
-    private final IAddress host;
-    private final IAddress peer;
-    private IProtocol protocol;
-    private final boolean halfCloseable;
 
-    private ByteBuffer[] queue = new ByteBuffer[16]; // ring of pending writes
-    private int queueHead;
-    private int queueSize;
-    private long pendingBytes;
-    private ByteBuffer[] gather = new ByteBuffer[16];
-
-    private boolean flushRequested;
-    private boolean writeInterest;
-    private boolean readPaused; // paused as a producer
-    private boolean disconnecting; // loseConnection called
-    private boolean aborting;
-    private boolean disconnected;
-    private boolean writeDisconnecting; // loseWriteConnection called
-    private boolean writeDisconnected;
-    private boolean readDisconnected;
-
-    private IProducer producer;
-    private boolean streamingProducer;
-    private boolean producerPaused;
-
-    Connection(NioReactor reactor, TcpSupport support, SocketChannel channel, SelectionKey key, Connector connector,
+    Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, Connector connector,
                IAddress host, IAddress peer, IProtocol protocol) {
-        this.reactor = reactor;
-        this.support = support;
-        this.channel = channel;
-        this.key = key;
+        super(reactor, channel, key, host, peer, protocol);
         this.connector = connector;
-        this.host = host;
-        this.peer = peer;
-        this.protocol = protocol;
-        this.halfCloseable = protocol instanceof IHalfCloseableProtocol;
-    }
-
-    /** Attaches to the key, starts reading and tells the protocol it is connected. */
-    void start() {
-        key.attach(this);
-        key.interestOps(SelectionKey.OP_READ);
-        support.connectionOpened(this);
-        try {
-            protocol.makeConnection(this);
-        } catch (RuntimeException | Error e) {
-            LOG.failure("Unhandled error in connectionMade of {}", e, protocol);
-            closeWith(new Failure(e));
-        }
-    }
-
-    // ---- reading --------------------------------------------------------------------------
-
-    @Override
-    public void handleIo(SelectionKey ready) {
-        int ops;
-        try {
-            ops = ready.readyOps();
-        } catch (CancelledKeyException cancelled) {
-            return;
-        }
-        if ((ops & SelectionKey.OP_WRITE) != 0 && !disconnected) {
-            doWrite();
-        }
-        if ((ops & SelectionKey.OP_READ) != 0 && !disconnected) {
-            doRead();
-        }
-    }
-
-    private void doRead() {
-        if (readPaused || disconnecting || readDisconnected || aborting) {
-            return;
-        }
-        ByteBuffer buffer = reactor.readBuffer();
-        for (int i = 0; i < MAX_READS_PER_TURN; i++) {
-            buffer.clear();
-            int n;
-            try {
-                n = channel.read(buffer);
-            } catch (IOException e) {
-                closeWith(new Failure(new ConnectionLost(String.valueOf(e.getMessage()), e)));
-                return;
-            }
-            if (n > 0) {
-                byte[] data = new byte[n];
-                buffer.flip();
-                buffer.get(data);
-                try {
-                    protocol.dataReceived(data);
-                } catch (RuntimeException | Error e) {
-                    LOG.failure("Unhandled error in dataReceived of {}; closing the connection", e, protocol);
-                    closeWith(new Failure(e));
-                    return;
-                }
-                if (n < buffer.capacity() || disconnected || readPaused || disconnecting) {
-                    return; // a short read drained the socket
-                }
-            } else if (n < 0) {
-                readEof();
-                return;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void readEof() {
-        if (!halfCloseable) {
-            closeWith(new Failure(new ConnectionDone()));
-            return;
-        }
-        readDisconnected = true;
-        updateInterest();
-        try {
-            channel.shutdownInput();
-        } catch (IOException ignored) {
-            // already gone: the next write or close reports it
-        }
-        if (writeDisconnected) {
-            closeWith(new Failure(new ConnectionDone()));
-            return;
-        }
-        try {
-            ((IHalfCloseableProtocol) protocol).readConnectionLost();
-        } catch (RuntimeException | Error e) {
-            LOG.failure("Unhandled error in readConnectionLost of {}", e, protocol);
-            closeWith(new Failure(e));
-        }
-    }
-
-    // ---- writing --------------------------------------------------------------------------
-
-    @Override
-    public void write(byte[] data) {
-        if (data.length == 0 || disconnected || writeDisconnecting || aborting) {
-            return;
-        }
-        enqueue(ByteBuffer.wrap(data));
     }
 
     @Override
-    public void write(ByteBuffer data) {
-        int length = data.remaining();
-        if (length == 0 || disconnected || writeDisconnecting || aborting) {
-            data.position(data.limit());
-            return;
-        }
-        byte[] copy = new byte[length];
-        data.get(copy);
-        enqueue(ByteBuffer.wrap(copy));
-    }
-
-    @Override
-    public void writeSequence(Iterable<byte[]> data) {
-        for (byte[] chunk : data) {
-            write(chunk);
-        }
-    }
-
-    private void enqueue(ByteBuffer buffer) {
-        if (queueSize == queue.length) {
-            ByteBuffer[] bigger = new ByteBuffer[queue.length * 2];
-            for (int i = 0; i < queueSize; i++) {
-                bigger[i] = queue[(queueHead + i) & (queue.length - 1)];
-            }
-            queue = bigger;
-            queueHead = 0;
-        }
-        queue[(queueHead + queueSize) & (queue.length - 1)] = buffer;
-        queueSize++;
-        pendingBytes += buffer.remaining();
-        requestFlush();
-        if (producer != null && streamingProducer && !producerPaused && pendingBytes > HIGH_WATER) {
-            producerPaused = true;
-            ((IPushProducer) producer).pauseProducing();
-        }
-    }
-
-    private void requestFlush() {
-        if (!flushRequested && !writeInterest) {
-            flushRequested = true;
-            reactor.requestFlush(this);
-        }
-    }
-
-    @Override
-    public void flushPending() {
-        flushRequested = false;
-        if (!disconnected) {
-            doWrite();
-        }
-    }
-
-    private void doWrite() {
-        if (aborting) {
-            closeWith(new Failure(new ConnectionAborted()));
-            return;
-        }
-        if (queueSize > 0) {
-            try {
-                writeQueued();
-            } catch (IOException e) {
-                closeWith(new Failure(new ConnectionLost(String.valueOf(e.getMessage()), e)));
-                return;
-            }
-        }
-        if (queueSize > 0) {
-            if (!writeInterest) {
-                writeInterest = true;
-                updateInterest();
-            }
-            if (producerPaused && pendingBytes <= LOW_WATER && producer != null) {
-                producerPaused = false;
-                ((IPushProducer) producer).resumeProducing();
-            }
-            return;
-        }
-        if (writeInterest) {
-            writeInterest = false;
-            updateInterest();
-        }
-        bufferEmpty();
-    }
-
-    private void writeQueued() throws IOException {
-        int mask = queue.length - 1;
-        long written;
-        if (queueSize == 1) {
-            written = channel.write(queue[queueHead]);
-        } else {
-            int count = Math.min(queueSize, MAX_GATHER);
-            if (gather.length < count) {
-                gather = new ByteBuffer[Math.max(count, gather.length * 2)];
-            }
-            for (int i = 0; i < count; i++) {
-                gather[i] = queue[(queueHead + i) & mask];
-            }
-            written = channel.write(gather, 0, count);
-            Arrays.fill(gather, 0, count, null);
-        }
-        pendingBytes -= written;
-        while (queueSize > 0 && !queue[queueHead].hasRemaining()) {
-            queue[queueHead] = null;
-            queueHead = (queueHead + 1) & mask;
-            queueSize--;
-        }
-    }
-
-    /** Everything was written: resume producers, finish a pending close or half-close. */
-    private void bufferEmpty() {
-        if (producer != null && (!streamingProducer || producerPaused)) {
-            producerPaused = false;
-            try {
-                if (producer instanceof IPushProducer push && streamingProducer) {
-                    push.resumeProducing();
-                } else if (producer instanceof IPullProducer pull) {
-                    pull.resumeProducing();
-                }
-            } catch (RuntimeException | Error e) {
-                LOG.failure("Unhandled error in resumeProducing of {}", e, producer);
-                closeWith(new Failure(e));
-                return;
-            }
-            if (queueSize > 0 || disconnected) {
-                return;
-            }
-        }
-        if (disconnecting && producer == null) {
-            closeWith(new Failure(new ConnectionDone()));
-            return;
-        }
-        if (writeDisconnecting && !writeDisconnected && producer == null) {
-            writeDisconnected = true;
-            try {
-                channel.shutdownOutput();
-            } catch (IOException e) {
-                closeWith(new Failure(new ConnectionLost(String.valueOf(e.getMessage()), e)));
-                return;
-            }
-            if (readDisconnected) {
-                closeWith(new Failure(new ConnectionDone()));
-                return;
-            }
-            if (halfCloseable) {
-                try {
-                    ((IHalfCloseableProtocol) protocol).writeConnectionLost();
-                } catch (RuntimeException | Error e) {
-                    LOG.failure("Unhandled error in writeConnectionLost of {}", e, protocol);
-                    closeWith(new Failure(e));
-                }
-            }
-        }
-    }
-
-    // ---- closing --------------------------------------------------------------------------
-
-    @Override
-    public void loseConnection() {
-        if (disconnected || disconnecting) {
-            return;
-        }
-        disconnecting = true;
-        updateInterest(); // stop reading
-        requestFlush();
-    }
-
-    @Override
-    public void loseWriteConnection() {
-        if (disconnected || writeDisconnecting) {
-            return;
-        }
-        writeDisconnecting = true;
-        requestFlush();
-    }
-
-    @Override
-    public void abortConnection() {
-        if (disconnected || aborting) {
-            return;
-        }
-        aborting = true;
-        writeInterest = false;
-        updateInterest();
-        requestFlush();
-    }
-
-    /** Closes the socket now and tells the protocol (then the connector) why. Idempotent. */
-    void closeWith(Failure reason) {
-        if (disconnected) {
-            return;
-        }
-        disconnected = true;
-        key.cancel();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("error closing {}: {}", channel, e);
-        }
-        for (int i = 0; i < queueSize; i++) {
-            queue[(queueHead + i) & (queue.length - 1)] = null;
-        }
-        queueSize = 0;
-        pendingBytes = 0;
-        support.connectionClosed(this);
-        IProducer registered = producer;
-        producer = null;
-        if (registered != null) {
-            try {
-                registered.stopProducing();
-            } catch (RuntimeException | Error e) {
-                LOG.failure("Unhandled error in stopProducing of {}", e, registered);
-            }
-        }
-        try {
-            protocol.connectionLost(reason);
-        } catch (RuntimeException | Error e) {
-            LOG.failure("Unhandled error in connectionLost of {}", e, protocol);
-        }
+    protected void closed(Failure reason) {
         if (connector != null) {
             connector.connectionLost(reason);
         }
     }
-
-    private void updateInterest() {
-        if (disconnected || !key.isValid()) {
-            return;
-        }
-        int ops = 0;
-        if (!readPaused && !disconnecting && !readDisconnected && !aborting) {
-            ops |= SelectionKey.OP_READ;
-        }
-        if (writeInterest) {
-            ops |= SelectionKey.OP_WRITE;
-        }
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-    }
-
-    // ---- producer / consumer --------------------------------------------------------------
-
-    @Override
-    public void registerProducer(IProducer producer, boolean streaming) {
-        if (this.producer != null) {
-            throw new IllegalStateException("Cannot register producer " + producer + ", because producer "
-                    + this.producer + " was never unregistered.");
-        }
-        if (streaming && !(producer instanceof IPushProducer)) {
-            throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + producer);
-        }
-        if (!streaming && !(producer instanceof IPullProducer)) {
-            throw new IllegalArgumentException("a non-streaming producer must be an IPullProducer: " + producer);
-        }
-        if (disconnected) {
-            producer.stopProducing();
-            return;
-        }
-        this.producer = producer;
-        this.streamingProducer = streaming;
-        this.producerPaused = false;
-        if (!streaming) {
-            ((IPullProducer) producer).resumeProducing();
-        }
-    }
-
-    @Override
-    public void unregisterProducer() {
-        producer = null;
-        producerPaused = false;
-        if ((disconnecting || writeDisconnecting) && !disconnected) {
-            requestFlush();
-        }
-    }
-
-    /** Stops reading from the socket until {@link #resumeProducing()}. */
-    @Override
-    public void pauseProducing() {
-        readPaused = true;
-        updateInterest();
-    }
-
-    /** Reads from the socket again. */
-    @Override
-    public void resumeProducing() {
-        readPaused = false;
-        updateInterest();
-    }
-
-    /** Closes the connection (once buffered data is written). */
-    @Override
-    public void stopProducing() {
-        loseConnection();
-    }
-
-    // ---- socket options and addresses -----------------------------------------------------
 
     @Override
     public boolean getTcpNoDelay() {
@@ -513,6 +55,7 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
     }
 
     private boolean option(SocketOption<Boolean> name) {
+        reactor.checkThread();
         try {
             return channel.getOption(name);
         } catch (IOException e) {
@@ -521,51 +64,11 @@ public final class Connection implements ITCPTransport, IoHandler, PendingFlush 
     }
 
     private void setOption(SocketOption<Boolean> name, boolean value) {
+        reactor.checkThread();
         try {
             channel.setOption(name, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public IAddress getPeer() {
-        return peer;
-    }
-
-    @Override
-    public IAddress getHost() {
-        return host;
-    }
-
-    /** The protocol of this connection. */
-    public IProtocol protocol() {
-        return protocol;
-    }
-
-    /** Bytes written but not yet handed to the operating system. */
-    public long pendingBytes() {
-        return pendingBytes;
-    }
-
-    /** True once {@link #loseConnection()} or {@link #abortConnection()} was called (or the connection closed). */
-    @Override
-    public boolean disconnecting() {
-        return disconnecting || aborting || disconnected;
-    }
-
-    /** True while the socket did not take everything and the transport waits for it to be writable. */
-    boolean writeBlocked() {
-        return writeInterest;
-    }
-
-    /** True once the socket is closed. */
-    public boolean disconnected() {
-        return disconnected;
-    }
-
-    @Override
-    public String toString() {
-        return "Connection(" + protocol.getClass().getSimpleName() + ", peer=" + peer + ")";
     }
 }

@@ -1,7 +1,7 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.internal.reactor.IoHandler;
-import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.python.failure.Failure;
@@ -15,7 +15,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import java.io.IOException;
@@ -40,11 +40,10 @@ final class Connector implements IConnector {
 
     private enum State { DISCONNECTED, CONNECTING, CONNECTED }
 
-    private final NioReactor reactor;
-    private final TcpSupport support;
+    private final EventLoop reactor;
     private final String host;
     private final int port;
-    private final ClientFactory factory;
+    private final IClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
     private State state = State.DISCONNECTED;
@@ -52,10 +51,9 @@ final class Connector implements IConnector {
     private Attempt attempt;
     private Connection connection;
 
-    Connector(NioReactor reactor, TcpSupport support, String host, int port, ClientFactory factory, double timeout,
+    Connector(EventLoop reactor, String host, int port, IClientFactory factory, double timeout,
               InetSocketAddress bindAddress) {
         this.reactor = reactor;
-        this.support = support;
         this.host = host;
         this.port = port;
         this.factory = factory;
@@ -65,6 +63,7 @@ final class Connector implements IConnector {
 
     @Override
     public void connect() {
+        reactor.checkThread();
         if (state != State.DISCONNECTED) {
             throw new IllegalStateException("can't connect in this state: " + state);
         }
@@ -80,6 +79,7 @@ final class Connector implements IConnector {
 
     @Override
     public void stopConnecting() {
+        reactor.checkThread();
         if (state != State.CONNECTING) {
             throw new NotConnectingError();
         }
@@ -88,6 +88,7 @@ final class Connector implements IConnector {
 
     @Override
     public void disconnect() {
+        reactor.checkThread();
         if (state == State.CONNECTING) {
             stopConnecting();
         } else if (state == State.CONNECTED && connection != null) {
@@ -135,14 +136,13 @@ final class Connector implements IConnector {
     }
 
     /** One connection attempt: resolve, bind, connect, time out. */
-    final class Attempt implements IoHandler {
+    final class Attempt implements Selectable {
         private SocketChannel channel;
         private SelectionKey key;
         private IDelayedCall timeoutCall;
         private boolean finished;
 
         void begin() {
-            support.attemptStarted(this);
             if (timeout > 0) {
                 timeoutCall = reactor.callLater(timeout, () -> {
                     timeoutCall = null;
@@ -242,7 +242,6 @@ final class Connector implements IConnector {
 
         private void connected() throws IOException {
             finished = true;
-            support.attemptEnded(this);
             cancelTimeout();
             IAddress peer = Addresses.toTwisted("TCP", channel.getRemoteAddress());
             IAddress local = Addresses.toTwisted("TCP", channel.getLocalAddress());
@@ -259,12 +258,23 @@ final class Connector implements IConnector {
             if (refused) {
                 protocol = new Protocol() { };
             }
-            Connection made = new Connection(reactor, support, channel, key, Connector.this, local, peer, protocol);
+            Connection made = new Connection(reactor, channel, key, Connector.this, local, peer, protocol);
             connection = made;
             made.start();
             if (refused) {
                 made.loseConnection();
             }
+        }
+
+        /** The reactor shuts down (or a janitor removes the attempt): the attempt fails. */
+        @Override
+        public void connectionLost(Failure reason) {
+            failIfNotConnected(new ConnectError(reason.getErrorMessage(), reason.value()));
+        }
+
+        @Override
+        public String toString() {
+            return "<connection attempt to " + getDestination() + ">";
         }
 
         /** Ends the attempt with {@code reason} unless it already connected or ended. */
@@ -273,7 +283,6 @@ final class Connector implements IConnector {
                 return;
             }
             finished = true;
-            support.attemptEnded(this);
             cancelTimeout();
             if (key != null) {
                 key.cancel();

@@ -1,7 +1,7 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.internal.reactor.IoHandler;
-import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.interfaces.IAddress;
@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,15 +30,14 @@ import java.nio.channels.SocketChannel;
  * report the same pending connection forever: a busy loop) and tries again after a growing
  * delay, up to {@link #MAX_BACKOFF} seconds.
  */
-final class Port implements IListeningPort, IoHandler {
+final class Port implements IListeningPort, Selectable {
     private static final Logger LOG = Logger.forClass(Port.class);
     /** Connections accepted per turn at most. */
     private static final int MAX_ACCEPTS_PER_TURN = 64;
     static final double FIRST_BACKOFF = 0.05;
     static final double MAX_BACKOFF = 1.0;
 
-    private final NioReactor reactor;
-    private final TcpSupport support;
+    private final EventLoop reactor;
     private final int requestedPort;
     private final IProtocolFactory factory;
     private final int backlog;
@@ -60,9 +60,8 @@ final class Port implements IListeningPort, IoHandler {
         SocketChannel accept(ServerSocketChannel channel) throws IOException;
     }
 
-    Port(NioReactor reactor, TcpSupport support, int port, IProtocolFactory factory, int backlog, String iface) {
+    Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface) {
         this.reactor = reactor;
-        this.support = support;
         this.requestedPort = port;
         this.factory = factory;
         this.backlog = backlog;
@@ -71,6 +70,7 @@ final class Port implements IListeningPort, IoHandler {
 
     @Override
     public void startListening() {
+        reactor.checkThread();
         if (listening) {
             return;
         }
@@ -95,7 +95,6 @@ final class Port implements IListeningPort, IoHandler {
         }
         channel = server;
         listening = true;
-        support.portOpened(this);
         factory.doStart();
         factoryStarted = true;
         LOG.info("{} starting on {}", factory.getClass().getSimpleName(), portNumber());
@@ -154,7 +153,7 @@ final class Port implements IListeningPort, IoHandler {
             accepted.configureBlocking(false);
             peer = Addresses.toTwisted("TCP", accepted.getRemoteAddress());
             local = Addresses.toTwisted("TCP", accepted.getLocalAddress());
-            acceptedKey = reactor.register(accepted, 0, ignored -> { });
+            acceptedKey = reactor.register(accepted, 0, null); // the Connection attaches itself
         } catch (IOException e) {
             LOG.warn("could not set up an accepted connection: {}", e.toString());
             closeQuietly(accepted);
@@ -163,7 +162,8 @@ final class Port implements IListeningPort, IoHandler {
         IProtocol protocol;
         try {
             protocol = factory.buildProtocol(peer);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            EventLoop.rethrowIfFatal(e);
             LOG.failure("Unhandled error in buildProtocol of {}; dropping the connection", e, factory);
             acceptedKey.cancel();
             closeQuietly(accepted);
@@ -174,7 +174,7 @@ final class Port implements IListeningPort, IoHandler {
             closeQuietly(accepted);
             return;
         }
-        new Connection(reactor, support, accepted, acceptedKey, null, local, peer, protocol).start();
+        new Connection(reactor, accepted, acceptedKey, null, local, peer, protocol).start();
     }
 
     private static boolean isOutOfDescriptors(IOException e) {
@@ -199,6 +199,7 @@ final class Port implements IListeningPort, IoHandler {
 
     @Override
     public Deferred<Void> stopListening() {
+        reactor.checkThread();
         if (stopped != null) {
             return stopped;
         }
@@ -214,12 +215,22 @@ final class Port implements IListeningPort, IoHandler {
         return stopped;
     }
 
-    /** Stops listening at once (reactor shutdown). */
-    void closeNow() {
+    /** Stops listening at once, stopping the factory now (reactor shutdown, a janitor). */
+    @Override
+    public void connectionLost(Failure reason) {
+        closeNow();
+    }
+
+    private void closeNow() {
         if (listening) {
             closeSocket();
             if (stopped == null) {
+                // Nobody asked to stop, so nobody waits on this Deferred: log a stopFactory error here.
                 stopped = new Deferred<>();
+                stopped.addErrback(failure -> {
+                    LOG.failure("Unhandled error stopping factory {}", failure.value(), factory);
+                    return null;
+                });
             }
             finishStop(stopped);
         }
@@ -232,20 +243,28 @@ final class Port implements IListeningPort, IoHandler {
         }
         key.cancel();
         closeQuietly(channel);
-        support.portClosed(this);
         LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), portNumber());
     }
 
+    /** Stops the factory and fires {@code done}: with the error when {@code stopFactory} raised, as Twisted's. */
     private void finishStop(Deferred<Void> done) {
+        Throwable stopError = null;
         if (factoryStarted) {
             factoryStarted = false;
             try {
                 factory.doStop();
-            } catch (RuntimeException | Error e) {
-                LOG.failure("Unhandled error stopping factory {}", e, factory);
+            } catch (Throwable e) {
+                EventLoop.rethrowIfFatal(e);
+                stopError = e;
             }
         }
-        if (!done.called()) {
+        if (done.called()) {
+            if (stopError != null) {
+                LOG.failure("Unhandled error stopping factory {}", stopError, factory);
+            }
+        } else if (stopError != null) {
+            done.errback(new Failure(stopError));
+        } else {
             done.callback(null);
         }
     }

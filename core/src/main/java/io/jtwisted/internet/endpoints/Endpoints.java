@@ -95,13 +95,22 @@ public final class Endpoints {
      */
     public static IStreamServerEndpoint serverFromString(Object reactor, String description) {
         Descriptions.Parsed parsed = Descriptions.parse(description);
-        String type = parsed.args().get(0);
+        String type = typeOf(parsed, description);
         ServerParser parser = SERVER_PARSERS.get(type.toLowerCase(Locale.ROOT));
         if (parser == null) {
             throw new IllegalArgumentException("Unknown endpoint type: '" + type + "' in '" + description
                     + "' (known server types: " + String.join(", ", SERVER_PARSERS.keySet()) + ")");
         }
         return parser.parse(reactor, parsed.args().subList(1, parsed.args().size()), parsed.kwargs());
+    }
+
+    /** The endpoint type: the first positional argument, which a description must start with. */
+    private static String typeOf(Descriptions.Parsed parsed, String description) {
+        if (parsed.args().isEmpty()) {
+            throw new IllegalArgumentException("Invalid endpoint description '" + description
+                    + "': it must start with the endpoint type (as in tcp:8080), not a keyword argument");
+        }
+        return parsed.args().get(0);
     }
 
     /**
@@ -112,7 +121,7 @@ public final class Endpoints {
      */
     public static IStreamClientEndpoint clientFromString(Object reactor, String description) {
         Descriptions.Parsed parsed = Descriptions.parse(description);
-        String type = parsed.args().get(0);
+        String type = typeOf(parsed, description);
         ClientParser parser = CLIENT_PARSERS.get(type.toLowerCase(Locale.ROOT));
         if (parser == null) {
             throw new IllegalArgumentException("Unknown endpoint type: '" + type + "' in '" + description

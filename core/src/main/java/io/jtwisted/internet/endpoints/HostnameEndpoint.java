@@ -99,7 +99,7 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
             }
             InetAddress address = remaining.remove(0);
             String literal = address instanceof Inet6Address v6
-                    ? io.jtwisted.internal.tcp.Addresses.textOf(v6) : address.getHostAddress();
+                    ? io.jtwisted.internet.address.IPv6Address.textOf(v6) : address.getHostAddress();
             Deferred<IProtocol> attempt = new TCP4ClientEndpoint(reactor, literal, port, timeout, bindAddress).connect(factory);
             running.add(attempt);
             attempt.addCallbacks(protocol -> {

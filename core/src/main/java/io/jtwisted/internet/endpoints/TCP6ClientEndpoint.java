@@ -35,7 +35,7 @@ public class TCP6ClientEndpoint extends TCP4ClientEndpoint {
         return Resolution.resolve(threads, host()).addCallbackDeferring(addresses -> {
             for (InetAddress address : addresses) {
                 if (address instanceof Inet6Address) {
-                    String literal = io.jtwisted.internal.tcp.Addresses.textOf((Inet6Address) address);
+                    String literal = io.jtwisted.internet.address.IPv6Address.textOf((Inet6Address) address);
                     return new TCP4ClientEndpoint(reactor, literal, port(), timeout(), bindAddress()).connect(factory);
                 }
             }

@@ -3,6 +3,7 @@ package io.jtwisted.internet.endpoints;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectingCancelledError;
+import io.jtwisted.internet.error.NoProtocol;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -48,9 +49,12 @@ final class WrappingFactory extends ClientFactory {
         try {
             proto = wrapped.buildProtocol(address);
             if (proto == null) {
-                throw new IllegalStateException("the factory " + wrapped + " returned no protocol");
+                throw new NoProtocol("the factory " + wrapped + " returned no protocol from buildProtocol");
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
             if (!onConnection.called()) {
                 onConnection.errback(e);
             }

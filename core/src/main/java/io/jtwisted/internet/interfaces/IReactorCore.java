@@ -17,6 +17,19 @@ public interface IReactorCore {
      */
     void stop();
 
+    /**
+     * Runs one turn of the loop on the calling thread, waiting for I/O no longer than
+     * {@code delay} seconds (0: not at all), as Twisted's {@code reactor.iterate}: for tests and
+     * for driving a reactor that is not {@linkplain #run() running}. Never call it from a callback
+     * of a running reactor.
+     */
+    void iterate(double delay);
+
+    /** {@link #iterate(double)} without waiting. */
+    default void iterate() {
+        iterate(0);
+    }
+
     /** Stops the loop now, without running the shutdown triggers. */
     void crash();
 

@@ -1,6 +1,5 @@
 package io.jtwisted.internet.interfaces;
 
-import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import java.net.InetSocketAddress;
@@ -23,14 +22,14 @@ public interface IReactorSSL {
     }
 
     /**
-     * As {@link IReactorTCP#connectTCP(String, int, ClientFactory, double, InetSocketAddress)}, with
+     * As {@link IReactorTCP#connectTCP(String, int, IClientFactory, double, InetSocketAddress)}, with
      * TLS set up by {@code contextFactory} (usually {@code SSL.optionsForClientTLS(host)}).
      */
-    IConnector connectSSL(String host, int port, ClientFactory factory, IClientConnectionCreator contextFactory,
+    IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
                           double timeout, InetSocketAddress bindAddress);
 
-    /** {@link #connectSSL(String, int, ClientFactory, IClientConnectionCreator, double, InetSocketAddress)} with a 30 s timeout. */
-    default IConnector connectSSL(String host, int port, ClientFactory factory, IClientConnectionCreator contextFactory) {
+    /** {@link #connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} with a 30 s timeout. */
+    default IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
         return connectSSL(host, port, factory, contextFactory, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 }

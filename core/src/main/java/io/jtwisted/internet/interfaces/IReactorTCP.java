@@ -1,6 +1,5 @@
 package io.jtwisted.internet.interfaces;
 
-import io.jtwisted.internet.protocol.ClientFactory;
 import java.net.InetSocketAddress;
 
 /** TCP servers and clients: Twisted's {@code IReactorTCP}. Call these on the reactor thread. */
@@ -40,15 +39,15 @@ public interface IReactorTCP {
      *
      * @param bindAddress the local address to bind before connecting, or {@code null}
      */
-    IConnector connectTCP(String host, int port, ClientFactory factory, double timeout, InetSocketAddress bindAddress);
+    IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress);
 
-    /** {@link #connectTCP(String, int, ClientFactory, double, InetSocketAddress)} with a 30 s timeout. */
-    default IConnector connectTCP(String host, int port, ClientFactory factory) {
+    /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} with a 30 s timeout. */
+    default IConnector connectTCP(String host, int port, IClientFactory factory) {
         return connectTCP(host, port, factory, DEFAULT_TIMEOUT, null);
     }
 
-    /** {@link #connectTCP(String, int, ClientFactory, double, InetSocketAddress)} without bind address. */
-    default IConnector connectTCP(String host, int port, ClientFactory factory, double timeout) {
+    /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} without bind address. */
+    default IConnector connectTCP(String host, int port, IClientFactory factory, double timeout) {
         return connectTCP(host, port, factory, timeout, null);
     }
 }

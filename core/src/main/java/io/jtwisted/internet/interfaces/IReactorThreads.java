@@ -30,4 +30,19 @@ public interface IReactorThreads {
 
     /** Sets the maximum number of threads of the pool. */
     void suggestThreadPoolSize(int size);
+
+    /**
+     * True on the thread running the reactor, and on any thread while no thread runs it (the
+     * program setting things up before {@code run()}), as Twisted's {@code threadable.isInIOThread}:
+     * where the reactor's own methods and its transports' may be called.
+     */
+    boolean isInIOThread();
+
+    /**
+     * Detaches the thread pool, if one was created, and returns it (else {@code null}); the next
+     * {@link #callInThread} creates a new one, and the caller shuts the returned pool down. For
+     * trial's janitor, which must not let a busy pool leak into the next test (Twisted's trial
+     * reaches the reactor's private {@code _stopThreadPool} for this).
+     */
+    ExecutorService detachThreadPool();
 }

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.protocol;
 
 import io.jtwisted.python.failure.Failure;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import java.util.function.Supplier;
 
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * {@link IConnector#connect()} from {@link #clientConnectionLost} or {@link #clientConnectionFailed}
  * reconnects.
  */
-public class ClientFactory extends Factory {
+public class ClientFactory extends Factory implements IClientFactory {
     public ClientFactory() {
     }
 
@@ -22,6 +23,7 @@ public class ClientFactory extends Factory {
     }
 
     /** A connection attempt started; does nothing by default. */
+    @Override
     public void startedConnecting(IConnector connector) {
     }
 
@@ -29,6 +31,7 @@ public class ClientFactory extends Factory {
      * The attempt failed: {@code reason} wraps a {@link io.jtwisted.internet.error.ConnectError}
      * (refused, timed out, DNS lookup failed, stopped by the user ...). Does nothing by default.
      */
+    @Override
     public void clientConnectionFailed(IConnector connector, Failure reason) {
     }
 
@@ -37,6 +40,7 @@ public class ClientFactory extends Factory {
      * wraps {@link io.jtwisted.internet.error.ConnectionDone} or
      * {@link io.jtwisted.internet.error.ConnectionLost}. Does nothing by default.
      */
+    @Override
     public void clientConnectionLost(IConnector connector, Failure reason) {
     }
 }

@@ -62,7 +62,7 @@ public class Factory implements IProtocolFactory {
     @Override
     public final void doStart() {
         if (numPorts == 0) {
-            LOG.debug("Starting factory {}", this);
+            LOG.info("Starting factory {}", this);
             startFactory();
         }
         numPorts++;
@@ -77,7 +77,7 @@ public class Factory implements IProtocolFactory {
         }
         numPorts--;
         if (numPorts == 0) {
-            LOG.debug("Stopping factory {}", this);
+            LOG.info("Stopping factory {}", this);
             stopFactory();
         }
     }

@@ -17,7 +17,12 @@ import java.util.function.Supplier;
  * {@link #maxDelay}, then drawn from a normal distribution around that value with standard
  * deviation {@code delay * }{@link #jitter}, so that many clients do not reconnect in step.
  * Call {@link #resetDelay()} once connected (typically in {@code buildProtocol}) to start over
- * from {@link #initialDelay}; {@link #stopTrying()} stops reconnecting. Subclasses that override
+ * from {@link #initialDelay}; {@link #stopTrying()} stops reconnecting.
+ *
+ * <p>The settings keep Twisted's names, as fields, and have setters that check their values
+ * ({@code new ReconnectingClientFactory(Echo::new).setInitialDelay(0.5).setMaxDelay(30)}). A setting
+ * changed before the first retry, or after {@link #resetDelay()}, applies to the next retry: the
+ * first retry after a reset always starts from {@link #initialDelay} as it is then. Subclasses that override
  * {@link #clientConnectionLost} or {@link #clientConnectionFailed} must call the super method.
  *
  * <p>The delayed calls go to {@link #clock}: the global reactor unless a test sets a
@@ -103,7 +108,8 @@ public class ReconnectingClientFactory extends ClientFactory {
             LOG.info("Abandoning {} after {} retries.", connector, retries);
             return;
         }
-        delay = Math.min(delay * factor, maxDelay);
+        double base = retries == 1 ? initialDelay : delay; // the first retry since a reset starts over
+        delay = Math.min(base * factor, maxDelay);
         if (jitter != 0) {
             delay = delay + random.nextGaussian() * delay * jitter;
         }
@@ -139,9 +145,61 @@ public class ReconnectingClientFactory extends ClientFactory {
         continueTrying = true;
     }
 
-    /** The delay that was used for the last retry (or {@link #initialDelay}), in seconds. */
+    /** The delay that was used for the last retry (or {@link #initialDelay} before the first), in seconds. */
     public double delay() {
-        return delay;
+        return retries == 0 ? initialDelay : delay;
+    }
+
+    /** Sets {@link #maxDelay}: no wait between attempts is longer, in seconds (at least 0). */
+    public ReconnectingClientFactory setMaxDelay(double seconds) {
+        maxDelay = requireSeconds("maxDelay", seconds);
+        return this;
+    }
+
+    /** Sets {@link #initialDelay}, from which the first retry after a reset starts, in seconds (at least 0). */
+    public ReconnectingClientFactory setInitialDelay(double seconds) {
+        initialDelay = requireSeconds("initialDelay", seconds);
+        return this;
+    }
+
+    /** Sets {@link #factor}, what the delay is multiplied by after each failure (at least 1). */
+    public ReconnectingClientFactory setFactor(double factor) {
+        if (!(factor >= 1) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("factor must be a finite number of at least 1, got " + factor);
+        }
+        this.factor = factor;
+        return this;
+    }
+
+    /** Sets {@link #jitter}, the relative standard deviation of each delay (0 for none, less than 1). */
+    public ReconnectingClientFactory setJitter(double jitter) {
+        if (!(jitter >= 0 && jitter < 1)) {
+            throw new IllegalArgumentException("jitter must be at least 0 and less than 1, got " + jitter);
+        }
+        this.jitter = jitter;
+        return this;
+    }
+
+    /** Sets {@link #maxRetries}: how many retries before giving up (at least 0), {@code null} for no limit. */
+    public ReconnectingClientFactory setMaxRetries(Integer maxRetries) {
+        if (maxRetries != null && maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be at least 0 (or null for no limit), got " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
+    /** Sets {@link #clock}, where the retries are scheduled (a {@link io.jtwisted.internet.task.Clock} in tests). */
+    public ReconnectingClientFactory setClock(IReactorTime clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    private static double requireSeconds(String name, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(name + " must be a finite number of seconds, at least 0, got " + seconds);
+        }
+        return seconds;
     }
 
     /** The retries since the last reset. */

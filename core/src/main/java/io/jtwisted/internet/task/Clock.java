@@ -1,7 +1,7 @@
 package io.jtwisted.internet.task;
 
-import io.jtwisted.internal.reactor.DelayedCall;
-import io.jtwisted.internal.reactor.Timers;
+import io.jtwisted.internet.base.DelayedCall;
+import io.jtwisted.internet.base.DelayedCalls;
 import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public class Clock implements IReactorTime {
     private double now;
-    private final Timers calls = new Timers(this::seconds);
+    private final DelayedCalls calls = new DelayedCalls(this::seconds);
 
     @Override
     public double seconds() {

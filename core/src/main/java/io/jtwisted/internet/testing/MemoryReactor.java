@@ -9,7 +9,7 @@ import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     }
 
     /** A recorded {@code connectTCP} call. */
-    public record TcpClient(String host, int port, ClientFactory factory, double timeout,
+    public record TcpClient(String host, int port, IClientFactory factory, double timeout,
             InetSocketAddress bindAddress) {
     }
 
@@ -72,6 +72,11 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     public void stop() {
         running = false;
         hasStopped = true;
+    }
+
+    /** Does nothing: a memory reactor has no loop (time moves through a {@code Clock}). */
+    @Override
+    public void iterate(double delay) {
     }
 
     /** Marks the reactor crashed ({@link #hasCrashed()}) and not running. */
@@ -182,7 +187,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
      * {@link ConnectionCompleter} says so.
      */
     @Override
-    public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
+    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
             InetSocketAddress bindAddress) {
         tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress));
         IAddress destination = isIPv6(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);

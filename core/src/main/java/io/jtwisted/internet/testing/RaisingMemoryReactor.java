@@ -4,7 +4,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
 
 /**
@@ -34,7 +34,7 @@ public class RaisingMemoryReactor implements IReactorTCP {
 
     /** Throws the connect exception. */
     @Override
-    public IConnector connectTCP(String host, int port, ClientFactory factory, double timeout,
+    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
             InetSocketAddress bindAddress) {
         throw connectException != null ? connectException : new UnsupportedOperationException("connectTCP");
     }

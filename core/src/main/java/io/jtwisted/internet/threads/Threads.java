@@ -1,9 +1,9 @@
 package io.jtwisted.internet.threads;
 
-import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingSupplier;
+import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +65,7 @@ public final class Threads {
     public static <T> T blockingCallFromThreadDeferring(IReactorThreads reactor,
                                                         ThrowingSupplier<? extends Deferred<? extends T>> callable)
             throws Exception {
-        if (reactor instanceof NioReactor nio && nio.isReactorThread() && nio.running()) {
+        if (reactor.isInIOThread() && reactor instanceof IReactorCore core && core.running()) {
             throw new IllegalStateException("blockingCallFromThread must not be called in the reactor thread");
         }
         CompletableFuture<T> outcome = new CompletableFuture<>();

@@ -152,4 +152,9 @@ public abstract class IntNStringReceiver extends PauseableReceiver {
     public void setMaxLength(int maxLength) {
         MAX_LENGTH = maxLength;
     }
+
+    /** The bytes the receive buffer keeps alive between calls (for tests of the memory bound). */
+    int retainedBytes() {
+        return unprocessed.retained();
+    }
 }

@@ -180,4 +180,9 @@ public abstract class LineOnlyReceiver extends Protocol {
     public void setMaxLength(int maxLength) {
         MAX_LENGTH = maxLength;
     }
+
+    /** The bytes the receive buffer keeps alive between calls (for tests of the memory bound). */
+    int retainedBytes() {
+        return buffer.retained();
+    }
 }

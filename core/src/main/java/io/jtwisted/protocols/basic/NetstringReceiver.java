@@ -212,4 +212,9 @@ public abstract class NetstringReceiver extends Protocol {
     public void setMaxLength(int maxLength) {
         MAX_LENGTH = maxLength;
     }
+
+    /** The bytes kept alive between calls, buffer and payload (for tests of the memory bound). */
+    int retainedBytes() {
+        return remaining.retained() + (payload == null ? 0 : payload.length);
+    }
 }

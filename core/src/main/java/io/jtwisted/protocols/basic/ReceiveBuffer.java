@@ -34,6 +34,11 @@ final class ReceiveBuffer {
         return start == end;
     }
 
+    /** The bytes this buffer keeps alive: its array's length (for tests of the memory bound). */
+    int retained() {
+        return array.length;
+    }
+
     /** Replaces the contents with {@code data[from, data.length)}, without copying. */
     void adopt(byte[] data, int from) {
         array = data;

@@ -93,4 +93,9 @@ public abstract class StatefulProtocol extends Protocol {
             buffer.trim();
         }
     }
+
+    /** The bytes the receive buffer keeps alive between calls (for tests of the memory bound). */
+    int retainedBytes() {
+        return buffer.retained();
+    }
 }

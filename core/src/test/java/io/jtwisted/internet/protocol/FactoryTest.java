@@ -42,4 +42,37 @@ class FactoryTest {
         factory.doStop();
         assertThat(counts).containsExactly(1, 1);
     }
+
+    @Test
+    void aPlainProtocolCanBeBuiltAndIgnoresWhatItReceives() {
+        IProtocol built = Factory.forProtocol(Protocol::new).buildProtocol(null);
+        io.jtwisted.internet.testing.StringTransport transport = new io.jtwisted.internet.testing.StringTransport();
+        built.makeConnection(transport);
+        built.dataReceived(new byte[] {1, 2, 3});
+        assertThat(transport.value()).isEmpty();
+    }
+
+    static class QuoteFactory extends Factory {
+        final String quote = "An apple a day keeps the doctor away";
+
+        QuoteFactory() {
+            super(Quote::new);
+        }
+    }
+
+    @Test
+    void aProtocolReachesItsFactoryAsItsOwnType() {
+        Quote built = (Quote) new QuoteFactory().buildProtocol(null);
+        assertThat(built.factory(QuoteFactory.class).quote).isEqualTo("An apple a day keeps the doctor away");
+    }
+
+    @Test
+    void askingForTheWrongFactoryTypeSaysWhatBuiltIt() {
+        Quote built = (Quote) new ServerFactory(Quote::new).buildProtocol(null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.factory(QuoteFactory.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(ServerFactory.class.getName()).hasMessageContaining(QuoteFactory.class.getName());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Quote().factory(QuoteFactory.class))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no factory");
+    }
 }

@@ -197,4 +197,61 @@ class ReconnectingClientFactoryTest {
         clock.advance(10_000);
         assertThat(connector.connects).isZero();
     }
+
+    @Test
+    void initialDelaySetAfterConstructionTakesEffectWithoutResetDelay() {
+        Clock clock = new Clock();
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { })
+                .setInitialDelay(10).setFactor(2).setJitter(0).setClock(clock);
+        assertThat(factory.delay()).isEqualTo(10);
+        FakeConnector connector = new FakeConnector();
+        factory.clientConnectionFailed(connector, lost());
+        assertThat(factory.delay()).isEqualTo(20);
+        clock.advance(19.9);
+        assertThat(connector.connects).isZero();
+        clock.advance(0.1);
+        assertThat(connector.connects).isEqualTo(1);
+    }
+
+    @Test
+    void fieldsAssignedDirectlyAlsoTakeEffectAtTheNextFirstRetry() {
+        Clock clock = new Clock();
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { });
+        factory.clock = clock;
+        factory.initialDelay = 3;
+        factory.factor = 1;
+        factory.jitter = 0;
+        factory.clientConnectionFailed(new FakeConnector(), lost());
+        assertThat(factory.delay()).isEqualTo(3);
+    }
+
+    @Test
+    void maxDelayAndMaxRetriesSetBySetters() {
+        Clock clock = new Clock();
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { })
+                .setInitialDelay(1).setFactor(10).setJitter(0).setMaxDelay(5).setMaxRetries(1).setClock(clock);
+        FakeConnector connector = new FakeConnector();
+        factory.clientConnectionFailed(connector, lost());
+        assertThat(factory.delay()).isEqualTo(5);
+        clock.advance(5);
+        factory.clientConnectionFailed(connector, lost());
+        clock.advance(100);
+        assertThat(connector.connects).as("one retry, then maxRetries gives up").isEqualTo(1);
+    }
+
+    @Test
+    void settersRefuseValuesThatMakeNoSense() {
+        ReconnectingClientFactory factory = new ReconnectingClientFactory();
+        assertThatThrownBy(() -> factory.setInitialDelay(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("initialDelay");
+        assertThatThrownBy(() -> factory.setMaxDelay(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxDelay");
+        assertThatThrownBy(() -> factory.setFactor(0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("factor");
+        assertThatThrownBy(() -> factory.setJitter(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jitter");
+        assertThatThrownBy(() -> factory.setMaxRetries(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRetries");
+        assertThat(factory.initialDelay).isEqualTo(1.0);
+    }
 }

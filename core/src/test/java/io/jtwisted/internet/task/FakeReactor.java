@@ -104,6 +104,10 @@ final class FakeReactor implements IReactorCore, IReactorTime {
     }
 
     @Override
+    public void iterate(double delay) {
+    }
+
+    @Override
     public void crash() {
         running = false;
     }

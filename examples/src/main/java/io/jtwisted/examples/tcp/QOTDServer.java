@@ -26,7 +26,7 @@ public final class QOTDServer {
         @Override
         public void connectionMade() {
             // factory was set by the factory's default buildProtocol:
-            String quote = ((QOTDFactory) factory).quote;
+            String quote = factory(QOTDFactory.class).quote;
             transport.write((quote + "\r\n").getBytes(StandardCharsets.UTF_8));
             transport.loseConnection();
         }

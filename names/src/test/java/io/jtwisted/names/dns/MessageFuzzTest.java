@@ -11,7 +11,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * exception, never a hang), and what decodes re-encodes into a message that decodes equal.
  */
 class MessageFuzzTest {
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void decodeNeverFailsUnexpectedly(byte[] data) {
         Message message;
         try {

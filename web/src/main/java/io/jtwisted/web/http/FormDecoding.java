@@ -16,7 +16,7 @@ public final class FormDecoding {
     private FormDecoding() {
     }
 
-    /** Adds the pairs of {@code query} ("a=1&b=&c") to {@code into}; blank values are kept, as Twisted does. */
+    /** Adds the pairs of {@code query} ("a=1&amp;b=&amp;c") to {@code into}; blank values are kept, as Twisted does. */
     public static void parseQuery(String query, Map<String, List<String>> into) {
         int start = 0;
         int n = query.length();

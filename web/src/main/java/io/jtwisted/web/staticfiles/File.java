@@ -118,6 +118,11 @@ public class File extends Resource {
         return settings.defaultType;
     }
 
+    /** Sets the type of files whose extension is not in {@link #contentTypes()}. */
+    public void setDefaultType(String type) {
+        settings.defaultType = Objects.requireNonNull(type);
+    }
+
     /** The names a directory's index file may have, tried in order; modifiable. */
     public List<String> indexNames() {
         return settings.indexNames;

@@ -1,0 +1,596 @@
+package io.jtwisted.internal.stream;
+
+import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.loop.PendingFlush;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internet.error.ConnectionAborted;
+import io.jtwisted.internet.error.ConnectionDone;
+import io.jtwisted.internet.error.ConnectionLost;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IConsumer;
+import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
+import io.jtwisted.internet.interfaces.IProducer;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.IPullProducer;
+import io.jtwisted.internet.interfaces.IPushProducer;
+import io.jtwisted.internet.interfaces.ITransport;
+import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+
+/**
+ * The transport of one connected stream socket: what every stream transport shares (TCP and UNIX
+ * sockets alike, since the JDK's {@link SocketChannel} is the channel of both), as Twisted's
+ * {@code abstract.FileDescriptor} and {@code tcp.Connection}. Everything runs on the reactor
+ * thread; every public method checks that first.
+ *
+ * <p>Reads go into the reactor's shared direct buffer and reach the protocol as a fresh array of
+ * exactly the bytes read. A read that does not fill the buffer means the socket is drained, so
+ * the transport does not read again to see {@code EAGAIN}; a full read is repeated at most
+ * {@link #MAX_READS_PER_TURN} times per turn, for fairness.
+ *
+ * <p>Writes are queued and flushed once at the end of the loop turn (one gathering write for
+ * everything written during the turn); only when the socket does not take everything does the
+ * transport ask for {@code OP_WRITE}. A registered push producer is paused when more than
+ * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}.
+ *
+ * <p>Closing: {@link #loseConnection()} stops reading and closes once the buffer is empty and no
+ * producer is registered (writes made meanwhile are still sent); {@link #loseWriteConnection()}
+ * half-closes the same way, accepting writes until the output is actually shut down; {@link
+ * #abortConnection()} drops the buffer and closes on the next flush. Ordinary closes report the
+ * shared {@link ConnectionDone#CONNECTION_DONE}.
+ *
+ * <p>Every call into the protocol or a producer goes through one guarded path: an exception that
+ * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
+ * is logged and closes this connection with the exception as the reason, as Twisted does.
+ */
+public abstract class StreamTransport implements ITransport, IConsumer, IPushProducer, Selectable, PendingFlush {
+    private static final Logger LOG = Logger.forClass(StreamTransport.class);
+
+    /** Full reads repeated per turn at most, before other channels get their turn. */
+    public static final int MAX_READS_PER_TURN = 4;
+    /** Queued bytes above which a registered push producer is paused (Twisted's bufferSize). */
+    public static final int HIGH_WATER = 64 * 1024;
+    /** Queued bytes at or below which a paused producer is resumed. */
+    public static final int LOW_WATER = 16 * 1024;
+    /** Buffers handed to one gathering write at most. */
+    private static final int MAX_GATHER = 256;
+
+    protected final EventLoop reactor;
+    protected final SocketChannel channel;
+    private final SelectionKey key;
+    private final IAddress host;
+    private final IAddress peer;
+    private final IProtocol protocol;
+    private final boolean halfCloseable;
+
+    private ByteBuffer[] queue = new ByteBuffer[16]; // ring of pending writes
+    private int queueHead;
+    private int queueSize;
+    private long pendingBytes;
+    private ByteBuffer[] gather = new ByteBuffer[16];
+
+    private boolean flushRequested;
+    private boolean writeInterest;
+    private boolean readPaused; // paused as a producer
+    private boolean disconnecting; // loseConnection called
+    private boolean aborting;
+    private boolean disconnected;
+    private boolean writeDisconnecting; // loseWriteConnection called
+    private boolean writeDisconnected;
+    private boolean readDisconnected;
+
+    private IProducer producer;
+    private boolean streamingProducer;
+    private boolean producerPaused;
+
+    /**
+     * @param key the channel's key with this reactor (any attachment; {@link #start()} attaches this transport)
+     */
+    protected StreamTransport(EventLoop reactor, SocketChannel channel, SelectionKey key, IAddress host, IAddress peer,
+                              IProtocol protocol) {
+        this.reactor = reactor;
+        this.channel = channel;
+        this.key = key;
+        this.host = host;
+        this.peer = peer;
+        this.protocol = protocol;
+        this.halfCloseable = protocol instanceof IHalfCloseableProtocol;
+    }
+
+    /** Attaches to the key, starts reading and tells the protocol it is connected. */
+    public void start() {
+        key.attach(this);
+        key.interestOps(SelectionKey.OP_READ);
+        opened();
+        try {
+            protocol.makeConnection(this);
+        } catch (Throwable e) {
+            protocolFailed("connectionMade", e);
+        }
+    }
+
+    /** Called once when the transport starts, before {@code connectionMade}: for bookkeeping. */
+    protected void opened() {
+    }
+
+    /**
+     * Called once after the protocol heard {@code connectionLost(reason)} (the socket is closed):
+     * a client transport tells its connector.
+     */
+    protected void closed(Failure reason) {
+    }
+
+    /**
+     * The one guarded path: {@code what} (a protocol or producer method) threw {@code error}. Logs
+     * it with its traceback and closes the connection with it as the reason.
+     */
+    private void protocolFailed(String what, Throwable error) {
+        EventLoop.rethrowIfFatal(error);
+        LOG.failure("Unhandled error in {} of {}; closing the connection", error, what, protocol);
+        closeWith(new Failure(error));
+    }
+
+    // ---- reading --------------------------------------------------------------------------
+
+    @Override
+    public void handleIo(SelectionKey ready) {
+        int ops;
+        try {
+            ops = ready.readyOps();
+        } catch (CancelledKeyException cancelled) {
+            return;
+        }
+        if ((ops & SelectionKey.OP_WRITE) != 0 && !disconnected) {
+            doWrite();
+        }
+        if ((ops & SelectionKey.OP_READ) != 0 && !disconnected) {
+            doRead();
+        }
+    }
+
+    private void doRead() {
+        if (readPaused || disconnecting || readDisconnected || aborting) {
+            return;
+        }
+        ByteBuffer buffer = reactor.readBuffer();
+        for (int i = 0; i < MAX_READS_PER_TURN; i++) {
+            buffer.clear();
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                closeWith(lost(e));
+                return;
+            }
+            if (n > 0) {
+                byte[] data = new byte[n];
+                buffer.flip();
+                buffer.get(data);
+                try {
+                    protocol.dataReceived(data);
+                } catch (Throwable e) {
+                    protocolFailed("dataReceived", e);
+                    return;
+                }
+                if (n < buffer.capacity() || disconnected || readPaused || disconnecting) {
+                    return; // a short read drained the socket
+                }
+            } else if (n < 0) {
+                readEof();
+                return;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static Failure lost(IOException e) {
+        return new Failure(new ConnectionLost(String.valueOf(e.getMessage()), e));
+    }
+
+    private void readEof() {
+        if (!halfCloseable) {
+            closeWith(ConnectionDone.CONNECTION_DONE);
+            return;
+        }
+        readDisconnected = true;
+        updateInterest();
+        try {
+            channel.shutdownInput();
+        } catch (IOException ignored) {
+            // already gone: the next write or close reports it
+        }
+        if (writeDisconnected) {
+            closeWith(ConnectionDone.CONNECTION_DONE);
+            return;
+        }
+        try {
+            ((IHalfCloseableProtocol) protocol).readConnectionLost();
+        } catch (Throwable e) {
+            protocolFailed("readConnectionLost", e);
+        }
+    }
+
+    // ---- writing --------------------------------------------------------------------------
+
+    /**
+     * Queues {@code data}. As Twisted's {@code FileDescriptor.write}: ignored once the connection
+     * or its write side is actually closed (not merely closing: writes made after {@code
+     * loseConnection} or {@code loseWriteConnection} are still sent), and after an abort.
+     */
+    @Override
+    public void write(byte[] data) {
+        reactor.checkThread();
+        if (data.length == 0 || disconnected || writeDisconnected || aborting) {
+            return;
+        }
+        enqueue(ByteBuffer.wrap(data));
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        reactor.checkThread();
+        int length = data.remaining();
+        if (length == 0 || disconnected || writeDisconnected || aborting) {
+            data.position(data.limit());
+            return;
+        }
+        byte[] copy = new byte[length];
+        data.get(copy);
+        enqueue(ByteBuffer.wrap(copy));
+    }
+
+    @Override
+    public void writeSequence(Iterable<byte[]> data) {
+        for (byte[] chunk : data) {
+            write(chunk);
+        }
+    }
+
+    private void enqueue(ByteBuffer buffer) {
+        if (queueSize == queue.length) {
+            ByteBuffer[] bigger = new ByteBuffer[queue.length * 2];
+            for (int i = 0; i < queueSize; i++) {
+                bigger[i] = queue[(queueHead + i) & (queue.length - 1)];
+            }
+            queue = bigger;
+            queueHead = 0;
+        }
+        queue[(queueHead + queueSize) & (queue.length - 1)] = buffer;
+        queueSize++;
+        pendingBytes += buffer.remaining();
+        requestFlush();
+        if (producer != null && streamingProducer && !producerPaused && pendingBytes > HIGH_WATER) {
+            producerPaused = true;
+            IProducer paused = producer;
+            try {
+                ((IPushProducer) paused).pauseProducing();
+            } catch (Throwable e) {
+                protocolFailed("pauseProducing", e);
+            }
+        }
+    }
+
+    private void requestFlush() {
+        if (!flushRequested && !writeInterest) {
+            flushRequested = true;
+            reactor.requestFlush(this);
+        }
+    }
+
+    @Override
+    public void flushPending() {
+        flushRequested = false;
+        if (!disconnected) {
+            doWrite();
+        }
+    }
+
+    private void doWrite() {
+        if (aborting) {
+            closeWith(new Failure(new ConnectionAborted()));
+            return;
+        }
+        if (queueSize > 0) {
+            try {
+                writeQueued();
+            } catch (IOException e) {
+                closeWith(lost(e));
+                return;
+            }
+        }
+        if (queueSize > 0) {
+            if (!writeInterest) {
+                writeInterest = true;
+                updateInterest();
+            }
+            if (producerPaused && pendingBytes <= LOW_WATER && producer != null) {
+                producerPaused = false;
+                try {
+                    ((IPushProducer) producer).resumeProducing();
+                } catch (Throwable e) {
+                    protocolFailed("resumeProducing", e);
+                }
+            }
+            return;
+        }
+        if (writeInterest) {
+            writeInterest = false;
+            updateInterest();
+        }
+        bufferEmpty();
+    }
+
+    private void writeQueued() throws IOException {
+        int mask = queue.length - 1;
+        long written;
+        if (queueSize == 1) {
+            written = channel.write(queue[queueHead]);
+        } else {
+            int count = Math.min(queueSize, MAX_GATHER);
+            if (gather.length < count) {
+                gather = new ByteBuffer[Math.max(count, gather.length * 2)];
+            }
+            for (int i = 0; i < count; i++) {
+                gather[i] = queue[(queueHead + i) & mask];
+            }
+            written = channel.write(gather, 0, count);
+            Arrays.fill(gather, 0, count, null);
+        }
+        pendingBytes -= written;
+        while (queueSize > 0 && !queue[queueHead].hasRemaining()) {
+            queue[queueHead] = null;
+            queueHead = (queueHead + 1) & mask;
+            queueSize--;
+        }
+    }
+
+    /** Everything was written: resume producers, finish a pending close or half-close. */
+    private void bufferEmpty() {
+        if (producer != null && (!streamingProducer || producerPaused)) {
+            producerPaused = false;
+            try {
+                if (producer instanceof IPushProducer push && streamingProducer) {
+                    push.resumeProducing();
+                } else if (producer instanceof IPullProducer pull) {
+                    pull.resumeProducing();
+                }
+            } catch (Throwable e) {
+                protocolFailed("resumeProducing", e);
+                return;
+            }
+            if (queueSize > 0 || disconnected) {
+                return;
+            }
+        }
+        if (disconnecting && producer == null) {
+            closeWith(ConnectionDone.CONNECTION_DONE);
+            return;
+        }
+        if (writeDisconnecting && !writeDisconnected && producer == null) {
+            writeDisconnected = true;
+            try {
+                channel.shutdownOutput();
+            } catch (IOException e) {
+                closeWith(lost(e));
+                return;
+            }
+            if (readDisconnected) {
+                closeWith(ConnectionDone.CONNECTION_DONE);
+                return;
+            }
+            if (halfCloseable) {
+                try {
+                    ((IHalfCloseableProtocol) protocol).writeConnectionLost();
+                } catch (Throwable e) {
+                    protocolFailed("writeConnectionLost", e);
+                }
+            }
+        }
+    }
+
+    // ---- closing --------------------------------------------------------------------------
+
+    @Override
+    public void loseConnection() {
+        reactor.checkThread();
+        if (disconnected || disconnecting) {
+            return;
+        }
+        disconnecting = true;
+        updateInterest(); // stop reading
+        requestFlush();
+    }
+
+    /**
+     * Shuts the output down once everything written so far (and until then) is sent and no
+     * producer is registered; the protocol, if it is an {@link IHalfCloseableProtocol}, then hears
+     * {@code writeConnectionLost}. Reading goes on.
+     */
+    public void loseWriteConnection() {
+        reactor.checkThread();
+        if (disconnected || writeDisconnecting) {
+            return;
+        }
+        writeDisconnecting = true;
+        requestFlush();
+    }
+
+    @Override
+    public void abortConnection() {
+        reactor.checkThread();
+        if (disconnected || aborting) {
+            return;
+        }
+        aborting = true;
+        writeInterest = false;
+        updateInterest();
+        requestFlush();
+    }
+
+    /** Closes the connection now with {@code reason} (reactor shutdown, a janitor, an I/O error). */
+    @Override
+    public void connectionLost(Failure reason) {
+        closeWith(reason);
+    }
+
+    /** Closes the socket now and tells the producer, the protocol, then {@link #closed}, why. Idempotent. */
+    protected final void closeWith(Failure reason) {
+        if (disconnected) {
+            return;
+        }
+        disconnected = true;
+        key.cancel();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("error closing {}: {}", channel, e);
+        }
+        for (int i = 0; i < queueSize; i++) {
+            queue[(queueHead + i) & (queue.length - 1)] = null;
+        }
+        queueSize = 0;
+        pendingBytes = 0;
+        IProducer registered = producer;
+        producer = null;
+        if (registered != null) {
+            try {
+                registered.stopProducing();
+            } catch (Throwable e) {
+                EventLoop.rethrowIfFatal(e);
+                LOG.failure("Unhandled error in stopProducing of {}", e, registered);
+            }
+        }
+        try {
+            protocol.connectionLost(reason);
+        } catch (Throwable e) {
+            EventLoop.rethrowIfFatal(e);
+            LOG.failure("Unhandled error in connectionLost of {}", e, protocol);
+        }
+        closed(reason);
+    }
+
+    private void updateInterest() {
+        if (disconnected || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (!readPaused && !disconnecting && !readDisconnected && !aborting) {
+            ops |= SelectionKey.OP_READ;
+        }
+        if (writeInterest) {
+            ops |= SelectionKey.OP_WRITE;
+        }
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    // ---- producer / consumer --------------------------------------------------------------
+
+    @Override
+    public void registerProducer(IProducer producer, boolean streaming) {
+        reactor.checkThread();
+        if (this.producer != null) {
+            throw new IllegalStateException("Cannot register producer " + producer + ", because producer "
+                    + this.producer + " was never unregistered.");
+        }
+        if (streaming && !(producer instanceof IPushProducer)) {
+            throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + producer);
+        }
+        if (!streaming && !(producer instanceof IPullProducer)) {
+            throw new IllegalArgumentException("a non-streaming producer must be an IPullProducer: " + producer);
+        }
+        if (disconnected) {
+            producer.stopProducing();
+            return;
+        }
+        this.producer = producer;
+        this.streamingProducer = streaming;
+        this.producerPaused = false;
+        if (!streaming) {
+            ((IPullProducer) producer).resumeProducing();
+        }
+    }
+
+    @Override
+    public void unregisterProducer() {
+        reactor.checkThread();
+        producer = null;
+        producerPaused = false;
+        if ((disconnecting || writeDisconnecting) && !disconnected) {
+            requestFlush();
+        }
+    }
+
+    /** Stops reading from the socket until {@link #resumeProducing()}. */
+    @Override
+    public void pauseProducing() {
+        reactor.checkThread();
+        readPaused = true;
+        updateInterest();
+    }
+
+    /** Reads from the socket again. */
+    @Override
+    public void resumeProducing() {
+        reactor.checkThread();
+        readPaused = false;
+        updateInterest();
+    }
+
+    /** Closes the connection (once buffered data is written). */
+    @Override
+    public void stopProducing() {
+        loseConnection();
+    }
+
+    // ---- state and addresses --------------------------------------------------------------
+
+    @Override
+    public IAddress getPeer() {
+        return peer;
+    }
+
+    @Override
+    public IAddress getHost() {
+        return host;
+    }
+
+    /** The protocol of this connection. */
+    public IProtocol protocol() {
+        return protocol;
+    }
+
+    /** Bytes written but not yet handed to the operating system. */
+    public long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /** True once {@link #loseConnection()} or {@link #abortConnection()} was called (or the connection closed). */
+    @Override
+    public boolean disconnecting() {
+        return disconnecting || aborting || disconnected;
+    }
+
+    /** True while the socket did not take everything and the transport waits for it to be writable. */
+    public boolean writeBlocked() {
+        return writeInterest;
+    }
+
+    /** True once the socket is closed. */
+    public boolean disconnected() {
+        return disconnected;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + protocol.getClass().getSimpleName() + ", peer=" + peer + ")";
+    }
+}
