@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallback, ILogObserver {
     private static final Object LOCK = new Object();
     static final Set<String> NOT_YET_CLEAN = Set.of(
-            "io.jtwisted.internal.reactor.NioReactorTest",
+            "io.jtwisted.internal.loop.EventLoopTest",
             "io.jtwisted.internal.tcp.ConnectorTest",
             "io.jtwisted.internal.tcp.OutOfDescriptorsTest",
             "io.jtwisted.internal.tcp.TcpLoopbackTest",
@@ -51,8 +51,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
             "io.jtwisted.internet.ReactorCoreTest",
             "io.jtwisted.internet.ReactorThreadsTest",
             "io.jtwisted.internet.ReactorTimeTest",
-            "io.jtwisted.internet.SystemEventTest",
-            "io.jtwisted.internet.endpoints.LoopbackTest");
+            "io.jtwisted.internet.SystemEventTest");
     private static List<Failure> logged; // of the test running now; null between tests
 
     static {
