@@ -2,10 +2,12 @@ package io.jtwisted.internet;
 
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
+import io.jtwisted.internet.interfaces.IReactorMulticast;
 import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.internet.interfaces.IReactorUDP;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -17,7 +19,8 @@ import io.jtwisted.internet.interfaces.IReactorTime;
  * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
-public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL {
+public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
+        IReactorUDP, IReactorMulticast {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

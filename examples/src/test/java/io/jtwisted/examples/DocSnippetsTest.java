@@ -32,6 +32,7 @@ class DocSnippetsTest {
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
+        "docs/udp.md, 6",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {
         Path root = projectRoot();

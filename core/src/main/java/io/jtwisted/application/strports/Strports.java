@@ -4,6 +4,7 @@ import io.jtwisted.application.internet.StreamServerEndpointService;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.internet.interfaces.IReactor;
 
 /**
  * Services from endpoint strings, as Twisted's {@code twisted.application.strports}:
@@ -25,7 +26,7 @@ public final class Strports {
     }
 
     /** {@link #service(String, IProtocolFactory)} through {@code reactor}. */
-    public static StreamServerEndpointService service(String description, IProtocolFactory factory, Object reactor) {
+    public static StreamServerEndpointService service(String description, IProtocolFactory factory, IReactor reactor) {
         return new StreamServerEndpointService(Endpoints.serverFromString(reactor, description), factory)
                 .setRaiseSynchronously(true);
     }

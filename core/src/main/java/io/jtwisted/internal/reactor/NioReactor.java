@@ -2,10 +2,14 @@ package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.tcp.TcpSupport;
+import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IDatagramProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IMulticastTransport;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
@@ -19,6 +23,7 @@ import java.net.InetSocketAddress;
  */
 public class NioReactor extends EventLoop implements Reactor {
     private TcpSupport tcp;
+    private UdpSupport udp;
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
     public NioReactor() {
@@ -37,6 +42,13 @@ public class NioReactor extends EventLoop implements Reactor {
         return tcp;
     }
 
+    private UdpSupport udp() {
+        if (udp == null) {
+            udp = new UdpSupport(this);
+        }
+        return udp;
+    }
+
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
         checkThread();
@@ -47,6 +59,19 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
         checkThread();
         return tcp().connectTCP(host, port, factory, timeout, bindAddress);
+    }
+
+    @Override
+    public IUDPTransport listenUDP(int port, IDatagramProtocol protocol, String iface, int maxPacketSize) {
+        checkThread();
+        return udp().listenUDP(port, protocol, iface, maxPacketSize);
+    }
+
+    @Override
+    public IMulticastTransport listenMulticast(int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
+                                               boolean listenMultiple) {
+        checkThread();
+        return udp().listenMulticast(port, protocol, iface, maxPacketSize, listenMultiple);
     }
 
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */

@@ -1,5 +1,6 @@
 package io.jtwisted.internal.tcp;
 
+import io.jtwisted.internal.net.Addresses;
 import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internet.defer.Deferred;

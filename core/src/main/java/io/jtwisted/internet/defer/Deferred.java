@@ -4,6 +4,7 @@ import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingConsumer;
 import io.jtwisted.python.failure.ThrowingFunction;
 import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.ArrayList;
@@ -381,6 +382,24 @@ public class Deferred<T> {
     public <R> Deferred<R> addCallback(ThrowingFunction<? super T, ? extends R> callback) {
         Deferred<Object> c = checkedChain("addCallback");
         c.appendPair(callback, null);
+        return c.retyped();
+    }
+
+    /**
+     * Adds a callback that uses the result and returns nothing, as a Twisted callback that returns
+     * {@code None}: the chain goes on with {@code null}. {@code d.thenAccept(page ->
+     * System.out.println(page))} needs no {@code return null;} (a lambda given to
+     * {@link #addCallback} must return a value, and one overload taking both shapes would make such
+     * lambdas ambiguous, so the name differs, as in {@link CompletionStage#thenAccept}). Failures
+     * pass it by untouched; an exception it throws becomes the chain's failure.
+     */
+    public Deferred<Void> thenAccept(ThrowingConsumer<? super T> callback) {
+        Deferred<Object> c = checkedChain("thenAccept");
+        ThrowingFunction<T, Void> asCallback = result -> {
+            callback.accept(result);
+            return null;
+        };
+        c.appendPair(asCallback, null);
         return c.retyped();
     }
 

@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.internet.interfaces.IReactor;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
@@ -39,13 +40,13 @@ public final class Endpoints {
     /** Builds a server endpoint from parsed description arguments (type name removed). */
     @FunctionalInterface
     public interface ServerParser {
-        IStreamServerEndpoint parse(Object reactor, List<String> args, Map<String, String> kwargs);
+        IStreamServerEndpoint parse(IReactor reactor, List<String> args, Map<String, String> kwargs);
     }
 
     /** Builds a client endpoint from parsed description arguments (type name removed). */
     @FunctionalInterface
     public interface ClientParser {
-        IStreamClientEndpoint parse(Object reactor, List<String> args, Map<String, String> kwargs);
+        IStreamClientEndpoint parse(IReactor reactor, List<String> args, Map<String, String> kwargs);
     }
 
     private static final Map<String, ServerParser> SERVER_PARSERS = new ConcurrentHashMap<>();
@@ -89,11 +90,12 @@ public final class Endpoints {
 
     /**
      * A server endpoint from {@code description} (see the class comment), listening with
-     * {@code reactor}.
+     * {@code reactor}: any reactor that provides what the endpoint type needs ({@code tcp:} needs
+     * {@link IReactorTCP}), a test's {@code MemoryReactor} included.
      *
      * @throws IllegalArgumentException if the description is malformed or of an unknown type
      */
-    public static IStreamServerEndpoint serverFromString(Object reactor, String description) {
+    public static IStreamServerEndpoint serverFromString(IReactor reactor, String description) {
         Descriptions.Parsed parsed = Descriptions.parse(description);
         String type = typeOf(parsed, description);
         ServerParser parser = SERVER_PARSERS.get(type.toLowerCase(Locale.ROOT));
@@ -115,11 +117,12 @@ public final class Endpoints {
 
     /**
      * A client endpoint from {@code description} (see the class comment), connecting with
-     * {@code reactor}.
+     * {@code reactor}: any reactor that provides what the endpoint type needs, as for
+     * {@link #serverFromString}.
      *
      * @throws IllegalArgumentException if the description is malformed or of an unknown type
      */
-    public static IStreamClientEndpoint clientFromString(Object reactor, String description) {
+    public static IStreamClientEndpoint clientFromString(IReactor reactor, String description) {
         Descriptions.Parsed parsed = Descriptions.parse(description);
         String type = typeOf(parsed, description);
         ClientParser parser = CLIENT_PARSERS.get(type.toLowerCase(Locale.ROOT));
@@ -155,7 +158,7 @@ public final class Endpoints {
         CLIENT_PARSERS.put(type.toLowerCase(Locale.ROOT), parser);
     }
 
-    private static IStreamServerEndpoint parseTcpServer(Object reactor, List<String> args, Map<String, String> kw, boolean v6) {
+    private static IStreamServerEndpoint parseTcpServer(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
         String type = v6 ? "tcp6" : "tcp";
         checkKeys(type, kw, Set.of("port", "interface", "backlog"));
         if (args.size() > 1) {
@@ -175,7 +178,7 @@ public final class Endpoints {
         return new TCP4ServerEndpoint(tcp, port, backlog, kw.getOrDefault("interface", ""));
     }
 
-    private static IStreamClientEndpoint parseTcpClient(Object reactor, List<String> args, Map<String, String> kw, boolean v6) {
+    private static IStreamClientEndpoint parseTcpClient(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
         String type = v6 ? "tcp6" : "tcp";
         checkKeys(type, kw, Set.of("host", "port", "timeout", "bindAddress"));
         String host = kw.get("host");
@@ -215,7 +218,7 @@ public final class Endpoints {
                 : new TCP4ClientEndpoint(tcp, host, port, timeout, bind);
     }
 
-    static IReactorTCP tcp(Object reactor) {
+    static IReactorTCP tcp(IReactor reactor) {
         if (reactor instanceof IReactorTCP tcp) {
             return tcp;
         }

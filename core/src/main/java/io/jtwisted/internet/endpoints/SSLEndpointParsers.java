@@ -1,5 +1,6 @@
 package io.jtwisted.internet.endpoints;
 
+import io.jtwisted.internet.interfaces.IReactor;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
@@ -38,7 +39,7 @@ final class SSLEndpointParsers {
     private SSLEndpointParsers() {
     }
 
-    static IStreamServerEndpoint parseServer(Object reactor, List<String> args, Map<String, String> kw) {
+    static IStreamServerEndpoint parseServer(IReactor reactor, List<String> args, Map<String, String> kw) {
         Endpoints.checkKeys("ssl", kw, Set.of("port", "privateKey", "certKey", "extraCertChain", "caCertsDir",
                 "interface", "backlog"));
         if (args.size() > 1) {
@@ -67,7 +68,7 @@ final class SSLEndpointParsers {
         return new SSL4ServerEndpoint(Endpoints.tcp(reactor), port, options.build(), backlog, kw.getOrDefault("interface", ""));
     }
 
-    static IStreamClientEndpoint parseSslClient(Object reactor, List<String> args, Map<String, String> kw) {
+    static IStreamClientEndpoint parseSslClient(IReactor reactor, List<String> args, Map<String, String> kw) {
         Endpoints.checkKeys("ssl", kw, Set.of("host", "port", "timeout", "bindAddress", "certKey", "privateKey", "caCertsDir"));
         HostPort target = hostPort("ssl", args, kw);
         ITrustRoot trust = kw.containsKey("caCertsDir") ? trustFrom(kw.get("caCertsDir")) : null;
@@ -76,7 +77,7 @@ final class SSLEndpointParsers {
                 SSL.optionsForClientTLS(target.host, trust, client), timeout("ssl", kw), bindAddress(kw));
     }
 
-    static IStreamClientEndpoint parseTlsClient(Object reactor, List<String> args, Map<String, String> kw) {
+    static IStreamClientEndpoint parseTlsClient(IReactor reactor, List<String> args, Map<String, String> kw) {
         Endpoints.checkKeys("tls", kw, Set.of("host", "port", "timeout", "bindAddress", "certificate", "privateKey",
                 "trustRoots", "endpoint"));
         HostPort target = hostPort("tls", args, kw);

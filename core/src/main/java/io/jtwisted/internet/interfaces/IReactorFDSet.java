@@ -7,7 +7,7 @@ import java.util.List;
  * transports register their own descriptors, so {@code addReader}/{@code addWriter} are not
  * offered). Call these on the reactor thread, or while the reactor does not run.
  */
-public interface IReactorFDSet {
+public interface IReactorFDSet extends IReactor {
     /** The descriptors watched for reading (connections reading, ports accepting), in no particular order. */
     List<IFileDescriptor> getReaders();
 

@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
  * TLS over TCP servers and clients, as Twisted's {@code IReactorSSL}. Each connection's protocol
  * runs unchanged over TLS; its transport is an {@link ISSLTransport}. Call these on the reactor thread.
  */
-public interface IReactorSSL {
+public interface IReactorSSL extends IReactor {
     /**
      * As {@link IReactorTCP#listenTCP(int, IProtocolFactory, int, String)}, with TLS on every
      * accepted connection, set up by {@code contextFactory}.

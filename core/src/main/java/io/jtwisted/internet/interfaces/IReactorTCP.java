@@ -3,7 +3,7 @@ package io.jtwisted.internet.interfaces;
 import java.net.InetSocketAddress;
 
 /** TCP servers and clients: Twisted's {@code IReactorTCP}. Call these on the reactor thread. */
-public interface IReactorTCP {
+public interface IReactorTCP extends IReactor {
     /** Twisted's default backlog. */
     int DEFAULT_BACKLOG = 50;
     /** Twisted's default connect timeout, in seconds. */

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
  * Moving work between the reactor thread and other threads, as Twisted's
  * {@code IReactorThreads}.
  */
-public interface IReactorThreads {
+public interface IReactorThreads extends IReactor {
     /**
      * Runs {@code callable} on the reactor thread, soon, in the order calls were made. Safe from any
      * thread: this is the only way into the reactor from another thread. Calls made before the

@@ -4,7 +4,7 @@ import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.List;
 
 /** Time-based scheduling: implemented by every reactor and by the deterministic {@code Clock}. */
-public interface IReactorTime {
+public interface IReactorTime extends IReactor {
     /** The current time in seconds; what {@link IDelayedCall#getTime()} is measured against. */
     double seconds();
 

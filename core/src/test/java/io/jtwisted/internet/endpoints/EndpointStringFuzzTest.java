@@ -48,6 +48,14 @@ class EndpointStringFuzzTest {
                 .hasMessageContaining("must start with the endpoint type");
     }
 
+    @Test
+    void aReactorWithoutWhatTheEndpointNeedsIsRefusedByName() {
+        io.jtwisted.internet.task.Clock onlyTime = new io.jtwisted.internet.task.Clock();
+        assertThatThrownBy(() -> Endpoints.serverFromString(onlyTime, "tcp:8080"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not provide IReactorTCP");
+    }
+
     @FuzzTest(maxDuration = "10s")
     void serverFromString(FuzzedDataProvider data) {
         parsesOrRefusesClearly(true, data.consumeRemainingAsString());

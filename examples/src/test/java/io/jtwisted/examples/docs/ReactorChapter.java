@@ -1,9 +1,11 @@
 package io.jtwisted.examples.docs;
 
 import static io.jtwisted.internet.Reactor.reactor;   // from twisted.internet import reactor
+import static io.jtwisted.internet.interfaces.IReactorCore.SHUTDOWN;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IReactorCore.Phase;
 import io.jtwisted.internet.threads.Threads;
 import io.jtwisted.protocols.basic.LineReceiver;
 
@@ -27,10 +29,12 @@ final class ReactorChapter {
     }
 
     void systemEventTriggers() {
-        Object id = reactor.addSystemEventTrigger("before", "shutdown", () -> {
+        Object id = reactor.addSystemEventTriggerDeferring(Phase.BEFORE, SHUTDOWN, () -> {
             Deferred<Void> flushed = saveEverything();   // shutdown waits for this Deferred
             return flushed;
         });
+        reactor.addSystemEventTrigger(Phase.DURING, SHUTDOWN, () -> System.out.println("bye"));
+        reactor.addSystemEventTrigger("after", "shutdown", () -> null);   // Twisted's spelling works too
         reactor.removeSystemEventTrigger(id);
     }
 

@@ -236,6 +236,11 @@ public final class Name implements Comparable<Name> {
         return true;
     }
 
+    /** Whether {@code other} is this name octet for octet, case included (equality ignores case). */
+    public boolean isIdenticalTo(Name other) {
+        return Arrays.equals(wire, other.wire);
+    }
+
     @Override
     public int hashCode() {
         return hash;

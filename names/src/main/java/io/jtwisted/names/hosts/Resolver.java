@@ -100,7 +100,7 @@ public class Resolver implements IResolver {
         List<RRHeader> named = new ArrayList<>(answers.size());
         for (RRHeader record : answers) {
             // Answer with the case the question used.
-            named.add(record.name().toString().equals(query.name().toString()) ? record : record.withName(query.name()));
+            named.add(record.name().isIdenticalTo(query.name()) ? record : record.withName(query.name()));
         }
         return Deferred.succeed(LookupResult.ofAnswers(named));
     }

@@ -42,7 +42,10 @@ public class ResolverChain implements IResolver {
         if (index >= resolvers.size()) {
             return Deferred.fail(best != null ? best : new Failure(new NotResponsibleError(query.name().toString())));
         }
-        return resolvers.get(index).query(query, timeout).addErrbackDeferring(failure -> {
+        IResolver resolver = resolvers.get(index);
+        // A resolver that throws instead of failing its Deferred still fails only this lookup.
+        Deferred<LookupResult> answer = Deferred.maybeDeferredDeferring(() -> resolver.query(query, timeout));
+        return answer.addErrbackDeferring(failure -> {
             Throwable error = failure.value();
             if (!(error instanceof DomainError) || error instanceof AuthoritativeDomainError) {
                 return Deferred.fail(failure);

@@ -40,6 +40,8 @@ class NameTest {
         assertThat(Name.of("example.com")).isNotEqualTo(Name.of("example.org"));
         assertThat(Name.of("example.com").toString()).isEqualTo("example.com");
         assertThat(Name.of("EXAMPLE.com").toString()).isEqualTo("EXAMPLE.com");
+        assertThat(Name.of("EXAMPLE.com").isIdenticalTo(Name.of("EXAMPLE.com."))).isTrue();
+        assertThat(Name.of("EXAMPLE.com").isIdenticalTo(Name.of("example.com"))).isFalse();
     }
 
     @Test

@@ -87,4 +87,12 @@ class ResolverChainTest {
                 answering("b", Deferred.fail(new NotResponsibleError("example.com")))));
         failureResultOf(chain.query(query), DNSServerError.class);
     }
+
+    @Test
+    void aResolverThatThrowsFailsTheLookupInsteadOfThrowing() {
+        IResolver throwing = (q, timeout) -> {
+            throw new IllegalStateException("bug in a resolver");
+        };
+        failureResultOf(new ResolverChain(List.of(throwing)).query(query), IllegalStateException.class);
+    }
 }

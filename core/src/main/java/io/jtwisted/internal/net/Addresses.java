@@ -1,4 +1,4 @@
-package io.jtwisted.internal.tcp;
+package io.jtwisted.internal.net;
 
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
@@ -15,7 +15,7 @@ public final class Addresses {
     private Addresses() {
     }
 
-    /** {@code address} as an {@link IPv4Address} or {@link IPv6Address} of {@code type} ("TCP"). */
+    /** {@code address} as an {@link IPv4Address} or {@link IPv6Address} of {@code type} ("TCP", "UDP"). */
     public static IAddress toTwisted(String type, SocketAddress address) {
         InetSocketAddress inet = (InetSocketAddress) address;
         InetAddress ip = inet.getAddress();

@@ -1,0 +1,13 @@
+package io.jtwisted.python.failure;
+
+/**
+ * A consumer that may throw: the shape of a callback that uses a result and returns nothing.
+ * An exception it throws becomes the {@link Failure} that the rest of the chain sees.
+ *
+ * @param <A> the argument type
+ */
+@FunctionalInterface
+public interface ThrowingConsumer<A> {
+    /** Uses {@code argument}; may throw anything, which the caller turns into a {@link Failure}. */
+    void accept(A argument) throws Exception;
+}
