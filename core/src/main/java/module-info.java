@@ -29,6 +29,7 @@ module io.jtwisted.core {
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.policies;
+    exports io.jtwisted.protocols.portforward;
     exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
     exports io.jtwisted.python.logfile;

@@ -15,8 +15,8 @@ import java.util.Map;
  * {@code formatEventAsClassicLogText}.
  *
  * <p>A format holds placeholders in braces: {@code {}} takes the event's next argument and {@code {name}}
- * takes the field {@code name} (given as a field, or else bound to the next argument). {@code {{} and
- * {@code }}} stand for literal braces. A suffix after {@code !} or {@code :} inside a placeholder (Python's
+ * takes the field {@code name} (given as a field, or else bound to the next argument). A doubled brace,
+ * <code>&#123;&#123;</code> or <code>&#125;&#125;</code>, stands for a literal one. A suffix after {@code !} or {@code :} inside a placeholder (Python's
  * conversions and format specs) is accepted and ignored.
  */
 public final class Formatting {

@@ -25,13 +25,16 @@ class DocSnippetsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "docs/names.md, 3",
+        "docs/application.md, 4",
+        "docs/logging.md, 4",
+        "docs/names.md, 4",
         "docs/protocols.md, 3",
         "docs/reactor.md, 5",
         "docs/scheduling.md, 9",
         "docs/tcp-servers.md, 7",
         "docs/tcp-clients.md, 7",
         "docs/testing.md, 9",
+        "docs/web.md, 6",
         "docs/udp.md, 6",
     })
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc, int expectedSnippets) throws IOException {

@@ -1,12 +1,18 @@
 package io.jtwisted.names;
 
+import static io.jtwisted.trial.Trial.await;
 import static io.jtwisted.trial.Trial.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.application.internet.TCPServer;
 import io.jtwisted.application.service.Application;
 import io.jtwisted.application.service.MultiService;
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.names.common.IResolver;
+import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.dns.Dns;
 import io.jtwisted.names.dns.Message;
 import io.jtwisted.names.dns.Query;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The code docs/names.md quotes (examples' DocSnippetsTest checks the quotes), run here so that a
  * snippet that stops working fails a test.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.jtwisted.trial.TrialExtension.class)
 class DocExamplesTest {
     @TempDir
     Path dir;
@@ -67,6 +74,22 @@ class DocExamplesTest {
         Application application = new Application("DNSExample");
         dnsService.setServiceParent(application);
         return application;
+    }
+
+    @Test
+    void aServerListensOnTcpAndUdpOnOnePort() throws Exception {
+        Reactor reactor = Reactor.create();
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        Resolver hostsResolver = new Resolver(Path.of("/etc/hosts"));
+        DNSServerFactory factory = new DNSServerFactory(List.of(hostsResolver), List.of(), List.of());
+        IListeningPort tcp = reactor.listenTCP(port, factory, 50, "127.0.0.1");
+        IUDPTransport udp = reactor.listenUDP(port, new DNSDatagramProtocol(factory), "127.0.0.1");
+        assertThat(((IPv4Address) udp.getHost()).port()).isEqualTo(((IPv4Address) tcp.getHost()).port());
+        await(reactor, tcp.stopListening());
+        await(reactor, udp.stopListening());
     }
 
     @Test

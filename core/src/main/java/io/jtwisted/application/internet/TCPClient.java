@@ -5,7 +5,7 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
 
 /**
@@ -16,19 +16,19 @@ import java.net.InetSocketAddress;
 public class TCPClient extends Service {
     private final String host;
     private final int port;
-    private final ClientFactory factory;
+    private final IClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
     private IReactorTCP reactor;
     private IConnector connector;
 
     /** Connects to {@code host}:{@code port} with a 30 second timeout. */
-    public TCPClient(String host, int port, ClientFactory factory) {
+    public TCPClient(String host, int port, IClientFactory factory) {
         this(host, port, factory, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    /** Connects as {@link IReactorTCP#connectTCP(String, int, ClientFactory, double, InetSocketAddress)} does. */
-    public TCPClient(String host, int port, ClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+    /** Connects as {@link IReactorTCP#connectTCP(String, int, IClientFactory, double, InetSocketAddress)} does. */
+    public TCPClient(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
         this.host = host;
         this.port = port;
         this.factory = factory;

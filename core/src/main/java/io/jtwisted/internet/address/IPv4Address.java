@@ -1,7 +1,5 @@
 package io.jtwisted.internet.address;
 
-import io.jtwisted.internet.interfaces.IAddress;
-
 /**
  * An IPv4 socket address.
  *
@@ -9,7 +7,7 @@ import io.jtwisted.internet.interfaces.IAddress;
  * @param host the dotted-quad address
  * @param port the port number
  */
-public record IPv4Address(String type, String host, int port) implements IAddress {
+public record IPv4Address(String type, String host, int port) implements IPAddress {
     @Override
     public String toString() {
         return "IPv4Address(type='" + type + "', host='" + host + "', port=" + port + ")";

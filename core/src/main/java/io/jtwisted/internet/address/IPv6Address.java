@@ -1,6 +1,5 @@
 package io.jtwisted.internet.address;
 
-import io.jtwisted.internet.interfaces.IAddress;
 import java.net.Inet6Address;
 
 /**
@@ -10,7 +9,7 @@ import java.net.Inet6Address;
  * @param host the address in its compressed text form, without brackets
  * @param port the port number
  */
-public record IPv6Address(String type, String host, int port) implements IAddress {
+public record IPv6Address(String type, String host, int port) implements IPAddress {
     @Override
     public String toString() {
         return "IPv6Address(type='" + type + "', host='" + host + "', port=" + port + ")";

@@ -17,7 +17,9 @@ public final class ClientCreatorGreeter {
 
     public static void main(String[] args) {
         ClientCreator<Greeter> creator = new ClientCreator<>(reactor, Greeter::new);
-        Deferred<Greeter> d = creator.connectTCP(Args.arg(args, 1, "localhost"), Args.port(args, 1234));
+        int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 1234;
+        String host = args.length > 1 ? args[1] : "localhost";
+        Deferred<Greeter> d = creator.connectTCP(host, portNumber);
         d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
             System.out.println("Connection failed: " + failure.getErrorMessage());
             reactor.stop();

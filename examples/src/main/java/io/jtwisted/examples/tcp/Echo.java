@@ -3,6 +3,7 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
+import io.jtwisted.internet.address.IPAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -19,8 +20,9 @@ public class Echo extends Protocol {
     }
 
     public static void main(String[] args) {
-        IListeningPort port = reactor.listenTCP(Args.port(args, 8000), Factory.forProtocol(Echo::new));
-        System.out.println("Echo server listening on port " + Args.portOf(port));
+        int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
+        IListeningPort port = reactor.listenTCP(portNumber, Factory.forProtocol(Echo::new));
+        System.out.println("Echo server listening on port " + IPAddress.portOf(port));
         reactor.run();
     }
 }

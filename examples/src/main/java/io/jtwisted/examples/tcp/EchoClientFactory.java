@@ -3,12 +3,12 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -52,7 +52,9 @@ public class EchoClientFactory extends ClientFactory {
     }
 
     public static void main(String[] args) {
-        reactor.connectTCP(Args.arg(args, 1, "localhost"), Args.port(args, 8000), new EchoClientFactory());
+        int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
+        String host = args.length > 1 ? args[1] : "localhost";
+        reactor.connectTCP(host, portNumber, new EchoClientFactory());
         reactor.run();
     }
 }

@@ -4,10 +4,10 @@ import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,7 +35,9 @@ public class Greeter extends Protocol {
     }
 
     public static void main(String[] args) {
-        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 1234));
+        int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 1234;
+        String host = args.length > 1 ? args[1] : "localhost";
+        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, host, portNumber);
         Deferred<Greeter> d = Endpoints.connectProtocol(point, new Greeter());
         d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
             System.out.println("Connection failed: " + failure.getErrorMessage());

@@ -3,6 +3,7 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
+import io.jtwisted.internet.address.IPAddress;
 import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
@@ -44,10 +45,12 @@ public final class QOTDServer {
     }
 
     public static void main(String[] args) {
-        TCP4ServerEndpoint endpoint = new TCP4ServerEndpoint(reactor, Args.port(args, 8007));
-        endpoint.listen(new QOTDFactory(Args.arg(args, 1, null)))
+        int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 8007;
+        String quote = args.length > 1 ? args[1] : null;
+        TCP4ServerEndpoint endpoint = new TCP4ServerEndpoint(reactor, portNumber);
+        endpoint.listen(new QOTDFactory(quote))
                 .addCallback(port -> {
-                    System.out.println("QOTD server listening on port " + Args.portOf(port));
+                    System.out.println("QOTD server listening on port " + IPAddress.portOf(port));
                     return port;
                 });
         reactor.run();

@@ -1,17 +1,23 @@
 package io.jtwisted.names.client;
 
+import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.internet.interfaces.IReactorUDP;
+import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.names.common.IResolver;
 import io.jtwisted.names.common.LookupResult;
 import io.jtwisted.names.dns.DNSController;
+import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.dns.DNSProtocol;
 import io.jtwisted.names.dns.Dns;
+import io.jtwisted.names.dns.Edns;
 import io.jtwisted.names.dns.Message;
 import io.jtwisted.names.dns.Query;
 import io.jtwisted.names.error.DNSFormatError;
@@ -36,19 +42,24 @@ import java.util.List;
  * matching error of {@code io.jtwisted.names.error} ({@link DNSNameError} for NXDOMAIN, ...),
  * carrying the response.
  *
- * <p>Queries travel over TCP, each on a new connection from a port the system picks, with a
- * random message id that the answer must match. (Twisted sends them over UDP first and retries
- * over TCP when the answer is truncated; UDP queries come with the reactor's UDP support.)
+ * <p>With a reactor that has UDP (every {@code Reactor}), each query goes in a datagram from a new
+ * socket on a random port, with a random message id; the answer must match both and come from the
+ * server asked. A truncated answer is asked again over TCP. A reactor without UDP (a
+ * {@code MemoryReactorClock} in tests) sends every query over TCP, one connection per query.
  */
 public class Resolver implements IResolver {
     /** Twisted's default timeouts: 1, 3, 11 and 45 seconds. */
     public static final double[] DEFAULT_TIMEOUT = {1, 3, 11, 45};
+
+    /** The UDP answer size this client advertises (the size DNS Flag Day 2020 recommends). */
+    public static final int EDNS_SIZE = 1232;
 
     private static final Logger log = Logger.forClass(Resolver.class);
 
     private final List<InetSocketAddress> servers;
     private final IReactorTCP tcp;
     private final IReactorTime time;
+    private final IReactorUDP udp;
     private final double[] defaultTimeout;
 
     /** A resolver asking {@code servers} in order, through {@code reactor}, with the default timeouts. */
@@ -72,6 +83,7 @@ public class Resolver implements IResolver {
         this.servers = List.copyOf(servers);
         this.tcp = reactor;
         this.time = reactor;
+        this.udp = reactor instanceof IReactorUDP withUdp ? withUdp : null;
         this.defaultTimeout = timeout.clone();
     }
 
@@ -97,7 +109,7 @@ public class Resolver implements IResolver {
     }
 
     private Deferred<Message> attempt(Query query, double[] timeouts, int round, int server) {
-        return queryTCP(servers.get(server), List.of(query), timeouts[round]).addErrbackDeferring(failure -> {
+        return send(servers.get(server), query, timeouts[round]).addErrbackDeferring(failure -> {
             Throwable error = failure.value();
             if (!(error instanceof DNSQueryTimeoutError) && !(error instanceof io.jtwisted.internet.error.ConnectError)) {
                 return Deferred.fail(failure);
@@ -113,6 +125,42 @@ public class Resolver implements IResolver {
             }
             log.debug("no answer from {} for {}: {}", servers.get(server), query, error.toString());
             return attempt(query, timeouts, nextRound, nextServer);
+        });
+    }
+
+    /** One attempt: over UDP and again over TCP if the answer was truncated, or over TCP alone. */
+    private Deferred<Message> send(InetSocketAddress server, Query query, double timeout) {
+        if (udp == null) {
+            return queryTCP(server, List.of(query), timeout);
+        }
+        return queryUDP(server, List.of(query), timeout).addCallbackDeferring(message -> message.trunc()
+                ? queryTCP(server, List.of(query), timeout) : Deferred.succeed(message));
+    }
+
+    /**
+     * Sends {@code queries} to {@code server} in one datagram from a new socket on a port the system
+     * picks at random (Twisted's {@code _query}), advertising EDNS with {@value #EDNS_SIZE} octets,
+     * and fires with the answer that has the query's random id and comes from {@code server}; fails
+     * with {@link DNSQueryTimeoutError} after {@code timeout} seconds.
+     *
+     * @throws IllegalStateException if the reactor has no UDP
+     */
+    public Deferred<Message> queryUDP(InetSocketAddress server, List<Query> queries, double timeout) {
+        if (udp == null) {
+            throw new IllegalStateException("the reactor has no UDP");
+        }
+        String host = server.getHostString();
+        boolean v6 = host.indexOf(':') >= 0;
+        DNSDatagramProtocol protocol = new DNSDatagramProtocol(
+                (message, p, address) -> log.debug("unexpected message from {}: {}", address, message), time);
+        IUDPTransport port = udp.listenUDP(0, protocol, v6 ? "::" : "", EDNS_SIZE);
+        IAddress to = v6 ? new IPv6Address("UDP", host, server.getPort()) : new IPv4Address("UDP", host, server.getPort());
+        return protocol.query(to, queries, timeout, Edns.ofSize(EDNS_SIZE)).addCallback(message -> {
+            port.stopListening();
+            return message;
+        }).addErrbackDeferring(failure -> {
+            port.stopListening();
+            return Deferred.fail(failure);
         });
     }
 

@@ -9,6 +9,7 @@ import io.jtwisted.names.authority.BindAuthority;
 import io.jtwisted.names.cache.CacheResolver;
 import io.jtwisted.names.client.Resolver;
 import io.jtwisted.names.common.IResolver;
+import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.server.DNSServerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import java.util.List;
  * Zone files and the hosts file are authorities (their answers carry AA); {@code --cache} adds a
  * cache; {@code --recursive} (implied by {@code --resolv-conf}) forwards other names to the servers
  * of resolv.conf. Twisted treats the hosts file as an upstream resolver instead, so its answers
- * from it are not authoritative. The server listens on TCP.
+ * from it are not authoritative. The server listens on TCP and UDP, on the same port.
  */
 public final class DNSPlugin implements IServiceMaker {
     @Override
@@ -86,9 +87,22 @@ public final class DNSPlugin implements IServiceMaker {
             }
         }
         MultiService service = new MultiService();
-        TCPServer tcp = new TCPServer(options.getInt("port"), factory, 50, options.get("interface"));
+        int port = options.getInt("port");
+        String iface = options.get("interface");
+        TCPServer tcp = new TCPServer(port, factory, 50, iface);
         tcp.setReactor(reactor);
         tcp.setServiceParent(service);
+        // With port 0, UDP takes the port the system gave TCP, so both share one number.
+        new UdpListener(() -> port != 0 ? port : portOf(tcp), new DNSDatagramProtocol(factory), iface, reactor)
+                .setServiceParent(service);
         return service;
+    }
+
+    private static int portOf(TCPServer tcp) {
+        io.jtwisted.internet.interfaces.IAddress host = tcp.port().getHost();
+        if (host instanceof io.jtwisted.internet.address.IPv4Address v4) {
+            return v4.port();
+        }
+        return ((io.jtwisted.internet.address.IPv6Address) host).port();
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IUDPTransport;
+import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.authority.BindAuthority;
 import io.jtwisted.names.server.DNSServerFactory;
 import io.jtwisted.trial.TrialExtension;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The real {@code dig} (dnsutils) against the JTwisted server on 127.0.0.1, over TCP: answers with
  * AA, NXDOMAIN and NODATA with the SOA, REFUSED outside the zone, EDNS, several queries on one
- * connection ({@code +keepopen}), and a zone transfer. Skipped only where dig is not installed
+ * connection ({@code +keepopen}), and a zone transfer; over UDP: answers, truncation at 512 octets
+ * or the EDNS buffer size ({@code +bufsize}) then dig's retry over TCP, a malformed datagram
+ * dropped while the server goes on. Skipped only where dig is not installed
  * ({@code .ci/run} installs it).
  */
 @ExtendWith(TrialExtension.class)
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DigTest {
     private final Reactor reactor = Reactor.create();
     private IListeningPort port;
+    private IUDPTransport udpPort;
 
     @BeforeAll
     static void requireDig() {
@@ -44,16 +49,27 @@ class DigTest {
         DNSServerFactory factory = new DNSServerFactory(List.of(zone), List.of(), List.of())
                 .allowTransfersFrom("127.0.0.1");
         port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
+        udpPort = reactor.listenUDP(((IPv4Address) port.getHost()).port(), new DNSDatagramProtocol(factory), "127.0.0.1",
+                65535);
     }
 
     @AfterEach
     void stop() {
         await(reactor, port.stopListening());
+        await(reactor, udpPort.stopListening());
     }
 
     private String dig(String... args) {
+        return digOver("+tcp", args);
+    }
+
+    private String digUdp(String... args) {
+        return digOver("+notcp", args);
+    }
+
+    private String digOver(String transport, String... args) {
         List<String> command = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p",
-                Integer.toString(((IPv4Address) port.getHost()).port()), "+tcp", "+time=5", "+tries=1"));
+                Integer.toString(((IPv4Address) port.getHost()).port()), transport, "+time=5", "+tries=1"));
         command.addAll(List.of(args));
         return await(reactor, Peers.run(command));
     }
@@ -113,5 +129,41 @@ class DigTest {
         List<String> soas = out.lines().filter(l -> l.matches("example\\.com\\.\\s+\\d+\\s+IN\\s+SOA.*")).toList();
         assertThat(soas).hasSize(2);
         assertThat(out).contains("ns.sub.example.com.").contains("10.0.0.99");
+    }
+
+    @Test
+    void overUdpAnAnswerIsAuthoritative() {
+        String out = digUdp("web.example.com", "A");
+        assertThat(out).contains("status: NOERROR").containsPattern("flags: qr aa rd;").contains("10.0.0.80")
+                .contains("(UDP)");
+        assertThat(digUdp("example.org", "A")).contains("status: REFUSED");
+    }
+
+    @Test
+    void overUdpAnAnswerTooBigForTheBufferIsTruncatedThenDigRetriesOverTcp() {
+        String truncated = digUdp("+ignore", "+bufsize=1232", "big.example.com", "TXT");
+        assertThat(truncated).containsPattern("flags: qr aa tc rd;");
+        assertThat(truncated).contains("MSG SIZE  rcvd: ").doesNotContain("\"15 ");
+        String retried = digUdp("+bufsize=1232", "big.example.com", "TXT");
+        assertThat(retried).contains("Truncated, retrying in TCP mode").contains("ANSWER: 16").contains("(TCP)");
+        String plain512 = digUdp("+ignore", "+noedns", "big.example.com", "TXT");
+        int size = Integer.parseInt(plain512.replaceAll("(?s).*MSG SIZE  rcvd: (\\d+).*", "$1"));
+        assertThat(size).isLessThanOrEqualTo(512);
+    }
+
+    @Test
+    void overUdpAnEdnsBufferBigEnoughGetsTheWholeAnswer() {
+        String out = digUdp("+bufsize=4096", "big.example.com", "TXT");
+        assertThat(out).contains("ANSWER: 16").doesNotContain("Truncated").contains("udp: 4096");
+    }
+
+    @Test
+    void aMalformedDatagramIsDroppedAndTheServerGoesOn() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            byte[] garbage = {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, (byte) 0xC0, 12, 0, 1, 0, 1};
+            socket.send(new java.net.DatagramPacket(garbage, garbage.length, java.net.InetAddress.getByName("127.0.0.1"),
+                    ((IPv4Address) port.getHost()).port()));
+        }
+        assertThat(digUdp("web.example.com", "A")).contains("status: NOERROR");
     }
 }

@@ -59,6 +59,9 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
 
     @Override
     public void connectionMade() {
+        if (transport instanceof io.jtwisted.internet.interfaces.ITCPTransport tcp) {
+            tcp.setTcpNoDelay(true); // answers are written whole: Nagle would only delay the last segment (nginx does the same)
+        }
         lastActivity = site.reactor().seconds();
         armTimer();
     }

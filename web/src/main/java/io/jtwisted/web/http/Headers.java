@@ -35,7 +35,20 @@ public final class Headers {
 
     /** Replaces every value of {@code name} by {@code value}. */
     public void setRawHeader(String name, String value) {
-        removeHeader(name);
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                names[i] = name;
+                values[i] = value;
+                for (int j = i + 1; j < size; j++) {
+                    if (names[j].equalsIgnoreCase(name)) {
+                        removeHeader(name); // several values: drop them all, then add the one
+                        addRawHeader(name, value);
+                        return;
+                    }
+                }
+                return;
+            }
+        }
         addRawHeader(name, value);
     }
 

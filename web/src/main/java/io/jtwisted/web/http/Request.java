@@ -419,7 +419,9 @@ public class Request implements IConsumer {
         if (bodyless) {
             responseHeaders.removeHeader("content-length");
         }
-        responseHeaders.removeHeader("transfer-encoding");
+        if (responseHeaders.hasHeader("transfer-encoding")) {
+            responseHeaders.removeHeader("transfer-encoding"); // framing is the server's to choose
+        }
         boolean hasLength = responseHeaders.hasHeader("content-length");
         if (!noBody && !hasLength) {
             if (minorVersion == 1) {

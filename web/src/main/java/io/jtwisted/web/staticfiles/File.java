@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,8 @@ public class File extends Resource {
 
     private final Path path;
     private final Settings settings;
+    /** The attributes read when this child was looked up for the current request, or null. */
+    private BasicFileAttributes known;
 
     /** Settings shared by a root File and every child it makes. */
     private static final class Settings {
@@ -70,6 +73,21 @@ public class File extends Resource {
         boolean followSymlinks;
         boolean symlinksOutsideRoot;
         boolean precompressed = true;
+
+        private final Map<Long, String> dates = new HashMap<>();
+
+        /** HTTP dates of modification times, cached: formatting one costs more than the rest of a small answer. */
+        String httpDate(long seconds) {
+            String d = dates.get(seconds);
+            if (d == null) {
+                if (dates.size() > 4096) {
+                    dates.clear();
+                }
+                d = Http.datetimeToString(seconds);
+                dates.put(seconds, d);
+            }
+            return d;
+        }
 
         Settings(Path root) {
             this.root = root.toAbsolutePath().normalize();
@@ -170,7 +188,13 @@ public class File extends Resource {
         if (!child.startsWith(settings.root) || !child.getParent().equals(path)) {
             return new ForbiddenResource();
         }
-        if (Files.isSymbolicLink(child)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException absent) {
+            return new NoResource();
+        }
+        if (attributes.isSymbolicLink()) {
             if (!settings.followSymlinks) {
                 return new NoResource();
             }
@@ -178,14 +202,14 @@ public class File extends Resource {
                 if (!settings.symlinksOutsideRoot && !child.toRealPath().startsWith(settings.realRoot())) {
                     return new ForbiddenResource();
                 }
+                attributes = Files.readAttributes(child, BasicFileAttributes.class);
             } catch (IOException dangling) {
                 return new NoResource();
             }
         }
-        if (!Files.exists(child, LinkOption.NOFOLLOW_LINKS) && !Files.exists(child)) {
-            return new NoResource();
-        }
-        return createSimilarFile(child);
+        File similar = createSimilarFile(child);
+        similar.known = attributes;
+        return similar;
     }
 
     /** A segment that names one entry of this directory and nothing else. */
@@ -221,9 +245,12 @@ public class File extends Resource {
 
     @Override
     protected byte[] renderGET(IRequest request) {
-        BasicFileAttributes attributes;
+        BasicFileAttributes attributes = known;
+        known = null;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes == null) {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            }
         } catch (NoSuchFileException gone) {
             return new NoResource().render(request);
         } catch (IOException e) {
@@ -269,7 +296,7 @@ public class File extends Resource {
         long modified = attributes.lastModifiedTime().toMillis() / 1000;
         String etag = "\"" + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "-" + Long.toHexString(size)
             + (encoding == null ? "" : "-" + encoding) + "\"";
-        request.setHeader("Last-Modified", Http.datetimeToString(modified));
+        request.setHeader("Last-Modified", settings.httpDate(modified));
         request.setHeader("ETag", etag);
         request.setHeader("Accept-Ranges", "bytes");
         request.setHeader("Content-Type", type);
@@ -355,12 +382,17 @@ public class File extends Resource {
                 body.put(p.literal());
                 continue;
             }
-            channel.position(p.position());
             body.limit(body.position() + (int) p.length());
+            long at = p.position();
+            if (!(channel instanceof java.nio.channels.FileChannel)) {
+                channel.position(at);
+            }
             while (body.hasRemaining()) {
-                if (channel.read(body) < 0) {
+                int n = channel instanceof java.nio.channels.FileChannel fc ? fc.read(body, at) : channel.read(body);
+                if (n < 0) {
                     throw new IOException("file shorter than its size");
                 }
+                at += n;
             }
             body.limit(body.capacity());
         }

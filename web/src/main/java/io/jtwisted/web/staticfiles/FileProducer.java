@@ -5,6 +5,7 @@ import io.jtwisted.logger.Logger;
 import io.jtwisted.web.iweb.IRequest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
@@ -111,6 +112,15 @@ final class FileProducer implements IPushProducer {
 
     private void readFully(long position, byte[] into) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(into);
+        if (file instanceof FileChannel fc) {
+            // A positional read (pread): no seek, one system call per chunk.
+            while (b.hasRemaining()) {
+                if (fc.read(b, position + b.position()) < 0) {
+                    throw new IOException("file shorter than when it was opened");
+                }
+            }
+            return;
+        }
         file.position(position);
         while (b.hasRemaining()) {
             if (file.read(b) < 0) {

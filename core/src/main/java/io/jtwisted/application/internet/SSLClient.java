@@ -1,0 +1,70 @@
+package io.jtwisted.application.internet;
+
+import io.jtwisted.application.service.Service;
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.internet.interfaces.IReactorSSL;
+import io.jtwisted.internet.interfaces.IReactorTCP;
+import io.jtwisted.internet.ssl.IClientConnectionCreator;
+import java.net.InetSocketAddress;
+
+/**
+ * Connects to a TLS server while it runs, as Twisted's {@code internet.SSLClient}: calls
+ * {@link IReactorSSL#connectSSL} with its arguments when it starts, and disconnects when it stops.
+ */
+public class SSLClient extends Service {
+    private final String host;
+    private final int port;
+    private final IClientFactory factory;
+    private final IClientConnectionCreator contextFactory;
+    private final double timeout;
+    private final InetSocketAddress bindAddress;
+    private IReactorSSL reactor;
+    private IConnector connector;
+
+    /** Connects to {@code host}:{@code port} with TLS set up by {@code contextFactory}, within 30 seconds. */
+    public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
+        this(host, port, factory, contextFactory, IReactorTCP.DEFAULT_TIMEOUT, null);
+    }
+
+    /** Connects as {@link IReactorSSL#connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} does. */
+    public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory, double timeout,
+            InetSocketAddress bindAddress) {
+        this.host = host;
+        this.port = port;
+        this.factory = factory;
+        this.contextFactory = contextFactory;
+        this.timeout = timeout;
+        this.bindAddress = bindAddress;
+    }
+
+    /** Makes the service connect through {@code reactor} instead of the global one; returns this service. */
+    public SSLClient setReactor(IReactorSSL reactor) {
+        this.reactor = reactor;
+        return this;
+    }
+
+    /** The connector while the service runs, else {@code null}. */
+    public IConnector connector() {
+        return connector;
+    }
+
+    @Override
+    public void startService() {
+        super.startService();
+        connector = (reactor != null ? reactor : Reactor.reactor)
+                .connectSSL(host, port, factory, contextFactory, timeout, bindAddress);
+    }
+
+    @Override
+    public Deferred<?> stopService() {
+        super.stopService();
+        if (connector != null) {
+            connector.disconnect();
+            connector = null;
+        }
+        return null;
+    }
+}
