@@ -150,7 +150,7 @@ public final class EchoBenchmark {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    private static int awaitReady(Process process, String server) throws Exception {
+    public static int awaitReady(Process process, String server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -173,7 +173,7 @@ public final class EchoBenchmark {
     }
 
     /** {utime, stime} of {@code pid} (all its threads), in clock ticks. */
-    static long[] cpuTicks(long pid) throws IOException {
+    public static long[] cpuTicks(long pid) throws IOException {
         if (pid < 0) {
             return new long[2]; // a server started elsewhere, without its pid: no CPU figures
         }

@@ -42,6 +42,11 @@ public final class NettyEchoServer {
         }
     }
 
+    /** The echo handler, for servers that put something (TLS) in front of it. */
+    public static ChannelHandler handler() {
+        return new EchoHandler();
+    }
+
     public static void main(String[] args) throws Exception {
         boolean epoll = args.length > 0 && args[0].equals("epoll");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;

@@ -78,6 +78,6 @@ public final class DelayedCall implements IDelayedCall {
     @Override
     public String toString() {
         String state = called ? "called" : cancelled ? "cancelled" : String.format("%.3fs from now", time - owner.seconds());
-        return "<DelayedCall " + callable + " " + state + ">";
+        return "<DelayedCall " + CallableNames.describe(callable) + " " + state + ">";
     }
 }

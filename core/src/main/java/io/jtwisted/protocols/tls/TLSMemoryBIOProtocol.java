@@ -66,6 +66,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private SSLEngine engine;
 
     private ByteBuffer netIn = ByteBuffer.allocate(0); // received, not yet unwrapped ciphertext (write mode)
+    private ByteBuffer pending; // the array being received, while it is unwrapped without a copy (read mode)
     private final ArrayDeque<ByteBuffer> appSendBuffer = new ArrayDeque<>(); // plaintext waiting for the handshake
 
     private boolean handshakeDone;
@@ -156,15 +157,34 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         if (lostTLSConnection || aborted) {
             return;
         }
-        if (netIn.remaining() < data.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.position() + data.length,
+        if (netIn.position() == 0 && !tasksRunning && !driving) {
+            // the usual case, nothing left over from before: decrypt straight from the received array
+            pending = ByteBuffer.wrap(data);
+            try {
+                drive();
+            } finally {
+                ByteBuffer rest = pending;
+                pending = null;
+                if (rest.hasRemaining() && !lostTLSConnection) {
+                    keep(rest);
+                }
+            }
+            return;
+        }
+        keep(ByteBuffer.wrap(data));
+        drive();
+    }
+
+    /** Appends bytes still to be unwrapped to the connection's own input buffer. */
+    private void keep(ByteBuffer bytes) {
+        if (netIn.remaining() < bytes.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.position() + bytes.remaining(),
                     engine.getSession().getPacketBufferSize()));
             netIn.flip();
             bigger.put(netIn);
             netIn = bigger;
         }
-        netIn.put(data);
-        drive();
+        netIn.put(bytes);
     }
 
     /**
@@ -230,29 +250,43 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
 
     /** Unwraps one record; false when more input is needed or the session ended. */
     private boolean unwrap(Scratch scratch) {
-        if (netIn.position() == 0 && engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+        boolean direct = pending != null;
+        if ((direct ? !pending.hasRemaining() : netIn.position() == 0)
+                && engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP_AGAIN) {
             return false;
         }
         if (closeNotifyReceived) {
             netIn.clear(); // nothing after close_notify is data
+            if (direct) {
+                pending.position(pending.limit());
+            }
             return false;
         }
         ByteBuffer app = scratch.appIn(engine);
         SSLEngineResult result;
-        netIn.flip();
+        ByteBuffer source = direct ? pending : netIn.flip();
         try {
-            result = engine.unwrap(netIn, app);
+            result = engine.unwrap(source, app);
         } catch (SSLException e) {
             netIn.clear();
+            if (direct) {
+                pending.position(pending.limit());
+            }
             tlsFailed(e);
             return false;
         }
-        netIn.compact();
+        if (!direct) {
+            netIn.compact();
+        }
         if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
             handshakeFinished();
         }
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW -> {
+                if (direct) {
+                    keep(pending); // a partial record: keep it until the rest arrives
+                    return false;
+                }
                 int needed = engine.getSession().getPacketBufferSize();
                 if (netIn.capacity() < needed) {
                     ByteBuffer bigger = ByteBuffer.allocate(needed);
@@ -274,7 +308,8 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             }
             default -> {
                 deliver(app);
-                return !lostTLSConnection && (netIn.position() > 0 || result.bytesProduced() > 0
+                boolean more = direct ? pending != null && pending.hasRemaining() : netIn.position() > 0;
+                return !lostTLSConnection && (more || result.bytesProduced() > 0
                         || engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING);
             }
         }

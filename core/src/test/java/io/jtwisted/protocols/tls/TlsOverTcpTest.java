@@ -162,6 +162,35 @@ class TlsOverTcpTest {
     }
 
     @Test
+    void sslServerDescriptionWithCaCertsDirRequiresAClientCertificate(@TempDir Path dir) throws IOException {
+        TestCertificates.writePem(dir, TestCertificates.SERVER);
+        Path cas = java.nio.file.Files.createDirectory(dir.resolve("cas"));
+        java.nio.file.Files.copy(dir.resolve("ca.pem"), cas.resolve("ca.pem"));
+        Path clientDir = java.nio.file.Files.createDirectory(dir.resolve("client"));
+        TestCertificates.writePem(clientDir, TestCertificates.CLIENT);
+        String description = "ssl:port=0:interface=127.0.0.1:privateKey=" + Endpoints.quoteStringArgument(dir.resolve("key.pem").toString())
+                + ":certKey=" + Endpoints.quoteStringArgument(dir.resolve("cert.pem").toString())
+                + ":caCertsDir=" + Endpoints.quoteStringArgument(cas.toString());
+        IListeningPort port = Loop.result(reactor,
+                Endpoints.serverFromString(reactor, description).listen(Factory.forProtocol(() -> new Peer(true))));
+        ports.add(port);
+        String target = "tls:localhost:" + ((IPv4Address) port.getHost()).port() + ":trustRoots=" + Endpoints.quoteStringArgument(cas.toString());
+        // In TLS 1.3 the client has finished its handshake when the server checks the client's
+        // certificate: the server's alert then reaches connectionLost.
+        Peer anonymous = new Peer(false);
+        Endpoints.connectProtocol(Endpoints.clientFromString(reactor, target), anonymous);
+        assertThat(anonymous.awaitLost(reactor).value()).isInstanceOf(javax.net.ssl.SSLException.class);
+        assertThat(anonymous.reason.getErrorMessage()).contains("certificate");
+        Peer withCertificate = Loop.result(reactor, Endpoints.connectProtocol(Endpoints.clientFromString(reactor, target
+                + ":certificate=" + Endpoints.quoteStringArgument(clientDir.resolve("cert.pem").toString())
+                + ":privateKey=" + Endpoints.quoteStringArgument(clientDir.resolve("key.pem").toString())), new Peer(false)));
+        withCertificate.transport().write("authenticated".getBytes(StandardCharsets.US_ASCII));
+        Loop.until(reactor, () -> withCertificate.text().equals("authenticated"));
+        withCertificate.transport().loseConnection();
+        withCertificate.awaitLost(reactor);
+    }
+
+    @Test
     void badInputClosesThatConnectionWithALoggedReasonAndOthersGoOn() throws IOException {
         List<Peer> servers = new ArrayList<>();
         int port = listen(TestCertificates.serverOptions(), Factory.forProtocol(() -> {

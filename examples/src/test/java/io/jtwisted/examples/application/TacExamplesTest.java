@@ -68,7 +68,7 @@ class TacExamplesTest {
     }
 
     @Test
-    void dnsAnswersFromTheHostsFileOverTcp() throws Exception {
+    void dnsAnswersFromTheHostsFileOverTcpAndUdp() throws Exception {
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, "127.0.0.5 example.test\n");
         int port = BinTwistd.freePort();
@@ -76,6 +76,8 @@ class TacExamplesTest {
                 "-noy", tac("dns.java").toString())) {
             twistd.awaitOutput(l -> l.contains("starting on " + port));
             assertThat(run(dir, "dig", "+tcp", "+short", "+time=5", "+tries=1", "@127.0.0.1", "-p", Integer.toString(port),
+                    "example.test", "A").strip()).isEqualTo("127.0.0.5");
+            assertThat(run(dir, "dig", "+notcp", "+short", "+time=5", "+tries=1", "@127.0.0.1", "-p", Integer.toString(port),
                     "example.test", "A").strip()).isEqualTo("127.0.0.5");
             assertThat(twistd.terminate()).isZero();
         }

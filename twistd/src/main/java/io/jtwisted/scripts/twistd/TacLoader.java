@@ -44,6 +44,7 @@ import javax.tools.ToolProvider;
 final class TacLoader {
     private final Path source;
     private final Path cacheRoot;
+    private ClassLoader loader;
 
     TacLoader(Path source, Path cacheRoot) {
         this.source = source;
@@ -65,8 +66,6 @@ final class TacLoader {
     }
 
     /** The class loader of the last {@link #load()}, for {@code --logger} classes declared in the file. */
-    private ClassLoader loader;
-
     ClassLoader loader() {
         return loader;
     }

@@ -125,10 +125,11 @@ public final class Twistd {
         if (options.nodaemon && options.umask != null && !options.umask.equals(System.getenv("JTWISTD_UMASK"))) {
             log.warn("--umask {umask} is only applied by bin/twistd (a JVM cannot change its own umask)", options.umask);
         }
-        return runApplication(options, plugin, pluginParse);
+        return runApplication(options, plugin, pluginParse, err);
     }
 
-    private static int runApplication(TwistdOptions options, IServiceMaker plugin, ParseResult pluginParse) throws StartupError {
+    private static int runApplication(TwistdOptions options, IServiceMaker plugin, ParseResult pluginParse, PrintStream err)
+            throws StartupError {
         PidFile pidFile = options.pidfile.isEmpty() ? null : PidFile.acquire(Path.of(options.pidfile));
         LogSetup logs = null;
         try {
@@ -145,7 +146,7 @@ public final class Twistd {
             checkIds(application);
             logs = LogSetup.choose(application, options.logger, options.logfile, options.nodaemon, loader);
             LogBeginner.globalLogBeginner().beginLoggingTo(List.of(logs.observer()), false, true);
-            return serve(application, logs, options.stopTimeout);
+            return serve(application, logs, options.stopTimeout, err);
         } finally {
             if (logs != null) {
                 logs.close();
@@ -173,7 +174,8 @@ public final class Twistd {
     }
 
     /** Starts {@code application} on the reactor and runs it until it is stopped; returns the exit status. */
-    private static int serve(Application application, LogSetup logs, double stopTimeout) throws StartupError {
+    private static int serve(Application application, LogSetup logs, double stopTimeout, PrintStream err)
+            throws StartupError {
         Reactor reactor = Reactor.reactor;
         log.info("twistd {version} (java {java}) starting up.", version(), Runtime.version());
         log.info("reactor class: {reactorClass}.", reactor.getClass().getName());
@@ -200,7 +202,7 @@ public final class Twistd {
                 status[0] = StartupError.FAILED;
                 log.failure("Cannot start the application", e);
                 Daemon.reportFailure("cannot start the application: " + reason(e));
-                System.err.println("twistd: cannot start the application: " + reason(e));
+                err.println("twistd: cannot start the application: " + reason(e)); // the terminal's, not the log's
                 reactor.stop();
             }
         });

@@ -259,6 +259,32 @@ class TwistdProcessTest {
     }
 
     @Test
+    void aServiceWhoseStartThrowsStopsTwistdWithOneLine() throws Exception {
+        Path tac = write("failing.java", """
+                import io.jtwisted.application.service.Application;
+                import io.jtwisted.application.service.Service;
+
+                public class Failing {
+                    public static Application application() {
+                        Application application = new Application("failing");
+                        new Service() {
+                            @Override
+                            public void startService() {
+                                throw new IllegalStateException("no database");
+                            }
+                        }.setServiceParent(application);
+                        return application;
+                    }
+                }
+                """);
+        try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString())) {
+            assertThat(twistd.waitFor()).isEqualTo(1);
+            assertThat(twistd.err()).containsExactly("twistd: cannot start the application: no database");
+            assertThat(dir.resolve("twistd.pid")).doesNotExist();
+        }
+    }
+
+    @Test
     void portforwardForwardsBytesBothWays() throws Exception {
         try (ServerSocket destination = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
                 ServerSocket probe = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
