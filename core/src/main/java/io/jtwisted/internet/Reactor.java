@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
+import io.jtwisted.internet.interfaces.IReactorUNIX;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -20,7 +21,7 @@ import io.jtwisted.internet.interfaces.IReactorUDP;
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
-        IReactorUDP, IReactorMulticast {
+        IReactorUDP, IReactorMulticast, IReactorUNIX {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

@@ -9,7 +9,6 @@ import io.jtwisted.internet.error.ReactorAlreadyRunning;
 import io.jtwisted.internet.error.ReactorNotRestartable;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internal.reactor.NioReactor;
-import io.jtwisted.logger.LogLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +22,11 @@ import org.junit.jupiter.api.Test;
  * test_stopWhenAlreadyStopped, test_callWhenRunningOrder, test_runningForStartupEvents,
  * test_stopShutDownEvents, test_shutdownFiresTriggersAsynchronously, test_multipleRun,
  * test_runWithAsynchronousBeforeStartupTrigger, test_iterate, test_crash, test_runAfterCrash,
- * test_runAfterStop; test_shutdownDisconnectsCleanly as
- * {@code shutdownDisconnectsEveryChannelEvenIfOneFails} (with IoHandler.disconnectForShutdown in place
- * of removeAll/connectionLost). test_signalHandlersInstalledDuringStartup is covered by
- * {@code SignalHandlingTest} (real signals instead of a patched signal.signal).
- * Also covered, from twisted/test/test_internet.py's SystemEventTests: trigger removal and a failing
- * trigger being logged without stopping the others.
+ * test_runAfterStop. test_shutdownDisconnectsCleanly is EventLoopTest's
+ * {@code shutdownTellsEverySelectableItsConnectionIsLostEvenIfOneFails} (removeAll and
+ * connectionLost, as Twisted's disconnectAll); test_signalHandlersInstalledDuringStartup is covered
+ * by {@code SignalHandlingTest} (real signals instead of a patched signal.signal). The trigger
+ * cases themselves (phases, removal, failing triggers, before-Deferreds) are in SystemEventTest.
  */
 class ReactorCoreTest {
     private final Reactor reactor = Reactor.create();
@@ -194,52 +192,5 @@ class ReactorCoreTest {
         reactor.callWhenRunning(reactor::stop);
         runUntilStopped(reactor);
         assertThatThrownBy(reactor::run).isInstanceOf(ReactorNotRestartable.class);
-    }
-
-    @Test
-    void removedTriggerDoesNotRun() {
-        List<String> events = new ArrayList<>();
-        Object id = reactor.addSystemEventTrigger("during", "test", () -> events.add("removed"));
-        reactor.addSystemEventTrigger("during", "test", () -> events.add("kept"));
-        reactor.removeSystemEventTrigger(id);
-        reactor.fireSystemEvent("test");
-        assertThat(events).containsExactly("kept");
-        assertThatThrownBy(() -> reactor.removeSystemEventTrigger(id)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> reactor.removeSystemEventTrigger("junk")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> reactor.addSystemEventTrigger("sometime", "test", () -> null))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void failingTriggerIsLoggedAndTheOthersStillRun() {
-        List<String> events = new ArrayList<>();
-        try (var log = new ReactorTestSupport.CapturedLog()) {
-            reactor.addSystemEventTrigger("before", "test", () -> {
-                throw new IllegalStateException("trigger broke");
-            });
-            reactor.addSystemEventTrigger("before", "test", () -> events.add("before"));
-            reactor.addSystemEventTrigger("during", "test", () -> events.add("during"));
-            reactor.fireSystemEvent("test");
-            assertThat(events).containsExactly("before", "during");
-            assertThat(log.events).anySatisfy(e -> {
-                assertThat(e.level()).isEqualTo(LogLevel.CRITICAL);
-                assertThat(e.failure().getErrorMessage()).isEqualTo("trigger broke");
-            });
-        }
-    }
-
-    @Test
-    void beforeTriggersReturningSeveralDeferredsWaitForAll() {
-        List<String> events = new ArrayList<>();
-        Deferred<Object> first = new Deferred<>();
-        Deferred<Object> second = new Deferred<>();
-        reactor.addSystemEventTrigger("before", "test", () -> first);
-        reactor.addSystemEventTrigger("before", "test", () -> second);
-        reactor.addSystemEventTrigger("during", "test", () -> events.add("during"));
-        reactor.fireSystemEvent("test");
-        second.callback(null);
-        assertThat(events).isEmpty();
-        first.errback(new IllegalStateException("a failed before-trigger Deferred does not block shutdown"));
-        assertThat(events).containsExactly("during");
     }
 }

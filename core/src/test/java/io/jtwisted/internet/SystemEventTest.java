@@ -52,6 +52,21 @@ class SystemEventTest {
         reactor.fireSystemEvent("test");
         assertThat(events).isEmpty();
         assertThatThrownBy(() -> reactor.removeSystemEventTrigger(handle)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reactor.removeSystemEventTrigger("junk")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFailedBeforeDeferredStillLetsTheEventProceed() {
+        Deferred<Object> first = new Deferred<>();
+        Deferred<Object> second = new Deferred<>();
+        reactor.addSystemEventTrigger("before", "test", () -> first);
+        reactor.addSystemEventTrigger("before", "test", () -> second);
+        add("during", "test", "during");
+        reactor.fireSystemEvent("test");
+        second.callback(null);
+        assertThat(events).isEmpty();
+        first.errback(new IllegalStateException("a failed before-trigger Deferred does not block the event"));
+        assertThat(events).containsExactly("during");
     }
 
     @Test

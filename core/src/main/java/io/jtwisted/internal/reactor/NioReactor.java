@@ -3,6 +3,7 @@ package io.jtwisted.internal.reactor;
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
+import io.jtwisted.internal.unix.UnixSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
@@ -24,6 +25,7 @@ import java.net.InetSocketAddress;
 public class NioReactor extends EventLoop implements Reactor {
     private TcpSupport tcp;
     private UdpSupport udp;
+    private UnixSupport unix;
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
     public NioReactor() {
@@ -49,6 +51,13 @@ public class NioReactor extends EventLoop implements Reactor {
         return udp;
     }
 
+    private UnixSupport unix() {
+        if (unix == null) {
+            unix = new UnixSupport(this);
+        }
+        return unix;
+    }
+
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
         checkThread();
@@ -72,6 +81,18 @@ public class NioReactor extends EventLoop implements Reactor {
                                                boolean listenMultiple) {
         checkThread();
         return udp().listenMulticast(port, protocol, iface, maxPacketSize, listenMultiple);
+    }
+
+    @Override
+    public IListeningPort listenUNIX(String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        checkThread();
+        return unix().listenUNIX(address, factory, backlog, mode, wantPID);
+    }
+
+    @Override
+    public IConnector connectUNIX(String address, IClientFactory factory, double timeout, boolean checkPID) {
+        checkThread();
+        return unix().connectUNIX(address, factory, timeout, checkPID);
     }
 
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */

@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactor;
 import io.jtwisted.internet.interfaces.IReactorTCP;
+import io.jtwisted.internet.interfaces.IReactorUNIX;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import java.net.InetSocketAddress;
@@ -31,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>client {@code tcp:HOST:PORT} or {@code tcp:host=HOST:port=PORT}, with
  *     {@code timeout=SECONDS} and {@code bindAddress=ADDR}; {@code tcp6:...} likewise.</li>
  * </ul>
- * and {@code ssl:} / {@code tls:} (see {@link SSL4ServerEndpoint}, {@link SSL4ClientEndpoint} and
- * docs/tls.md). Other types (UNIX, plugins) are added with {@link #registerServerParser} and
+ * and {@code unix:PATH[:backlog=N][:mode=0660][:lockfile=1]} (server) / {@code unix:PATH} or
+ * {@code unix:path=PATH[:timeout=SECONDS][:checkPID=1]} (client), and {@code ssl:} / {@code tls:} (see {@link SSL4ServerEndpoint}, {@link SSL4ClientEndpoint} and
+ * docs/tls.md). Other types (plugins) are added with {@link #registerServerParser} and
  * {@link #registerClientParser}. A bad description raises {@link IllegalArgumentException}
  * with a message naming the problem.
  */
@@ -57,6 +59,8 @@ public final class Endpoints {
         SERVER_PARSERS.put("tcp6", (reactor, args, kw) -> parseTcpServer(reactor, args, kw, true));
         CLIENT_PARSERS.put("tcp", (reactor, args, kw) -> parseTcpClient(reactor, args, kw, false));
         CLIENT_PARSERS.put("tcp6", (reactor, args, kw) -> parseTcpClient(reactor, args, kw, true));
+        SERVER_PARSERS.put("unix", Endpoints::parseUnixServer);
+        CLIENT_PARSERS.put("unix", Endpoints::parseUnixClient);
         SERVER_PARSERS.put("ssl", SSLEndpointParsers::parseServer);
         CLIENT_PARSERS.put("ssl", SSLEndpointParsers::parseSslClient);
         CLIENT_PARSERS.put("tls", SSLEndpointParsers::parseTlsClient);
@@ -216,6 +220,49 @@ public final class Endpoints {
         IReactorTCP tcp = tcp(reactor);
         return v6 ? new TCP6ClientEndpoint(tcp, host, port, timeout, bind)
                 : new TCP4ClientEndpoint(tcp, host, port, timeout, bind);
+    }
+
+    private static IStreamServerEndpoint parseUnixServer(IReactor reactor, List<String> args, Map<String, String> kw) {
+        checkKeys("unix", kw, Set.of("address", "backlog", "mode", "lockfile"));
+        String address = args.size() == 1 ? args.get(0) : kw.get("address");
+        if (address == null || args.size() > 1) {
+            throw new IllegalArgumentException("a unix server endpoint needs one path: unix:PATH[:mode=0660][:lockfile=1]");
+        }
+        int backlog = kw.containsKey("backlog") ? parseInt("unix", "backlog", kw.get("backlog")) : IReactorTCP.DEFAULT_BACKLOG;
+        int mode = IReactorUNIX.DEFAULT_MODE;
+        if (kw.containsKey("mode")) {
+            try {
+                mode = Integer.parseInt(kw.get("mode"), 8);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid mode for a unix endpoint (octal expected): '" + kw.get("mode") + "'");
+            }
+        }
+        boolean lockfile = "1".equals(kw.getOrDefault("lockfile", "0"));
+        return new UNIXServerEndpoint(unix(reactor), address, backlog, mode, lockfile);
+    }
+
+    private static IStreamClientEndpoint parseUnixClient(IReactor reactor, List<String> args, Map<String, String> kw) {
+        checkKeys("unix", kw, Set.of("path", "timeout", "checkPID"));
+        String path = args.size() == 1 ? args.get(0) : kw.get("path");
+        if (path == null || args.size() > 1) {
+            throw new IllegalArgumentException("a unix client endpoint needs one path: unix:PATH or unix:path=PATH");
+        }
+        double timeout = IReactorTCP.DEFAULT_TIMEOUT;
+        if (kw.containsKey("timeout")) {
+            try {
+                timeout = Double.parseDouble(kw.get("timeout"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid timeout for a unix endpoint: '" + kw.get("timeout") + "'");
+            }
+        }
+        return new UNIXClientEndpoint(unix(reactor), path, timeout, "1".equals(kw.getOrDefault("checkPID", "0")));
+    }
+
+    static IReactorUNIX unix(IReactor reactor) {
+        if (reactor instanceof IReactorUNIX unix) {
+            return unix;
+        }
+        throw new IllegalArgumentException("the reactor " + reactor + " does not provide IReactorUNIX");
     }
 
     static IReactorTCP tcp(IReactor reactor) {

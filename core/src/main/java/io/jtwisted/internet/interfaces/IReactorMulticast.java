@@ -1,7 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 /** UDP sockets that take part in IP multicast, as Twisted's {@code IReactorMulticast}. */
-public interface IReactorMulticast {
+public interface IReactorMulticast extends IReactor {
     /**
      * As {@link IReactorUDP#listenUDP}, with a socket that can join multicast groups. With
      * {@code listenMultiple}, several sockets (of this or other processes) may bind the same

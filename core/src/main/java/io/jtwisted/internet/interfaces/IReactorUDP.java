@@ -1,7 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 /** UDP sockets, as Twisted's {@code IReactorUDP}. Call these on the reactor thread. */
-public interface IReactorUDP {
+public interface IReactorUDP extends IReactor {
     /** Twisted's default largest datagram read, in bytes. */
     int DEFAULT_MAX_PACKET_SIZE = 8192;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The client side of connectTCP: the IConnector and the reasons an attempt fails.
  *
- * <p>Ports of twisted/test/test_tcp.py: LoopbackTests.testFailing (refused, in TcpLoopbackTest),
+ * <p>Ports of twisted/test/test_tcp.py: LoopbackTests.testFailing (refused, in TcpTransportTest),
  * FactoryTests.test_clientStartStop, CannotBindTests.test_clientBind, and the connector cases of
  * twisted/internet/test/test_tcp.py: TCPClientTestsBase (connect by host name, bind address
  * failure, stopConnecting gives UserError, connect timeout gives TimeoutError, reconnecting

@@ -130,6 +130,7 @@ class TcpEndpointsTest {
             }
         };
         Failure failure = Loop.failure(reactor, new TCP4ClientEndpoint(reactor, "127.0.0.1", port).connect(none));
+        assertThat(failure.value()).isInstanceOf(io.jtwisted.internet.error.NoProtocol.class);
         assertThat(failure.getErrorMessage()).contains("returned no protocol");
     }
 

@@ -75,4 +75,16 @@ class FactoryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Quote().factory(QuoteFactory.class))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no factory");
     }
+
+    @Test
+    void startingAndStoppingAreLoggedAtInfoAsTwistedDoes() {
+        Factory factory = new Factory(Quote::new);
+        try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
+            factory.doStart();
+            factory.doStop();
+            assertThat(log.events).filteredOn(e -> e.level() == io.jtwisted.logger.LogLevel.INFO)
+                    .extracting(e -> e.message())
+                    .containsExactly("Starting factory " + factory, "Stopping factory " + factory);
+        }
+    }
 }

@@ -32,7 +32,10 @@ import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resolver that asks name servers, as Twisted's {@code client.Resolver}: each query goes to the
@@ -61,6 +64,7 @@ public class Resolver implements IResolver {
     private final IReactorTime time;
     private final IReactorUDP udp;
     private final double[] defaultTimeout;
+    private final Map<Query, List<Deferred<LookupResult>>> waiting = new HashMap<>();
 
     /** A resolver asking {@code servers} in order, through {@code reactor}, with the default timeouts. */
     public <R extends IReactorTCP & IReactorTime> Resolver(List<InetSocketAddress> servers, R reactor) {
@@ -102,10 +106,35 @@ public class Resolver implements IResolver {
         return servers;
     }
 
+    /**
+     * Answers {@code query} from the servers. While a query is in flight, the same query (name,
+     * type, class) asked again waits for its answer instead of going out a second time, as in
+     * Twisted; every caller gets the answer or the failure.
+     */
     @Override
     public Deferred<LookupResult> query(Query query, double[] timeout) {
+        List<Deferred<LookupResult>> already = waiting.get(query);
+        if (already != null) {
+            Deferred<LookupResult> joined = new Deferred<>();
+            already.add(joined);
+            return joined;
+        }
+        List<Deferred<LookupResult>> others = new ArrayList<>();
+        waiting.put(query, others);
         double[] timeouts = timeout == null ? defaultTimeout : timeout;
-        return attempt(query, timeouts, 0, 0).addCallbackDeferring(Resolver::filterAnswers);
+        return attempt(query, timeouts, 0, 0).addCallbackDeferring(Resolver::filterAnswers).addCallback(result -> {
+            waiting.remove(query);
+            for (Deferred<LookupResult> other : others) {
+                other.callback(result);
+            }
+            return result;
+        }).addErrbackDeferring(failure -> {
+            waiting.remove(query);
+            for (Deferred<LookupResult> other : others) {
+                other.errback(failure);
+            }
+            return Deferred.fail(failure);
+        });
     }
 
     private Deferred<Message> attempt(Query query, double[] timeouts, int round, int server) {

@@ -105,7 +105,7 @@ class ResolverTest {
         Resolver resolver = new Resolver(servers, reactor);
         Set<Integer> ids = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            resolver.lookupAddress("example.com");
+            resolver.lookupAddress("host" + i + ".example.com");
             ids.add(connect(i).query.id());
         }
         assertThat(ids).hasSizeGreaterThan(15);
@@ -214,5 +214,43 @@ class ResolverTest {
         Resolver resolver = Resolver.fromResolvConf(java.nio.file.Path.of("/nonexistent/resolv.conf"), reactor);
         assertThat(resolver.servers()).containsExactly(new InetSocketAddress("127.0.0.1", 53));
         assertThatThrownBy(() -> new Resolver(List.of(), reactor)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSameQueryInFlightIsSentOnceAndEveryCallerGetsTheAnswer() {
+        Resolver resolver = new Resolver(servers, reactor);
+        Deferred<LookupResult> first = resolver.lookupAddress("example.com");
+        Deferred<LookupResult> second = resolver.lookupAddress("EXAMPLE.com");
+        Deferred<LookupResult> other = resolver.lookupMailExchange("example.com");
+        assertThat(reactor.tcpClients()).hasSize(2);
+        Exchange exchange = connect(0);
+        Message response = Message.responseTo(exchange.query);
+        response.answers().add(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60));
+        exchange.answer(response);
+        assertThat(successResultOf(first).answers()).hasSize(1);
+        assertThat(successResultOf(second).answers()).hasSize(1);
+        assertNoResult(other);
+        Deferred<LookupResult> again = resolver.lookupAddress("example.com");
+        assertThat(reactor.tcpClients()).hasSize(3);
+        for (int i = 1; i <= 2; i++) {
+            Exchange later = connect(i);
+            later.answer(Message.responseTo(later.query));
+        }
+        successResultOf(other);
+        successResultOf(again);
+    }
+
+    @Test
+    void callersWaitingOnAQueryShareItsFailure() {
+        Resolver resolver = new Resolver(servers, reactor, new double[] {1});
+        Deferred<LookupResult> first = resolver.lookupAddress("example.com");
+        Deferred<LookupResult> second = resolver.lookupAddress("example.com");
+        connect(0);
+        reactor.advance(1);
+        connect(1);
+        reactor.advance(1);
+        assertThat(reactor.tcpClients()).hasSize(2);
+        failureResultOf(first, DNSQueryTimeoutError.class);
+        failureResultOf(second, DNSQueryTimeoutError.class);
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JTwisted client against the JTwisted server over real sockets on 127.0.0.1: queries go over
- * UDP; a truncated UDP answer is asked again over TCP; a server that does not answer makes the
+ * UDP, each from a socket of its own (a port the system picks); a truncated UDP answer is asked again over TCP; a server that does not answer makes the
  * client time out after its timeouts.
  */
 @ExtendWith(TrialExtension.class)
@@ -93,5 +93,20 @@ class ClientServerTest {
         Throwable error = org.assertj.core.api.Assertions.catchThrowable(() ->
                 await(reactor, client.lookupAddress("web.example.com")));
         assertThat(error).isInstanceOf(DNSQueryTimeoutError.class);
+    }
+
+    @Test
+    void eachQueryComesFromItsOwnPort() throws Exception {
+        DNSServerFactory factory = factory();
+        java.util.Set<Integer> sourcePorts = new java.util.HashSet<>();
+        udp = reactor.listenUDP(0, new DNSDatagramProtocol((message, protocol, address) -> {
+            sourcePorts.add(((IPv4Address) address).port());
+            factory.messageReceived(message, protocol, address);
+        }), "127.0.0.1", 65535);
+        Resolver client = client(((IPv4Address) udp.getHost()).port());
+        for (String name : List.of("web.example.com", "mail.example.com", "sip.example.com", "ns1.example.com")) {
+            assertThat(await(reactor, client.lookupAddress(name)).answers()).isNotEmpty();
+        }
+        assertThat(sourcePorts).hasSizeGreaterThanOrEqualTo(3);
     }
 }

@@ -267,9 +267,9 @@ public class Request implements IConsumer {
         return channel.transport().getHost();
     }
 
-    /** True when the connection is TLS; this transport does not say so, so false unless a subclass knows. */
+    /** True when the connection is TLS (its transport is an {@code ISSLTransport}), as Twisted's {@code isSecure}. */
     public boolean isSecure() {
-        return false;
+        return channel.transport() instanceof io.jtwisted.internet.interfaces.ISSLTransport;
     }
 
     /** The host the client asked for: the {@code Host} header without its port, or this end's address. */

@@ -105,7 +105,10 @@ public class File extends Resource {
         }
     }
 
-    /** Serves {@code path} (a directory or a single file) and what is below it. */
+    /**
+     * Serves {@code path} and, when it is a directory, what is below it. (As in Twisted, a File of a
+     * single file answers only when it is rendered itself: as a site's root it answers 404 for "/".)
+     */
     public File(Path path) {
         this(path, new Settings(path));
     }

@@ -43,7 +43,7 @@ public final class WebPlugin implements IServiceMaker {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.value("path", null, "DIR", null, "the directory (or file) to serve"),
+            Option.value("path", null, "DIR", null, "the directory to serve"),
             Option.value("listen", null, "ENDPOINT", null, "where to listen, as an endpoint string (repeatable; default tcp:8080)"),
             Option.value("port", "p", "PORT", null, "alias of --listen; a bare number means tcp:NUMBER"),
             Option.value("index", "i", "NAME", null, "an index file name for directories (repeatable; tried before index.html)"),

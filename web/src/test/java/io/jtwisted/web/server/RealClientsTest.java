@@ -110,6 +110,8 @@ class RealClientsTest {
     void curlHeadAndConditionalRequests() throws Exception {
         String head = curl("-I", server.url("/hello.txt")).out();
         assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: 10", "Last-Modified: Sun, 09 Sep 2001 01:46:40 GMT");
+        String date = head.lines().filter(l -> l.startsWith("Date: ")).findFirst().orElseThrow().substring(6);
+        assertThat(Math.abs(io.jtwisted.web.http.Http.stringToDatetime(date) - System.currentTimeMillis() / 1000)).isLessThan(120);
         String etag = head.lines().filter(l -> l.startsWith("ETag: ")).findFirst().orElseThrow().substring(6);
         assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: " + etag, server.url("/hello.txt")).out())
             .isEqualTo("304");

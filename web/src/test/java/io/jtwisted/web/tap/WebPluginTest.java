@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link WebPlugin}, the {@code twistd web} plugin. Ported from Twisted's {@code test_tap.py}:
- * test_path, test_pathServer (a file as the root), test_defaultMime (--mime-type), test_personal and
- * test_wsgi are not ported (no personal servers, no WSGI), test_invalidApplication (--class that
- * is not a resource), test_add_header is not ported (no --add-header); plus --listen repeated,
- * --port, --index, --logfile, --max-request-body, --no-listing on a live reactor.
+ * test_path and test_pathServer (the directory is served on the endpoint given), test_defaultMime
+ * (--mime-type), test_invalidApplication (--class that is not a resource), test_listenSSL... as an
+ * ssl: endpoint string served to curl. Not ported: test_personal, test_wsgi, test_cgiProcessor,
+ * test_add_header (no personal servers, WSGI, CGI or --add-header). Plus --listen repeated, --port,
+ * --index, --logfile, --max-request-body and --no-listing on a live reactor.
  */
 class WebPluginTest {
     @TempDir
@@ -164,6 +165,38 @@ class WebPluginTest {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
         assertThat(lines.get(0)).matches("127\\.0\\.0\\.1 - - \\[.*\\] \"GET / HTTP/1\\.1\" 200 9 \"-\" \".*\"");
+    }
+
+    /** Says whether it was reached over TLS. */
+    public static final class Secure extends Resource {
+        @Override
+        public boolean isLeaf() {
+            return true;
+        }
+
+        @Override
+        protected byte[] renderGET(IRequest request) {
+            return ("secure=" + request.isSecure() + " " + request.prePathURL()).getBytes();
+        }
+    }
+
+    @Test
+    void listensWithTlsThroughAnSslEndpointString() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.jtwisted.web.testing.Processes.available("openssl", "version"), "openssl is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.jtwisted.web.testing.Processes.available("curl", "--version"), "curl is not installed");
+        Path key = tmp.resolve("server.pem");
+        var made = io.jtwisted.web.testing.Processes.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=localhost", "-keyout", key.toString(), "-out", tmp.resolve("cert.pem").toString()));
+        assertThat(made.exitCode()).as(made.stderr()).isZero();
+        Files.writeString(key, Files.readString(key) + Files.readString(tmp.resolve("cert.pem")));
+        try (Running r = new Running(options("class", Secure.class.getName(),
+                "listen", "ssl:0:interface=127.0.0.1:privateKey=" + key + "\ntcp:0:interface=127.0.0.1"))) {
+            var out = io.jtwisted.web.testing.Processes.run(List.of("curl", "-sk", "--max-time", "20",
+                "https://127.0.0.1:" + r.ports.get(0) + "/x", "http://127.0.0.1:" + r.ports.get(1) + "/x"));
+            // The root is a leaf: "x" stays in postpath, so the resource's URL is the site's root.
+            assertThat(out.out()).isEqualTo("secure=true https://127.0.0.1:" + r.ports.get(0) + "/"
+                + "secure=false http://127.0.0.1:" + r.ports.get(1) + "/");
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * objects of the in-memory transport, write re-entrancy of that transport) and the UNIX
  * variant: they test the in-memory loopback, which JTwisted provides as iosim in trial.
  */
-class LoopbackTcpTest {
+class ProtocolPairOverTcpTest {
     private final NioReactor reactor = TcpTestSupport.reactor();
     private IListeningPort listening;
 

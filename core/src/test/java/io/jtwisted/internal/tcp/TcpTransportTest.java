@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * TCP over real sockets on 127.0.0.1, port 0.
+ * The TCP transport (connections, ports, connectors) over real sockets on 127.0.0.1, port 0.
  *
  * <p>Ports of twisted/test/test_tcp.py: ListeningTests (test_listen, testStopListening,
  * testNumberedInterface, test_restartListening), LoopbackTests (test_tcpNoDelay,
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * Java), ProperlyCloseFiles (checks Python socket objects), test_exceptInStop /
  * test_directConnectionLostCall (Python-level monkeypatching of internals).
  */
-class TcpLoopbackTest {
+class TcpTransportTest {
     private final NioReactor reactor = TcpTestSupport.reactor();
     private final List<IListeningPort> ports = new ArrayList<>();
 
@@ -588,5 +588,93 @@ class TcpLoopbackTest {
         assertThatThrownBy(() -> reactor.listenTCP(0, new KeepingFactory<>(Recorder::new), 50, "nonexistent.invalid"))
                 .isInstanceOf(CannotListenError.class)
                 .hasMessageStartingWith("Couldn't listen on nonexistent.invalid:0");
+    }
+
+    @Test
+    void anOrdinaryCloseReportsTheSharedStacklessConnectionDone() {
+        listen(new KeepingFactory<>(() -> new Recorder("bye", true)));
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Failure reason = Loop.reason(reactor, client.lostConnection);
+        assertThat(reason).isSameAs(io.jtwisted.internet.error.ConnectionDone.CONNECTION_DONE);
+        assertThat(reason.value().getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void anExceptionInConnectionMadeClosesTheConnectionWithItAsTheReason() {
+        KeepingFactory<Recorder> server = new KeepingFactory<>(() -> new Recorder() {
+            @Override
+            public void connectionMade() {
+                super.connectionMade();
+                throw new IllegalStateException("connectionMade broke");
+            }
+        });
+        listen(server);
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
+            reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+            Loop.reason(reactor, client.lostConnection);
+            Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).reason != null);
+            assertThat(server.built.get(0).reason.value()).hasMessage("connectionMade broke");
+            assertThat(log.events).filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage()).contains("connectionMade broke");
+        }
+    }
+
+    @Test
+    void writesAfterLoseWriteConnectionAreSentBeforeTheOutputShutsDown() {
+        KeepingFactory<Recorder.HalfClose> server = new KeepingFactory<>(Recorder.HalfClose::new);
+        listen(server);
+        RecordingClientFactory<Recorder.HalfClose> client = new RecordingClientFactory<>(Recorder.HalfClose::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        ITCPTransport t = (ITCPTransport) client.built.get(0).transport();
+        t.write("before ".getBytes(StandardCharsets.UTF_8));
+        t.loseWriteConnection();
+        t.write("after".getBytes(StandardCharsets.UTF_8)); // accepted: the shutdown has not happened yet
+        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
+        assertThat(server.built.get(0).text()).isEqualTo("before after");
+        server.built.get(0).transport().loseConnection();
+        Loop.reason(reactor, client.built.get(0).lost);
+    }
+
+    @Test
+    void aTransportWriteFromAnotherThreadFailsAtOnceNamingCallFromThread() throws Exception {
+        listen(new KeepingFactory<>(Recorder.Echo::new));
+        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
+        reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
+        Loop.until(reactor, () -> !client.built.isEmpty());
+        var transport = client.built.get(0).transport();
+        Throwable[] seen = new Throwable[1];
+        reactor.callLater(0, () -> {
+            Thread other = new Thread(() -> {
+                try {
+                    transport.write("from the wrong thread".getBytes(StandardCharsets.UTF_8));
+                } catch (Throwable e) {
+                    seen[0] = e;
+                }
+                reactor.callFromThread(reactor::crash);
+            });
+            other.start();
+        });
+        reactor.run(false); // the check applies while a thread runs the reactor
+        assertThat(seen[0]).isInstanceOf(io.jtwisted.internet.error.WrongThreadError.class)
+                .hasMessageContaining("callFromThread");
+        assertThat(((Connection) transport).pendingBytes()).as("nothing was queued").isZero();
+        transport.loseConnection();
+        Loop.reason(reactor, client.lostConnection);
+    }
+
+    @Test
+    void stopListeningFailsWhenStopFactoryRaises() {
+        Factory failing = new Factory(Recorder::new) {
+            @Override
+            public void stopFactory() {
+                throw new IllegalStateException("stopFactory broke");
+            }
+        };
+        IListeningPort p = reactor.listenTCP(0, failing, 50, "127.0.0.1");
+        Failure failure = Loop.failure(reactor, p.stopListening());
+        assertThat(failure.value()).hasMessage("stopFactory broke");
     }
 }

@@ -1,0 +1,30 @@
+package io.jtwisted.internal.unix;
+
+import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.stream.StreamTransport;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.python.failure.Failure;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The transport of one UNIX-domain stream connection: the {@link StreamTransport} machinery as
+ * is (buffering, flow control, half-close), over a UNIX {@link SocketChannel}.
+ */
+final class UnixConnection extends StreamTransport {
+    private final UnixConnector connector; // null on the server side
+
+    UnixConnection(EventLoop reactor, SocketChannel channel, SelectionKey key, UnixConnector connector,
+                   IAddress host, IAddress peer, IProtocol protocol) {
+        super(reactor, channel, key, host, peer, protocol);
+        this.connector = connector;
+    }
+
+    @Override
+    protected void closed(Failure reason) {
+        if (connector != null) {
+            connector.connectionEnded(reason);
+        }
+    }
+}

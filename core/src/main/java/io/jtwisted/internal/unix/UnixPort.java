@@ -1,0 +1,244 @@
+package io.jtwisted.internal.unix;
+
+import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internet.address.UNIXAddress;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.error.CannotListenError;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.IProtocolFactory;
+import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A listening UNIX-domain stream socket, as Twisted's {@code unix.Port}: accepts connections and
+ * gives each a protocol and a {@link UnixConnection}. The socket file is removed when the port
+ * stops; with {@code wantPID} a {@link PidLock} guards it.
+ */
+final class UnixPort implements IListeningPort, Selectable {
+    private static final Logger LOG = Logger.forClass(UnixPort.class);
+    private static final int MAX_ACCEPTS_PER_TURN = 64;
+
+    private final EventLoop reactor;
+    private final Path path;
+    private final IProtocolFactory factory;
+    private final int backlog;
+    private final int mode;
+    private final boolean wantPID;
+    private final UNIXAddress host;
+    private ServerSocketChannel channel;
+    private SelectionKey key;
+    private PidLock lock;
+    private boolean listening;
+    private boolean factoryStarted;
+    private Deferred<Void> stopped;
+
+    UnixPort(EventLoop reactor, String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+        this.reactor = reactor;
+        this.path = Path.of(address);
+        this.factory = factory;
+        this.backlog = backlog;
+        this.mode = mode;
+        this.wantPID = wantPID;
+        this.host = new UNIXAddress(address);
+    }
+
+    @Override
+    public void startListening() {
+        reactor.checkThread();
+        if (listening) {
+            return;
+        }
+        ServerSocketChannel server = null;
+        try {
+            if (wantPID) {
+                lock = new PidLock(Path.of(path + ".lock"));
+                if (!lock.lock()) {
+                    lock = null;
+                    throw new CannotListenError(path.toString(), 0, new IOException("Cannot acquire lock on " + path + ".lock"));
+                }
+                if (!lock.wasClean()) {
+                    Files.deleteIfExists(path); // the owner died: its socket file is stale
+                }
+            }
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(path), backlog);
+            Files.setPosixFilePermissions(path, permissions(mode));
+            server.configureBlocking(false);
+            key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                closeQuietly(server);
+                deleteQuietly(path);
+            }
+            if (lock != null) {
+                lock.unlock();
+                lock = null;
+            }
+            throw e instanceof CannotListenError c ? c : new CannotListenError(path.toString(), 0, e);
+        }
+        channel = server;
+        listening = true;
+        factory.doStart();
+        factoryStarted = true;
+        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), path);
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+        };
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                set.add(order[bit]);
+            }
+        }
+        return set;
+    }
+
+    @Override
+    public void handleIo(SelectionKey ready) {
+        for (int i = 0; i < MAX_ACCEPTS_PER_TURN && listening; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (IOException e) {
+                LOG.warn("accept on {} failed: {}", path, e.toString());
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            startConnection(accepted);
+        }
+    }
+
+    private void startConnection(SocketChannel accepted) {
+        SelectionKey acceptedKey;
+        try {
+            acceptedKey = reactor.register(accepted, 0, null); // the connection attaches itself
+        } catch (IOException e) {
+            LOG.warn("could not set up an accepted connection: {}", e.toString());
+            closeQuietly(accepted);
+            return;
+        }
+        UNIXAddress peer = new UNIXAddress("");
+        IProtocol protocol;
+        try {
+            protocol = factory.buildProtocol(peer);
+        } catch (Throwable e) {
+            EventLoop.rethrowIfFatal(e);
+            LOG.failure("Unhandled error in buildProtocol of {}; dropping the connection", e, factory);
+            protocol = null;
+        }
+        if (protocol == null) {
+            acceptedKey.cancel();
+            closeQuietly(accepted);
+            return;
+        }
+        new UnixConnection(reactor, accepted, acceptedKey, null, host, peer, protocol).start();
+    }
+
+    @Override
+    public Deferred<Void> stopListening() {
+        reactor.checkThread();
+        if (stopped != null) {
+            return stopped;
+        }
+        Deferred<Void> done = new Deferred<>();
+        stopped = done;
+        if (!listening) {
+            done.callback(null);
+            return done;
+        }
+        closeSocket();
+        reactor.callLater(0, () -> finishStop(done));
+        return done;
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        if (listening) {
+            closeSocket();
+            if (stopped == null) {
+                stopped = new Deferred<>();
+                stopped.addErrback(failure -> {
+                    LOG.failure("Unhandled error stopping factory {}", failure.value(), factory);
+                    return null;
+                });
+            }
+            finishStop(stopped);
+        }
+    }
+
+    private void closeSocket() {
+        listening = false;
+        key.cancel();
+        closeQuietly(channel);
+        deleteQuietly(path);
+        if (lock != null) {
+            lock.unlock();
+        }
+        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), path);
+    }
+
+    private void finishStop(Deferred<Void> done) {
+        Throwable stopError = null;
+        if (factoryStarted) {
+            factoryStarted = false;
+            try {
+                factory.doStop();
+            } catch (Throwable e) {
+                EventLoop.rethrowIfFatal(e);
+                stopError = e;
+            }
+        }
+        if (stopError != null && !done.called()) {
+            done.errback(new Failure(stopError));
+        } else if (!done.called()) {
+            done.callback(null);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a channel we are dropping
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover socket file is removed by the next wantPID listener
+        }
+    }
+
+    @Override
+    public IAddress getHost() {
+        return host;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + factory.getClass().getSimpleName() + " on " + path + ">";
+    }
+}
