@@ -1,8 +1,10 @@
 package io.jtwisted.protocols.tls;
 
+import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorThreads;
+import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
@@ -26,6 +28,11 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     private final IConnectionCreator contextFactory;
     private final boolean isClient;
     private final IReactorThreads reactor;
+    private IReactorTime clock;
+    private double handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+    /** Seconds a connection may take to complete its handshake before it is closed: 30. */
+    public static final double DEFAULT_HANDSHAKE_TIMEOUT = 30;
 
     /** Tasks run inline; for in-memory tests. */
     public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory) {
@@ -50,6 +57,33 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
         this.contextFactory = contextFactory;
         this.isClient = isClient;
         this.reactor = reactor;
+        this.clock = reactor instanceof IReactorTime time ? time : null;
+    }
+
+    /**
+     * Closes connections whose handshake has not completed {@code seconds} after they were made (a
+     * peer that stops mid-handshake), with an {@link javax.net.ssl.SSLHandshakeException} saying so,
+     * timed by {@code clock}. With a reactor the default is {@link #DEFAULT_HANDSHAKE_TIMEOUT} on that
+     * reactor; without one there is none until this is called. {@code seconds <= 0}: no timeout.
+     *
+     * @return this factory
+     */
+    public TLSMemoryBIOFactory setHandshakeTimeout(double seconds, IReactorTime clock) {
+        this.handshakeTimeout = seconds;
+        this.clock = clock;
+        return this;
+    }
+
+    /** Schedules {@code onTimeout} after the handshake timeout; {@code null} when there is none. */
+    IDelayedCall scheduleHandshakeTimeout(Runnable onTimeout) {
+        if (clock == null || handshakeTimeout <= 0) {
+            return null;
+        }
+        return clock.callLater(handshakeTimeout, onTimeout::run);
+    }
+
+    double handshakeTimeout() {
+        return handshakeTimeout;
     }
 
     /** The TLS settings each connection's engine is made from. */

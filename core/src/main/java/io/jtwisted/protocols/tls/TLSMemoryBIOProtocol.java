@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ISSLTransport;
 import io.jtwisted.internet.interfaces.IConsumer;
+import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.ssl.Certificate;
 import io.jtwisted.logger.Logger;
@@ -24,6 +25,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -50,6 +52,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <li>A protocol that is an {@link IHalfCloseableProtocol} hears {@code readConnectionLost} on the
  *     peer's {@code close_notify}, and {@link #loseWriteConnection()} sends ours while reading goes
  *     on (TLS 1.3; a TLS 1.2 peer closes both directions).</li>
+ * <li>A handshake that has not completed within the factory's handshake timeout (30 s with a
+ *     reactor) fails the connection the same way: a peer that stops mid-handshake costs nothing
+ *     lasting.</li>
  * <li>The engine's delegated tasks (certificate checks, key agreement) run on the reactor's thread
  *     pool when the factory has a reactor, and the handshake resumes on the reactor thread; data
  *     arriving meanwhile waits.</li>
@@ -82,6 +87,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private ProducerMembrane producer;
     private IProducer pullProducer;
     private List<Deferred<TLSMemoryBIOProtocol>> handshakeWaiters;
+    private IDelayedCall handshakeTimer;
 
     /** A wrapper for {@code wrappedProtocol} whose TLS state comes from {@code factory}; its {@code connectionMade} runs on connection. */
     public TLSMemoryBIOProtocol(TLSMemoryBIOFactory factory, IProtocol wrappedProtocol) {
@@ -112,6 +118,13 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         if (aborted || lostTLSConnection) {
             return;
         }
+        handshakeTimer = tlsFactory.scheduleHandshakeTimeout(() -> {
+            handshakeTimer = null;
+            if (!handshakeDone && !lostTLSConnection) {
+                tlsFailed(new SSLHandshakeException("the TLS handshake did not complete within "
+                        + tlsFactory.handshakeTimeout() + " s"));
+            }
+        });
         try {
             engine.beginHandshake();
         } catch (SSLException e) {
@@ -341,6 +354,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             return;
         }
         handshakeDone = true;
+        cancelHandshakeTimer();
         resumeAfterHandshake();
         if (wrappedProtocol instanceof IHandshakeListener listener) {
             listener.handshakeCompleted();
@@ -351,6 +365,14 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             for (Deferred<TLSMemoryBIOProtocol> d : waiters) {
                 d.callback(this);
             }
+        }
+    }
+
+    private void cancelHandshakeTimer() {
+        IDelayedCall timer = handshakeTimer;
+        handshakeTimer = null;
+        if (timer != null && timer.active()) {
+            timer.cancel();
         }
     }
 
@@ -615,6 +637,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         lostTLSConnection = true;
         reason = null;
         appSendBuffer.clear();
+        cancelHandshakeTimer();
         if (engine != null) {
             engine.closeOutbound();
         }

@@ -13,6 +13,12 @@ import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IHandshakeListener;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.task.Clock;
+import io.jtwisted.internet.testing.FakeTransport;
+import io.jtwisted.internet.testing.IOSim;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.ssl.CertificateOptions;
 import io.jtwisted.internet.ssl.SSL;
 import io.jtwisted.internet.ssl.TLSVersion;
@@ -311,6 +317,43 @@ class TLSMemoryBIOProtocolTest {
     }
 
     @Test
+    void aPeerThatStopsMidHandshakeIsClosedAfterTheHandshakeTimeout() {
+        Clock clock = new Clock();
+        AccumulatingProtocol server = new AccumulatingProtocol();
+        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
+                Factory.forProtocol(() -> server)).setHandshakeTimeout(10, clock);
+        IProtocol wrapper = factory.buildProtocol(null);
+        FakeTransport serverIO = IOSim.makeFakeServer(wrapper);
+        wrapper.makeConnection(serverIO);
+        wrapper.dataReceived(new byte[] {0x16, 0x03, 0x01}); // the start of a ClientHello, then nothing
+        clock.advance(9.9);
+        assertThat(serverIO.disconnecting()).isFalse();
+        clock.advance(0.2);
+        assertThat(serverIO.disconnecting()).isTrue();
+        wrapper.connectionLost(new Failure(new ConnectionDone()));
+        assertThat(server.closedReason().value()).isInstanceOf(SSLHandshakeException.class);
+        assertThat(server.closedReason().getErrorMessage()).contains("did not complete within 10");
+    }
+
+    @Test
+    void aCompletedHandshakeCancelsItsTimeout() {
+        Clock clock = new Clock();
+        AccumulatingProtocol server = new AccumulatingProtocol();
+        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
+                Factory.forProtocol(() -> server)).setHandshakeTimeout(10, clock);
+        TLSMemoryBIOFactory clientFactory = new TLSMemoryBIOFactory(clientOptions(), true,
+                Factory.forProtocol(AccumulatingProtocol::new));
+        var s = serverFactory.buildProtocol(null);
+        var c = clientFactory.buildProtocol(null);
+        var pump = IOSim.connect(s, IOSim.makeFakeServer(s),
+                c, IOSim.makeFakeClient(c), false, true);
+        assertThat(((TLSMemoryBIOProtocol) s).handshakeDone()).isTrue();
+        assertThat(clock.getDelayedCalls()).isEmpty();
+        clock.advance(60);
+        assertThat(pump.serverTransport().disconnecting()).isFalse();
+    }
+
+    @Test
     void garbageInsteadOfTlsFailsThatConnection() {
         AccumulatingProtocol server = new AccumulatingProtocol();
         TlsPair pair = TlsPair.connectNoPump(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
@@ -442,7 +485,7 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void factoryRefusesOptionsThatCannotServeItsSide() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TLSMemoryBIOFactory(clientOptions(), false,
-                io.jtwisted.internet.protocol.Factory.forProtocol(AccumulatingProtocol::new)))
+                Factory.forProtocol(AccumulatingProtocol::new)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("server");
     }
 }
