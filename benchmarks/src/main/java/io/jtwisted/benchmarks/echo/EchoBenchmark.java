@@ -125,6 +125,12 @@ public final class EchoBenchmark {
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0"));
             }
+            case "jtwisted-callbacks", "jtwisted-await" -> {
+                // the handler reads each message from a DeferredQueue: with callbacks, or awaiting it
+                command.add(java);
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0", server.substring(9)));
+            }
             case "netty-nio", "netty-epoll" -> {
                 command.add(java);
                 command.addAll(jvmArgs);
@@ -139,7 +145,7 @@ public final class EchoBenchmark {
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
             default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: jtwisted, netty-nio, netty-epoll, twisted)");
+                    + "' (known: jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

@@ -2,6 +2,7 @@ package io.jtwisted.internal.loop;
 
 import io.jtwisted.internet.base.DelayedCall;
 import io.jtwisted.internet.base.DelayedCalls;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.error.ReactorAlreadyRunning;
 import io.jtwisted.internet.error.ReactorNotRestartable;
@@ -206,6 +207,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (justStopped) {
             justStopped = false;
             fireSystemEvent("shutdown");
+            Deferred.logUnhandledErrors(); // a failure nobody handled is shown when the reactor stops
         }
         runFlushes();
     }
@@ -552,7 +554,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     @Override
     public boolean isInIOThread() {
         Thread thread = reactorThread;
-        return thread == null || thread == Thread.currentThread();
+        return thread == null || thread == Thread.currentThread() || Deferred.isInTurnOf(thread);
     }
 
     // ------------------------------------------------------------------ IReactorFDSet
@@ -608,7 +610,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
      */
     public final void checkThread() {
         Thread thread = reactorThread;
-        if (thread != null && thread != Thread.currentThread()) {
+        if (thread != null && thread != Thread.currentThread() && !Deferred.isInTurnOf(thread)) {
             throw WrongThreadError.of(Thread.currentThread(), thread);
         }
     }

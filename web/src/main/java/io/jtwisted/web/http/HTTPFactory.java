@@ -148,7 +148,8 @@ public class HTTPFactory extends Factory {
     public void log(Request request) {
         if (accessLog != null) {
             refreshDate();
-            accessLog.emit(LogLevel.INFO, null, AccessLogFormat.combined(logDate, request));
+            // The line is the argument of a bare placeholder: braces in a URI or a User-Agent stay as sent.
+            accessLog.emit(LogLevel.INFO, null, "{}", AccessLogFormat.combined(logDate, request));
         }
     }
 
