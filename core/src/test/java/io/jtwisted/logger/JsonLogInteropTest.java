@@ -2,7 +2,7 @@ package io.jtwisted.logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.TwistedPython;
+import io.jtwisted.testing.TwistedPython;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
