@@ -23,7 +23,7 @@ class JsonLogInteropTest {
     Path dir;
 
     private static String python(Path dir, String script) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(TwistedPython.require(), "-c", script).directory(dir.toFile())
+        Process process = new ProcessBuilder(TwistedPython.require("JsonLogInteropTest"), "-c", script).directory(dir.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
