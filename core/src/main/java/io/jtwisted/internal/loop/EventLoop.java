@@ -260,7 +260,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             selectable.handleIo(key);
         } catch (Throwable error) {
-            rethrowIfFatal(error);
+            Failure.rethrowIfFatal(error);
             closeAfterError(selectable, "Unhandled error in I/O handler {}; closing it", error);
         }
     }
@@ -271,7 +271,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             selectable.connectionLost(new Failure(error));
         } catch (Throwable second) {
-            rethrowIfFatal(second);
+            Failure.rethrowIfFatal(second);
             log.failure("Unhandled error closing {}", second, selectable);
         }
     }
@@ -288,7 +288,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 call.callable().run();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Unhandled error in delayed call {}", error, call.callable());
             }
         }
@@ -307,7 +307,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             callable.run();
         } catch (Throwable error) {
-            rethrowIfFatal(error);
+            Failure.rethrowIfFatal(error);
             log.failure("Unhandled error in call from thread {}", error, callable);
         }
     }
@@ -324,7 +324,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 flusher.flushPending();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 if (flusher instanceof Selectable selectable) {
                     closeAfterError(selectable, "Unhandled error flushing {}; closing it", error);
                 } else {
@@ -379,7 +379,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 descriptor.connectionLost(new Failure(new ConnectionLost()));
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Error disconnecting {} at shutdown", error, descriptor);
             }
         }
@@ -489,7 +489,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 callable.run();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Unhandled error in thread pool call {}", error, callable);
             }
         });
@@ -667,13 +667,6 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
                 log.failure("Closing the selector failed", e);
             }
             selector = null;
-        }
-    }
-
-    /** Every VirtualMachineError but a stack overflow ends the program's hope of going on: rethrow it. */
-    public static void rethrowIfFatal(Throwable error) {
-        if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
-            throw (VirtualMachineError) error;
         }
     }
 
