@@ -13,7 +13,8 @@ import io.jtwisted.python.failure.Failure;
 /**
  * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
  * JTwisted's reactor, with TCP_NODELAY set as Netty sets it by default. Prints
- * {@code READY <port>} once listening on 127.0.0.1.
+ * {@code READY <port>} once listening on 127.0.0.1; with {@code unix:PATH}, listens on that UNIX-domain
+ * socket file instead and prints {@code READY 0}.
  *
  * <p>With a second argument, a handler that takes each message from a {@link DeferredQueue} fed
  * by {@code dataReceived}: {@code callbacks} re-arms {@code queue.get()} from its callback,
@@ -28,7 +29,9 @@ public final class JTwistedEchoServer {
     static final class Echo extends Protocol {
         @Override
         public void connectionMade() {
-            ((ITCPTransport) transport).setTcpNoDelay(true);
+            if (transport instanceof ITCPTransport tcp) {
+                tcp.setTcpNoDelay(true);
+            }
         }
 
         @Override
@@ -95,6 +98,13 @@ public final class JTwistedEchoServer {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("unix:")) { // the same echo over a UNIX-domain socket
+            Reactor.reactor.listenUNIX(args[0].substring(5), Factory.forProtocol(Echo::new));
+            System.out.println("READY 0");
+            System.out.flush();
+            Reactor.reactor.run();
+            return;
+        }
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         String handler = args.length > 1 ? args[1] : "echo";
         Reactor reactor = Reactor.reactor;
