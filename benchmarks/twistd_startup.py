@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""Time from `bin/twistd -noy examples/tac/echo.java` to its first log line and to listening.
+"""Time from `bin/twistd -noy examples/tac/echo.java` to its first log line and to listening, and the same
+for the real Twisted's twistd running the same echo application as a .tac file, in the same run.
 
     python3 benchmarks/twistd_startup.py [RUNS]
 
-Builds nothing: run `bin/twistd --version` once first so the build and the compile cache are warm.
+Builds nothing: run `bin/twistd --version` once first so the build is there.
 """
 import os
 import signal
@@ -16,22 +17,45 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 env = dict(os.environ, ECHO_PORT="17099", JTWISTD_NO_BUILD="1")
-first, listening = [], []
-with tempfile.TemporaryDirectory() as cwd:
-    for _ in range(runs + 1):  # the first run fills the compile cache and is not counted
+
+ECHO_TAC = """
+from twisted.application import internet, service
+from twisted.internet.protocol import Protocol, Factory
+class Echo(Protocol):
+    def dataReceived(self, data):
+        self.transport.write(data)
+application = service.Application("echo")
+internet.TCPServer(17099, Factory.forProtocol(Echo)).setServiceParent(application)
+"""
+
+
+def measure(command, cwd, listening_marker):
+    first, listening = [], []
+    for _ in range(runs + 1):  # the first run fills caches and is not counted
         start = time.monotonic()
-        p = subprocess.Popen([os.path.join(ROOT, "bin/twistd"), "--pidfile", "", "-noy",
-                              os.path.join(ROOT, "examples/tac/echo.java")],
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+        p = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd)
         p.stdout.readline()
-        t_first = time.monotonic() - start
-        while b" starting on " not in p.stdout.readline():
+        first.append(time.monotonic() - start)
+        while listening_marker not in p.stdout.readline():
             pass
-        t_listen = time.monotonic() - start
+        listening.append(time.monotonic() - start)
         p.send_signal(signal.SIGTERM)
         p.wait()
-        first.append(t_first)
-        listening.append(t_listen)
-first, listening = first[1:], listening[1:]
-print("first log line: median %.3f s (min %.3f, max %.3f); listening: median %.3f s, over %d runs"
-      % (statistics.median(first), min(first), max(first), statistics.median(listening), runs))
+    return first[1:], listening[1:]
+
+
+with tempfile.TemporaryDirectory() as cwd:
+    with open(os.path.join(cwd, "echo.tac"), "w") as tac:
+        tac.write(ECHO_TAC)
+    results = {
+        "JTwisted bin/twistd": measure([os.path.join(ROOT, "bin/twistd"), "--pidfile", "", "-noy",
+                                        os.path.join(ROOT, "examples/tac/echo.java")], cwd, b" starting on "),
+        "Twisted twistd": measure(["/usr/bin/python3", "-c", "from twisted.scripts.twistd import run; run()",
+                                   "--pidfile", "", "-noy", "echo.tac"], cwd, b" starting on "),
+    }
+for name, (first, listening) in results.items():
+    print("%-20s first log line: median %.3f s (min %.3f, max %.3f); listening: median %.3f s; %d runs"
+          % (name, statistics.median(first), min(first), max(first), statistics.median(listening), runs))
+j = statistics.median(results["JTwisted bin/twistd"][1])
+t = statistics.median(results["Twisted twistd"][1])
+print("time to listening, JTwisted / Twisted: %.2f" % (j / t))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,9 +44,15 @@ public final class ReactorTestSupport {
             events.add(event);
         }
 
+        /** Stops capturing; the failures it captured were the test's to check, so CoreTestGuard lets them be. */
         @Override
         public void close() {
             LogPublisher.globalLogPublisher().removeObserver(this);
+            for (LogEvent event : events) {
+                if (event.failure() != null) {
+                    CoreTestGuard.flushLoggedError(event.failure());
+                }
+            }
         }
     }
 }

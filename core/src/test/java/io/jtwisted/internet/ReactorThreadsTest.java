@@ -97,7 +97,7 @@ class ReactorThreadsTest {
     @Test
     void poolThreadIsNotTheIoThread() {
         List<Boolean> results = new ArrayList<>();
-        // Before run() no thread owns the reactor (isReactorThread is true everywhere), so ask once it runs.
+        // Before run() no thread owns the reactor (isInIOThread is true everywhere), so ask once it runs.
         reactor.callWhenRunning(() -> reactor.callInThread(() -> {
             results.add(reactor.isInIOThread());
             reactor.callFromThread(reactor::stop);

@@ -1,5 +1,7 @@
 package io.jtwisted.internet;
 
+import io.jtwisted.testing.CoreTestGuard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,6 +69,7 @@ class SystemEventTest {
         assertThat(events).isEmpty();
         first.errback(new IllegalStateException("a failed before-trigger Deferred does not block the event"));
         assertThat(events).containsExactly("during");
+        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class)).as("the failure is logged").hasSize(1);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The echo load harness: runs each echo server in a process of its own (JTwisted; Netty with one
+ * The echo load harness: runs each echo server in a process of its own (JTwisted, over TCP or,
+ * as {@code jtwisted-unix}, over a UNIX-domain socket; Netty with one
  * event loop, NIO and epoll; the real Twisted), puts the same closed-loop load on each
  * ({@link EchoLoad}), and prints messages/s, p50/p99 latency and the server's CPU time per
  * message (utime + stime of {@code /proc/<pid>/stat} over the measured window), with ratios.
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EchoBenchmark {
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
+    /** Where the {@code jtwisted-unix} server listens. */
+    private static final String UNIX_SOCKET = System.getProperty("java.io.tmpdir") + "/jtwisted-echo-"
+            + ProcessHandle.current().pid() + ".sock";
 
     private EchoBenchmark() {
     }
@@ -85,7 +89,9 @@ public final class EchoBenchmark {
                     continue;
                 }
                 long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
-                try (EchoLoad load = new EchoLoad(port, connections, size, pipeline)) {
+                java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
+                        ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET) : new java.net.InetSocketAddress("127.0.0.1", port);
+                try (EchoLoad load = new EchoLoad(address, connections, size, pipeline)) {
                     load.run(warmup, false);
                     long[] cpuBefore = cpuTicks(pid);
                     long start = System.nanoTime();
@@ -125,6 +131,17 @@ public final class EchoBenchmark {
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0"));
             }
+            case "jtwisted-callbacks", "jtwisted-await" -> {
+                // the handler reads each message from a DeferredQueue: with callbacks, or awaiting it
+                command.add(java);
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0", server.substring(9)));
+            }
+            case "jtwisted-unix" -> {
+                command.add(java);
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "unix:" + UNIX_SOCKET));
+            }
             case "netty-nio", "netty-epoll" -> {
                 command.add(java);
                 command.addAll(jvmArgs);
@@ -139,7 +156,7 @@ public final class EchoBenchmark {
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
             default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: jtwisted, netty-nio, netty-epoll, twisted)");
+                    + "' (known: jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

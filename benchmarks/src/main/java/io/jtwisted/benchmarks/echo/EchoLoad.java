@@ -59,13 +59,20 @@ final class EchoLoad implements AutoCloseable {
     }
 
     EchoLoad(int port, int connections, int size, int pipeline) throws IOException {
+        this(new InetSocketAddress("127.0.0.1", port), connections, size, pipeline);
+    }
+
+    /** The load against {@code address}: a TCP address, or a UNIX-domain socket file. */
+    EchoLoad(java.net.SocketAddress address, int connections, int size, int pipeline) throws IOException {
         this.size = size;
         this.pipeline = pipeline;
         this.selector = Selector.open();
         this.conns = new Conn[connections];
         for (int i = 0; i < connections; i++) {
-            SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SocketChannel channel = SocketChannel.open(address);
+            if (address instanceof InetSocketAddress) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             channel.configureBlocking(false);
             Conn conn = new Conn(channel);
             channel.register(selector, SelectionKey.OP_READ, conn);

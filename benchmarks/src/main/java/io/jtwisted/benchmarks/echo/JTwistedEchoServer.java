@@ -2,15 +2,24 @@ package io.jtwisted.benchmarks.echo;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.DeferredQueue;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
  * JTwisted's reactor, with TCP_NODELAY set as Netty sets it by default. Prints
- * {@code READY <port>} once listening on 127.0.0.1.
+ * {@code READY <port>} once listening on 127.0.0.1; with {@code unix:PATH}, listens on that UNIX-domain
+ * socket file instead and prints {@code READY 0}.
+ *
+ * <p>With a second argument, a handler that takes each message from a {@link DeferredQueue} fed
+ * by {@code dataReceived}: {@code callbacks} re-arms {@code queue.get()} from its callback,
+ * {@code await} is one {@link Deferred#async} body per connection looping on
+ * {@code Deferred.await(queue.get())} (a hand-off to the body and back per message).
  */
 public final class JTwistedEchoServer {
     private JTwistedEchoServer() {
@@ -20,7 +29,9 @@ public final class JTwistedEchoServer {
     static final class Echo extends Protocol {
         @Override
         public void connectionMade() {
-            ((ITCPTransport) transport).setTcpNoDelay(true);
+            if (transport instanceof ITCPTransport tcp) {
+                tcp.setTcpNoDelay(true);
+            }
         }
 
         @Override
@@ -29,10 +40,81 @@ public final class JTwistedEchoServer {
         }
     }
 
+    /** Queues what it receives; a handler written one way or the other echoes it. */
+    abstract static class QueueingEcho extends Protocol {
+        static final byte[] END = new byte[0];
+        final DeferredQueue<byte[]> messages = new DeferredQueue<>();
+
+        @Override
+        public void connectionMade() {
+            ((ITCPTransport) transport).setTcpNoDelay(true);
+            handle();
+        }
+
+        abstract void handle();
+
+        @Override
+        public void dataReceived(byte[] data) {
+            messages.put(data);
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            messages.put(END);
+        }
+    }
+
+    /** The handler as callbacks: each message's callback writes it and asks for the next. */
+    static final class CallbackEcho extends QueueingEcho {
+        @Override
+        void handle() {
+            messages.get().addCallback(data -> {
+                if (data != END) {
+                    transport.write(data);
+                    handle();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** The handler as one async body per connection, awaiting each message. */
+    static final class AwaitEcho extends QueueingEcho {
+        private final Reactor reactor;
+
+        AwaitEcho(Reactor reactor) {
+            this.reactor = reactor;
+        }
+
+        @Override
+        void handle() {
+            Deferred.async(reactor, () -> {
+                for (byte[] data = Deferred.await(messages.get()); data != END; data = Deferred.await(messages.get())) {
+                    transport.write(data);
+                }
+                return null;
+            });
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("unix:")) { // the same echo over a UNIX-domain socket
+            Reactor.reactor.listenUNIX(args[0].substring(5), Factory.forProtocol(Echo::new));
+            System.out.println("READY 0");
+            System.out.flush();
+            Reactor.reactor.run();
+            return;
+        }
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        String handler = args.length > 1 ? args[1] : "echo";
         Reactor reactor = Reactor.reactor;
-        IListeningPort listening = reactor.listenTCP(port, Factory.forProtocol(Echo::new), 1024, "127.0.0.1");
+        Factory factory = switch (handler) {
+            case "echo" -> Factory.forProtocol(Echo::new);
+            case "callbacks" -> Factory.forProtocol(CallbackEcho::new);
+            case "await" -> Factory.forProtocol(() -> new AwaitEcho(reactor));
+            default -> throw new IllegalArgumentException("handler: echo, callbacks or await, not " + handler);
+        };
+        IListeningPort listening = reactor.listenTCP(port, factory, 1024, "127.0.0.1");
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();
         reactor.run();

@@ -2,6 +2,7 @@ package io.jtwisted.internal.loop;
 
 import io.jtwisted.internet.base.DelayedCall;
 import io.jtwisted.internet.base.DelayedCalls;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.error.ReactorAlreadyRunning;
 import io.jtwisted.internet.error.ReactorNotRestartable;
@@ -206,6 +207,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (justStopped) {
             justStopped = false;
             fireSystemEvent("shutdown");
+            Deferred.logUnhandledErrors(); // a failure nobody handled is shown when the reactor stops
         }
         runFlushes();
     }
@@ -258,7 +260,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             selectable.handleIo(key);
         } catch (Throwable error) {
-            rethrowIfFatal(error);
+            Failure.rethrowIfFatal(error);
             closeAfterError(selectable, "Unhandled error in I/O handler {}; closing it", error);
         }
     }
@@ -269,7 +271,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             selectable.connectionLost(new Failure(error));
         } catch (Throwable second) {
-            rethrowIfFatal(second);
+            Failure.rethrowIfFatal(second);
             log.failure("Unhandled error closing {}", second, selectable);
         }
     }
@@ -286,7 +288,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 call.callable().run();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Unhandled error in delayed call {}", error, call.callable());
             }
         }
@@ -305,7 +307,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         try {
             callable.run();
         } catch (Throwable error) {
-            rethrowIfFatal(error);
+            Failure.rethrowIfFatal(error);
             log.failure("Unhandled error in call from thread {}", error, callable);
         }
     }
@@ -322,7 +324,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 flusher.flushPending();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 if (flusher instanceof Selectable selectable) {
                     closeAfterError(selectable, "Unhandled error flushing {}; closing it", error);
                 } else {
@@ -377,7 +379,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 descriptor.connectionLost(new Failure(new ConnectionLost()));
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Error disconnecting {} at shutdown", error, descriptor);
             }
         }
@@ -487,7 +489,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             try {
                 callable.run();
             } catch (Throwable error) {
-                rethrowIfFatal(error);
+                Failure.rethrowIfFatal(error);
                 log.failure("Unhandled error in thread pool call {}", error, callable);
             }
         });
@@ -552,7 +554,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     @Override
     public boolean isInIOThread() {
         Thread thread = reactorThread;
-        return thread == null || thread == Thread.currentThread();
+        return thread == null || thread == Thread.currentThread() || Deferred.isInTurnOf(thread);
     }
 
     // ------------------------------------------------------------------ IReactorFDSet
@@ -608,7 +610,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
      */
     public final void checkThread() {
         Thread thread = reactorThread;
-        if (thread != null && thread != Thread.currentThread()) {
+        if (thread != null && thread != Thread.currentThread() && !Deferred.isInTurnOf(thread)) {
             throw WrongThreadError.of(Thread.currentThread(), thread);
         }
     }
@@ -665,13 +667,6 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
                 log.failure("Closing the selector failed", e);
             }
             selector = null;
-        }
-    }
-
-    /** Every VirtualMachineError but a stack overflow ends the program's hope of going on: rethrow it. */
-    public static void rethrowIfFatal(Throwable error) {
-        if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
-            throw (VirtualMachineError) error;
         }
     }
 

@@ -139,7 +139,7 @@ final class ThreePhaseEvent {
         try {
             return handle.trigger().call();
         } catch (Throwable error) {
-            EventLoop.rethrowIfFatal(error);
+            Failure.rethrowIfFatal(error);
             log.failure("Error in {} {} system event trigger {}", error, handle.phase(), handle.eventType(), handle.trigger());
             return null;
         }

@@ -131,7 +131,7 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
      * it with its traceback and closes the connection with it as the reason.
      */
     private void protocolFailed(String what, Throwable error) {
-        EventLoop.rethrowIfFatal(error);
+        Failure.rethrowIfFatal(error);
         LOG.failure("Unhandled error in {} of {}; closing the connection", error, what, protocol);
         closeWith(new Failure(error));
     }
@@ -463,14 +463,14 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
             try {
                 registered.stopProducing();
             } catch (Throwable e) {
-                EventLoop.rethrowIfFatal(e);
+                Failure.rethrowIfFatal(e);
                 LOG.failure("Unhandled error in stopProducing of {}", e, registered);
             }
         }
         try {
             protocol.connectionLost(reason);
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in connectionLost of {}", e, protocol);
         }
         closed(reason);

@@ -181,7 +181,7 @@ final class Port implements IListeningPort, Selectable {
         try {
             protocol = factory.buildProtocol(peer);
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in buildProtocol of {}; dropping the connection", e, factory);
             acceptedKey.cancel();
             closeQuietly(accepted);
@@ -272,7 +272,7 @@ final class Port implements IListeningPort, Selectable {
             try {
                 factory.doStop();
             } catch (Throwable e) {
-                EventLoop.rethrowIfFatal(e);
+                Failure.rethrowIfFatal(e);
                 stopError = e;
             }
         }

@@ -163,7 +163,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
             try {
                 protocol.datagramReceived(datagram, addressOf(from));
             } catch (Throwable e) {
-                EventLoop.rethrowIfFatal(e);
+                Failure.rethrowIfFatal(e);
                 LOG.failure("Unhandled error in datagramReceived of {}", e, protocol);
             }
         }
@@ -192,7 +192,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         try {
             protocol.connectionRefused();
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in connectionRefused of {}", e, protocol);
         }
     }
@@ -481,7 +481,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         try {
             protocol.doStop();
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             if (!done.called()) {
                 done.errback(new Failure(e));
                 return;

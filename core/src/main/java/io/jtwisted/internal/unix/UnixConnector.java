@@ -127,7 +127,7 @@ final class UnixConnector implements IConnector, Selectable {
         try {
             protocol = factory.buildProtocol(peer);
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in buildProtocol of {}", e, factory);
             protocol = null;
         }
@@ -160,7 +160,7 @@ final class UnixConnector implements IConnector, Selectable {
         try {
             factory.clientConnectionFailed(this, new Failure(reason));
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in clientConnectionFailed of {}", e, factory);
         }
         stopFactoryIfIdle();
@@ -173,7 +173,7 @@ final class UnixConnector implements IConnector, Selectable {
         try {
             factory.clientConnectionLost(this, reason);
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in clientConnectionLost of {}", e, factory);
         }
         stopFactoryIfIdle();

@@ -143,7 +143,7 @@ final class UnixPort implements IListeningPort, Selectable {
         try {
             protocol = factory.buildProtocol(peer);
         } catch (Throwable e) {
-            EventLoop.rethrowIfFatal(e);
+            Failure.rethrowIfFatal(e);
             LOG.failure("Unhandled error in buildProtocol of {}; dropping the connection", e, factory);
             protocol = null;
         }
@@ -205,7 +205,7 @@ final class UnixPort implements IListeningPort, Selectable {
             try {
                 factory.doStop();
             } catch (Throwable e) {
-                EventLoop.rethrowIfFatal(e);
+                Failure.rethrowIfFatal(e);
                 stopError = e;
             }
         }

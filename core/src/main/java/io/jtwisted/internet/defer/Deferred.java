@@ -34,8 +34,7 @@ import java.util.function.Consumer;
  * change the result's type ({@link #addCallback}, {@link #addCallbacks},
  * {@link #addCallbackDeferring}, {@link #addBoth}) returns a new reference to that same chain,
  * typed for the new result, and the reference it was called on becomes <i>stale</i>: adding a
- * callback through it (or {@link #chainDeferred}, {@link #toCompletableFuture}, {@link #await})
- * fails at once with an {@link IllegalStateException} that says to keep the returned reference.
+ * callback through it (or {@link #chainDeferred}, {@link #toCompletableFuture}) fails at once with an {@link IllegalStateException} that says to keep the returned reference.
  * So Twisted's habit {@code d.addCallback(f); d.addCallback(g);} fails at the second call,
  * where the mistake is, instead of handing {@code g} a value of the wrong type and turning the
  * {@link ClassCastException} into a failure deep inside the chain. Write
@@ -205,7 +204,9 @@ public class Deferred<T> {
      * @throws IllegalStateException outside the body of {@link #async}
      */
     public static <T> T await(Deferred<T> d) {
-        return InlineCallbacks.await(d.checkedChain("await"));
+        // Any reference will do: a value of another type than T would fail right at the caller's
+        // assignment, on its own line, not somewhere down a chain.
+        return InlineCallbacks.await(d.chainState());
     }
 
     /**

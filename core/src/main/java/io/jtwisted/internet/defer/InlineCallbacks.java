@@ -21,6 +21,7 @@ final class InlineCallbacks<T> {
     private static final ThreadLocal<InlineCallbacks<?>> CURRENT = new ThreadLocal<>();
     private static final ThreadFactory BODIES = Thread.ofVirtual().name("jtwisted-async-", 0).factory();
     private static final Object PENDING = new Object();
+    private static final int SPINS_BEFORE_PARKING = 1_000;
 
     private final IReactorCore reactor;
     private final ThrowingSupplier<T> body;
@@ -58,6 +59,11 @@ final class InlineCallbacks<T> {
         bodyTurn = true;
         wake.run();
         boolean interrupted = false;
+        // A body's turn usually lasts microseconds (up to its next await): spin that long before
+        // parking, so that the turn coming back costs no wake-up of this thread.
+        for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
+            Thread.onSpinWait();
+        }
         while (bodyTurn) {
             LockSupport.park(this);
             interrupted |= Thread.interrupted(); // keep waiting: the body has the turn

@@ -52,9 +52,7 @@ final class WrappingFactory extends ClientFactory {
                 throw new NoProtocol("the factory " + wrapped + " returned no protocol from buildProtocol");
             }
         } catch (Throwable e) {
-            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                throw e;
-            }
+            Failure.rethrowIfFatal(e);
             if (!onConnection.called()) {
                 onConnection.errback(e);
             }

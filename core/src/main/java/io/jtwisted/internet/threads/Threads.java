@@ -34,9 +34,7 @@ public final class Threads {
             try {
                 result = callable.get();
             } catch (Throwable error) {
-                if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
-                    throw (VirtualMachineError) error;
-                }
+                Failure.rethrowIfFatal(error);
                 reactor.callFromThread(() -> deferred.errback(error));
                 return;
             }

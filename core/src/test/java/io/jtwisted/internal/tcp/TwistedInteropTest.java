@@ -1,5 +1,7 @@
 package io.jtwisted.internal.tcp;
 
+import io.jtwisted.testing.TwistedPython;
+
 import static io.jtwisted.internal.tcp.TcpTestSupport.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Interoperability with the real Twisted (python3-twisted): a Twisted client against JTwisted
  * servers, and JTwisted clients against Twisted servers, on 127.0.0.1. Every wait is bounded.
- * Skipped, with a message, only where no Python has Twisted, and never under CI ({@link
- * io.jtwisted.internal.TwistedPython}).
+ * Skipped, with a message, only where no Python has Twisted, and never under CI ({@link TwistedPython}).
  */
 class TwistedInteropTest {
     private static final Path SCRIPTS = Path.of("src/test/resources/interop");
@@ -37,8 +38,8 @@ class TwistedInteropTest {
     private static String python;
 
     @BeforeAll
-    static void requireTwisted() throws Exception {
-        python = io.jtwisted.internal.TwistedPython.require();
+    static void requireTwisted() {
+        python = TwistedPython.require("TwistedInteropTest");
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package io.jtwisted.internal.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.TwistedPython;
+import io.jtwisted.testing.TwistedPython;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.IPv4Address;
@@ -38,7 +38,7 @@ class UdpTwistedInteropTest {
     }
 
     private Process twisted(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(TwistedPython.require(), SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(TwistedPython.require("UdpTwistedInteropTest"), SCRIPT.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(p);

@@ -2,7 +2,7 @@ package io.jtwisted.internal.unix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.internal.TwistedPython;
+import io.jtwisted.testing.TwistedPython;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.defer.Deferred;
@@ -43,7 +43,7 @@ class UnixTwistedInteropTest {
     }
 
     private Process twisted(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(TwistedPython.require(), SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(TwistedPython.require("UnixTwistedInteropTest"), SCRIPT.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(p);

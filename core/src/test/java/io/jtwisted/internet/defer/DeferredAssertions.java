@@ -22,7 +22,10 @@ public final class DeferredAssertions {
         return (T) result;
     }
 
-    /** The Failure {@code d} holds now, which must be an instance of one of {@code types}. */
+    /**
+     * The Failure {@code d} holds now, which must be an instance of one of {@code types}; the
+     * chain goes on with {@code null}, as after trial's {@code failureResultOf}.
+     */
     @SafeVarargs
     public static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... types) {
         if (!d.hasResult()) {
@@ -35,6 +38,7 @@ public final class DeferredAssertions {
         if (types.length > 0 && failure.check(types) == null) {
             fail("unexpected failure %s", failure.getTraceback());
         }
+        d.addErrback(f -> null); // taken, as trial's failureResultOf takes it: not an unhandled error
         return failure;
     }
 

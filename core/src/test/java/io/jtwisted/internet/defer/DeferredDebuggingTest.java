@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jtwisted.internet.testing.EventLoggingObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,8 @@ class DeferredDebuggingTest {
 
     @AfterEach
     void restore() {
+        Deferred.logUnhandledErrors();
+        CoreTestGuard.flushLoggedErrors(); // the reports these tests provoke and check
         logged.close();
         Deferred.setDebugging(wasDebugging);
     }

@@ -12,6 +12,7 @@ import io.jtwisted.internet.defer.DeferredList.FirstResult;
 import io.jtwisted.internet.defer.DeferredList.Result;
 import io.jtwisted.internet.testing.EventLoggingObserver;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -279,6 +280,7 @@ class DeferredListTest {
                 assertThat(event.failure().type()).isEqualTo(IllegalStateException.class);
             });
         }
+        CoreTestGuard.flushLoggedErrors(IllegalStateException.class);
         failureResultOf(two, CancelledError.class);
         assertNoResult(one);
         assertNoResult(dl);

@@ -1,5 +1,7 @@
 package io.jtwisted.internet.defer;
 
+import io.jtwisted.testing.CoreTestGuard;
+
 import io.jtwisted.python.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,8 @@ class UnhandledErrorLoggingTest {
 
     @AfterEach
     void stopObserving() {
+        Deferred.logUnhandledErrors();
+        CoreTestGuard.flushLoggedErrors(Marker.class); // what these tests provoke and check
         LogPublisher.globalLogPublisher().removeObserver(observer);
     }
 

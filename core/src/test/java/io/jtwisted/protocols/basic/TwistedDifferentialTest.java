@@ -1,5 +1,7 @@
 package io.jtwisted.protocols.basic;
 
+import io.jtwisted.testing.TwistedPython;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.protocol.Protocol;
@@ -210,7 +212,7 @@ class TwistedDifferentialTest {
         Path out = dir.resolve("events.txt");
         Files.writeString(in, input);
         Path script = Path.of("target", "test-classes", "differential", "twisted_parsers.py");
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String python = TwistedPython.require("TwistedDifferentialTest");
         Process twisted = new ProcessBuilder(python, script.toString(), in.toString(), out.toString())
                 .redirectErrorStream(true).start();
         boolean done = twisted.waitFor(60, TimeUnit.SECONDS);

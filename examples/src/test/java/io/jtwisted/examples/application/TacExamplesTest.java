@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,13 +112,15 @@ class TacExamplesTest {
         Path myLog = dir.resolve("my.log");
         int port = BinTwistd.freePort();
         try (BinTwistd twistd = BinTwistd.start(dir, Map.of("MY_LOG", myLog.toString(), "ECHO_PORT", Integer.toString(port)),
-                "-n", "--logger", "my.Logger.logger", "-y", tac("echo.java").toString())) {
+                "--umask", "027", "-n", "--logger", "my.Logger.logger", "-y", tac("echo.java").toString())) {
             BinTwistd.awaitLine(myLog, l -> l.contains("starting on " + port), twistd.process);
             assertThat(twistd.terminate()).isZero();
             List<String> lines = Files.readAllLines(myLog);
             assertThat(lines).anyMatch(l -> l.contains("[io.jtwisted.scripts.twistd.Twistd#info] twistd "))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
             assertThat(Files.readString(dir.resolve("out.txt"))).isEmpty();
+            // bin/twistd applied --umask 027 in the foreground: the log file was created rw-r-----.
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(myLog))).isEqualTo("rw-r-----");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jtwisted.examples.protocols;
 
+import io.jtwisted.testing.TwistedPython;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.Reactor;
@@ -103,7 +105,7 @@ class TwistedInteropTest {
 
     private Process python(Path output, String... args) throws IOException {
         Path script = Path.of("target", "test-classes", "interop", "twisted_peer.py");
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String python = TwistedPython.require("TwistedInteropTest");
         List<String> command = new ArrayList<>(List.of(python, script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -70,4 +70,19 @@ class UdpExamplesTest {
             assertThat(server.nextLine(30)).startsWith("Datagram \"Client: Ping\" received from IPv4Address(type='UDP'");
         }
     }
+
+    @Test
+    void socatGetsItsDatagramEchoedAsAThirdPeer() throws Exception {
+        try (ExampleProcess server = ExampleProcess.start(UDPEchoServer.class, "0")) {
+            int port = portIn(server.nextLine(30));
+            Process socat = new ProcessBuilder("socat", "-T", "5", "-", "UDP:127.0.0.1:" + port)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
+            socat.getOutputStream().flush();
+            byte[] answer = new byte[10];
+            int n = socat.getInputStream().readNBytes(answer, 0, answer.length);
+            socat.destroy();
+            assertThat(new String(answer, 0, n, StandardCharsets.US_ASCII)).isEqualTo("via socat\n");
+        }
+    }
 }

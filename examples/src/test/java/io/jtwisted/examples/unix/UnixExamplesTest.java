@@ -46,4 +46,19 @@ class UnixExamplesTest {
             }
         }
     }
+
+    @Test
+    void socatTalksToTheServerAsAThirdPeer(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("echo.sock");
+        try (ExampleProcess server = ExampleProcess.start(UNIXEchoServer.class, socket.toString())) {
+            server.nextLine(30);
+            Process socat = new ProcessBuilder("socat", "-t", "5", "-", "UNIX-CONNECT:" + socket)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
+            socat.getOutputStream().close();
+            String answer = new String(socat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(socat.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(answer).isEqualTo("via socat\n");
+        }
+    }
 }

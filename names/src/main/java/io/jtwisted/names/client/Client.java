@@ -59,50 +59,62 @@ public final class Client {
         return getResolver().getHostByName(name);
     }
 
+    /** {@link IResolver#lookupAddress(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupAddress(String name) {
         return getResolver().lookupAddress(name);
     }
 
+    /** {@link IResolver#lookupIPV6Address(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupIPV6Address(String name) {
         return getResolver().lookupIPV6Address(name);
     }
 
+    /** {@link IResolver#lookupMailExchange(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupMailExchange(String name) {
         return getResolver().lookupMailExchange(name);
     }
 
+    /** {@link IResolver#lookupNameservers(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupNameservers(String name) {
         return getResolver().lookupNameservers(name);
     }
 
+    /** {@link IResolver#lookupCanonicalName(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupCanonicalName(String name) {
         return getResolver().lookupCanonicalName(name);
     }
 
+    /** {@link IResolver#lookupPointer(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupPointer(String name) {
         return getResolver().lookupPointer(name);
     }
 
+    /** {@link IResolver#lookupAuthority(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupAuthority(String name) {
         return getResolver().lookupAuthority(name);
     }
 
+    /** {@link IResolver#lookupText(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupText(String name) {
         return getResolver().lookupText(name);
     }
 
+    /** {@link IResolver#lookupService(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupService(String name) {
         return getResolver().lookupService(name);
     }
 
+    /** {@link IResolver#lookupNamingAuthorityPointer(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupNamingAuthorityPointer(String name) {
         return getResolver().lookupNamingAuthorityPointer(name);
     }
 
+    /** {@link IResolver#lookupAllRecords(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupAllRecords(String name) {
         return getResolver().lookupAllRecords(name);
     }
 
+    /** {@link IResolver#lookupZone(String)} on the shared resolver. */
     public static Deferred<LookupResult> lookupZone(String name) {
         return getResolver().lookupZone(name);
     }

@@ -14,7 +14,7 @@ import io.jtwisted.names.dns.Query;
  * {@link io.jtwisted.names.error.DomainError} (no such name here: a chain tries its next
  * resolver), an {@link io.jtwisted.names.error.AuthoritativeDomainError} (NXDOMAIN from an
  * authority), one of the {@code DNS*Error}s of a server's response, or a
- * {@link io.jtwisted.names.error.DNSQueryTimeoutError}. Call these on the reactor thread.
+ * {@link io.jtwisted.names.dns.DNSQueryTimeoutError}. Call these on the reactor thread.
  */
 public interface IResolver {
     /**

@@ -56,7 +56,7 @@ public class DNSDatagramProtocol extends DatagramProtocol implements IDNSProtoco
 
     /**
      * Sends a query for {@code queries} to {@code server} (an address with an IP literal) and fires
-     * with the answer; fails with {@link io.jtwisted.names.error.DNSQueryTimeoutError} after
+     * with the answer; fails with {@link io.jtwisted.names.dns.DNSQueryTimeoutError} after
      * {@code timeout} seconds.
      */
     public Deferred<Message> query(IAddress server, List<Query> queries, double timeout) {

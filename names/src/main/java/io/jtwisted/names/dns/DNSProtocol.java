@@ -6,7 +6,6 @@ import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
-import io.jtwisted.names.error.DNSQueryTimeoutError;
 import io.jtwisted.python.failure.Failure;
 import java.security.SecureRandom;
 import java.util.ArrayList;

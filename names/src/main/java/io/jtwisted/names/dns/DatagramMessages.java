@@ -7,7 +7,6 @@ import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
-import io.jtwisted.names.error.DNSQueryTimeoutError;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;

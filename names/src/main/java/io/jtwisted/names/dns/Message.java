@@ -68,6 +68,7 @@ public final class Message {
         return response;
     }
 
+    /** The 16-bit message id, which an answer repeats. */
     public int id() {
         return id;
     }
@@ -84,15 +85,18 @@ public final class Message {
         return answer;
     }
 
+    /** Sets the QR bit. */
     public Message answer(boolean value) {
         answer = value;
         return this;
     }
 
+    /** The op code ({@link Dns#OP_QUERY}, ...). */
     public int opCode() {
         return opCode;
     }
 
+    /** Sets the op code (0..15). */
     public Message opCode(int value) {
         if (value < 0 || value > 15) {
             throw new IllegalArgumentException("op code out of range 0..15: " + value);
@@ -106,6 +110,7 @@ public final class Message {
         return auth;
     }
 
+    /** Sets the AA bit. */
     public Message auth(boolean value) {
         auth = value;
         return this;
@@ -116,6 +121,7 @@ public final class Message {
         return trunc;
     }
 
+    /** Sets the TC bit (encoding also sets it when it has to leave records out). */
     public Message trunc(boolean value) {
         trunc = value;
         return this;
@@ -126,6 +132,7 @@ public final class Message {
         return recDes;
     }
 
+    /** Sets the RD bit. */
     public Message recDes(boolean value) {
         recDes = value;
         return this;
@@ -136,6 +143,7 @@ public final class Message {
         return recAv;
     }
 
+    /** Sets the RA bit. */
     public Message recAv(boolean value) {
         recAv = value;
         return this;
@@ -146,6 +154,7 @@ public final class Message {
         return authenticData;
     }
 
+    /** Sets the AD bit. */
     public Message authenticData(boolean value) {
         authenticData = value;
         return this;
@@ -156,6 +165,7 @@ public final class Message {
         return checkingDisabled;
     }
 
+    /** Sets the CD bit. */
     public Message checkingDisabled(boolean value) {
         checkingDisabled = value;
         return this;

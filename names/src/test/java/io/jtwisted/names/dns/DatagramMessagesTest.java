@@ -12,7 +12,6 @@ import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.EventLoggingObserver;
 import io.jtwisted.logger.LogPublisher;
 import io.jtwisted.names.authority.FileAuthority;
-import io.jtwisted.names.error.DNSQueryTimeoutError;
 import io.jtwisted.names.server.DNSServerFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.task.Task;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.logger.Logger;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * A trial-style TestCase that Surefire runs through the jtwisted-trial engine (its tests count
  * in "Tests run"), using the instance helpers: returned Deferreds and stages, a set-up returning
- * a Deferred, assertFailure, flushLoggedErrors and the synchronous result assertions.
+ * a Deferred, assertFailure, flushLoggedErrors and the synchronous result assertions, and a test
+ * returning the Deferred of a Deferred.async body that awaits.
  */
 public class DeferredTestCaseTest extends TestCase {
     private String greeting;
@@ -23,6 +25,14 @@ public class DeferredTestCaseTest extends TestCase {
         reactor.callLater(0.001, () -> d.callback("hello"));
         return d.addCallback(value -> {
             greeting = value;
+            return null;
+        });
+    }
+
+    public Deferred<Void> testReturnedAsyncBodyIsAwaited() {
+        return Deferred.async(reactor, () -> {
+            String value = Deferred.await(Task.deferLater(reactor, 0.001, () -> greeting + " from the reactor"));
+            assertThat(value).isEqualTo("hello from the reactor");
             return null;
         });
     }

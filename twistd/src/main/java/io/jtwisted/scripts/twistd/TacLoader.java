@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,11 +84,11 @@ final class TacLoader {
         }
         String classPath = System.getProperty("java.class.path");
         Path cached = cacheRoot == null ? null : cacheRoot.resolve(key(text, classPath));
-        Compiled compiled = cached == null ? null : Compiled.readFrom(cached);
+        Compiled compiled = cached == null ? null : Compiled.readFrom(cached, text);
         if (compiled == null) {
             compiled = compile(new String(text, StandardCharsets.UTF_8), classPath);
             if (cached != null) {
-                compiled.writeTo(cached);
+                compiled.writeTo(cached, text);
             }
         }
         return compiled;
@@ -240,18 +238,21 @@ final class TacLoader {
         return null;
     }
 
+    /**
+     * The cache entry's name: a 64-bit FNV-1a hash of the source, the class path and the JDK. (A cryptographic
+     * digest would cost a start the loading of the security providers; a hash collision is harmless because an
+     * entry also keeps its source and is used only when the source matches.)
+     */
     private static String key(byte[] text, String classPath) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(text);
-            digest.update((byte) 0);
-            digest.update(classPath.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+        long hash = 0xcbf29ce484222325L;
+        for (byte[] part : new byte[][] {text, classPath.getBytes(StandardCharsets.UTF_8),
+                Runtime.version().toString().getBytes(StandardCharsets.UTF_8)}) {
+            for (byte b : part) {
+                hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            hash = (hash ^ 0xff) * 0x100000001b3L;
         }
+        return Long.toHexString(hash);
     }
 
     /** A compile error: javac's messages, then the one-line summary. */
@@ -292,9 +293,14 @@ final class TacLoader {
     /** The classes of one file, and which is its main class. */
     private record Compiled(String mainClass, Map<String, byte[]> classes) {
         private static final String INDEX = "classes.txt";
+        private static final String SOURCE = "source.java";
 
-        static Compiled readFrom(Path dir) {
+        /** The entry in {@code dir}, if it exists and was compiled from {@code text}. */
+        static Compiled readFrom(Path dir, byte[] text) {
             try {
+                if (!Arrays.equals(Files.readAllBytes(dir.resolve(SOURCE)), text)) {
+                    return null;
+                }
                 List<String> names = Files.readAllLines(dir.resolve(INDEX), StandardCharsets.UTF_8);
                 if (names.isEmpty()) {
                     return null;
@@ -309,9 +315,10 @@ final class TacLoader {
             }
         }
 
-        void writeTo(Path dir) {
+        void writeTo(Path dir, byte[] text) {
             try {
                 Files.createDirectories(dir);
+                Files.write(dir.resolve(SOURCE), text);
                 List<String> names = new ArrayList<>();
                 names.add(mainClass);
                 for (String name : classes.keySet()) {

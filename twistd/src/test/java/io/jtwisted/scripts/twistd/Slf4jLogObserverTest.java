@@ -49,6 +49,14 @@ class Slf4jLogObserverTest {
     }
 
     @Test
+    void beforeLoggingBeginsEventsGoToSlf4jWhenAProviderIsPresent() {
+        io.jtwisted.logger.LogPublisher publisher = new io.jtwisted.logger.LogPublisher();
+        new io.jtwisted.logger.LogBeginner(publisher, null);
+        new Logger("embedded.app", publisher).info("seen by {who}", "slf4j");
+        assertThat(RecordingSlf4jProvider.CALLS).extracting(RecordingSlf4jProvider.Call::message).containsExactly("seen by slf4j");
+    }
+
+    @Test
     void anEventSlf4jDoesNotTakeIsNeverFormatted() {
         AtomicInteger formatted = new AtomicInteger();
         Object argument = new Object() {

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * dropped (counted by {@link #dropped()}) rather than slowing the server.
  */
 public final class AccessLogFile implements ILogObserver, AutoCloseable {
-    private static final String STOP = new String("stop");
+    private static final Object STOP = new Object();
 
-    private final BlockingQueue<String> queue;
+    private final BlockingQueue<Object> queue; // LogEvents, and STOP
     private final Writer out;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
@@ -45,7 +45,7 @@ public final class AccessLogFile implements ILogObserver, AutoCloseable {
 
     @Override
     public void observe(LogEvent event) {
-        if (!queue.offer(event.message())) {
+        if (!queue.offer(event)) { // the text is rendered on the writer thread
             dropped.incrementAndGet();
         }
     }
@@ -56,21 +56,21 @@ public final class AccessLogFile implements ILogObserver, AutoCloseable {
     }
 
     private void drain() {
-        List<String> batch = new ArrayList<>(256);
+        List<Object> batch = new ArrayList<>(256);
         try {
             while (true) {
-                String first = queue.poll(1, TimeUnit.SECONDS);
+                Object first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, 4095);
-                for (String line : batch) {
-                    if (line == STOP) {
+                for (Object item : batch) {
+                    if (item == STOP) {
                         out.flush();
                         return;
                     }
-                    out.write(line);
+                    out.write(((LogEvent) item).message());
                     out.write('\n');
                 }
                 batch.clear();

@@ -24,14 +24,17 @@ public record Cookie(String name, String value, String path, String domain, Long
         return new Cookie(name, value, null, null, null, null, false, false, null);
     }
 
+    /** Sets {@code Path}. */
     public Cookie path(String p) {
         return new Cookie(name, value, p, domain, maxAge, expires, secure, httpOnly, sameSite);
     }
 
+    /** Sets {@code Domain}. */
     public Cookie domain(String d) {
         return new Cookie(name, value, path, d, maxAge, expires, secure, httpOnly, sameSite);
     }
 
+    /** Sets {@code Max-Age}, in seconds. */
     public Cookie maxAge(long seconds) {
         return new Cookie(name, value, path, domain, seconds, expires, secure, httpOnly, sameSite);
     }
@@ -41,10 +44,12 @@ public record Cookie(String name, String value, String path, String domain, Long
         return new Cookie(name, value, path, domain, maxAge, httpDate, secure, httpOnly, sameSite);
     }
 
+    /** Adds {@code Secure}: sent over TLS only. */
     public Cookie withSecure() {
         return new Cookie(name, value, path, domain, maxAge, expires, true, httpOnly, sameSite);
     }
 
+    /** Adds {@code HttpOnly}: hidden from scripts. */
     public Cookie withHttpOnly() {
         return new Cookie(name, value, path, domain, maxAge, expires, secure, true, sameSite);
     }

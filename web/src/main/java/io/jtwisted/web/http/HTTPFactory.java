@@ -78,6 +78,7 @@ public class HTTPFactory extends Factory {
         return timeOut;
     }
 
+    /** Sets {@link #timeOut()}; open connections use the new value from their next timer check. */
     public void setTimeOut(double seconds) {
         this.timeOut = seconds;
     }
@@ -87,6 +88,7 @@ public class HTTPFactory extends Factory {
         return headersTimeout;
     }
 
+    /** Sets {@link #headersTimeout()}; open connections use the new value from their next timer check. */
     public void setHeadersTimeout(double seconds) {
         this.headersTimeout = seconds;
     }
@@ -96,6 +98,7 @@ public class HTTPFactory extends Factory {
         return abortTimeout;
     }
 
+    /** Sets {@link #abortTimeout()}; open connections use the new value from their next timer check. */
     public void setAbortTimeout(double seconds) {
         this.abortTimeout = seconds;
     }
@@ -105,6 +108,7 @@ public class HTTPFactory extends Factory {
         return maxRequestLine;
     }
 
+    /** Sets {@link #maxRequestLine()}; channels made afterwards use it. */
     public void setMaxRequestLine(int bytes) {
         this.maxRequestLine = bytes;
     }
@@ -114,6 +118,7 @@ public class HTTPFactory extends Factory {
         return maxHeaderBytes;
     }
 
+    /** Sets {@link #maxHeaderBytes()}; channels made afterwards use it. */
     public void setMaxHeaderBytes(int bytes) {
         this.maxHeaderBytes = bytes;
     }
@@ -123,6 +128,7 @@ public class HTTPFactory extends Factory {
         return maxHeaders;
     }
 
+    /** Sets {@link #maxHeaders()}; channels made afterwards use it. */
     public void setMaxHeaders(int count) {
         this.maxHeaders = count;
     }
@@ -132,6 +138,7 @@ public class HTTPFactory extends Factory {
         return maxRequestBody;
     }
 
+    /** Sets {@link #maxRequestBody()}; channels made afterwards use it. */
     public void setMaxRequestBody(long bytes) {
         this.maxRequestBody = bytes;
     }
@@ -148,7 +155,8 @@ public class HTTPFactory extends Factory {
     public void log(Request request) {
         if (accessLog != null) {
             refreshDate();
-            accessLog.emit(LogLevel.INFO, null, AccessLogFormat.combined(logDate, request));
+            // The line is the argument of a bare placeholder: braces in a URI or a User-Agent stay as sent.
+            accessLog.emit(LogLevel.INFO, null, "{}", AccessLogFormat.combined(logDate, request));
         }
     }
 

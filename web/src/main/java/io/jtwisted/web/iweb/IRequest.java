@@ -17,70 +17,103 @@ import java.util.Map;
  * io.jtwisted.web.http.Request} for the HTTP-level ones). All methods run on the reactor thread.
  */
 public interface IRequest extends IConsumer {
+    /** The method, as sent ("GET", "POST", ...). */
     String method();
 
+    /** The request target as sent, query included. */
     String uri();
 
+    /** The request target without its query, still percent-encoded. */
     String path();
 
+    /** "HTTP/1.1" or "HTTP/1.0". */
     String clientproto();
 
+    /** The request's headers (names in lower case). */
     Headers requestHeaders();
 
+    /** The first value of request header {@code name}, or {@code null}. */
     String getHeader(String name);
 
+    /** Arguments from the query string and a form body, decoded as UTF-8, in order. */
     Map<String, List<String>> args();
 
+    /** The first value of argument {@code name}, or {@code null}. */
     String getArg(String name);
 
+    /** The parts of a {@code multipart/form-data} body, by field name. */
     Map<String, List<FormPart>> uploads();
 
+    /** The request body (a copy). */
     byte[] content();
 
+    /** The request body as a stream. */
     InputStream contentStream();
 
+    /** The cookies the client sent, by name. */
     Map<String, String> receivedCookies();
 
+    /** The value of cookie {@code name} the client sent, or {@code null}. */
     String getCookie(String name);
 
+    /** The address of the client. */
     IAddress getClientAddress();
 
+    /** The client's IP address as text, or "-". */
     String getClientAddressString();
 
+    /** The address of this end of the connection. */
     IAddress getHost();
 
+    /** True when the request came over TLS. */
     boolean isSecure();
 
+    /** The host the client asked for (the {@code Host} header without its port), or this end's address. */
     String getRequestHostname();
 
+    /** Sets the status code, with its standard reason phrase. */
     void setResponseCode(int code);
 
+    /** Sets the status code and its reason phrase. */
     void setResponseCode(int code, String message);
 
+    /** The status code of the response. */
     int code();
 
+    /** The response's headers; changes after the first write are not sent. */
     Headers responseHeaders();
 
+    /** Sets response header {@code name}, replacing its values. */
     void setHeader(String name, String value);
 
+    /** Adds a {@code Set-Cookie} header. */
     void addCookie(Cookie cookie);
 
+    /** Adds a {@code Set-Cookie} header with only a name and a value. */
     void addCookie(String name, String value);
 
+    /** Answers 302 Found to {@code url}; the caller still finishes. */
     void redirect(String url);
 
+    /** True once the response head has been written. */
     boolean startedWriting();
 
+    /** True once the response is finished or the connection lost. */
     boolean finished();
 
+    /** Writes {@code text} as UTF-8 (see {@link #write(byte[])}). */
     void write(String text);
 
+    /** Ends the response; the connection goes on to the next request or closes. */
     void finish();
 
+    /** Fires when the response is finished; fails when the connection is lost first. */
     Deferred<Void> notifyFinish();
 
+    /** Logs {@code reason} and answers 500 (or closes, if the head is already written). */
     void processingFailed(Failure reason);
 
+    /** Closes the connection once what was written is sent. */
     void loseConnection();
 
     /** The path segments already used to find the resource (decoded), as Twisted's {@code prepath}. */

@@ -60,6 +60,7 @@ public class Site extends HTTPFactory {
         return sessionTimeout;
     }
 
+    /** Sets {@link #sessionTimeout()} for sessions made afterwards and for every touch. */
     public void setSessionTimeout(double seconds) {
         this.sessionTimeout = seconds;
     }

@@ -286,9 +286,9 @@ class HTTPChannelTest {
     void accessLogGetsOneCombinedLinePerRequest() {
         List<String> lines = new ArrayList<>();
         h.factory.setAccessLogObserver(e -> lines.add(e.message()));
-        h.connect().send("GET /x?y HTTP/1.1\r\nReferer: http://r/\r\nUser-Agent: t \"q\"\r\n\r\n");
+        h.connect().send("GET /x?y={name} HTTP/1.1\r\nReferer: http://r/\r\nUser-Agent: t \"q\" {}\r\n\r\n");
         assertThat(lines).containsExactly(
-            "192.168.1.1 - - [01/Jan/1970:00:00:00 +0000] \"GET /x?y HTTP/1.1\" 200 13 \"http://r/\" \"t \\\"q\\\"\"");
+            "192.168.1.1 - - [01/Jan/1970:00:00:00 +0000] \"GET /x?y={name} HTTP/1.1\" 200 13 \"http://r/\" \"t \\\"q\\\" {}\"");
     }
 
     @Test

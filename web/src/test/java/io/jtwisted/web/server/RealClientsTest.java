@@ -139,6 +139,27 @@ class RealClientsTest {
     }
 
     @Test
+    void aSlowlorisIsCutOffWhileCurlIsServed() throws Exception {
+        assumeTrue(Processes.available("curl", "--version"), "curl is not installed");
+        try (LiveServer strict = new LiveServer(reactor -> {
+                Site site = new Site(new io.jtwisted.web.staticfiles.Data("ok".getBytes(), "text/plain"), reactor);
+                site.setHeadersTimeout(1);
+                return site;
+            });
+             java.net.Socket slow = new java.net.Socket("127.0.0.1", strict.port())) {
+            slow.setSoTimeout(20_000);
+            slow.getOutputStream().write("GET / HTTP/1.1\r\nX-A: 1\r\n".getBytes());
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertThat(curl(strict.url("/")).out()).isEqualTo("ok");
+            }
+            // The trickling client never finishes its head: the server closes it (read returns -1).
+            assertThat(slow.getInputStream().read()).isEqualTo(-1);
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+        }
+    }
+
+    @Test
     void pythonHttpClientKeepsTheConnectionAndPosts() throws Exception {
         assumeTrue(Processes.available("python3", "-c", "import http.client"), "python3 is not installed");
         Result r = Processes.run(List.of("python3", "src/test/resources/interop/httpclient_client.py", Integer.toString(server.port())));

@@ -1,8 +1,9 @@
-package io.jtwisted.names.error;
+package io.jtwisted.names.dns;
 
-import io.jtwisted.names.dns.Query;
-
-/** No server answered a query within every timeout (Twisted's {@code DNSQueryTimeoutError}). */
+/**
+ * No server answered a query within its timeout (Twisted's {@code error.DNSQueryTimeoutError}; it
+ * lives beside the protocols that raise it, so that {@code dns} needs nothing of the resolvers).
+ */
 public class DNSQueryTimeoutError extends Exception {
     private final transient Query query;
 

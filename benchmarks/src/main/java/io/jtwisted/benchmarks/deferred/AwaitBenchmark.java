@@ -1,0 +1,219 @@
+package io.jtwisted.benchmarks.deferred;
+
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.testing.MemoryReactor;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A 10-step asynchronous sequence (each step adds 1 to the previous result), written with
+ * callbacks and with {@code await}, against Vert.x 5's {@code Future.await} on a virtual-thread
+ * verticle and against CompletableFuture chains, in one run. Scores are per sequence, except the
+ * {@code *InOneBody} pair, which is per step (1 000 steps in one body, so the coroutine's start
+ * is not counted).
+ *
+ * <ul>
+ *   <li>{@code fired*}: every step's Deferred / future has its result already.
+ *   <li>{@code unfired*}: every step's result is delivered later by the event loop (JTwisted's
+ *       reactor: {@code callLater(0)}; Vert.x: {@code runOnContext}; CompletableFuture: a
+ *       single-thread executor), so each await is a real hand-off. The caller (JMH's thread)
+ *       hands the sequence to the loop and waits for its end, in every variant alike.
+ * </ul>
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AwaitBenchmark -f 1 -wi 3 -i 5}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class AwaitBenchmark {
+    static final int STEPS = 10;
+    static final int MANY = 1_000;
+
+    private final MemoryReactor memoryReactor = new MemoryReactor();
+    private Reactor reactor;
+    private Thread reactorThread;
+    private Vertx vertx;
+    private Context vertxContext;
+    private ExecutorService executor;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        reactor = Reactor.create();
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        reactor.callWhenRunning(() -> running.complete(null));
+        reactorThread = Thread.ofPlatform().name("reactor").start(() -> reactor.run(false));
+        running.get(10, TimeUnit.SECONDS);
+        vertx = Vertx.vertx();
+        CompletableFuture<Context> deployed = new CompletableFuture<>();
+        vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                deployed.complete(vertx.getOrCreateContext());
+            }
+        }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));
+        vertxContext = deployed.get(10, TimeUnit.SECONDS);
+        executor = Executors.newSingleThreadExecutor();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        reactor.callFromThread(reactor::stop);
+        reactorThread.join(10_000);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- fired
+
+    @Benchmark
+    public Object firedCallbacks() {
+        Deferred<Integer> d = Deferred.succeed(0);
+        for (int i = 0; i < STEPS; i++) {
+            d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
+        }
+        return d.currentResult();
+    }
+
+    @Benchmark
+    public Object firedAwait() {
+        return Deferred.async(memoryReactor, () -> {
+            int x = 0;
+            for (int i = 0; i < STEPS; i++) {
+                x = Deferred.await(Deferred.succeed(x + 1));
+            }
+            return x;
+        }).currentResult();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MANY)
+    public Object firedCallbacksPerStep() {
+        Deferred<Integer> d = Deferred.succeed(0);
+        for (int i = 0; i < MANY; i++) {
+            d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
+        }
+        return d.currentResult();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MANY)
+    public Object firedAwaitPerStepInOneBody() {
+        return Deferred.async(memoryReactor, () -> {
+            int x = 0;
+            for (int i = 0; i < MANY; i++) {
+                x = Deferred.await(Deferred.succeed(x + 1));
+            }
+            return x;
+        }).currentResult();
+    }
+
+    @Benchmark
+    public Object firedVertxAwait() throws Exception {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        vertxContext.runOnContext(v -> {
+            int x = 0;
+            for (int i = 0; i < STEPS; i++) {
+                x = Future.await(Future.succeededFuture(x + 1));
+            }
+            done.complete(x);
+        });
+        return done.get();
+    }
+
+    @Benchmark
+    public Object firedCompletableFuture() {
+        CompletableFuture<Integer> f = CompletableFuture.completedFuture(0);
+        for (int i = 0; i < STEPS; i++) {
+            f = f.thenCompose(x -> CompletableFuture.completedFuture(x + 1));
+        }
+        return f.join();
+    }
+
+    // ---------------------------------------------------------------- unfired: a real hand-off per step
+
+    private Deferred<Integer> later(int value) {
+        Deferred<Integer> d = new Deferred<>();
+        reactor.callLater(0, () -> d.callback(value));
+        return d;
+    }
+
+    @Benchmark
+    public Object unfiredCallbacks() throws Exception {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        reactor.callFromThread(() -> {
+            Deferred<Integer> d = later(0);
+            for (int i = 0; i < STEPS; i++) {
+                d = d.addCallbackDeferring(x -> later(x + 1));
+            }
+            d.addBoth(done::complete);
+        });
+        return done.get();
+    }
+
+    @Benchmark
+    public Object unfiredAwait() throws Exception {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        reactor.callFromThread(() -> Deferred.async(reactor, () -> {
+            int x = Deferred.await(later(0));
+            for (int i = 0; i < STEPS; i++) {
+                x = Deferred.await(later(x + 1));
+            }
+            return x;
+        }).addBoth(done::complete));
+        return done.get();
+    }
+
+    @Benchmark
+    public Object unfiredVertxAwait() throws Exception {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        vertxContext.runOnContext(v -> {
+            int x = Future.await(vertxLater(0));
+            for (int i = 0; i < STEPS; i++) {
+                x = Future.await(vertxLater(x + 1));
+            }
+            done.complete(x);
+        });
+        return done.get();
+    }
+
+    private Future<Integer> vertxLater(int value) {
+        Promise<Integer> promise = Promise.promise();
+        vertxContext.runOnContext(v -> promise.complete(value));
+        return promise.future();
+    }
+
+    @Benchmark
+    public Object unfiredCompletableFuture() throws Exception {
+        CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> 0, executor);
+        for (int i = 0; i < STEPS; i++) {
+            f = f.thenComposeAsync(x -> CompletableFuture.supplyAsync(() -> x + 1, executor), executor);
+        }
+        return f.get();
+    }
+}
