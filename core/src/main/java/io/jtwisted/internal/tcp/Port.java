@@ -33,8 +33,9 @@ import java.nio.channels.SocketChannel;
  */
 final class Port implements IListeningPort, Selectable {
     private static final Logger LOG = Logger.forClass(Port.class);
-    /** Connections accepted per turn at most. */
-    private static final int MAX_ACCEPTS_PER_TURN = 64;
+    /** The first bound on accepts per readiness, and the cap it grows to (fairness to other channels). */
+    static final int FIRST_ACCEPTS_PER_TURN = 100;
+    static final int MAX_ACCEPTS_PER_TURN = 1000;
     static final double FIRST_BACKOFF = 0.05;
     static final double MAX_BACKOFF = 1.0;
 
@@ -52,6 +53,13 @@ final class Port implements IListeningPort, Selectable {
     private double backoff;
     private IDelayedCall retryAccept;
     private boolean descriptorsExhaustedLogged;
+    /**
+     * How many connections to accept at most when the port is next ready, adapted as Twisted's
+     * {@code numberAccepts}: grown by 20 when a turn used it all (more are likely waiting), else
+     * set to what the turn accepted (at least 1), so that a port receiving one connection at a time
+     * makes one accept call per connection instead of a second one that only says "no more".
+     */
+    private int acceptsPerTurn = FIRST_ACCEPTS_PER_TURN;
     /** How a connection is accepted; tests replace it to simulate running out of descriptors. */
     Acceptor acceptor = ServerSocketChannel::accept;
 
@@ -125,25 +133,34 @@ final class Port implements IListeningPort, Selectable {
 
     @Override
     public void handleIo(SelectionKey ready) {
-        for (int i = 0; i < MAX_ACCEPTS_PER_TURN && listening; i++) {
-            SocketChannel accepted;
+        int limit = acceptsPerTurn;
+        int accepted = 0;
+        while (accepted < limit && listening) {
+            SocketChannel connection;
             try {
-                accepted = acceptor.accept(channel);
+                connection = acceptor.accept(channel);
             } catch (IOException e) {
                 if (isOutOfDescriptors(e)) {
                     backOff(e);
                 } else {
                     LOG.warn("accept on port {} failed: {}", portNumber(), e.toString());
                 }
-                return;
+                break;
             }
-            if (accepted == null) {
-                return;
+            if (connection == null) {
+                break;
             }
+            accepted++;
             descriptorsExhaustedLogged = false;
             backoff = 0;
-            startConnection(accepted);
+            startConnection(connection);
         }
+        acceptsPerTurn = accepted == limit ? Math.min(limit + 20, MAX_ACCEPTS_PER_TURN) : Math.max(1, accepted);
+    }
+
+    /** The current bound on accepts per readiness (for tests). */
+    int acceptsPerTurn() {
+        return acceptsPerTurn;
     }
 
     private void startConnection(SocketChannel accepted) {

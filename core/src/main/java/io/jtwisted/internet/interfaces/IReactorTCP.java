@@ -1,11 +1,21 @@
 package io.jtwisted.internet.interfaces;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** TCP servers and clients: Twisted's {@code IReactorTCP}. Call these on the reactor thread. */
 public interface IReactorTCP extends IReactor {
-    /** Twisted's default backlog. */
-    int DEFAULT_BACKLOG = 50;
+    /**
+     * The backlog when none is given: the system's own limit ({@code net.core.somaxconn}, read
+     * from {@code /proc/sys/net/core/somaxconn} as Netty reads it; 128 where it cannot be read).
+     * Twisted's default is 50, which makes a burst of connections overflow the accept queue: the
+     * kernel then drops SYNs and clients wait a second or more to retry. Give a backlog to
+     * {@code listenTCP} (or {@code backlog=} in an endpoint string) to choose another.
+     */
+    int DEFAULT_BACKLOG = systemBacklog();
     /** Twisted's default connect timeout, in seconds. */
     double DEFAULT_TIMEOUT = 30;
 
@@ -21,7 +31,7 @@ public interface IReactorTCP extends IReactor {
      */
     IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface);
 
-    /** {@link #listenTCP(int, IProtocolFactory, int, String)} on every IPv4 interface, backlog 50. */
+    /** {@link #listenTCP(int, IProtocolFactory, int, String)} on every IPv4 interface, with {@link #DEFAULT_BACKLOG}. */
     default IListeningPort listenTCP(int port, IProtocolFactory factory) {
         return listenTCP(port, factory, DEFAULT_BACKLOG, "");
     }
@@ -49,5 +59,18 @@ public interface IReactorTCP extends IReactor {
     /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} without bind address. */
     default IConnector connectTCP(String host, int port, IClientFactory factory, double timeout) {
         return connectTCP(host, port, factory, timeout, null);
+    }
+
+    /** {@code net.core.somaxconn}, or 128 (Linux's historical default) where it cannot be read. */
+    private static int systemBacklog() {
+        // A line reader, not Files.readString: /proc files report a size of 0, and readString then
+        // returns only the first byte ("4" for 4096).
+        try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/core/somaxconn"))) {
+            String line = reader.readLine();
+            int value = line == null ? 0 : Integer.parseInt(line.strip());
+            return value > 0 ? value : 128;
+        } catch (IOException | RuntimeException notLinux) {
+            return 128;
+        }
     }
 }

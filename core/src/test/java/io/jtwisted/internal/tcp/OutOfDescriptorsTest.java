@@ -53,7 +53,9 @@ class OutOfDescriptorsTest {
             reactor.iterate(0); // a turn while backing off does not call accept again
             assertThat(acceptCalls[0]).isEqualTo(callsWhileBackingOff);
             Loop.until(reactor, () -> !server.built.isEmpty());
-            assertThat(acceptCalls[0]).as("3 failures, the connection, then nothing more to accept").isEqualTo(5);
+            // After the failed turns the bound is 1 (what they accepted, at least 1), so the turn that
+            // takes the connection makes no further call that would only find none.
+            assertThat(acceptCalls[0]).as("3 failures, then the connection").isEqualTo(4);
             assertThat(events).hasSize(1);
             assertThat(port.accepting()).isTrue();
             client.built.get(0).transport().loseConnection();

@@ -6,11 +6,18 @@ import io.jtwisted.application.service.MultiService;
 import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.ReactorTestSupport;
+import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.task.Task;
 import io.jtwisted.internet.testing.MemoryReactor;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,8 +25,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Deferred.async on a real reactor and in the places programs start it from: the single-thread
  * guarantee under load (a checker that fails on any overlap between bodies, reactor callbacks and
- * calls from other threads, all touching one unsynchronised counter), Task.react with an async
- * main, and services whose startService and stopService use async bodies. Twisted has no such
+ * calls from other threads, all touching one unsynchronised counter), a handler started from
+ * dataReceived that writes to a real TCP transport (the reactor's thread check accepts the body),
+ * Task.react with an async main, and services whose startService and stopService use async bodies. Twisted has no such
  * test: its coroutines never leave the reactor thread.
  */
 class DeferredAsyncOnReactorTest {
@@ -112,6 +120,44 @@ class DeferredAsyncOnReactorTest {
         for (Deferred<Void> d : done) {
             assertThat(d.hasResult()).isTrue();
         }
+    }
+
+    @Test
+    @Timeout(30)
+    void anAsyncHandlerStartedFromDataReceivedWritesToARealTcpTransport() throws Exception {
+        Reactor reactor = Reactor.create();
+        Factory factory = Factory.forProtocol(() -> new Protocol() {
+            @Override
+            public void dataReceived(byte[] data) {
+                String request = new String(data, StandardCharsets.US_ASCII).strip();
+                Deferred.async(reactor, () -> {
+                    String answer = Deferred.await(Task.deferLater(reactor, 0.01, () -> "pong: " + request));
+                    transport.write((answer + "\n").getBytes(StandardCharsets.US_ASCII)); // passes the thread check
+                    transport.loseConnection();
+                    return null;
+                });
+            }
+        });
+        IListeningPort port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
+        int portNumber = ((IPv4Address) port.getHost()).port();
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        Thread client = Thread.ofPlatform().start(() -> {
+            try (Socket socket = new Socket("127.0.0.1", portNumber)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+                reply.complete(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+            } catch (Exception e) {
+                reply.completeExceptionally(e);
+            } finally {
+                reactor.callFromThread(() -> port.stopListening().addBoth(ignored -> {
+                    reactor.stop();
+                    return null;
+                }));
+            }
+        });
+        ReactorTestSupport.runUntilStopped(reactor);
+        client.join();
+        assertThat(reply.get()).isEqualTo("pong: ping\n");
     }
 
     @Test

@@ -33,7 +33,7 @@ class EndpointArgumentsTest {
         assertThat(d.hasResult()).isTrue();
         assertThat(reactor.tcpServers()).containsExactly(new MemoryReactor.TcpServer(1234, factory, 25, "10.0.0.3"));
         new TCP6ServerEndpoint(reactor, 80).listen(factory);
-        assertThat(reactor.tcpServers().get(1)).isEqualTo(new MemoryReactor.TcpServer(80, factory, 50, "::"));
+        assertThat(reactor.tcpServers().get(1)).isEqualTo(new MemoryReactor.TcpServer(80, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, "::"));
     }
 
     @Test

@@ -79,7 +79,7 @@ class MemoryReactorTcpTest {
         Factory factory = Factory.forProtocol(AccumulatingProtocol::new);
         IListeningPort port = reactor.listenTCP(8242, factory);
         assertThat(port.getHost()).isEqualTo(new IPv4Address("TCP", "0.0.0.0", 8242));
-        assertThat(reactor.tcpServers()).containsExactly(new MemoryReactor.TcpServer(8242, factory, 50, ""));
+        assertThat(reactor.tcpServers()).containsExactly(new MemoryReactor.TcpServer(8242, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, ""));
         assertThat(reactor.listenTCP(8243, factory, 5, "::1").getHost()).isEqualTo(new IPv6Address("TCP", "::1", 8243));
 
         Deferred<Void> stopped = port.stopListening();
