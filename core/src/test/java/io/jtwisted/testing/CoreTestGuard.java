@@ -139,7 +139,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
      * descriptors still registered (ports, connections, connection attempts) and closes them,
      * naming everything it had to clean.
      */
-    private static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
+    static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
         Leftovers leftovers = new Leftovers();
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         clean(Reactor.reactor, leftovers, seen);
@@ -183,7 +183,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
     }
 
     /** What a test left in its reactors. */
-    private static final class Leftovers {
+    static final class Leftovers {
         final List<String> delayedCalls = new ArrayList<>();
         final List<String> selectables = new ArrayList<>();
 
