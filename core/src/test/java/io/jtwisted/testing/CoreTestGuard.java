@@ -6,6 +6,7 @@ import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IFileDescriptor;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
+import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.ILogObserver;
@@ -19,6 +20,9 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,14 +40,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       {@link #flushLoggedErrors}, as trial's {@code flushLoggedErrors}.</li>
  *   <li>Dirty reactor: the global reactor and every reactor held in a field of the test
  *       instance, when not running, must have no pending delayed call and no registered
- *       descriptor (open port, connection, connection attempt); those left are cancelled or
- *       removed and closed, and named in the failure, as trial's
- *       {@code DirtyReactorAggregateError}.</li>
+ *       descriptor (open port, connection, connection attempt) and no work still running in
+ *       its thread pool; those left are cancelled, removed and closed, or interrupted, and
+ *       named in the failure, as trial's {@code DirtyReactorAggregateError}. The pool is
+ *       detached after every test, so none of a test's work reaches the next.</li>
  * </ul>
  *
  */
 public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallback, ILogObserver {
     private static final Object LOCK = new Object();
+    /** How long work in a reactor's thread pool gets to finish after the test. */
+    private static final long POOL_GRACE_MILLIS = 500;
     private static List<Failure> logged; // of the test running now; null between tests
 
     static {
@@ -137,7 +144,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
      * Cleans the stopped reactors the test uses (the global one and those held in fields of the
      * test instance), as trial's janitor: cancels the pending delayed calls, removes the
      * descriptors still registered (ports, connections, connection attempts) and closes them,
-     * naming everything it had to clean.
+     * and detaches the thread pool, naming everything it had to clean.
      */
     static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
         Leftovers leftovers = new Leftovers();
@@ -180,15 +187,45 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
                 reactor.iterate(0); // deregisters the cancelled keys
             }
         }
+        if (value instanceof IReactorThreads threads) {
+            cleanThreadPool(threads, leftovers);
+        }
+    }
+
+    /**
+     * Detaches the reactor's thread pool so that no work of this test runs into the next; work
+     * still running after a short grace is the test's leak, and is interrupted.
+     */
+    private static void cleanThreadPool(IReactorThreads reactor, Leftovers leftovers) {
+        ExecutorService pool = reactor.detachThreadPool();
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        boolean ended;
+        try {
+            ended = pool.awaitTermination(POOL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        if (!ended) {
+            leftovers.threads.add(pool instanceof ThreadPoolExecutor executor
+                    ? executor.getActiveCount() + " thread(s) of the reactor's pool still busy, "
+                            + executor.getQueue().size() + " task(s) queued"
+                    : "the reactor's thread pool is still busy");
+            pool.shutdownNow();
+        }
     }
 
     /** What a test left in its reactors. */
     static final class Leftovers {
         final List<String> delayedCalls = new ArrayList<>();
         final List<String> selectables = new ArrayList<>();
+        final List<String> threads = new ArrayList<>();
 
         boolean isEmpty() {
-            return delayedCalls.isEmpty() && selectables.isEmpty();
+            return delayedCalls.isEmpty() && selectables.isEmpty() && threads.isEmpty();
         }
 
         @Override
@@ -199,6 +236,9 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
             }
             if (!selectables.isEmpty()) {
                 text.append(" Selectables: ").append(selectables);
+            }
+            if (!threads.isEmpty()) {
+                text.append(" Threads: ").append(threads);
             }
             return text.toString();
         }

@@ -15,6 +15,8 @@ import io.jtwisted.python.failure.Failure;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,5 +76,24 @@ class CoreTestGuardTest {
         assertThat(test.reactor.getReaders()).isEmpty();
         assertThatThrownBy(() -> new Socket("127.0.0.1", number).close()).as("the port is closed")
                 .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void workStillRunningInAHeldReactorsPoolIsInterruptedAndNamed() throws Exception {
+        Holder test = new Holder();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        test.reactor.callInThread(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(); // never released: only an interrupt ends it
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(test);
+        assertThat(left.toString()).contains("Threads: [1 thread(s) of the reactor's pool still busy");
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the work was interrupted").isTrue();
     }
 }
