@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       prompt at the end of each test) fails that test, unless the test took it with
  *       {@link #flushLoggedErrors}, as trial's {@code flushLoggedErrors}.</li>
  *   <li>Dirty reactor: the global reactor and every reactor held in a field of the test
- *       instance, when not running, must have no pending delayed call and no registered
+ *       instance must not be left running, and must have no pending delayed call and no registered
  *       descriptor (open port, connection, connection attempt) and no work still running in
  *       its thread pool; those left are cancelled, removed and closed, or interrupted, and
  *       named in the failure, as trial's {@code DirtyReactorAggregateError}. The pool is
@@ -166,8 +166,13 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
     }
 
     private static void clean(Object value, Leftovers leftovers, Map<Object, Boolean> seen) {
-        if (!(value instanceof IReactorCore reactor) || reactor.running() || seen.put(value, Boolean.TRUE) != null) {
-            return; // a running reactor belongs to another thread: nothing here may touch it
+        if (!(value instanceof IReactorCore reactor) || seen.put(value, Boolean.TRUE) != null) {
+            return;
+        }
+        if (reactor.running()) {
+            // Left running (on another thread) after the test: nothing here may touch it.
+            leftovers.selectables.add(value + " is still running");
+            return;
         }
         if (value instanceof IReactorTime time) {
             for (IDelayedCall call : time.getDelayedCalls()) {

@@ -96,4 +96,21 @@ class CoreTestGuardTest {
         assertThat(left.toString()).contains("Threads: [1 thread(s) of the reactor's pool still busy");
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the work was interrupted").isTrue();
     }
+
+    @Test
+    void aHeldReactorLeftRunningIsNamedAndNotTouched() throws Exception {
+        Holder test = new Holder();
+        CountDownLatch running = new CountDownLatch(1);
+        test.reactor.callWhenRunning(running::countDown);
+        Thread loop = new Thread(() -> test.reactor.run(false), "left-running");
+        loop.start();
+        try {
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CoreTestGuard.cleanReactors(test).toString()).contains("is still running");
+        } finally {
+            test.reactor.callFromThread(test.reactor::stop);
+            loop.join(10_000);
+        }
+        assertThat(loop.isAlive()).isFalse();
+    }
 }
