@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service_identity), on 127.0.0.1. Includes the renegotiation attempt of the bad-input list
  * ({@code s_client}'s {@code R} command over TLS 1.2).
  */
+@SuppressWarnings("try") // ExternalPeer.close() waits for the peer process, which an interrupt may cut short
 class TlsInteropTest {
     private static final Path SCRIPTS = Path.of("src/test/resources/interop");
 
