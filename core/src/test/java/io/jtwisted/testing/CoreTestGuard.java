@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstances;
 
 /**
  * The after-test checks trial gives its users, for core's own tests (core cannot use trial,
@@ -110,7 +111,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws IllegalAccessException {
-        Leftovers dirty = cleanReactors(context.getTestInstance().orElse(null));
+        Leftovers dirty = cleanReactors(context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of()));
         Deferred.logUnhandledErrors(); // this test's unhandled failures, reported while it is current
         List<Failure> unflushed;
         synchronized (LOCK) {
@@ -141,25 +142,25 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
     }
 
     /**
-     * Cleans the stopped reactors the test uses (the global one and those held in fields of the
-     * test instance), as trial's janitor: cancels the pending delayed calls, removes the
-     * descriptors still registered (ports, connections, connection attempts) and closes them,
-     * and detaches the thread pool, naming everything it had to clean.
+     * Cleans the reactors the test uses (the global one and those held in fields of the test
+     * instances, the enclosing ones of a nested test included), as trial's janitor: cancels the
+     * pending delayed calls, removes the descriptors still registered (ports, connections,
+     * connection attempts) and closes them, and detaches the thread pool, naming everything it
+     * had to clean. A reactor still running is named and left alone.
      */
-    static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
+    static Leftovers cleanReactors(List<Object> testInstances) throws IllegalAccessException {
         Leftovers leftovers = new Leftovers();
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         clean(Reactor.reactor, leftovers, seen);
-        if (testInstance == null) {
-            return leftovers;
-        }
-        for (Class<?> type = testInstance.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
-                        || !field.trySetAccessible()) {
-                    continue;
+        for (Object instance : testInstances) {
+            for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
+                            || !field.trySetAccessible()) {
+                        continue;
+                    }
+                    clean(field.get(instance), leftovers, seen);
                 }
-                clean(field.get(testInstance), leftovers, seen);
             }
         }
         return leftovers;
