@@ -3,6 +3,7 @@ package io.jtwisted.internet;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorMulticast;
+import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
 import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
@@ -21,6 +22,7 @@ import io.jtwisted.internet.interfaces.IReactorUNIX;
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
+        IReactorPluggableNameResolver,
         IReactorUDP, IReactorMulticast, IReactorUNIX {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);

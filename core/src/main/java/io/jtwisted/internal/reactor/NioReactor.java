@@ -7,6 +7,8 @@ import io.jtwisted.internal.unix.UnixSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
+import io.jtwisted.internet.base.ThreadedResolver;
+import io.jtwisted.internet.interfaces.IHostnameResolver;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IMulticastTransport;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
@@ -26,6 +28,7 @@ public class NioReactor extends EventLoop implements Reactor {
     private TcpSupport tcp;
     private UdpSupport udp;
     private UnixSupport unix;
+    private volatile IHostnameResolver nameResolver; // the system's, made on first use
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
     public NioReactor() {
@@ -56,6 +59,23 @@ public class NioReactor extends EventLoop implements Reactor {
             unix = new UnixSupport(this);
         }
         return unix;
+    }
+
+    @Override
+    public IHostnameResolver nameResolver() {
+        IHostnameResolver resolver = nameResolver;
+        if (resolver == null) {
+            resolver = new ThreadedResolver(this);
+            nameResolver = resolver;
+        }
+        return resolver;
+    }
+
+    @Override
+    public IHostnameResolver installNameResolver(IHostnameResolver resolver) {
+        IHostnameResolver previous = nameResolver();
+        nameResolver = java.util.Objects.requireNonNull(resolver, "resolver");
+        return previous;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.internal.net.Addresses;
-import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internal.net.Addresses;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
-import io.jtwisted.python.failure.Failure;
+import io.jtwisted.internet.base.ThreadedResolver;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectBindError;
 import io.jtwisted.internet.error.ConnectError;
 import io.jtwisted.internet.error.DNSLookupError;
@@ -13,12 +14,15 @@ import io.jtwisted.internet.error.NotConnectingError;
 import io.jtwisted.internet.error.TimeoutError;
 import io.jtwisted.internet.error.UserError;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IHostnameResolver;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -165,35 +169,36 @@ final class Connector implements IConnector {
                     }
                 });
             } else {
-                reactor.callInThread(() -> {
-                    InetAddress resolved = null;
-                    String problem = null;
-                    try {
-                        InetAddress[] all = InetAddress.getAllByName(host);
-                        resolved = all[0];
-                        for (InetAddress candidate : all) { // IPv4 first, as Twisted's gethostbyname
-                            if (candidate instanceof Inet4Address) {
-                                resolved = candidate;
-                                break;
-                            }
-                        }
-                    } catch (UnknownHostException e) {
-                        problem = e.getMessage();
+                // The reactor's installed resolver (the system's on its thread pool by default).
+                IHostnameResolver resolver = reactor instanceof IReactorPluggableNameResolver pluggable
+                        ? pluggable.nameResolver() : new ThreadedResolver(reactor);
+                reactor.callLater(0, () -> {
+                    if (finished) {
+                        return;
                     }
-                    InetAddress address = resolved;
-                    String error = problem;
-                    reactor.callFromThread(() -> {
-                        if (finished) {
-                            return;
+                    Deferred.maybeDeferredDeferring(() -> resolver.resolveHostName(host)).addCallbacks(all -> {
+                        if (!finished) {
+                            start(preferIPv4(all));
                         }
-                        if (address == null) {
-                            failIfNotConnected(new DNSLookupError("address '" + host + "' not found: " + error));
-                        } else {
-                            start(address);
+                        return null;
+                    }, failure -> {
+                        if (!finished) {
+                            failIfNotConnected(new DNSLookupError("address '" + host + "' not found: " + failure.getErrorMessage()));
                         }
+                        return null;
                     });
                 });
             }
+        }
+
+        /** The first IPv4 address, else the first: Twisted's connectTCP resolves as gethostbyname does. */
+        private InetAddress preferIPv4(java.util.List<InetAddress> all) {
+            for (InetAddress candidate : all) {
+                if (candidate instanceof Inet4Address) {
+                    return candidate;
+                }
+            }
+            return all.get(0);
         }
 
         private void start(InetAddress address) {

@@ -2,43 +2,27 @@ package io.jtwisted.internet.endpoints;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.DNSLookupError;
+import io.jtwisted.internet.base.ThreadedResolver;
+import io.jtwisted.internet.interfaces.IHostnameResolver;
+import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 
-/** Name resolution on the reactor's thread pool, with the answer delivered on the reactor thread. */
+/** Name resolution for the endpoints: the reactor's resolver, and what counts as an IP literal. */
 final class Resolution {
     private Resolution() {
     }
 
-    /** Every address of {@code host}, in the resolver's order; fails with {@link DNSLookupError}. */
+    /**
+     * Every address of {@code host}: through the reactor's installed resolver when it has one
+     * ({@link IReactorPluggableNameResolver}), else the system's on its thread pool; fails with
+     * {@link DNSLookupError}.
+     */
     static Deferred<List<InetAddress>> resolve(IReactorThreads reactor, String host) {
-        Deferred<List<InetAddress>> result = new Deferred<>();
-        reactor.callInThread(() -> {
-            List<InetAddress> found = null;
-            String problem = null;
-            try {
-                found = Arrays.asList(InetAddress.getAllByName(host));
-            } catch (UnknownHostException e) {
-                problem = e.getMessage();
-            }
-            List<InetAddress> addresses = found;
-            String error = problem;
-            reactor.callFromThread(() -> {
-                if (result.called()) {
-                    return; // cancelled meanwhile
-                }
-                if (addresses == null || addresses.isEmpty()) {
-                    result.errback(new DNSLookupError("no results for hostname lookup: " + host
-                            + (error == null ? "" : " (" + error + ")")));
-                } else {
-                    result.callback(addresses);
-                }
-            });
-        });
-        return result;
+        IHostnameResolver resolver = reactor instanceof IReactorPluggableNameResolver pluggable
+                ? pluggable.nameResolver() : new ThreadedResolver(reactor);
+        return resolver.resolveHostName(host);
     }
 
     /** True if {@code host} is an IP literal (IPv4 dotted quad, or anything with a colon). */

@@ -2,6 +2,7 @@ package io.jtwisted.names.client;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.DNSLookupError;
+import io.jtwisted.internet.interfaces.IHostnameResolver;
 import io.jtwisted.names.common.IResolver;
 import io.jtwisted.names.common.LookupResult;
 import io.jtwisted.names.dns.Dns;
@@ -19,11 +20,11 @@ import java.util.List;
  * the IPv4 ones (the order getaddrinfo gives by default), or fails with {@link DNSLookupError}
  * when the name has none.
  *
- * <p>Core resolves names with a blocking lookup on the reactor's thread pool; this is the shape a
- * reactor-level hook would take ({@code reactor.nameResolver()} in Twisted), so that
- * {@code connectTCP} and {@code HostnameEndpoint} can use a JTwisted resolver instead.
+ * <p>Installed on a reactor ({@code reactor.installNameResolver(new HostnameResolver(resolver))}),
+ * it replaces the system's blocking lookup on the thread pool for {@code connectTCP} and
+ * {@code HostnameEndpoint}, as Twisted's {@code reactor.installNameResolver}.
  */
-public final class HostnameResolver {
+public final class HostnameResolver implements IHostnameResolver {
     private final IResolver resolver;
 
     /** Resolution through {@code resolver} (a {@link Resolver}, or {@link Client#getResolver()}). */
@@ -32,6 +33,7 @@ public final class HostnameResolver {
     }
 
     /** Every address of {@code host}: IPv6 first, then IPv4, each in the order of the answers. */
+    @Override
     public Deferred<List<InetAddress>> resolveHostName(String host) {
         Deferred<LookupResult> v6 = resolver.lookupIPV6Address(host).addErrback(failure -> LookupResult.EMPTY);
         Deferred<LookupResult> v4 = resolver.lookupAddress(host).addErrback(failure -> LookupResult.EMPTY);
