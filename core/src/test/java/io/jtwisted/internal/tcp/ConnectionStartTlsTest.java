@@ -17,12 +17,14 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.internet.ssl.SSL;
+import io.jtwisted.protocols.tls.StartTLSFactory;
 import io.jtwisted.protocols.tls.TestCertificates;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -34,6 +36,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code transport.startTLS} on plain {@code listenTCP}/{@code connectTCP} connections (the TCP
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * StartTLSClientTestsMixin, test_disconnectAfterWriteAfterStartTLS (close after writing over the
  * switched connection) and the producer re-registration of {@code _newtls.startTLS}. Not ported:
  * the {@code normal=False} direction swap (JTwisted's startTLS has no such argument) and the
- * IOCP-specific cases.
+ * IOCP-specific cases. The last exchange runs over UNIX sockets through {@link StartTLSFactory}.
  */
 class ConnectionStartTlsTest {
     private static final byte[] STARTTLS = "STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -139,7 +142,7 @@ class ConnectionStartTlsTest {
                 transport.write(GO);
                 beforeBulk();
                 transport.write(CLEAR_BULK);
-                queuedAtSwitch = ((Connection) transport).pendingBytes();
+                queuedAtSwitch = transport instanceof Connection c ? c.pendingBytes() : -1;
                 beforeSwitch();
                 startTls(TestCertificates.serverOptions());
                 afterSwitch();
@@ -380,6 +383,26 @@ class ConnectionStartTlsTest {
         assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
         assertThat(pausedAtSwitch[0]).isTrue();
         assertThat(pump[0].pauses).isGreaterThanOrEqualTo(2); // before the switch, and by the queue after it
+        assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
+    }
+
+    /**
+     * UNIX connections are no {@link ITLSTransport} (a TCP interface); {@link StartTLSFactory}
+     * gives them the same switch.
+     */
+    @Test
+    void overUnixSocketsTheSameExchangeWorksThroughStartTlsFactory(@TempDir Path dir) {
+        Server server = new Server();
+        Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
+        String path = dir.resolve("s.sock").toString();
+        port = reactor.listenUNIX(path, StartTLSFactory.server(Factory.forProtocol(() -> server), reactor));
+        reactor.connectUNIX(path, StartTLSFactory.client(clientFactory(client), reactor));
+        Loop.until(reactor, () -> client.reason != null && server.reason != null);
+        assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
+        assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
+        assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
+        assertThat(client.tlsTransport().sslTransport().getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
+        assertThat(client.reason.value()).isInstanceOf(ConnectionDone.class);
         assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
     }
 
