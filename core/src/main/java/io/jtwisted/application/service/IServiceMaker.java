@@ -94,9 +94,19 @@ public interface IServiceMaker {
             this.arguments = List.copyOf(arguments);
         }
 
-        /** The value of option {@code name} (its default when not given), or {@code null}. */
+        /**
+         * The value of option {@code name} (its default when not given), or {@code null}. An option
+         * given several times ({@code --listen A --listen B}) has its values joined by new lines:
+         * {@link #getAll} gives them one by one.
+         */
         public String get(String name) {
             return values.get(name);
+        }
+
+        /** Every value given for option {@code name}, in order (its default when not given); empty when none. */
+        public List<String> getAll(String name) {
+            String value = values.get(name);
+            return value == null ? List.of() : List.of(value.split("\n", -1));
         }
 
         /**

@@ -43,32 +43,39 @@ final class Plugins {
     /** Adds a subcommand per plugin to {@code command}. */
     void addTo(CommandLine command) {
         for (IServiceMaker maker : makers.values()) {
-            CommandSpec spec = CommandSpec.create().name(maker.tapname());
-            spec.usageMessage().description(maker.description()).sortOptions(false);
-            for (IServiceMaker.Option option : maker.options()) {
-                List<String> names = new ArrayList<>();
-                if (option.shortName() != null) {
-                    names.add("-" + option.shortName());
-                }
-                names.add("--" + option.name());
-                OptionSpec.Builder builder = OptionSpec.builder(names.toArray(String[]::new));
-                String help = option.help() == null ? "" : option.help();
-                if (option.isFlag()) {
-                    builder.arity("0").type(boolean.class);
-                } else {
-                    builder.arity("1").type(String.class).paramLabel(option.argument());
-                    if (option.defaultValue() != null) {
-                        builder.defaultValue(option.defaultValue());
-                        help = help + " Default: " + option.defaultValue() + ".";
-                    }
-                }
-                spec.addOption(builder.description(help).build());
-            }
-            spec.addOption(OptionSpec.builder("--help").usageHelp(true).description("Show this plugin's help and exit.").build());
-            spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String.class).paramLabel("ARG")
-                    .hidden(true).build());
-            command.addSubcommand(maker.tapname(), new CommandLine(spec));
+            command.addSubcommand(maker.tapname(), new CommandLine(specOf(maker)));
         }
+    }
+
+    /** The command line of one plugin: its options (value options repeatable), --help, and arguments. */
+    static CommandSpec specOf(IServiceMaker maker) {
+        CommandSpec spec = CommandSpec.create().name(maker.tapname());
+        spec.usageMessage().description(maker.description()).sortOptions(false);
+        for (IServiceMaker.Option option : maker.options()) {
+            List<String> names = new ArrayList<>();
+            if (option.shortName() != null) {
+                names.add("-" + option.shortName());
+            }
+            names.add("--" + option.name());
+            OptionSpec.Builder builder = OptionSpec.builder(names.toArray(String[]::new));
+            String help = option.help() == null ? "" : option.help();
+            if (option.isFlag()) {
+                builder.arity("0").type(boolean.class);
+            } else {
+                // Every value option may be repeated (--listen A --listen B): the plugin gets the
+                // values joined by new lines, the form IServiceMaker.Options documents.
+                builder.arity("1").type(List.class).auxiliaryTypes(String.class).paramLabel(option.argument());
+                if (option.defaultValue() != null) {
+                    builder.defaultValue(option.defaultValue());
+                    help = help + " Default: " + option.defaultValue() + ".";
+                }
+            }
+            spec.addOption(builder.description(help).build());
+        }
+        spec.addOption(OptionSpec.builder("--help").usageHelp(true).description("Show this plugin's help and exit.").build());
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String.class).paramLabel("ARG")
+                .hidden(true).build());
+        return spec;
     }
 
     /** The plugin's parsed options: values by long name, set flags as "true". */
@@ -81,8 +88,8 @@ final class Plugins {
                 if (Boolean.TRUE.equals(value)) {
                     values.put(option.name(), "true");
                 }
-            } else if (value != null) {
-                values.put(option.name(), value.toString());
+            } else if (value instanceof List<?> given && !given.isEmpty()) {
+                values.put(option.name(), String.join("\n", given.stream().map(String::valueOf).toList()));
             }
         }
         List<String> arguments = new ArrayList<>();
