@@ -205,6 +205,13 @@ class ConnectionStartTlsTest {
         };
     }
 
+    private void runUnix(Side server, Client client, Path dir) {
+        String path = dir.resolve("s.sock").toString();
+        port = reactor.listenUNIX(path, StartTLSFactory.server(Factory.forProtocol(() -> server), reactor));
+        reactor.connectUNIX(path, StartTLSFactory.client(clientFactory(client), reactor));
+        Loop.until(reactor, () -> client.reason != null && server.reason != null);
+    }
+
     private void run(Side server, Client client) {
         int number = listen(Factory.forProtocol(() -> server));
         reactor.connectTCP("127.0.0.1", number, clientFactory(client), 10, null);
@@ -358,6 +365,15 @@ class ConnectionStartTlsTest {
 
     @Test
     void aProducerPausedBeforeTheSwitchMovesToTheTlsLayerAndIsThrottledAfterIt() {
+        producerAcrossTheSwitch(this::run);
+    }
+
+    @Test
+    void overUnixSocketsAProducerPausedBeforeTheSwitchMovesToTheTlsLayerThroughStartTlsFactory(@TempDir Path dir) {
+        producerAcrossTheSwitch((server, client) -> runUnix(server, client, dir));
+    }
+
+    private void producerAcrossTheSwitch(java.util.function.BiConsumer<Side, Client> runner) {
         boolean[] pausedAtSwitch = new boolean[1];
         Pump[] pump = new Pump[1];
         Server server = new Server() {
@@ -378,7 +394,7 @@ class ConnectionStartTlsTest {
             }
         };
         Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
-        run(server, client);
+        runner.accept(server, client);
         assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
         assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
         assertThat(pausedAtSwitch[0]).isTrue();
@@ -394,10 +410,7 @@ class ConnectionStartTlsTest {
     void overUnixSocketsTheSameExchangeWorksThroughStartTlsFactory(@TempDir Path dir) {
         Server server = new Server();
         Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
-        String path = dir.resolve("s.sock").toString();
-        port = reactor.listenUNIX(path, StartTLSFactory.server(Factory.forProtocol(() -> server), reactor));
-        reactor.connectUNIX(path, StartTLSFactory.client(clientFactory(client), reactor));
-        Loop.until(reactor, () -> client.reason != null && server.reason != null);
+        runUnix(server, client, dir);
         assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
         assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
         assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
