@@ -1,7 +1,12 @@
 package io.jtwisted.testing;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IFileDescriptor;
+import io.jtwisted.internet.interfaces.IReactorFDSet;
+import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.ILogObserver;
@@ -11,9 +16,13 @@ import io.jtwisted.python.failure.Failure;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,27 +38,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       "Unhandled error in Deferred" reports, which {@link Deferred#logUnhandledErrors()} makes
  *       prompt at the end of each test) fails that test, unless the test took it with
  *       {@link #flushLoggedErrors}, as trial's {@code flushLoggedErrors}.</li>
- *   <li>Dirty reactor: a reactor held in a field of the test instance that is not running must
- *       have no pending delayed call; those left are cancelled and named in the failure, as
- *       trial's {@code DirtyReactorAggregateError}.</li>
+ *   <li>Dirty reactor: the global reactor and every reactor held in a field of the test
+ *       instance, when not running, must have no pending delayed call and no registered
+ *       descriptor (open port, connection, connection attempt) and no work still running in
+ *       its thread pool; those left are cancelled, removed and closed, or interrupted, and
+ *       named in the failure, as trial's {@code DirtyReactorAggregateError}. The pool is
+ *       detached after every test, so none of a test's work reaches the next.</li>
  * </ul>
  *
- * <p>The test classes of {@link #NOT_YET_CLEAN} still leave errors or calls behind (helpers that
- * fire a {@code Deferred<Failure>} with a connection's reason and never consume it, expected
- * errors never flushed): for them the findings go to the test's output file instead of failing
- * it, until each is cleaned and removed from the list. Every other core test class is held to
- * the checks.
  */
 public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallback, ILogObserver {
     private static final Object LOCK = new Object();
-    static final Set<String> NOT_YET_CLEAN = Set.of(
-            "io.jtwisted.internal.tcp.ConnectorTest",
-            "io.jtwisted.internal.tcp.OutOfDescriptorsTest",
-            "io.jtwisted.internal.stream.StreamTransportTest",
-            "io.jtwisted.internal.tcp.TcpTransportTest",
-            "io.jtwisted.internal.tcp.TwistedInteropTest",
-            "io.jtwisted.internet.ReactorCoreTest",
-            "io.jtwisted.internet.ReactorTimeTest");
+    /** How long work in a reactor's thread pool gets to finish after the test. */
+    private static final long POOL_GRACE_MILLIS = 500;
     private static List<Failure> logged; // of the test running now; null between tests
 
     static {
@@ -109,7 +110,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws IllegalAccessException {
-        List<String> dirty = cleanReactors(context.getTestInstance().orElse(null));
+        Leftovers dirty = cleanReactors(context.getTestInstance().orElse(null));
         Deferred.logUnhandledErrors(); // this test's unhandled failures, reported while it is current
         List<Failure> unflushed;
         synchronized (LOCK) {
@@ -126,7 +127,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
             failure = new AssertionError(message.toString());
         }
         if (!dirty.isEmpty()) {
-            AssertionError reactor = new AssertionError("Reactor was unclean. DelayedCalls: " + dirty);
+            AssertionError reactor = new AssertionError(dirty.toString());
             if (failure == null) {
                 failure = reactor;
             } else {
@@ -136,37 +137,110 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
         if (failure == null || context.getExecutionException().isPresent()) {
             return;
         }
-        if (NOT_YET_CLEAN.contains(context.getRequiredTestClass().getName())) {
-            System.err.println("CoreTestGuard (not enforced yet for this class): " + context.getDisplayName() + ": "
-                    + failure.getMessage());
-            return;
-        }
         throw failure;
     }
 
-    /** Cancels and names the pending delayed calls of the stopped reactors the test holds in fields. */
-    private static List<String> cleanReactors(Object testInstance) throws IllegalAccessException {
-        List<String> leftovers = new ArrayList<>();
+    /**
+     * Cleans the stopped reactors the test uses (the global one and those held in fields of the
+     * test instance), as trial's janitor: cancels the pending delayed calls, removes the
+     * descriptors still registered (ports, connections, connection attempts) and closes them,
+     * and detaches the thread pool, naming everything it had to clean.
+     */
+    static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
+        Leftovers leftovers = new Leftovers();
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        clean(Reactor.reactor, leftovers, seen);
         if (testInstance == null) {
             return leftovers;
         }
         for (Class<?> type = testInstance.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
-                        || !IReactorTime.class.isAssignableFrom(field.getType()) || !field.trySetAccessible()) {
+                        || !field.trySetAccessible()) {
                     continue;
                 }
-                Object value = field.get(testInstance);
-                if (value instanceof IReactorCore reactor && value instanceof IReactorTime time && !reactor.running()) {
-                    for (IDelayedCall call : time.getDelayedCalls()) {
-                        if (call.active()) {
-                            leftovers.add(call.toString());
-                            call.cancel();
-                        }
-                    }
-                }
+                clean(field.get(testInstance), leftovers, seen);
             }
         }
         return leftovers;
+    }
+
+    private static void clean(Object value, Leftovers leftovers, Map<Object, Boolean> seen) {
+        if (!(value instanceof IReactorCore reactor) || reactor.running() || seen.put(value, Boolean.TRUE) != null) {
+            return; // a running reactor belongs to another thread: nothing here may touch it
+        }
+        if (value instanceof IReactorTime time) {
+            for (IDelayedCall call : time.getDelayedCalls()) {
+                if (call.active()) {
+                    leftovers.delayedCalls.add(call.toString());
+                    call.cancel();
+                }
+            }
+        }
+        if (value instanceof IReactorFDSet fds) {
+            List<IFileDescriptor> left = fds.removeAll();
+            for (IFileDescriptor descriptor : left) {
+                leftovers.selectables.add(String.valueOf(descriptor));
+                descriptor.connectionLost(new Failure(new ConnectionLost("closed by CoreTestGuard after the test")));
+            }
+            if (!left.isEmpty()) {
+                reactor.iterate(0); // deregisters the cancelled keys
+            }
+        }
+        if (value instanceof IReactorThreads threads) {
+            cleanThreadPool(threads, leftovers);
+        }
+    }
+
+    /**
+     * Detaches the reactor's thread pool so that no work of this test runs into the next; work
+     * still running after a short grace is the test's leak, and is interrupted.
+     */
+    private static void cleanThreadPool(IReactorThreads reactor, Leftovers leftovers) {
+        ExecutorService pool = reactor.detachThreadPool();
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        boolean ended;
+        try {
+            ended = pool.awaitTermination(POOL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        if (!ended) {
+            leftovers.threads.add(pool instanceof ThreadPoolExecutor executor
+                    ? executor.getActiveCount() + " thread(s) of the reactor's pool still busy, "
+                            + executor.getQueue().size() + " task(s) queued"
+                    : "the reactor's thread pool is still busy");
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a test left in its reactors. */
+    static final class Leftovers {
+        final List<String> delayedCalls = new ArrayList<>();
+        final List<String> selectables = new ArrayList<>();
+        final List<String> threads = new ArrayList<>();
+
+        boolean isEmpty() {
+            return delayedCalls.isEmpty() && selectables.isEmpty() && threads.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("Reactor was unclean.");
+            if (!delayedCalls.isEmpty()) {
+                text.append(" DelayedCalls: ").append(delayedCalls);
+            }
+            if (!selectables.isEmpty()) {
+                text.append(" Selectables: ").append(selectables);
+            }
+            if (!threads.isEmpty()) {
+                text.append(" Threads: ").append(threads);
+            }
+            return text.toString();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.jtwisted.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internal.tcp.Ending;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
@@ -69,7 +70,7 @@ class StreamTransportTest {
     /** Records what it receives and why it ended. */
     static class Peer extends Protocol {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        final Deferred<Failure> lost = new Deferred<>();
+        final Ending lost = new Ending();
         final Deferred<Void> readLost = new Deferred<>();
         final Deferred<Void> writeLost = new Deferred<>();
 
@@ -81,7 +82,7 @@ class StreamTransportTest {
         @Override
         public void connectionLost(Failure reason) {
             super.connectionLost(reason);
-            lost.callback(reason);
+            lost.record(reason);
         }
 
     }

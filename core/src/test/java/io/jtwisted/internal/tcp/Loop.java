@@ -52,6 +52,12 @@ public final class Loop {
         return failure(reactor, d);
     }
 
+    /** Turns {@code reactor} until {@code ending} is recorded; returns its reason. */
+    public static Failure reason(NioReactor reactor, Ending ending) {
+        until(reactor, ending::called);
+        return ending.reason();
+    }
+
     /** Turns {@code reactor} until {@code d} fails; returns the failure. */
     public static Failure failure(NioReactor reactor, Deferred<?> d) {
         Object[] box = new Object[1];

@@ -14,7 +14,7 @@ class Recorder extends Protocol {
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     final List<Integer> chunkSizes = new ArrayList<>();
     final Deferred<Recorder> made = new Deferred<>();
-    final Deferred<Failure> lost = new Deferred<>();
+    final Ending lost = new Ending();
     Failure reason;
     byte[] greeting;
     boolean closeAfterGreeting;
@@ -48,7 +48,7 @@ class Recorder extends Protocol {
     public void connectionLost(Failure reason) {
         super.connectionLost(reason);
         this.reason = reason;
-        lost.callback(reason);
+        lost.record(reason);
     }
 
     String text() {

@@ -59,8 +59,8 @@ final class TcpTestSupport {
         final List<String> events = new ArrayList<>();
         final List<P> built = new ArrayList<>();
         final Supplier<P> maker;
-        final Deferred<Failure> failed = new Deferred<>();
-        final Deferred<Failure> lostConnection = new Deferred<>();
+        final Ending failed = new Ending();
+        final Ending lostConnection = new Ending();
         Failure failure;
         int starts;
         int stops;
@@ -87,17 +87,13 @@ final class TcpTestSupport {
         public void clientConnectionFailed(IConnector connector, Failure reason) {
             events.add("clientConnectionFailed");
             failure = reason;
-            if (!failed.called()) {
-                failed.callback(reason);
-            }
+            failed.record(reason);
         }
 
         @Override
         public void clientConnectionLost(IConnector connector, Failure reason) {
             events.add("clientConnectionLost");
-            if (!lostConnection.called()) {
-                lostConnection.callback(reason);
-            }
+            lostConnection.record(reason);
         }
 
         @Override

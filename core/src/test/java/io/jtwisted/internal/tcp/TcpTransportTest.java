@@ -21,6 +21,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
 import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
+import io.jtwisted.testing.CoreTestGuard;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -269,6 +270,8 @@ class TcpTransportTest {
         Loop.until(reactor, () -> server.built.size() == 2 && !good.built.isEmpty());
         Recorder failedServerSide = server.built.stream().filter(r -> r.reason != null).findFirst().orElseThrow();
         assertThat(failedServerSide.reason.value()).isInstanceOf(IllegalStateException.class).hasMessage("boom from the protocol");
+        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class)).as("the protocol's exception is logged")
+                .hasSize(1);
         good.built.get(0).transport().write("still here".getBytes(StandardCharsets.UTF_8));
         Loop.until(reactor, () -> good.built.get(0).text().equals("still here"));
         good.built.get(0).transport().loseConnection();

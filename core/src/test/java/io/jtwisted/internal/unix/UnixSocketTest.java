@@ -209,5 +209,6 @@ class UnixSocketTest {
                 Factory.forProtocol(Greeter::new)));
         Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).received.toString().equals("hello"));
         ((Greeter) client).transport().loseConnection();
+        Loop.until(reactor, () -> ((Greeter) client).lost != null && server.built.get(0).lost != null);
     }
 }

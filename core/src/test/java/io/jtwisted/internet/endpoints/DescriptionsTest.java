@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import java.util.List;
@@ -64,7 +65,7 @@ class DescriptionsTest {
     void tcpServerDefaults() {
         TCP4ServerEndpoint tcp = (TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80");
         assertThat(tcp.port()).isEqualTo(80);
-        assertThat(tcp.backlog()).isEqualTo(50);
+        assertThat(tcp.backlog()).as("the system default").isEqualTo(IReactorTCP.DEFAULT_BACKLOG);
         assertThat(tcp.iface()).isEmpty();
         TCP6ServerEndpoint six = (TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "tcp6:8080:interface=\\:\\:1");
         assertThat(six.iface()).isEqualTo("::1");
