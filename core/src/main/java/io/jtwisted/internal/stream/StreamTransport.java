@@ -49,6 +49,11 @@ import java.util.Arrays;
  * #abortConnection()} drops the buffer and closes on the next flush. Ordinary closes report the
  * shared {@link ConnectionDone#CONNECTION_DONE}.
  *
+ * <p>STARTTLS: {@link #startTLS} puts a {@code TLSMemoryBIOProtocol} between the socket and the
+ * protocol; the transport then delivers what it reads to that layer and hands it the protocol's
+ * writes, closes and producers, while the layer writes its records through a raw view of this
+ * transport, behind whatever was queued before the switch.
+ *
  * <p>Every call into the protocol or a producer goes through one guarded path: an exception that
  * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
  * is logged and closes this connection with the exception as the reason, as Twisted does.
