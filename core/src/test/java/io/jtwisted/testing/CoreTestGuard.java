@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstances;
 
 /**
  * The after-test checks trial gives its users, for core's own tests (core cannot use trial,
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       prompt at the end of each test) fails that test, unless the test took it with
  *       {@link #flushLoggedErrors}, as trial's {@code flushLoggedErrors}.</li>
  *   <li>Dirty reactor: the global reactor and every reactor held in a field of the test
- *       instance, when not running, must have no pending delayed call and no registered
+ *       instance must not be left running, and must have no pending delayed call and no registered
  *       descriptor (open port, connection, connection attempt) and no work still running in
  *       its thread pool; those left are cancelled, removed and closed, or interrupted, and
  *       named in the failure, as trial's {@code DirtyReactorAggregateError}. The pool is
@@ -110,7 +111,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws IllegalAccessException {
-        Leftovers dirty = cleanReactors(context.getTestInstance().orElse(null));
+        Leftovers dirty = cleanReactors(context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of()));
         Deferred.logUnhandledErrors(); // this test's unhandled failures, reported while it is current
         List<Failure> unflushed;
         synchronized (LOCK) {
@@ -141,33 +142,38 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
     }
 
     /**
-     * Cleans the stopped reactors the test uses (the global one and those held in fields of the
-     * test instance), as trial's janitor: cancels the pending delayed calls, removes the
-     * descriptors still registered (ports, connections, connection attempts) and closes them,
-     * and detaches the thread pool, naming everything it had to clean.
+     * Cleans the reactors the test uses (the global one and those held in fields of the test
+     * instances, the enclosing ones of a nested test included), as trial's janitor: cancels the
+     * pending delayed calls, removes the descriptors still registered (ports, connections,
+     * connection attempts) and closes them, and detaches the thread pool, naming everything it
+     * had to clean. A reactor still running is named and left alone.
      */
-    static Leftovers cleanReactors(Object testInstance) throws IllegalAccessException {
+    static Leftovers cleanReactors(List<Object> testInstances) throws IllegalAccessException {
         Leftovers leftovers = new Leftovers();
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         clean(Reactor.reactor, leftovers, seen);
-        if (testInstance == null) {
-            return leftovers;
-        }
-        for (Class<?> type = testInstance.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
-                        || !field.trySetAccessible()) {
-                    continue;
+        for (Object instance : testInstances) {
+            for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
+                            || !field.trySetAccessible()) {
+                        continue;
+                    }
+                    clean(field.get(instance), leftovers, seen);
                 }
-                clean(field.get(testInstance), leftovers, seen);
             }
         }
         return leftovers;
     }
 
     private static void clean(Object value, Leftovers leftovers, Map<Object, Boolean> seen) {
-        if (!(value instanceof IReactorCore reactor) || reactor.running() || seen.put(value, Boolean.TRUE) != null) {
-            return; // a running reactor belongs to another thread: nothing here may touch it
+        if (!(value instanceof IReactorCore reactor) || seen.put(value, Boolean.TRUE) != null) {
+            return;
+        }
+        if (reactor.running()) {
+            // Left running (on another thread) after the test: nothing here may touch it.
+            leftovers.selectables.add(value + " is still running");
+            return;
         }
         if (value instanceof IReactorTime time) {
             for (IDelayedCall call : time.getDelayedCalls()) {

@@ -58,7 +58,7 @@ class CoreTestGuardTest {
     void aPendingDelayedCallOfAHeldReactorIsCancelledAndNamed() throws IllegalAccessException {
         Holder test = new Holder();
         IDelayedCall call = test.reactor.callLater(60, () -> { });
-        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(test);
+        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(List.of(test));
         assertThat(left.delayedCalls).hasSize(1);
         assertThat(left.toString()).startsWith("Reactor was unclean. DelayedCalls: [");
         assertThat(call.active()).isFalse();
@@ -70,7 +70,7 @@ class CoreTestGuardTest {
         IListeningPort port = test.reactor.listenTCP(0, Factory.forProtocol(Protocol::new), 5, "127.0.0.1");
         int number = ((IPv4Address) port.getHost()).port();
         assertThat(test.reactor.getReaders()).hasSize(1);
-        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(test);
+        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(List.of(test));
         assertThat(left.selectables).hasSize(1);
         assertThat(left.toString()).startsWith("Reactor was unclean. Selectables: [");
         assertThat(test.reactor.getReaders()).isEmpty();
@@ -92,8 +92,25 @@ class CoreTestGuardTest {
             }
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(test);
+        CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(List.of(test));
         assertThat(left.toString()).contains("Threads: [1 thread(s) of the reactor's pool still busy");
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the work was interrupted").isTrue();
+    }
+
+    @Test
+    void aHeldReactorLeftRunningIsNamedAndNotTouched() throws Exception {
+        Holder test = new Holder();
+        CountDownLatch running = new CountDownLatch(1);
+        test.reactor.callWhenRunning(running::countDown);
+        Thread loop = new Thread(() -> test.reactor.run(false), "left-running");
+        loop.start();
+        try {
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CoreTestGuard.cleanReactors(List.of(test)).toString()).contains("is still running");
+        } finally {
+            test.reactor.callFromThread(test.reactor::stop);
+            loop.join(10_000);
+        }
+        assertThat(loop.isAlive()).isFalse();
     }
 }

@@ -54,6 +54,7 @@ public final class Trial {
      *     another type (with its traceback in the message)
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     public static Failure failureResultOf(Deferred<?> deferred, Class<? extends Throwable>... expectedTypes) {
         Object result = takeResult(deferred, "Failure");
         if (!(result instanceof Failure failure)) {
@@ -95,6 +96,7 @@ public final class Trial {
      * unexpected failure's traceback). Await or return the result for the check to count.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     public static <E extends Throwable> Deferred<E> assertFailure(Deferred<?> deferred,
             Class<? extends E>... expectedTypes) {
         return deferred.addCallbacks(value -> {
@@ -161,6 +163,7 @@ public final class Trial {
      * @throws IllegalStateException outside a test run with {@link TrialExtension}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     public static List<Failure> flushLoggedErrors(Class<? extends Throwable>... types) {
         return TrialContext.require("Trial.flushLoggedErrors").flush(types);
     }

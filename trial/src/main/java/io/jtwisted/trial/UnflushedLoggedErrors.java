@@ -12,6 +12,7 @@ public class UnflushedLoggedErrors extends AssertionError {
     private final transient List<Failure> failures;
 
     /** @param failures the failures logged and not flushed, in the order they were logged (at least one) */
+    @SuppressWarnings("this-escape") // the other failures are attached as suppressed exceptions while it is built
     public UnflushedLoggedErrors(List<Failure> failures) {
         super(describe(failures), failures.get(0).value());
         this.failures = List.copyOf(failures);

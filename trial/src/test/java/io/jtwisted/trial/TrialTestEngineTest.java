@@ -111,7 +111,7 @@ class TrialTestEngineTest {
         // The filter lets the nested fixtures through: the engine's top-level rule keeps them out.
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .selectors(selectPackage("io.jtwisted.trial"))
-                .filters(includeClassNamePatterns(".*DeferredTestCaseTest", ".*TrialTestEngineFixtures\\$.*"))
+                .filters((org.junit.platform.engine.Filter<?>) includeClassNamePatterns(".*DeferredTestCaseTest", ".*TrialTestEngineFixtures\\$.*"))
                 .execute().testEvents();
         assertThat(testNames(events)).isNotEmpty()
                 .allMatch(name -> name.startsWith(DeferredTestCaseTest.class.getSimpleName() + "#"));
@@ -123,7 +123,7 @@ class TrialTestEngineTest {
         Path testClasses = Path.of(DeferredTestCaseTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .selectors(selectClasspathRoots(Set.of(testClasses)).get(0))
-                .filters(excludeClassNamePatterns(".*RemoteCalculation.*"))
+                .filters((org.junit.platform.engine.Filter<?>) excludeClassNamePatterns(".*RemoteCalculation.*"))
                 .execute().testEvents();
         assertThat(testNames(events)).isNotEmpty()
                 .allMatch(name -> name.startsWith(DeferredTestCaseTest.class.getSimpleName() + "#"));

@@ -85,7 +85,7 @@ public class DeferredBenchmark {
     @Benchmark
     @OperationsPerInvocation(NESTED)
     public Object nested1000JTwisted() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         Deferred<Integer>[] ds = new Deferred[NESTED + 1];
         ds[NESTED] = new Deferred<>();
         for (int i = NESTED - 1; i >= 0; i--) {
@@ -102,7 +102,7 @@ public class DeferredBenchmark {
     @Benchmark
     @OperationsPerInvocation(NESTED)
     public Object nested1000CompletableFuture() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         CompletableFuture<Integer>[] sources = new CompletableFuture[NESTED + 1];
         CompletableFuture<Integer> inner = sources[NESTED] = new CompletableFuture<>();
         for (int i = NESTED - 1; i >= 0; i--) {
@@ -120,7 +120,7 @@ public class DeferredBenchmark {
     @Benchmark
     @OperationsPerInvocation(NESTED)
     public Object nested1000Suasync() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         com.stumbleupon.async.Deferred<Integer>[] ds = new com.stumbleupon.async.Deferred[NESTED + 1];
         ds[NESTED] = new com.stumbleupon.async.Deferred<>();
         for (int i = NESTED - 1; i >= 0; i--) {

@@ -29,6 +29,7 @@ public class Application extends MultiService {
      * {@code twistd} refuses to start one that asks for ids it cannot switch to, since the JVM cannot change
      * its user; run {@code twistd} as that user instead.
      */
+    @SuppressWarnings("this-escape") // setName runs in the constructor as in Twisted's Application
     public Application(String name, Integer uid, Integer gid) {
         setName(name);
         this.uid = uid;

@@ -1,32 +1,30 @@
 package io.jtwisted.internal.loop;
 
+import io.jtwisted.internet.Signals;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.logger.Logger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * SIGINT and SIGTERM handlers that stop a running reactor cleanly (its shutdown triggers run), as
  * Twisted's {@code sigInt}/{@code sigTerm}. The JVM calls a handler on a thread of its own, so the
- * handler passes the stop to the reactor thread. Built on {@code sun.misc.Signal} (module
- * {@code jdk.unsupported}): unlike a shutdown hook, it leaves the JVM running while the shutdown
+ * handler passes the stop to the reactor thread. Built on {@link Signals}: unlike a shutdown hook, it leaves the JVM running while the shutdown
  * triggers (which may wait on Deferreds) run, and lets {@code run()} return normally.
  */
 final class SignalHandling {
     private static final Logger log = Logger.forClass(SignalHandling.class);
     private static final String[] SIGNALS = {"INT", "TERM"};
 
-    private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
+    private final Signals.Installed[] installed = new Signals.Installed[SIGNALS.length];
 
     private SignalHandling() {
     }
 
     static SignalHandling install(EventLoop reactor) {
-        SignalHandling installed = new SignalHandling();
+        SignalHandling handling = new SignalHandling();
         for (int i = 0; i < SIGNALS.length; i++) {
             String name = SIGNALS[i];
             try {
-                installed.previous[i] = Signal.handle(new Signal(name), signal -> {
+                handling.installed[i] = Signals.handle(name, () -> {
                     log.info("Received SIG{}, shutting down.", name);
                     reactor.callFromThread(() -> {
                         try {
@@ -40,14 +38,14 @@ final class SignalHandling {
                 log.warn("Cannot handle SIG{}: {}", name, unavailable.getMessage());
             }
         }
-        return installed;
+        return handling;
     }
 
     void uninstall() {
         for (int i = 0; i < SIGNALS.length; i++) {
-            if (previous[i] != null) {
+            if (installed[i] != null) {
                 try {
-                    Signal.handle(new Signal(SIGNALS[i]), previous[i]);
+                    installed[i].restore();
                 } catch (IllegalArgumentException | UnsupportedOperationException e) {
                     log.warn("Cannot restore the SIG{} handler: {}", SIGNALS[i], e.getMessage());
                 }

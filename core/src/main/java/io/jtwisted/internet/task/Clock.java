@@ -15,6 +15,7 @@ import java.util.List;
  * <p>Unlike a reactor, a Clock lets an exception thrown by a call propagate out of
  * {@code advance}: a test wants to see it.
  */
+@SuppressWarnings("this-escape") // the timer heap reads this clock's time through a method reference, only once calls are scheduled
 public class Clock implements IReactorTime {
     private double now;
     private final DelayedCalls calls = new DelayedCalls(this::seconds);

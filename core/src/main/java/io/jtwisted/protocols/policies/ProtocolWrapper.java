@@ -43,6 +43,7 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport {
     protected boolean disconnecting;
 
     /** A wrapper of {@code wrappedProtocol}; its {@link #factory()} is {@code registry} when that is a Factory. */
+    @SuppressWarnings("this-escape") // the wrapper takes its factory at construction, as Twisted's ProtocolWrapper
     public ProtocolWrapper(Registry registry, IProtocol wrappedProtocol) {
         this.registry = registry;
         this.wrappedProtocol = wrappedProtocol;

@@ -15,6 +15,7 @@ public class TimeoutProtocol extends ProtocolWrapper {
     private Double timeoutPeriod;
 
     /** Starts the countdown at once when {@code timeoutPeriod} is not {@code null}. */
+    @SuppressWarnings("this-escape") // the idle timer starts at construction, as in Twisted
     public TimeoutProtocol(TimeoutFactory factory, IProtocol wrappedProtocol, Double timeoutPeriod) {
         super(factory, wrappedProtocol);
         this.factory = factory;

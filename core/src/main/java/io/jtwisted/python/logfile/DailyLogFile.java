@@ -28,6 +28,7 @@ public class DailyLogFile extends BaseLogFile {
      *
      * @param defaultMode the permissions a new file gets (as {@code 0640}), or {@code null}
      */
+    @SuppressWarnings("this-escape") // the file opens at construction, as Twisted's DailyLogFile
     public DailyLogFile(String name, String directory, Integer defaultMode, Clock clock) throws IOException {
         super(name, directory, defaultMode);
         this.clock = clock;

@@ -30,6 +30,7 @@ public class LogFile extends BaseLogFile {
      * @param maxRotatedFiles how many rotated files to keep, or {@code null} for all
      * @throws IOException when the file cannot be opened (a missing or unwritable directory)
      */
+    @SuppressWarnings("this-escape") // the file opens at construction, as Twisted's LogFile
     public LogFile(String name, String directory, long rotateLength, Integer defaultMode, Integer maxRotatedFiles)
             throws IOException {
         super(name, directory, defaultMode);

@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
  * their transports), and testVolatile (pickling).
  */
 class InternetServicesTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     @Test
     void tcpServerListensWhileRunningAndServesRealClients() {
-        Reactor reactor = Reactor.create();
         Factory factory = Factory.forProtocol(() -> new Protocol() {
             @Override
             public void connectionMade() {

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
  * is the UDP transport's tests' business).
  */
 class UDPServicesTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     @Test
     void udpServerAnswersDatagramsWhileRunning() {
-        Reactor reactor = Reactor.create();
         UDPServer server = new UDPServer(0, new DatagramProtocol() {
             @Override
             public void datagramReceived(byte[] data, IAddress address) {

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * runs and stops listening when it stops, and a UNIXClient connects while it runs and disconnects when it stops.
  */
 class UNIXServicesTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     @TempDir
     Path dir;
 
     @Test
     void unixServerServesARealClientWhileRunning() {
         Path socketFile = dir.resolve("echo.sock");
-        Reactor reactor = Reactor.create();
         UNIXServer server = new UNIXServer(socketFile.toString(), Factory.forProtocol(() -> new Protocol() {
             @Override
             public void connectionMade() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import sun.misc.Signal;
 
 /**
  * SIGINT and SIGTERM stop a reactor run with signal handlers, running its shutdown triggers.
@@ -34,7 +33,7 @@ class SignalHandlingTest {
         reactor.addSystemEventTrigger("after", "shutdown", () -> events.add("after shutdown"));
         reactor.addSystemEventTrigger("after", "startup", () -> {
             events.add("handlers installed: " + (reactor.signalHandlingInstalled()));
-            Signal.raise(new Signal(signal));
+            io.jtwisted.internet.Signals.raise(signal);
             return null;
         });
         runWithSignals(reactor);

@@ -27,6 +27,7 @@ public final class DeferredAssertions {
      * chain goes on with {@code null}, as after trial's {@code failureResultOf}.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     public static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... types) {
         if (!d.hasResult()) {
             fail("expected a failure, %s has no result", d);

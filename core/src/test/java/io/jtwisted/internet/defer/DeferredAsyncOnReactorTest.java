@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Timeout;
  * test: its coroutines never leave the reactor thread.
  */
 class DeferredAsyncOnReactorTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     /** Counts turns that overlapped; the counter it guards is deliberately not synchronised. */
     static final class OverlapChecker {
         private final AtomicInteger inside = new AtomicInteger();
@@ -63,7 +66,6 @@ class DeferredAsyncOnReactorTest {
     @Test
     @Timeout(60)
     void bodiesCallbacksAndCallsFromThreadsNeverOverlapUnderLoad() throws InterruptedException {
-        Reactor reactor = Reactor.create();
         OverlapChecker checker = new OverlapChecker();
         int bodies = 200;
         int steps = 50;
@@ -125,7 +127,6 @@ class DeferredAsyncOnReactorTest {
     @Test
     @Timeout(30)
     void anAsyncHandlerStartedFromDataReceivedWritesToARealTcpTransport() throws Exception {
-        Reactor reactor = Reactor.create();
         Factory factory = Factory.forProtocol(() -> new Protocol() {
             @Override
             public void dataReceived(byte[] data) {
@@ -163,9 +164,8 @@ class DeferredAsyncOnReactorTest {
     @Test
     @Timeout(20)
     void taskReactRunsAnAsyncMainToItsEnd() {
-        Reactor real = Reactor.create();
         List<String> seen = new ArrayList<>();
-        int code = Task.reactForExitCode(real, r -> Deferred.async(r, () -> {
+        int code = Task.reactForExitCode(reactor, r -> Deferred.async(r, () -> {
             seen.add("started");
             Deferred.await(Task.deferLater(r, 0.01));
             seen.add(Deferred.await(Task.deferLater(r, 0.01, () -> "awaited twice")));

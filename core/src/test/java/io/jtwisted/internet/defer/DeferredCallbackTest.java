@@ -104,6 +104,7 @@ class DeferredCallbackTest {
     }
 
     @Test
+    @SuppressWarnings("divzero") // the callback's exception is the point
     void exceptionInACallbackGoesToTheNextErrback() {
         List<Failure> seen = new ArrayList<>();
         Deferred<Integer> d = new Deferred<>();
@@ -592,6 +593,7 @@ class DeferredCallbackTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a one-element array lets the lambda name its own Deferred
     void callbackReturningItsOwnDeferredFailsIt() {
         Deferred<String> d = new Deferred<>();
         Deferred<String>[] self = new Deferred[] {d};

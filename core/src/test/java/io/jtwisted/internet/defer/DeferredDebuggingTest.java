@@ -141,6 +141,7 @@ class DeferredDebuggingTest {
     }
 
     @Test
+    @SuppressWarnings("divzero") // the callback's exception is the point
     void unhandledReportIncludesWhereTheDeferredWasCreatedAndFired() {
         Deferred<Integer> d = new Deferred<>();
         d.addCallback(x -> x / 0);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * reactor stops, even while its Deferred is still referenced (and so never collected).
  */
 class UnhandledErrorAtReactorStopTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     static final class LeftUnhandled extends RuntimeException {
         LeftUnhandled() {
             super("left unhandled while the reactor ran");
@@ -22,7 +25,6 @@ class UnhandledErrorAtReactorStopTest {
 
     @Test
     void aStillReferencedUnhandledFailureIsReportedWhenTheReactorStops() {
-        Reactor reactor = Reactor.create();
         Deferred<Void> kept = new Deferred<>();
         reactor.callWhenRunning(() -> {
             kept.errback(new LeftUnhandled());

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The typed forms of system event triggers: phases as an enum, the standard events as constants. */
 class IReactorCoreTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     @Test
     void phasesAreSpelledAsTwistedSpellsThem() {
         assertThat(Phase.BEFORE.value()).isEqualTo("before");
@@ -43,7 +46,6 @@ class IReactorCoreTest {
 
     @Test
     void aDeferringTriggerDelaysTheShutdownUntilItsDeferredFires() {
-        Reactor reactor = Reactor.create();
         Deferred<Void> saved = new Deferred<>();
         List<String> events = new ArrayList<>();
         reactor.addSystemEventTriggerDeferring(Phase.BEFORE, SHUTDOWN, () -> {

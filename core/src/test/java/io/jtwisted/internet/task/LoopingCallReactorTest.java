@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * {@link Reactor#create()}, as Twisted runs it.
  */
 class LoopingCallReactorTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     @Test
     void theDefaultClockIsTheGlobalReactor() {
         LoopingCall call = new LoopingCall(() -> { });
@@ -26,7 +29,6 @@ class LoopingCallReactorTest {
     @Test
     @Timeout(10)
     void intervalZeroRunsEveryIterationOnARealReactor() {
-        Reactor reactor = Reactor.create();
         List<String> ran = new ArrayList<>();
         LoopingCall[] lc = new LoopingCall[1];
         lc[0] = new LoopingCall(() -> {

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Timeout;
  * real reactor made by {@link Reactor#create()}.
  */
 class ReactTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor real = Reactor.create();
+
     private final FakeReactor reactor = new FakeReactor();
     private final List<LogEvent> logged = Collections.synchronizedList(new ArrayList<>());
     private final ILogObserver observer = logged::add;
@@ -170,7 +173,6 @@ class ReactTest {
     @Test
     @Timeout(10)
     void reactRunsARealReactorUntilTheDeferredFires() {
-        Reactor real = Reactor.create();
         List<String> seen = new ArrayList<>();
         int code = Task.reactForExitCode(real, r -> Task.deferLater(r, 0.05, () -> seen.add("called")));
         assertThat(code).isEqualTo(0);
@@ -181,7 +183,6 @@ class ReactTest {
     @Test
     @Timeout(10)
     void reactOnARealReactorReportsAFailure() {
-        Reactor real = Reactor.create();
         int code = Task.reactForExitCode(real, r -> Task.deferLater(r, 0.01, () -> {
             throw new ExpectedException();
         }));

@@ -20,6 +20,8 @@ final class Results {
     }
 
     @SafeVarargs
+
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... expected) {
         assertThat(d.hasResult()).as("%s has a result", d).isTrue();
         Object result = d.currentResult();

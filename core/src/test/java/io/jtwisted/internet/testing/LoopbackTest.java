@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Loopback}: real loopback TCP between two given protocols, with both ends' closing awaited. */
 class LoopbackTest {
+    /** A field, so that the after-test checks see what the test leaves in it. */
+    private final Reactor reactor = Reactor.create();
+
     /** Records its events; optionally writes a greeting on connection. */
     static class Recording extends Protocol {
         final List<String> events = new ArrayList<>();
@@ -87,7 +90,6 @@ class LoopbackTest {
 
     @Test
     void loopbackTCPRunsTheSessionUntilBothEndsHaveSeenTheClose() {
-        Reactor reactor = Reactor.create();
         Ponger server = new Ponger();
         Pinger client = new Pinger();
         Object result = runUntilFired(reactor, Loopback.loopbackTCP(reactor, server, client));
@@ -100,7 +102,6 @@ class LoopbackTest {
 
     @Test
     void connectTCPFiresOnceBothEndsAreConnected() {
-        Reactor reactor = Reactor.create();
         Recording server = new Recording();
         Recording client = new Recording();
         List<Object> seenWhenConnected = new ArrayList<>();
@@ -115,7 +116,6 @@ class LoopbackTest {
 
     @Test
     void disconnectFiresAfterBothConnectionLostCallsAndThePortStopped() {
-        Reactor reactor = Reactor.create();
         Recording server = new Recording();
         Recording client = new Recording();
         Deferred<Void> closed = Loopback.connectTCP(reactor, server, client)
@@ -127,7 +127,6 @@ class LoopbackTest {
 
     @Test
     void closedFiresWhicheverSideCloses() {
-        Reactor reactor = Reactor.create();
         Recording server = new Recording();
         Recording client = new Recording();
         Deferred<Void> closed = Loopback.connectTCP(reactor, server, client).addCallbackDeferring(connection -> {

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real peer (openssl, python3) run for a test: its output lines are collected by a reader thread. */
+@SuppressWarnings("try") // close() waits for the peer process, which an interrupt may cut short
 final class ExternalPeer implements AutoCloseable {
     final Process process;
     final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code s_client}'s {@code R} command over TLS 1.2), and STARTTLS both ways against the real
  * Twisted's {@code transport.startTLS} on plain TCP connections.
  */
+@SuppressWarnings("try") // ExternalPeer.close() waits for the peer process, which an interrupt may cut short
 class TlsInteropTest {
     private static final Path SCRIPTS = Path.of("src/test/resources/interop");
 

@@ -190,6 +190,7 @@ class TlsOverTcpTest {
         withCertificate.awaitLost(reactor);
     }
 
+    @SuppressWarnings("try") // closes one client early, inside the try that owns it, on purpose
     @Test
     void badInputClosesThatConnectionWithALoggedReasonAndOthersGoOn() throws IOException {
         List<Peer> servers = new ArrayList<>();

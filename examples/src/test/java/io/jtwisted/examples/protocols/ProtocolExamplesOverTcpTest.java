@@ -49,6 +49,7 @@ class ProtocolExamplesOverTcpTest {
         return Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
     }
 
+    @SuppressWarnings("try") // closes one client early, inside the try that owns it, on purpose
     @Test
     void chatBetweenThreeClients() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(ChatServer.class, "0")) {

@@ -47,6 +47,7 @@ public class BindAuthority extends FileAuthority {
      * @throws IOException              if the file cannot be read
      * @throws IllegalArgumentException if it is not a valid zone file (the message names the line)
      */
+    @SuppressWarnings("this-escape") // the zone is read at construction, as Twisted's BindAuthority
     public BindAuthority(Path file, String origin) throws IOException {
         super();
         setRecords(parse(Files.readString(file, StandardCharsets.UTF_8), Name.of(origin), file.toString()));

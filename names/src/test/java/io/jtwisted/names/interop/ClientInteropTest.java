@@ -76,6 +76,7 @@ class ClientInteropTest {
     }
 
     /** Completes once something accepts TCP connections on {@code port} (within 20 seconds). */
+    @SuppressWarnings("try") // the socket is only a probe: connecting is the test
     private static CompletableFuture<Void> listening(int port) {
         return CompletableFuture.runAsync(() -> {
             long deadline = System.nanoTime() + 20_000_000_000L;

@@ -68,6 +68,7 @@ public abstract class TestCase {
 
     /** As {@link Trial#flushLoggedErrors}: consumes the logged errors of these types (all when none). */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     protected final List<Failure> flushLoggedErrors(Class<? extends Throwable>... types) {
         return Trial.flushLoggedErrors(types);
     }
@@ -79,6 +80,7 @@ public abstract class TestCase {
 
     /** As {@link Trial#failureResultOf}: the failure result {@code deferred} has now, of one of these types. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     protected final Failure failureResultOf(Deferred<?> deferred, Class<? extends Throwable>... expectedTypes) {
         return Trial.failureResultOf(deferred, expectedTypes);
     }
@@ -93,6 +95,7 @@ public abstract class TestCase {
      * fails with one of these types, failing otherwise. Return it from the test.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     protected final <E extends Throwable> Deferred<E> assertFailure(Deferred<?> deferred,
             Class<? extends E>... expectedTypes) {
         return Trial.assertFailure(deferred, expectedTypes);

@@ -1,12 +1,10 @@
 package io.jtwisted.scripts.twistd;
 
 import io.jtwisted.logger.Logger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * The signals twistd handles itself (the reactor handles SIGINT and SIGTERM): {@code sun.misc.Signal}, as the
- * reactor uses, since the JVM offers no other way to keep running after a SIGHUP.
+ * The signals twistd handles itself (the reactor handles SIGINT and SIGTERM), through core's
+ * {@link io.jtwisted.internet.Signals}, as the reactor does.
  */
 final class Signals {
     private static final Logger log = Logger.forClass(Signals.class);
@@ -17,8 +15,7 @@ final class Signals {
     /** Runs {@code action} (on the JVM's signal thread) each time {@code name} arrives; logs when it cannot. */
     static void handle(String name, Runnable action) {
         try {
-            SignalHandler previous = Signal.handle(new Signal(name), signal -> action.run());
-            if (previous == SignalHandler.SIG_IGN) {
+            if (io.jtwisted.internet.Signals.handle(name, action).previouslyIgnored()) {
                 // The JVM does not take over a signal its parent ignored (as under nohup).
                 log.warn("SIG{name} is ignored by whoever started twistd, so twistd cannot handle it", name);
             }

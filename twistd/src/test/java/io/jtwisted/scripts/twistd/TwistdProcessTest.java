@@ -284,6 +284,7 @@ class TwistdProcessTest {
         }
     }
 
+    @SuppressWarnings("try") // frees the probe port early, inside the try that owns it, on purpose
     @Test
     void portforwardForwardsBytesBothWays() throws Exception {
         try (ServerSocket destination = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());

@@ -87,10 +87,15 @@ public final class AccessLogFile implements ILogObserver, AutoCloseable {
 
     /** Writes every line queued so far, stops the writer thread and closes the writer. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        queue.put(STOP);
-        writer.join(10_000);
-        out.close();
+    public void close() throws IOException {
+        try {
+            queue.put(STOP);
+            writer.join(10_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt(); // keep the caller's interrupt; lines still queued are lost
+        } finally {
+            out.close();
+        }
         if (failure != null) {
             throw failure;
         }

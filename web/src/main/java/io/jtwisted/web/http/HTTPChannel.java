@@ -46,6 +46,7 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private IDelayedCall abortCall;
 
     /** A channel for {@code factory}'s connections; {@link HTTPFactory#buildProtocol} makes them. */
+    @SuppressWarnings("this-escape") // the channel is its parser's listener from the start; the parser calls it only once data arrives
     public HTTPChannel(HTTPFactory factory) {
         this.site = factory;
         this.parser = new RequestParser(this, factory.maxRequestLine(), factory.maxHeaderBytes(),

@@ -22,6 +22,7 @@ public class Session implements ISession {
     private IDelayedCall expireCall;
 
     /** A session of {@code site} named {@code uid}; {@link Site#makeSession()} makes them. */
+    @SuppressWarnings("this-escape") // the expiry timer starts at construction, as Twisted's Session; it fires on a later turn
     public Session(Site site, String uid) {
         this.site = site;
         this.uid = uid;

@@ -39,6 +39,7 @@ public class Site extends HTTPFactory {
     }
 
     /** A site serving {@code resource}, whose timeouts, dates and sessions use {@code reactor}. */
+    @SuppressWarnings("this-escape") // the default request factory is set at construction, as Twisted's Site
     public Site(IResource resource, IReactorTime reactor) {
         super(reactor);
         this.resource = Objects.requireNonNull(resource, "resource");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the real Twisted's {@code Agent}. A test whose client is not installed is skipped with a
  * message (CI installs them all: see .ci/run).
  */
+@SuppressWarnings("try") // LiveServer.close() waits for the server thread, which an interrupt may cut short
 class RealClientsTest {
     @TempDir
     static Path tmp;

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test_add_header (no personal servers, WSGI, CGI or --add-header). Plus --listen repeated, --port,
  * --index, --logfile, --max-request-body and --no-listing on a live reactor.
  */
+@SuppressWarnings("try") // its Running helper waits for the reactor thread in close(); an interrupt may cut that short
 class WebPluginTest {
     @TempDir
     Path tmp;

@@ -13,6 +13,7 @@ import java.util.function.Function;
  * that drive the server with real clients (curl, Python) from the test thread. {@link #close()}
  * stops listening and the reactor, with bounded waits.
  */
+@SuppressWarnings("try") // close() waits for the server thread, which an interrupt may cut short
 public final class LiveServer implements AutoCloseable {
     public final Reactor reactor = Reactor.create();
     private final Thread thread;
