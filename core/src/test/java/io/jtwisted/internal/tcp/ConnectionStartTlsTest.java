@@ -42,13 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code transport.startTLS} on plain {@code listenTCP}/{@code connectTCP} connections (the TCP
  * {@link Connection} as an {@link ITLSTransport}), over real sockets on 127.0.0.1.
  *
- * <p>Ports of twisted/internet/test/test_tls.py's StartTLS cases: test_startTLS (both ends switch
- * after a line and talk), test_startTLSAfterLoseConnection... in its Java form (a clear failure
- * instead of a silent no-op), the "bytes written before startTLS are sent in clear" property of
- * StartTLSClientTestsMixin, test_disconnectAfterWriteAfterStartTLS (close after writing over the
- * switched connection) and the producer re-registration of {@code _newtls.startTLS}. Not ported:
- * the {@code normal=False} direction swap (JTwisted's startTLS has no such argument) and the
- * IOCP-specific cases. The last exchange runs over UNIX sockets through {@link StartTLSFactory}.
+ * <p>Ported: twisted/internet/test/test_tls.py test_disconnectAfterWriteAfterStartTLS (both ends
+ * switch at once, write, close: both hear connectionLost); twisted/test/test_ssl.py test_TLS (a
+ * line protocol switching after {@code STARTTLS}, both ends talking afterwards);
+ * twisted/internet/test/test_tcp.py test_noTLSBeforeStartTLS / test_tlsAfterStartTLS (as {@code
+ * sslTransport()} null before, the TLS view after); and the producer re-registration of Twisted's
+ * {@code _newtls.startTLS}. Added: bytes still queued at the switch leave first in clear (checked
+ * by a raw JDK socket), half-close, abort, and the two misuse failures. Not ported: test_unTLS
+ * (JTwisted has no stopTLS), test_backwardsTLS (no {@code normal=False} direction swap) and the
+ * IOCP-specific cases. The last exchanges run over UNIX sockets through {@link StartTLSFactory}.
  */
 class ConnectionStartTlsTest {
     private static final byte[] STARTTLS = "STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -417,6 +419,38 @@ class ConnectionStartTlsTest {
         assertThat(client.tlsTransport().sslTransport().getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
         assertThat(client.reason.value()).isInstanceOf(ConnectionDone.class);
         assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
+    }
+
+    @Test
+    void bothEndsSwitchAtOnceWriteAndCloseAndBothHearConnectionLost() {
+        class Short extends Side {
+            final IConnectionCreator options;
+
+            Short(IConnectionCreator options) {
+                this.options = options;
+            }
+
+            @Override
+            public void connectionMade() {
+                startTls(options);
+                transport.write("x".getBytes(StandardCharsets.US_ASCII)); // someone must talk for TLS to negotiate
+            }
+
+            @Override
+            void onSecure() {
+                transport.write("y".getBytes(StandardCharsets.US_ASCII));
+                transport.loseConnection();
+            }
+        }
+        Short server = new Short(TestCertificates.serverOptions());
+        Short client = new Short(SSL.optionsForClientTLS("localhost", TestCertificates.TRUST_CA));
+        int number = listen(Factory.forProtocol(() -> server));
+        reactor.connectTCP("127.0.0.1", number, clientFactory(client), 10, null);
+        Loop.until(reactor, () -> client.reason != null && server.reason != null);
+        assertThat(client.secure.toString(StandardCharsets.US_ASCII)).startsWith("x");
+        assertThat(server.secure.toString(StandardCharsets.US_ASCII)).startsWith("x");
+        assertThat(client.clear.size()).isZero();
+        assertThat(server.clear.size()).isZero();
     }
 
     @Test
