@@ -14,7 +14,11 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ITransport;
+import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
+import io.jtwisted.protocols.tls.TLSMemoryBIOProtocol;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,6 +49,11 @@ import java.util.Arrays;
  * #abortConnection()} drops the buffer and closes on the next flush. Ordinary closes report the
  * shared {@link ConnectionDone#CONNECTION_DONE}.
  *
+ * <p>STARTTLS: {@link #startTLS} puts a {@code TLSMemoryBIOProtocol} between the socket and the
+ * protocol; the transport then delivers what it reads to that layer and hands it the protocol's
+ * writes, closes and producers, while the layer writes its records through a raw view of this
+ * transport, behind whatever was queued before the switch.
+ *
  * <p>Every call into the protocol or a producer goes through one guarded path: an exception that
  * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
  * is logged and closes this connection with the exception as the reason, as Twisted does.
@@ -66,8 +75,9 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
     private final SelectionKey key;
     private final IAddress host;
     private final IAddress peer;
-    private final IProtocol protocol;
-    private final boolean halfCloseable;
+    private IProtocol protocol; // the TLS layer once startTLS switched it
+    private boolean halfCloseable;
+    private TLSMemoryBIOProtocol tls; // set by startTLS: application calls go through it
 
     private ByteBuffer[] queue = new ByteBuffer[16]; // ring of pending writes
     private int queueHead;
@@ -226,6 +236,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
      */
     @Override
     public void write(byte[] data) {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.write(data);
+            return;
+        }
+        rawWrite(data);
+    }
+
+    private void rawWrite(byte[] data) {
         reactor.checkThread();
         if (data.length == 0 || disconnected || writeDisconnected || aborting) {
             return;
@@ -235,6 +254,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void write(ByteBuffer data) {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.write(data);
+            return;
+        }
+        rawWrite(data);
+    }
+
+    private void rawWrite(ByteBuffer data) {
         reactor.checkThread();
         int length = data.remaining();
         if (length == 0 || disconnected || writeDisconnected || aborting) {
@@ -248,8 +276,13 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void writeSequence(Iterable<byte[]> data) {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.writeSequence(data);
+            return;
+        }
         for (byte[] chunk : data) {
-            write(chunk);
+            rawWrite(chunk);
         }
     }
 
@@ -399,6 +432,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void loseConnection() {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.loseConnection();
+            return;
+        }
+        rawLoseConnection();
+    }
+
+    private void rawLoseConnection() {
         reactor.checkThread();
         if (disconnected || disconnecting) {
             return;
@@ -415,6 +457,10 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
      */
     public void loseWriteConnection() {
         reactor.checkThread();
+        if (tls != null) {
+            tls.loseWriteConnection(); // close_notify; the socket itself stays open for the peer's
+            return;
+        }
         if (disconnected || writeDisconnecting) {
             return;
         }
@@ -424,6 +470,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void abortConnection() {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.abortConnection();
+            return;
+        }
+        rawAbortConnection();
+    }
+
+    private void rawAbortConnection() {
         reactor.checkThread();
         if (disconnected || aborting) {
             return;
@@ -496,6 +551,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void registerProducer(IProducer producer, boolean streaming) {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.registerProducer(producer, streaming); // it registers its membrane through the raw view
+            return;
+        }
+        rawRegisterProducer(producer, streaming);
+    }
+
+    private void rawRegisterProducer(IProducer producer, boolean streaming) {
         reactor.checkThread();
         if (this.producer != null) {
             throw new IllegalStateException("Cannot register producer " + producer + ", because producer "
@@ -521,6 +585,15 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
 
     @Override
     public void unregisterProducer() {
+        if (tls != null) {
+            reactor.checkThread();
+            tls.unregisterProducer();
+            return;
+        }
+        rawUnregisterProducer();
+    }
+
+    private void rawUnregisterProducer() {
         reactor.checkThread();
         producer = null;
         producerPaused = false;
@@ -563,9 +636,124 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
         return host;
     }
 
-    /** The protocol of this connection. */
+    /** The protocol of this connection (the TLS layer once {@link #startTLS} switched it). */
     public IProtocol protocol() {
         return protocol;
+    }
+
+    // ---- STARTTLS -------------------------------------------------------------------------
+
+    /**
+     * Puts a TLS layer between the socket and the protocol now, as Twisted's
+     * {@code _TLSConnectionMixin.startTLS}: bytes queued so far are already in the write queue
+     * and leave first, in clear; from here on the protocol's writes, closes and producers go
+     * through the TLS layer, and the bytes read go to it. The protocol keeps this transport. A
+     * producer registered before the switch is re-registered with the TLS layer (paused until the
+     * handshake completes).
+     *
+     * @param isClient whether this side acts as the TLS client
+     * @throws IllegalStateException if TLS was started already, or the connection is closing or closed
+     * @throws IllegalArgumentException if {@code options} cannot serve that side
+     */
+    protected void startTLS(IConnectionCreator options, boolean isClient) {
+        reactor.checkThread();
+        if (tls != null) {
+            throw new IllegalStateException("TLS was already started on this connection");
+        }
+        if (disconnecting || aborting || disconnected || writeDisconnecting) {
+            throw new IllegalStateException("cannot start TLS on a connection that is closing or closed");
+        }
+        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(options, isClient, null, reactor);
+        TLSMemoryBIOProtocol layer = new TLSMemoryBIOProtocol(factory, protocol, false);
+        // A producer registered in clear moves to the TLS layer, which throttles it by the same queue.
+        IProducer registered = producer;
+        boolean registeredStreaming = streamingProducer;
+        if (registered != null) {
+            rawUnregisterProducer();
+        }
+        // The TLS layer is not half-closeable: a TCP EOF must reach its connectionLost.
+        protocol = layer;
+        halfCloseable = false;
+        tls = layer;
+        layer.makeConnection(new Raw());
+        if (registered != null) {
+            layer.registerProducer(registered, registeredStreaming);
+        }
+    }
+
+    /** The TLS view of this connection once {@link #startTLS} was called, else {@code null}. */
+    public ISSLTransport sslTransport() {
+        return tls;
+    }
+
+    /** This transport without the TLS layer: where the TLS layer writes its records. */
+    private final class Raw implements ITransport, IConsumer, IPushProducer {
+        @Override
+        public void write(byte[] data) {
+            rawWrite(data);
+        }
+
+        @Override
+        public void write(ByteBuffer data) {
+            rawWrite(data);
+        }
+
+        @Override
+        public void writeSequence(Iterable<byte[]> data) {
+            for (byte[] chunk : data) {
+                rawWrite(chunk);
+            }
+        }
+
+        @Override
+        public void loseConnection() {
+            rawLoseConnection();
+        }
+
+        @Override
+        public void abortConnection() {
+            rawAbortConnection();
+        }
+
+        @Override
+        public boolean disconnecting() {
+            return disconnecting || aborting || disconnected;
+        }
+
+        @Override
+        public IAddress getPeer() {
+            return peer;
+        }
+
+        @Override
+        public IAddress getHost() {
+            return host;
+        }
+
+        @Override
+        public void registerProducer(IProducer producer, boolean streaming) {
+            rawRegisterProducer(producer, streaming);
+        }
+
+        @Override
+        public void unregisterProducer() {
+            rawUnregisterProducer();
+        }
+
+        @Override
+        public void pauseProducing() {
+            StreamTransport.this.pauseProducing();
+        }
+
+        @Override
+        public void resumeProducing() {
+            StreamTransport.this.resumeProducing();
+        }
+
+        @Override
+        public void stopProducing() {
+            rawLoseConnection();
+        }
     }
 
     /** Bytes written but not yet handed to the operating system. */
@@ -576,7 +764,7 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
     /** True once {@link #loseConnection()} or {@link #abortConnection()} was called (or the connection closed). */
     @Override
     public boolean disconnecting() {
-        return disconnecting || aborting || disconnected;
+        return disconnecting || aborting || disconnected || (tls != null && tls.disconnecting());
     }
 
     /** True while the socket did not take everything and the transport waits for it to be writable. */

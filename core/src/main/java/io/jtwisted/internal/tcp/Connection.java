@@ -4,7 +4,9 @@ import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.ITCPTransport;
+import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.interfaces.ITLSTransport;
+import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +18,10 @@ import java.nio.channels.SocketChannel;
 /**
  * The transport of one TCP connection, server or client side: the {@link StreamTransport}
  * machinery plus TCP's socket options, and, on the client side, the connector to tell when the
- * connection ends.
+ * connection ends. It can switch to TLS mid-connection ({@link #startTLS}): the accepting side
+ * becomes the TLS server, the connecting side the TLS client.
  */
-public final class Connection extends StreamTransport implements ITCPTransport {
+public final class Connection extends StreamTransport implements ITLSTransport {
     private final Connector connector; // null on the server side
 
     Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, Connector connector,
@@ -32,6 +35,16 @@ public final class Connection extends StreamTransport implements ITCPTransport {
         if (connector != null) {
             connector.connectionLost(reason);
         }
+    }
+
+    @Override
+    public void startTLS(IConnectionCreator options) {
+        startTLS(options, connector != null);
+    }
+
+    @Override
+    public ISSLTransport sslTransport() {
+        return super.sslTransport();
     }
 
     @Override

@@ -12,7 +12,9 @@ public interface ITLSTransport extends ITCPTransport {
      * The protocol keeps its transport; afterwards the transport is also an {@link ISSLTransport}
      * (see {@link #sslTransport()}), and a handshake failure reaches {@code connectionLost}.
      *
-     * @throws IllegalStateException if TLS was started already
+     * A producer registered before the call stays registered, now through the TLS layer.
+     *
+     * @throws IllegalStateException if TLS was started already, or the connection is closing or closed
      */
     void startTLS(IConnectionCreator options);
 

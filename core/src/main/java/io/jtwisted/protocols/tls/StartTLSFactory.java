@@ -7,9 +7,11 @@ import io.jtwisted.protocols.policies.WrappingFactory;
 
 /**
  * Gives every protocol of {@code wrappedFactory} a transport that can switch to TLS
- * ({@link io.jtwisted.internet.interfaces.ITLSTransport#startTLS}): wrap the factory given to
- * {@code listenTCP} ({@link #server}) or {@code connectTCP} ({@link #client}) and call
- * {@code ((ITLSTransport) transport).startTLS(options)} when the protocol says so (STARTTLS).
+ * ({@link io.jtwisted.internet.interfaces.ITLSTransport#startTLS}) over any stream transport:
+ * wrap the factory of the accepting side ({@link #server}) or the connecting side ({@link #client})
+ * and call {@code ((ITLSTransport) transport).startTLS(options)} when the protocol says so
+ * (STARTTLS). The transports of {@code listenTCP} and {@code connectTCP} are {@code ITLSTransport}
+ * already and need no wrapping; this is for UNIX stream connections and other transports.
  */
 public class StartTLSFactory extends WrappingFactory {
     private final boolean isClient;

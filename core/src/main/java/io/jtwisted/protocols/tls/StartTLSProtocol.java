@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
     private final StartTLSFactory tlsFactory;
     private TLSMemoryBIOProtocol tls;
+    private IProducer clearProducer; // registered before startTLS: moves to the TLS layer
+    private boolean clearStreaming;
 
     public StartTLSProtocol(StartTLSFactory factory, IProtocol wrappedProtocol) {
         super(factory, wrappedProtocol);
@@ -35,9 +37,19 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
         if (tls != null) {
             throw new IllegalStateException("TLS was already started on this connection");
         }
+        if (disconnecting()) {
+            throw new IllegalStateException("cannot start TLS on a connection that is closing or closed");
+        }
         TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(options, tlsFactory.isClient(), null, tlsFactory.reactor());
+        IProducer registered = clearProducer;
+        if (registered != null) {
+            unregisterProducer();
+        }
         tls = new TLSMemoryBIOProtocol(factory, wrappedProtocol, false);
         tls.makeConnection(new Clear());
+        if (registered != null) {
+            tls.registerProducer(registered, clearStreaming);
+        }
     }
 
     @Override
@@ -128,6 +140,8 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
             tls.registerProducer(producer, streaming);
         } else {
             super.registerProducer(producer, streaming);
+            clearProducer = producer;
+            clearStreaming = streaming;
         }
     }
 
@@ -136,6 +150,7 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
         if (tls != null) {
             tls.unregisterProducer();
         } else {
+            clearProducer = null;
             super.unregisterProducer();
         }
     }

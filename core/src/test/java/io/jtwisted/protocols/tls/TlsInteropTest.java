@@ -13,6 +13,10 @@ import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.SSL4ClientEndpoint;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.interfaces.ISSLTransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.ssl.CertificateOptions;
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JTwisted's TLS against real peers: {@code openssl s_client} and {@code openssl s_server}
  * (OpenSSL 3), and the real Twisted's TLS server and client (python3-twisted with pyOpenSSL and
  * service_identity), on 127.0.0.1. Includes the renegotiation attempt of the bad-input list
- * ({@code s_client}'s {@code R} command over TLS 1.2).
+ * ({@code s_client}'s {@code R} command over TLS 1.2), and STARTTLS both ways against the real
+ * Twisted's {@code transport.startTLS} on plain TCP connections.
  */
 @SuppressWarnings("try") // ExternalPeer.close() waits for the peer process, which an interrupt may cut short
 class TlsInteropTest {
@@ -187,6 +192,87 @@ class TlsInteropTest {
             Endpoints.connectProtocol(new SSL4ClientEndpoint(reactor, "localhost", port,
                     SSL.optionsForClientTLS("localhost", TRUST_CA)), anonymous);
             assertThat(anonymous.awaitLost(reactor).value()).isNotInstanceOf(ConnectionDone.class);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void jtwistedClientStartsTlsOnAPlainConnectionToTheRealTwistedsStartTlsServer() throws IOException, InterruptedException {
+        Path serverPem = dir.resolve("server.pem");
+        SERVER.dumpPEMFile(serverPem);
+        try (ExternalPeer server = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_server.py").toString(),
+                serverPem.toString()))) {
+            int port = Integer.parseInt(server.awaitLine("").strip());
+            Peer client = new Peer(false) {
+                boolean switched;
+
+                @Override
+                public void connectionMade() {
+                    transport.write(ascii("STARTTLS\r\n"));
+                }
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    super.dataReceived(data);
+                    if (!switched && text().equals("GO\r\n")) { // the answer in clear
+                        switched = true;
+                        received.reset();
+                        ((ITLSTransport) transport).startTLS(SSL.optionsForClientTLS("localhost", TRUST_CA));
+                        transport.write(ascii("hello\r\n"));
+                    } else if (switched && text().equals("tls:hello\r\n")) {
+                        transport.loseConnection();
+                    }
+                }
+            };
+            reactor.connectTCP("127.0.0.1", port, new ClientFactory() {
+                @Override
+                public IProtocol buildProtocol(IAddress address) {
+                    return client;
+                }
+            }, 10, null);
+            assertThat(client.awaitLost(reactor).value()).isInstanceOf(ConnectionDone.class);
+            assertThat(client.text()).isEqualTo("tls:hello\r\n");
+            assertThat(((ITLSTransport) client.transport()).sslTransport().getPeerCertificate()).isEqualTo(SERVER);
+        }
+    }
+
+    @Test
+    void realTwistedClientStartsTlsAgainstAPlainJtwistedTcpServer() throws IOException, InterruptedException {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
+        Peer[] accepted = new Peer[1];
+        IListeningPort listening = reactor.listenTCP(0, Factory.forProtocol(() -> {
+            accepted[0] = new Peer(false) {
+                boolean switched;
+
+                @Override
+                public void dataReceived(byte[] data) {
+                    super.dataReceived(data);
+                    if (!switched && text().equals("STARTTLS\r\n")) {
+                        switched = true;
+                        received.reset();
+                        transport.write(ascii("GO\r\n"));
+                        ((ITLSTransport) transport).startTLS(TestCertificates.serverOptions());
+                    } else if (switched && text().equals("hello\r\n")) {
+                        transport.write(ascii("tls:hello\r\n"));
+                        transport.loseConnection();
+                    }
+                }
+            };
+            return accepted[0];
+        }), 50, "127.0.0.1");
+        ports.add(listening);
+        int port = ((IPv4Address) listening.getHost()).port();
+        try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(),
+                String.valueOf(port), ca.toString()))) {
+            assertThat(awaitLine(reactor, client, "line")).isEqualTo("line tls:hello");
+            assertThat(awaitLine(reactor, client, "peer")).isEqualTo("peer localhost");
+            assertThat(awaitLine(reactor, client, "lost")).isEqualTo("lost ConnectionDone");
+            Loop.until(reactor, () -> accepted[0].reason != null);
+            assertThat(accepted[0].reason.value()).isInstanceOf(ConnectionDone.class);
         }
     }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * thread pool.
  *
  * <p>Ports of twisted/internet/test/test_tls.py (SSLClientTestsMixin, TLSPortTestsBuilder,
- * StartTLSClientEndpoint tests live in StartTLSTest): test_disconnectAfterWriteAfterStartTLS's
+ * the STARTTLS cases live in internal.tcp.ConnectionStartTlsTest): test_disconnectAfterWriteAfterStartTLS's
  * write-then-close, test_badContext (a failed handshake reaches connectionLost); of
  * twisted/test/test_ssl.py: test_bufferedWrite / test_openSSLBuffering (many writes echoed
  * intact), test_protocolLost (connectionLost with ConnectionDone after close), and the

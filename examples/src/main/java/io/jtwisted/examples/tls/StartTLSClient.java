@@ -13,7 +13,6 @@ import io.jtwisted.internet.ssl.ClientTLSOptions;
 import io.jtwisted.internet.ssl.ITrustRoot;
 import io.jtwisted.internet.ssl.SSL;
 import io.jtwisted.protocols.basic.LineReceiver;
-import io.jtwisted.protocols.tls.StartTLSFactory;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public class StartTLSClient extends LineReceiver {
                 reactor.stop();
             }
         };
-        reactor.connectTCP(args[0], Integer.parseInt(args[1]), StartTLSFactory.client(factory, reactor));
+        reactor.connectTCP(args[0], Integer.parseInt(args[1]), factory);
         reactor.run();
     }
 }

@@ -8,7 +8,6 @@ import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.ssl.CertificateOptions;
 import io.jtwisted.protocols.basic.LineReceiver;
-import io.jtwisted.protocols.tls.StartTLSFactory;
 import java.io.IOException;
 
 /**
@@ -37,9 +36,9 @@ public class StartTLSServer extends LineReceiver {
 
     public static void main(String[] args) throws IOException {
         CertificateOptions options = CertificateOptions.forCertificate(ServerCertificate.load(args, 1));
-        // StartTLSFactory gives each connection a transport with startTLS
+        // every TCP transport is an ITLSTransport: no wrapping needed
         IListeningPort port = reactor.listenTCP(ServerCertificate.port(args, 8000),
-                StartTLSFactory.server(Factory.forProtocol(() -> new StartTLSServer(options)), reactor));
+                Factory.forProtocol(() -> new StartTLSServer(options)));
         System.out.println("STARTTLS server listening on port " + ServerCertificate.portOf(port));
         reactor.run();
     }
