@@ -63,6 +63,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
      * far by the running test, which then does not fail for them.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     public static List<Failure> flushLoggedErrors(Class<? extends Throwable>... types) {
         List<Failure> flushed = new ArrayList<>();
         synchronized (LOCK) {
