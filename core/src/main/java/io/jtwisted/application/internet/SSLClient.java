@@ -1,8 +1,6 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorSSL;
@@ -14,7 +12,7 @@ import java.net.InetSocketAddress;
  * Connects to a TLS server while it runs, as Twisted's {@code internet.SSLClient}: calls
  * {@link IReactorSSL#connectSSL} with its arguments when it starts, and disconnects when it stops.
  */
-public class SSLClient extends Service {
+public class SSLClient extends ConnectingService {
     private final String host;
     private final int port;
     private final IClientFactory factory;
@@ -22,7 +20,6 @@ public class SSLClient extends Service {
     private final double timeout;
     private final InetSocketAddress bindAddress;
     private IReactorSSL reactor;
-    private IConnector connector;
 
     /** Connects to {@code host}:{@code port} with TLS set up by {@code contextFactory}, within 30 seconds. */
     public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
@@ -46,25 +43,9 @@ public class SSLClient extends Service {
         return this;
     }
 
-    /** The connector while the service runs, else {@code null}. */
-    public IConnector connector() {
-        return connector;
-    }
-
     @Override
-    public void startService() {
-        super.startService();
-        connector = (reactor != null ? reactor : Reactor.reactor)
+    IConnector connect() {
+        return (reactor != null ? reactor : Reactor.reactor)
                 .connectSSL(host, port, factory, contextFactory, timeout, bindAddress);
-    }
-
-    @Override
-    public Deferred<?> stopService() {
-        super.stopService();
-        if (connector != null) {
-            connector.disconnect();
-            connector = null;
-        }
-        return null;
     }
 }

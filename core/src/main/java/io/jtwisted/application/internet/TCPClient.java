@@ -1,8 +1,6 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IClientFactory;
@@ -13,14 +11,13 @@ import java.net.InetSocketAddress;
  * {@link IReactorTCP#connectTCP} with its arguments when it starts, and disconnects when it stops. It
  * connects once; to stay connected, give it a {@code ReconnectingClientFactory}, or use {@link ClientService}.
  */
-public class TCPClient extends Service {
+public class TCPClient extends ConnectingService {
     private final String host;
     private final int port;
     private final IClientFactory factory;
     private final double timeout;
     private final InetSocketAddress bindAddress;
     private IReactorTCP reactor;
-    private IConnector connector;
 
     /** Connects to {@code host}:{@code port} with a 30 second timeout. */
     public TCPClient(String host, int port, IClientFactory factory) {
@@ -42,24 +39,8 @@ public class TCPClient extends Service {
         return this;
     }
 
-    /** The connector while the service runs, else {@code null}. */
-    public IConnector connector() {
-        return connector;
-    }
-
     @Override
-    public void startService() {
-        super.startService();
-        connector = (reactor != null ? reactor : Reactor.reactor).connectTCP(host, port, factory, timeout, bindAddress);
-    }
-
-    @Override
-    public Deferred<?> stopService() {
-        super.stopService();
-        if (connector != null) {
-            connector.disconnect();
-            connector = null;
-        }
-        return null;
+    IConnector connect() {
+        return (reactor != null ? reactor : Reactor.reactor).connectTCP(host, port, factory, timeout, bindAddress);
     }
 }

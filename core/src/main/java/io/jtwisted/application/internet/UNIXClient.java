@@ -1,8 +1,6 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
@@ -12,13 +10,12 @@ import io.jtwisted.internet.interfaces.IReactorUNIX;
  * Connects to a UNIX socket while it runs, as Twisted's {@code internet.UNIXClient}: calls
  * {@link IReactorUNIX#connectUNIX} with its arguments when it starts, and disconnects when it stops.
  */
-public class UNIXClient extends Service {
+public class UNIXClient extends ConnectingService {
     private final String address;
     private final IClientFactory factory;
     private final double timeout;
     private final boolean checkPID;
     private IReactorUNIX reactor;
-    private IConnector connector;
 
     /** Connects to the socket file {@code address} within 30 seconds. */
     public UNIXClient(String address, IClientFactory factory) {
@@ -39,24 +36,8 @@ public class UNIXClient extends Service {
         return this;
     }
 
-    /** The connector while the service runs, else {@code null}. */
-    public IConnector connector() {
-        return connector;
-    }
-
     @Override
-    public void startService() {
-        super.startService();
-        connector = (reactor != null ? reactor : Reactor.reactor).connectUNIX(address, factory, timeout, checkPID);
-    }
-
-    @Override
-    public Deferred<?> stopService() {
-        super.stopService();
-        if (connector != null) {
-            connector.disconnect();
-            connector = null;
-        }
-        return null;
+    IConnector connect() {
+        return (reactor != null ? reactor : Reactor.reactor).connectUNIX(address, factory, timeout, checkPID);
     }
 }
