@@ -1,5 +1,6 @@
 package io.jtwisted.names.dns;
 
+import io.jtwisted.internet.address.IPv6Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -61,52 +62,19 @@ public record RecordAAAA(long high, long low) implements Record {
         return raw;
     }
 
-    /** The address as an {@link Inet6Address}. */
+    /** The address as an {@link Inet6Address} (an IPv4-mapped one, {@code ::ffff:a.b.c.d}, included). */
     public Inet6Address toInetAddress() {
         try {
-            return (Inet6Address) InetAddress.getByAddress(toBytes());
+            // Not InetAddress.getByAddress: it turns an IPv4-mapped address into an Inet4Address.
+            return Inet6Address.getByAddress(null, toBytes(), -1);
         } catch (UnknownHostException e) {
             throw new AssertionError("sixteen octets are always an address", e);
         }
     }
 
-    /** The address in the canonical text form of RFC 5952 ({@code "2001:db8::1"}). */
+    /** The address in the canonical text form of RFC 5952 ({@code "2001:db8::1"}), as core's {@link IPv6Address#textOf}. */
     public String compressed() {
-        int[] groups = new int[8];
-        for (int i = 0; i < 4; i++) {
-            groups[i] = (int) (high >>> (48 - 16 * i)) & 0xFFFF;
-            groups[i + 4] = (int) (low >>> (48 - 16 * i)) & 0xFFFF;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return IPv6Address.textOf(toInetAddress());
     }
 
     @Override

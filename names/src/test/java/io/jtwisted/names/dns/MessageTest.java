@@ -254,6 +254,10 @@ class MessageTest {
         assertThat(RecordAAAA.of("::1").compressed()).isEqualTo("::1");
         assertThat(RecordAAAA.of("fe80::").compressed()).isEqualTo("fe80::");
         assertThat(RecordAAAA.of("1:2:3:4:5:6:7:8").compressed()).isEqualTo("1:2:3:4:5:6:7:8");
+        // IPv4-mapped: still an Inet6Address, shown as hex groups (InetAddress.getByAddress would make it IPv4)
+        RecordAAAA mapped = RecordAAAA.ofBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 1, 2, 3, 4});
+        assertThat(mapped.toInetAddress().getAddress()).hasSize(16);
+        assertThat(mapped.compressed()).isEqualTo("::ffff:102:304");
         assertThat(RecordAAAA.of("2001:db8::1").toInetAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 
