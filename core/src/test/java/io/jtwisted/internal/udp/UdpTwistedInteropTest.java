@@ -2,15 +2,13 @@ package io.jtwisted.internal.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.testing.TwistedPython;
+import io.jtwisted.testing.TwistedScripts;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.protocol.DatagramProtocol;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,37 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /** A Twisted DatagramProtocol and a JTwisted one exchange datagrams, each way, on 127.0.0.1. */
 class UdpTwistedInteropTest {
-    private static final Path SCRIPT = Path.of("src/test/resources/interop/twisted_udp.py");
+    private final TwistedScripts twisted = new TwistedScripts("UdpTwistedInteropTest", Path.of("src/test/resources/interop/twisted_udp.py"));
     private final NioReactor reactor = new NioReactor();
-    private final List<Process> processes = new ArrayList<>();
     private final List<IUDPTransport> ports = new ArrayList<>();
 
     @AfterEach
     void cleanUp() {
-        for (Process p : processes) {
-            p.destroyForcibly();
-        }
+        twisted.destroyAll();
         for (IUDPTransport port : ports) {
             Loop.result(reactor, port.stopListening());
         }
-    }
-
-    private Process twisted(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(TwistedPython.require("UdpTwistedInteropTest"), SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        processes.add(p);
-        return p;
-    }
-
-    private static CompletableFuture<String> firstLine(Process p) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 
     @Test
@@ -64,16 +41,16 @@ class UdpTwistedInteropTest {
             }
         }, "127.0.0.1", 8192);
         ports.add(port);
-        Process client = twisted("ping", Integer.toString(((IPv4Address) port.getHost()).port()), "from-twisted");
-        CompletableFuture<String> line = firstLine(client);
+        Process client = twisted.start("ping", Integer.toString(((IPv4Address) port.getHost()).port()), "from-twisted");
+        CompletableFuture<String> line = TwistedScripts.firstLine(client);
         Loop.until(reactor, line::isDone);
         assertThat(line.get()).isEqualTo("got from-twisted from 127.0.0.1");
     }
 
     @Test
     void aJTwistedClientGetsItsDatagramBackFromATwistedEchoServer() throws Exception {
-        Process server = twisted("echo");
-        int twistedPort = Integer.parseInt(firstLine(server).get(30, TimeUnit.SECONDS).strip());
+        Process server = twisted.start("echo");
+        int twistedPort = Integer.parseInt(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS).strip());
         List<String> answers = new ArrayList<>();
         IUDPTransport port = reactor.listenUDP(0, new DatagramProtocol() {
             @Override

@@ -2,7 +2,7 @@ package io.jtwisted.internal.unix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.testing.TwistedPython;
+import io.jtwisted.testing.TwistedScripts;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.defer.Deferred;
@@ -12,8 +12,6 @@ import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.UNIXClientEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,37 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A Twisted UNIX client against a JTwisted UNIX server, and the other way round. */
 class UnixTwistedInteropTest {
-    private static final Path SCRIPT = Path.of("src/test/resources/interop/twisted_unix.py");
+    private final TwistedScripts twisted = new TwistedScripts("UnixTwistedInteropTest", Path.of("src/test/resources/interop/twisted_unix.py"));
     private final NioReactor reactor = new NioReactor();
-    private final List<Process> processes = new ArrayList<>();
     private final List<IListeningPort> ports = new ArrayList<>();
 
     @AfterEach
     void cleanUp() {
-        for (Process p : processes) {
-            p.destroyForcibly();
-        }
+        twisted.destroyAll();
         for (IListeningPort port : ports) {
             Loop.result(reactor, port.stopListening());
         }
-    }
-
-    private Process twisted(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(TwistedPython.require("UnixTwistedInteropTest"), SCRIPT.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        processes.add(p);
-        return p;
-    }
-
-    private static CompletableFuture<String> firstLine(Process p) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 
     /** Writes back what it receives. */
@@ -72,7 +49,7 @@ class UnixTwistedInteropTest {
     void aTwistedClientGetsItsBytesBackFromAJTwistedServer(@TempDir Path dir) throws Exception {
         String socket = dir.resolve("j.sock").toString();
         ports.add(reactor.listenUNIX(socket, Factory.forProtocol(Echo::new)));
-        CompletableFuture<String> line = firstLine(twisted("send", socket, "from-twisted"));
+        CompletableFuture<String> line = TwistedScripts.firstLine(twisted.start("send", socket, "from-twisted"));
         Loop.until(reactor, line::isDone);
         assertThat(line.get()).isEqualTo("echo from-twisted");
     }
@@ -80,8 +57,8 @@ class UnixTwistedInteropTest {
     @Test
     void aJTwistedClientGetsItsBytesBackFromATwistedServer(@TempDir Path dir) throws Exception {
         String socket = dir.resolve("t.sock").toString();
-        Process server = twisted("echo", socket);
-        assertThat(firstLine(server).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
+        Process server = twisted.start("echo", socket);
+        assertThat(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
         assertThat(Files.exists(Path.of(socket))).isTrue();
         StringBuilder received = new StringBuilder();
         Deferred<IProtocol> connected = new UNIXClientEndpoint(reactor, socket).connect(Factory.forProtocol(() -> new Protocol() {
