@@ -59,10 +59,14 @@ final class InlineCallbacks<T> {
         bodyTurn = true;
         wake.run();
         boolean interrupted = false;
-        // A body's turn usually lasts microseconds (up to its next await): spin that long before
-        // parking, so that the turn coming back costs no wake-up of this thread.
-        for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
-            Thread.onSpinWait();
+        // A body's turn usually lasts microseconds (up to its next await): a platform thread spins
+        // that long before parking, so that the turn coming back costs no wake-up of this thread.
+        // A virtual thread (a reactor run on one) parks at once: spinning would hold the carrier
+        // the body could run on, and its park is a switch of continuations, not an OS wake-up.
+        if (!Thread.currentThread().isVirtual()) {
+            for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
+                Thread.onSpinWait();
+            }
         }
         while (bodyTurn) {
             LockSupport.park(this);
