@@ -2,6 +2,7 @@ package io.jtwisted.internet.defer;
 
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingFunction;
 import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +27,9 @@ final class InlineCallbacks<T> {
     private final IReactorCore reactor;
     private final ThrowingSupplier<T> body;
     private final Deferred<T> result;
+    // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
+    private final ThrowingFunction<Object, Object> resume = this::resumeWith;
+    private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
     private Thread thread;
     private volatile boolean bodyTurn;
     private volatile Thread resumer; // the thread waiting for the body's turn to end
@@ -146,7 +150,7 @@ final class InlineCallbacks<T> {
             r = d.takeResult(); // fired already: no parking, no hand-off
         } else {
             awaiting = d;
-            d.appendBoth(this::resumeWith);
+            d.appendBoth(resume);
             if (resumedWith == PENDING) {
                 handBackAndWait();
             }
@@ -171,7 +175,7 @@ final class InlineCallbacks<T> {
     private Object resumeWith(Object value) {
         resumedWith = value;
         if (Thread.currentThread() != thread) {
-            takeTurn(() -> LockSupport.unpark(thread));
+            takeTurn(wakeBody);
         }
         return null; // consumed, as Twisted's inlineCallbacks leave None behind
     }
