@@ -20,6 +20,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.defer;
     exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
+    exports io.jtwisted.internet.group;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.ssl;

@@ -58,7 +58,8 @@ import java.util.Arrays;
  * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
  * is logged and closes this connection with the exception as the reason, as Twisted does.
  */
-public abstract class StreamTransport implements ITransport, IConsumer, IPushProducer, Selectable, PendingFlush {
+public abstract class StreamTransport implements ITransport, IConsumer, IPushProducer, Selectable, PendingFlush,
+        io.jtwisted.internet.ReactorBound {
     private static final Logger LOG = Logger.forClass(StreamTransport.class);
 
     /** Full reads repeated per turn at most, before other channels get their turn. */
@@ -627,6 +628,18 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
     // ---- state and addresses --------------------------------------------------------------
 
     @Override
+    public io.jtwisted.internet.Reactor reactor() {
+        return reactorOf();
+    }
+
+    private io.jtwisted.internet.Reactor reactorOf() {
+        if (reactor instanceof io.jtwisted.internet.Reactor full) {
+            return full;
+        }
+        throw new UnsupportedOperationException(reactor + " is not a full reactor");
+    }
+
+    @Override
     public IAddress getPeer() {
         return peer;
     }
@@ -687,7 +700,7 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
     }
 
     /** This transport without the TLS layer: where the TLS layer writes its records. */
-    private final class Raw implements ITransport, IConsumer, IPushProducer {
+    private final class Raw implements ITransport, IConsumer, IPushProducer, io.jtwisted.internet.ReactorBound {
         @Override
         public void write(byte[] data) {
             rawWrite(data);
@@ -718,6 +731,11 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
         @Override
         public boolean disconnecting() {
             return disconnecting || aborting || disconnected;
+        }
+
+        @Override
+        public io.jtwisted.internet.Reactor reactor() {
+            return reactorOf();
         }
 
         @Override
