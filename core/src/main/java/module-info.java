@@ -29,6 +29,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.haproxy;
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.protocols.portforward;
     exports io.jtwisted.protocols.tls;
