@@ -11,6 +11,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
+import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -24,7 +25,7 @@ import io.jtwisted.internet.interfaces.IReactorUNIX;
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorPluggableNameResolver,
-        IReactorUDP, IReactorMulticast, IReactorUNIX,
+        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram,
         IReactorProcess {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
