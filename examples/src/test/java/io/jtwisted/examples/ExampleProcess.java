@@ -62,6 +62,8 @@ public final class ExampleProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(launcher);
         command.add(java);
+        // as bin/run-example: junixsocket (UNIX datagrams) loads a native library
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
