@@ -55,9 +55,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <li>A handshake that has not completed within the factory's handshake timeout (30 s with a
  *     reactor) fails the connection the same way: a peer that stops mid-handshake costs nothing
  *     lasting.</li>
- * <li>The engine's delegated tasks (certificate checks, key agreement) run on the reactor's thread
- *     pool when the factory has a reactor, and the handshake resumes on the reactor thread; data
- *     arriving meanwhile waits.</li>
+ * <li>The engine's delegated tasks (certificate checks, key agreement) run inline while they take
+ *     less than the factory's share of the reactor thread's time, else on the reactor's thread
+ *     pool (see {@link TLSMemoryBIOFactory#setInlineTaskShare}), the handshake then resuming on the
+ *     reactor thread; data arriving meanwhile waits.</li>
  * </ul>
  * Everything runs on the reactor thread.
  */
