@@ -627,7 +627,11 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     @Override
     public void connectionLost(Failure transportReason) {
         Failure why = reason != null ? reason : transportReason;
-        if (reason == null && transportReason.value() instanceof ConnectionDone && !closeNotifyReceived && !aborted) {
+        if (reason == null && closeNotifyReceived && !aborted) {
+            // the TLS session ended cleanly; the transport may still have failed to send our reply
+            // (a UNIX socket reports EPIPE when the peer closed right after its close_notify)
+            why = ConnectionDone.CONNECTION_DONE;
+        } else if (reason == null && transportReason.value() instanceof ConnectionDone && !closeNotifyReceived && !aborted) {
             if (!handshakeDone) {
                 why = new Failure(new ConnectionLost("the connection was closed during the TLS handshake"));
                 LOG.info("TLS handshake with {} not completed: the peer closed the connection", transport.getPeer());
