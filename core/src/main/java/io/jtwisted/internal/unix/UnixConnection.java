@@ -4,7 +4,6 @@ import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.ISSLTransport;
 import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.python.failure.Failure;
@@ -36,10 +35,5 @@ final class UnixConnection extends StreamTransport implements ITLSTransport {
     @Override
     public void startTLS(IConnectionCreator options) {
         startTLS(options, connector != null);
-    }
-
-    @Override
-    public ISSLTransport sslTransport() {
-        return super.sslTransport();
     }
 }

@@ -20,7 +20,7 @@ import javax.net.ssl.SSLEngine;
  *
  * <p>The engine's delegated tasks (the expensive steps of a handshake: key agreement, signing,
  * certificate checks) run on the reactor thread while they have taken less than
- * {@link #setInlineTaskShare its share} of that thread's time lately (half of it by default), and
+ * {@link #setInlineTaskShare its share} of that thread's time lately (three quarters of it by default), and
  * on the reactor's thread pool beyond it, the handshake then resuming on the reactor thread. So a
  * quiet reactor spends no thread hand-offs on its handshakes, and a flood of handshakes cannot
  * take more than that share from its other connections. Without a reactor (tests over in-memory
@@ -40,8 +40,8 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     /** Seconds a connection may take to complete its handshake before it is closed: 30. */
     public static final double DEFAULT_HANDSHAKE_TIMEOUT = 30;
 
-    /** The share of the reactor thread's time the engines' delegated tasks may take inline: 0.5. */
-    public static final double DEFAULT_INLINE_TASK_SHARE = 0.5;
+    /** The share of the reactor thread's time the engines' delegated tasks may take inline: 0.75. */
+    public static final double DEFAULT_INLINE_TASK_SHARE = 0.75;
 
     /** Tasks run inline; for in-memory tests. */
     public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory) {

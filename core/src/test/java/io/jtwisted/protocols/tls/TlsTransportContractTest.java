@@ -69,89 +69,62 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TlsTransportContractTest {
     /** How one pair of TLS connections is made. */
     enum Setup {
-        TCP_INLINE_TASKS {
-            @Override
-            IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
-                return reactor.listenTCP(0, tls(reactor, factory, false, 1), 50, "127.0.0.1");
-            }
+        TCP_INLINE_TASKS(false, 1),
+        TCP_POOL_TASKS(false, 0),
+        UNIX_TLS_FACTORY(true, TLSMemoryBIOFactory.DEFAULT_INLINE_TASK_SHARE),
+        /** No TLS factory: each side calls {@code transport.startTLS} in {@code connectionMade}. */
+        UNIX_STARTTLS(true, -1);
 
-            @Override
-            void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
-                reactor.connectTCP("127.0.0.1", ((IPv4Address) port.getHost()).port(), tls(reactor, factory, true, 1));
-            }
-        },
-        TCP_POOL_TASKS {
-            @Override
-            IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
-                return reactor.listenTCP(0, tls(reactor, factory, false, 0), 50, "127.0.0.1");
-            }
+        private final boolean unix;
+        private final double inlineShare; // negative: STARTTLS, no TLS factory
 
-            @Override
-            void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
-                reactor.connectTCP("127.0.0.1", ((IPv4Address) port.getHost()).port(), tls(reactor, factory, true, 0));
-            }
-        },
-        UNIX_TLS_FACTORY {
-            @Override
-            IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
-                return reactor.listenUNIX(dir.resolve("s.sock").toString(), tls(reactor, factory, false,
-                        TLSMemoryBIOFactory.DEFAULT_INLINE_TASK_SHARE));
-            }
-
-            @Override
-            void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
-                reactor.connectUNIX(((UNIXAddress) port.getHost()).name(), tls(reactor, factory, true,
-                        TLSMemoryBIOFactory.DEFAULT_INLINE_TASK_SHARE));
-            }
-        },
-        UNIX_STARTTLS {
-            @Override
-            IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
-                return reactor.listenUNIX(dir.resolve("s.sock").toString(), factory);
-            }
-
-            @Override
-            void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
-                reactor.connectUNIX(((UNIXAddress) port.getHost()).name(), factory);
-            }
-
-            @Override
-            void connected(ITransport transport, boolean server) {
-                ((ITLSTransport) transport).startTLS(server ? TestCertificates.serverOptions() : clientOptions());
-            }
-
-            @Override
-            ISSLTransport ssl(ITransport transport) {
-                return ((ITLSTransport) transport).sslTransport();
-            }
-
-            @Override
-            void loseWriteConnection(ITransport transport) {
-                ((ITLSTransport) transport).loseWriteConnection();
-            }
-        };
-
-        abstract IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir);
-
-        abstract void connect(NioReactor reactor, IListeningPort port, ClientFactory factory);
-
-        /** Called first in {@code connectionMade}: how this setup switches to TLS, if it must. */
-        void connected(ITransport transport, boolean server) {
+        Setup(boolean unix, double inlineShare) {
+            this.unix = unix;
+            this.inlineShare = inlineShare;
         }
 
-        /** Half-closes {@code transport}: the TLS layer's own, or the switched transport's. */
-        void loseWriteConnection(ITransport transport) {
-            ((ISSLTransport) transport).loseWriteConnection();
+        IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
+            IProtocolFactory server = tls(reactor, factory, false);
+            return unix ? reactor.listenUNIX(dir.resolve("s.sock").toString(), server)
+                    : reactor.listenTCP(0, server, 50, "127.0.0.1");
+        }
+
+        void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
+            ClientFactory client = (ClientFactory) tls(reactor, factory, true);
+            if (unix) {
+                reactor.connectUNIX(((UNIXAddress) port.getHost()).name(), client);
+            } else {
+                reactor.connectTCP("127.0.0.1", ((IPv4Address) port.getHost()).port(), client);
+            }
+        }
+
+        private IProtocolFactory tls(NioReactor reactor, IProtocolFactory factory, boolean client) {
+            if (inlineShare < 0) {
+                return factory;
+            }
+            return new TLSMemoryBIOFactory(client ? clientOptions() : TestCertificates.serverOptions(), client, factory, reactor)
+                    .setInlineTaskShare(inlineShare);
+        }
+
+        /** Called first in {@code connectionMade}: the switch to TLS, for STARTTLS. */
+        void connected(ITransport transport, boolean server) {
+            if (inlineShare < 0) {
+                ((ITLSTransport) transport).startTLS(server ? TestCertificates.serverOptions() : clientOptions());
+            }
         }
 
         /** The TLS view of {@code transport}. */
         ISSLTransport ssl(ITransport transport) {
-            return (ISSLTransport) transport;
+            return inlineShare < 0 ? ((ITLSTransport) transport).sslTransport() : (ISSLTransport) transport;
         }
 
-        static TLSMemoryBIOFactory tls(NioReactor reactor, IProtocolFactory factory, boolean client, double share) {
-            return new TLSMemoryBIOFactory(client ? clientOptions() : TestCertificates.serverOptions(), client, factory, reactor)
-                    .setInlineTaskShare(share);
+        /** Half-closes {@code transport}: the TLS layer itself, or the switched transport. */
+        void loseWriteConnection(ITransport transport) {
+            if (inlineShare < 0) {
+                ((ITLSTransport) transport).loseWriteConnection();
+            } else {
+                ((ISSLTransport) transport).loseWriteConnection();
+            }
         }
 
         static IConnectionCreator clientOptions() {
@@ -569,21 +542,8 @@ class TlsTransportContractTest {
     @ParameterizedTest
     @EnumSource(Setup.class)
     void loseConnectionWaitsForTheRegisteredProducerToUnregister(Setup setup) throws Exception {
-        class Later extends Peer implements IPushProducer {
-            @Override
-            public void pauseProducing() {
-            }
-
-            @Override
-            public void resumeProducing() {
-            }
-
-            @Override
-            public void stopProducing() {
-            }
-        }
         List<Peer> peers = handshaken(setup);
-        Later producer = new Later();
+        IdleProducer producer = new IdleProducer();
         Peer writer = peers.get(0);
         writer.consumer().registerProducer(producer, true);
         writer.transport().write("before ".getBytes());
@@ -600,19 +560,7 @@ class TlsTransportContractTest {
     @EnumSource(Setup.class)
     void aSecondProducerIsRefusedAndUnregisteringAfterTheEndIsHarmless(Setup setup) throws Exception {
         List<Peer> peers = handshaken(setup);
-        IPushProducer first = new IPushProducer() {
-            @Override
-            public void pauseProducing() {
-            }
-
-            @Override
-            public void resumeProducing() {
-            }
-
-            @Override
-            public void stopProducing() {
-            }
-        };
+        IPushProducer first = new IdleProducer();
         Peer peer = peers.get(0);
         peer.consumer().registerProducer(first, true);
         assertThatIllegalStateException().isThrownBy(() -> peer.consumer().registerProducer(first, true))
