@@ -7,6 +7,7 @@ module io.jtwisted.core {
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
     requires org.jctools.core; // the lock-free queue of callFromThread
+    requires static org.newsclub.net.unix; // junixsocket, optional: UNIX datagram sockets only
 
     uses io.jtwisted.internet.ReactorProvider;
     provides io.jtwisted.internet.ReactorProvider with io.jtwisted.internal.reactor.NioReactorProvider;
@@ -20,6 +21,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.defer;
     exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
+    exports io.jtwisted.internet.group;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.ssl;
@@ -28,6 +30,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.haproxy;
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.protocols.portforward;
     exports io.jtwisted.protocols.tls;

@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
+import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -23,13 +24,30 @@ import io.jtwisted.internet.interfaces.IReactorUNIX;
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorPluggableNameResolver,
-        IReactorUDP, IReactorMulticast, IReactorUNIX {
+        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 
     /** A new reactor, independent of {@link #reactor} and of every other. */
     static Reactor create() {
         return DefaultReactor.create(false);
+    }
+
+    /**
+     * The reactor {@code transport}'s connection lives on, as Twisted's {@code transport.reactor}: every
+     * callback of that connection runs on its thread, so a protocol schedules its timers and makes its
+     * outgoing connections there ({@code Reactor.of(transport).callLater(5, ...)}), not on the global
+     * {@link #reactor}, which in an {@code io.jtwisted.internet.group.ReactorGroup} runs on another thread.
+     *
+     * @throws UnsupportedOperationException if the transport belongs to no reactor (a test double such
+     *     as {@code StringTransport})
+     */
+    static Reactor of(io.jtwisted.internet.interfaces.ITransport transport) {
+        if (transport instanceof ReactorBound bound) {
+            return bound.reactor();
+        }
+        throw new UnsupportedOperationException(
+                (transport == null ? "null" : transport.getClass().getName()) + " belongs to no reactor");
     }
 
     /**

@@ -50,7 +50,8 @@ public final class ExampleProcess implements AutoCloseable {
         String classpath = target.resolve("classes") + java.io.File.pathSeparator
                 + Files.readString(target.resolve("classpath.txt")).strip();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, mainClass.getName()));
+        // as bin/run-example: junixsocket (UNIX datagrams) loads a native library
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("example-stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();

@@ -4,6 +4,7 @@ import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internal.unix.UnixSupport;
+import io.jtwisted.internal.unix.datagram.UnixDatagramSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
@@ -14,6 +15,9 @@ import io.jtwisted.internet.interfaces.IMulticastTransport;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
+import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
+import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
@@ -28,6 +32,7 @@ public class NioReactor extends EventLoop implements Reactor {
     private TcpSupport tcp;
     private UdpSupport udp;
     private UnixSupport unix;
+    private UnixDatagramSupport unixDatagram; // needs junixsocket, which may be absent: made on first use
     private volatile IHostnameResolver nameResolver; // the system's, made on first use
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
@@ -84,6 +89,13 @@ public class NioReactor extends EventLoop implements Reactor {
         return tcp().listenTCP(port, factory, backlog, iface);
     }
 
+    /** Listens as the four-argument {@code listenTCP}, with {@code SO_REUSEPORT} when the options ask for it. */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
+        checkThread();
+        return tcp().listenTCP(port, factory, options.backlog(), options.iface(), options.reusePort());
+    }
+
     @Override
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
         checkThread();
@@ -113,6 +125,33 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectUNIX(String address, IClientFactory factory, double timeout, boolean checkPID) {
         checkThread();
         return unix().connectUNIX(address, factory, timeout, checkPID);
+    }
+
+    // IReactorUNIXDatagram: the only calls that load junixsocket's classes.
+
+    @Override
+    public IUNIXDatagramTransport listenUNIXDatagram(String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+        checkThread();
+        return unixDatagram().listenUNIXDatagram(address, protocol, maxPacketSize, mode);
+    }
+
+    @Override
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
+                                                               int maxPacketSize, int mode, String bindAddress) {
+        checkThread();
+        return unixDatagram().connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
+    }
+
+    private UnixDatagramSupport unixDatagram() {
+        if (unixDatagram == null) {
+            try {
+                unixDatagram = new UnixDatagramSupport(this);
+            } catch (LinkageError missing) {
+                throw new UnsupportedOperationException("UNIX datagram sockets need junixsocket on the class path"
+                        + " (com.kohlschutter.junixsocket:junixsocket-core)", missing);
+            }
+        }
+        return unixDatagram;
     }
 
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */
