@@ -4,6 +4,7 @@ import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorMulticast;
 import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
+import io.jtwisted.internet.interfaces.IReactorProcess;
 import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
@@ -24,7 +25,8 @@ import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorPluggableNameResolver,
-        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram {
+        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram,
+        IReactorProcess {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

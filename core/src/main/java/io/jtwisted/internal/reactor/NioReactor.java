@@ -22,6 +22,11 @@ import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
+import io.jtwisted.internal.process.ProcessSupport;
+import io.jtwisted.internet.interfaces.IProcessProtocol;
+import io.jtwisted.internet.interfaces.IProcessTransport;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The default reactor: the {@link EventLoop} (selector, timers, call queue, signals) with the
@@ -166,5 +171,24 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
                                  double timeout, InetSocketAddress bindAddress) {
         return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
+    }
+
+    // ---- IReactorProcess: child processes (internal.process) ----------------------------------
+
+    private ProcessSupport processes;
+
+    private ProcessSupport processes() {
+        if (processes == null) {
+            processes = new ProcessSupport(this);
+        }
+        return processes;
+    }
+
+    @Override
+    public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
+                                          Map<String, String> env, String path, boolean usePTY,
+                                          Map<Integer, Object> childFDs) {
+        checkThread();
+        return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
     }
 }
