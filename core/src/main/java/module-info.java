@@ -28,6 +28,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
+    exports io.jtwisted.internet.utils;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
     exports io.jtwisted.protocols.haproxy;
@@ -36,4 +37,5 @@ module io.jtwisted.core {
     exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
     exports io.jtwisted.python.logfile;
+    exports io.jtwisted.python.systemd;
 }

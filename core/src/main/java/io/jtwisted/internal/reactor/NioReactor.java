@@ -1,6 +1,7 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.tcp.Adoption;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internal.unix.UnixSupport;
@@ -22,6 +23,12 @@ import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import io.jtwisted.internal.process.ProcessSupport;
+import io.jtwisted.internet.interfaces.IProcessProtocol;
+import io.jtwisted.internet.interfaces.IProcessTransport;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The default reactor: the {@link EventLoop} (selector, timers, call queue, signals) with the
@@ -166,5 +173,45 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
                                  double timeout, InetSocketAddress bindAddress) {
         return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
+    }
+
+    // ---- IReactorProcess: child processes (internal.process) ----------------------------------
+
+    private ProcessSupport processes;
+
+    private ProcessSupport processes() {
+        if (processes == null) {
+            processes = new ProcessSupport(this);
+        }
+        return processes;
+    }
+
+    @Override
+    public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
+                                          Map<String, String> env, String path, boolean usePTY,
+                                          Map<Integer, Object> childFDs) {
+        checkThread();
+        return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
+    }
+
+    // IReactorSocket: inherited sockets (systemd socket activation, inetd), adopted as TCP ports and connections.
+
+    private Adoption adoption;
+
+    private Adoption adoption() {
+        if (adoption == null) {
+            adoption = new Adoption(this);
+        }
+        return adoption;
+    }
+
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        return adoption().adoptStreamPort(fileDescriptor, addressFamily, factory);
+    }
+
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        adoption().adoptStreamConnection(fileDescriptor, addressFamily, factory);
     }
 }
