@@ -89,6 +89,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // warning on the stderr of every program that uses the reactor.
     private final MpscUnboundedAtomicArrayQueue<ThrowingRunnable> threadCalls =
             new MpscUnboundedAtomicArrayQueue<>(CALL_QUEUE_CHUNK);
+    @SuppressWarnings("UnusedVariable") // read and written through the SLEEPING VarHandle
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();
@@ -250,7 +251,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (wait <= 0) {
             return 0;
         }
-        return (long) Math.min(Math.ceil(wait * 1000), Long.MAX_VALUE / 2);
+        return (long) Math.min(Math.ceil(wait * 1000), 0x1p62); // far beyond any real wait, and exact as a double
     }
 
     private void handleKey(SelectionKey key) {

@@ -126,6 +126,7 @@ final class InlineCallbacks<T> {
         }
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
     static <T> T await(Deferred<Object> d) {
         InlineCallbacks<?> task = CURRENT.get();
         if (task == null || task.finished) {
@@ -135,7 +136,7 @@ final class InlineCallbacks<T> {
         return task.awaitInBody(d);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // as await
     private <R> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {

@@ -19,6 +19,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,17 +189,17 @@ class StreamTransportTest {
             @Override
             public void readConnectionLost() {
                 super.readConnectionLost();
-                transport.write(("got " + received).getBytes());
+                transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
                 transport.loseConnection();
             }
         }, HalfPeer::new);
         Peer client = peers.get(1);
-        client.transport().write("question".getBytes());
+        client.transport().write("question".getBytes(StandardCharsets.UTF_8));
         ((StreamTransport) client.transport()).loseWriteConnection();
-        client.transport().write(" more".getBytes()); // accepted until the output is shut down
+        client.transport().write(" more".getBytes(StandardCharsets.UTF_8)); // accepted until the output is shut down
         Loop.result(reactor, client.writeLost);
         Failure reason = Loop.reason(reactor, client.lost);
-        assertThat(client.received.toString()).isEqualTo("got question more");
+        assertThat(client.received.toString(StandardCharsets.UTF_8)).isEqualTo("got question more");
         assertThat(reason.check(ConnectionDone.class)).isNotNull();
     }
 
