@@ -20,6 +20,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.defer;
     exports io.jtwisted.internet.endpoints;
     exports io.jtwisted.internet.error;
+    exports io.jtwisted.internet.group;
     exports io.jtwisted.internet.interfaces;
     exports io.jtwisted.internet.protocol;
     exports io.jtwisted.internet.ssl;
@@ -28,6 +29,7 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.threads;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.haproxy;
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.protocols.portforward;
     exports io.jtwisted.protocols.tls;

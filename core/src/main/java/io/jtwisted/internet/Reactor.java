@@ -33,6 +33,23 @@ public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IR
     }
 
     /**
+     * The reactor {@code transport}'s connection lives on, as Twisted's {@code transport.reactor}: every
+     * callback of that connection runs on its thread, so a protocol schedules its timers and makes its
+     * outgoing connections there ({@code Reactor.of(transport).callLater(5, ...)}), not on the global
+     * {@link #reactor}, which in an {@code io.jtwisted.internet.group.ReactorGroup} runs on another thread.
+     *
+     * @throws UnsupportedOperationException if the transport belongs to no reactor (a test double such
+     *     as {@code StringTransport})
+     */
+    static Reactor of(io.jtwisted.internet.interfaces.ITransport transport) {
+        if (transport instanceof ReactorBound bound) {
+            return bound.reactor();
+        }
+        throw new UnsupportedOperationException(
+                (transport == null ? "null" : transport.getClass().getName()) + " belongs to no reactor");
+    }
+
+    /**
      * Runs the loop as {@link #run()} does, installing handlers that stop the reactor on SIGINT and
      * SIGTERM when {@code installSignalHandlers} is true (and restoring the previous ones when the
      * loop ends).

@@ -84,6 +84,13 @@ public class NioReactor extends EventLoop implements Reactor {
         return tcp().listenTCP(port, factory, backlog, iface);
     }
 
+    /** Listens as the four-argument {@code listenTCP}, with {@code SO_REUSEPORT} when the options ask for it. */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
+        checkThread();
+        return tcp().listenTCP(port, factory, options.backlog(), options.iface(), options.reusePort());
+    }
+
     @Override
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
         checkThread();

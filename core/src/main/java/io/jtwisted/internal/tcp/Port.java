@@ -44,6 +44,7 @@ final class Port implements IListeningPort, Selectable {
     private final IProtocolFactory factory;
     private final int backlog;
     private final String iface;
+    private final boolean reusePort;
     private ServerSocketChannel channel;
     private SelectionKey key;
     private IAddress host;
@@ -70,6 +71,12 @@ final class Port implements IListeningPort, Selectable {
     }
 
     Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface) {
+        this(reactor, port, factory, backlog, iface, false);
+    }
+
+    /** @param reusePort whether to set {@code SO_REUSEPORT} before binding (several sockets on one address) */
+    Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort) {
+        this.reusePort = reusePort;
         this.reactor = reactor;
         this.requestedPort = port;
         this.factory = factory;
@@ -88,6 +95,13 @@ final class Port implements IListeningPort, Selectable {
             InetAddress address = bindAddress();
             server = ServerSocketChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                // Not every platform has it: say so rather than bind a port the caller expects to share.
+                if (!server.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new UnsupportedOperationException("SO_REUSEPORT is not supported on this platform");
+                }
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             server.bind(new InetSocketAddress(address, requestedPort), backlog);
             server.configureBlocking(false);
             host = Addresses.toTwisted("TCP", server.getLocalAddress());

@@ -22,7 +22,12 @@ public final class TcpSupport {
 
     /** {@code IReactorTCP.listenTCP}. */
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
-        Port listening = new Port(reactor, port, factory, backlog, iface);
+        return listenTCP(port, factory, backlog, iface, false);
+    }
+
+    /** {@code IReactorTCP.listenTCP} with {@code ListenOptions}: {@code reusePort} sets {@code SO_REUSEPORT}. */
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort) {
+        Port listening = new Port(reactor, port, factory, backlog, iface, reusePort);
         listening.startListening();
         return listening;
     }

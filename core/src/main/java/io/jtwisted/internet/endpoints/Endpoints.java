@@ -27,14 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * a keyword argument, others are positional. A backslash makes the next character literal
  * ({@code "tcp:80:interface=\:\:1"}), see {@link #quoteStringArgument}. Built in:
  * <ul>
- * <li>server {@code tcp:PORT[:interface=ADDR][:backlog=N]} and {@code tcp6:...} (interface
- *     {@code "::"} by default);</li>
+ * <li>server {@code tcp:PORT[:interface=ADDR][:backlog=N][:reusePort=true]} and {@code tcp6:...}
+ *     (interface {@code "::"} by default); {@code reusePort=true} sets {@code SO_REUSEPORT}, see
+ *     {@link IReactorTCP.ListenOptions#reusePort()};</li>
  * <li>client {@code tcp:HOST:PORT} or {@code tcp:host=HOST:port=PORT}, with
  *     {@code timeout=SECONDS} and {@code bindAddress=ADDR}; {@code tcp6:...} likewise.</li>
  * </ul>
  * and {@code unix:PATH[:backlog=N][:mode=0660][:lockfile=1]} (server) / {@code unix:PATH} or
  * {@code unix:path=PATH[:timeout=SECONDS][:checkPID=1]} (client), and {@code ssl:} / {@code tls:} (see {@link SSL4ServerEndpoint}, {@link SSL4ClientEndpoint} and
- * docs/tls.md). Other types (plugins) are added with {@link #registerServerParser} and
+ * docs/tls.md), and the server wrapper {@code haproxy:DESCRIPTION} (the PROXY protocol, see
+ * {@link io.jtwisted.protocols.haproxy.HAProxy#proxyEndpoint} and docs/deploying.md). Other types (plugins) are added with {@link #registerServerParser} and
  * {@link #registerClientParser}. A bad description raises {@link IllegalArgumentException}
  * with a message naming the problem.
  */
@@ -64,6 +66,8 @@ public final class Endpoints {
         SERVER_PARSERS.put("ssl", SSLEndpointParsers::parseServer);
         CLIENT_PARSERS.put("ssl", SSLEndpointParsers::parseSslClient);
         CLIENT_PARSERS.put("tls", SSLEndpointParsers::parseTlsClient);
+        // Deployment: the PROXY protocol wrapper and sockets handed over by systemd.
+        SERVER_PARSERS.put("haproxy", HAProxyEndpointParser::parse);
     }
 
     private Endpoints() {
@@ -164,7 +168,7 @@ public final class Endpoints {
 
     private static IStreamServerEndpoint parseTcpServer(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
         String type = v6 ? "tcp6" : "tcp";
-        checkKeys(type, kw, Set.of("port", "interface", "backlog"));
+        checkKeys(type, kw, Set.of("port", "interface", "backlog", "reusePort"));
         if (args.size() > 1) {
             throw new IllegalArgumentException("too many positional arguments for a " + type + " server endpoint: "
                     + args + " (expected " + type + ":PORT[:interface=ADDR][:backlog=N])");
@@ -175,11 +179,12 @@ public final class Endpoints {
         }
         int port = parsePort(type, portText);
         int backlog = kw.containsKey("backlog") ? parseInt(type, "backlog", kw.get("backlog")) : IReactorTCP.DEFAULT_BACKLOG;
+        boolean reusePort = kw.containsKey("reusePort") && parseBoolean(type, "reusePort", kw.get("reusePort"));
         IReactorTCP tcp = tcp(reactor);
         if (v6) {
-            return new TCP6ServerEndpoint(tcp, port, backlog, kw.getOrDefault("interface", "::"));
+            return new TCP6ServerEndpoint(tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", "::"), reusePort));
         }
-        return new TCP4ServerEndpoint(tcp, port, backlog, kw.getOrDefault("interface", ""));
+        return new TCP4ServerEndpoint(tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", ""), reusePort));
     }
 
     private static IStreamClientEndpoint parseTcpClient(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
@@ -287,6 +292,16 @@ public final class Endpoints {
             throw new IllegalArgumentException("invalid port for a " + type + " endpoint: " + port + " (0-65535)");
         }
         return port;
+    }
+
+    /** {@code true}/{@code false} (any case) or {@code 1}/{@code 0}, as Twisted's flag arguments. */
+    static boolean parseBoolean(String type, String name, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new IllegalArgumentException("invalid " + name + " for a " + type + " endpoint: '" + text
+                    + "' (expected true or false)");
+        };
     }
 
     static int parseInt(String type, String name, String text) {

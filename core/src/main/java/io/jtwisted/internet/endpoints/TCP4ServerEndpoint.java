@@ -13,4 +13,9 @@ public class TCP4ServerEndpoint extends TCPServerEndpoint {
     public TCP4ServerEndpoint(IReactorTCP reactor, int port, int backlog, String iface) {
         super(reactor, port, backlog, iface);
     }
+
+    /** Listens with {@code options} (an IPv4 interface, {@code reusePort} ...). */
+    public TCP4ServerEndpoint(IReactorTCP reactor, int port, IReactorTCP.ListenOptions options) {
+        super(reactor, port, options);
+    }
 }

@@ -13,4 +13,9 @@ public class TCP6ServerEndpoint extends TCPServerEndpoint {
     public TCP6ServerEndpoint(IReactorTCP reactor, int port, int backlog, String iface) {
         super(reactor, port, backlog, iface);
     }
+
+    /** Listens with {@code options} (an IPv6 interface, {@code reusePort} ...). */
+    public TCP6ServerEndpoint(IReactorTCP reactor, int port, IReactorTCP.ListenOptions options) {
+        super(reactor, port, options);
+    }
 }

@@ -42,6 +42,19 @@ public interface IReactorTCP extends IReactor {
     }
 
     /**
+     * {@link #listenTCP(int, IProtocolFactory, int, String)} with its arguments in {@code options},
+     * and the options that have no place in Twisted's signature ({@link ListenOptions#reusePort()}).
+     * This default serves reactors that know no such option: it refuses {@code reusePort} with
+     * {@link UnsupportedOperationException} and passes the rest to the four-argument method.
+     */
+    default IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
+        if (options.reusePort()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot listen with reusePort");
+        }
+        return listenTCP(port, factory, options.backlog(), options.iface());
+    }
+
+    /**
      * Connects to {@code host} (a name, resolved off the reactor thread for each attempt, or an
      * IPv4/IPv6 literal) on {@code port}. The factory hears {@code startedConnecting}, then either
      * {@code buildProtocol} and later {@code clientConnectionLost}, or
@@ -59,6 +72,47 @@ public interface IReactorTCP extends IReactor {
     /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} without bind address. */
     default IConnector connectTCP(String host, int port, IClientFactory factory, double timeout) {
         return connectTCP(host, port, factory, timeout, null);
+    }
+
+    /**
+     * How to listen: the backlog and interface of {@link #listenTCP(int, IProtocolFactory, int, String)}
+     * and {@code reusePort}. Start from {@link #defaults()} and change what you need:
+     * <pre>{@code
+     * reactor.listenTCP(8080, factory, ListenOptions.defaults().withInterface("127.0.0.1").withReusePort(true));
+     * }</pre>
+     *
+     * @param backlog the listen queue length
+     * @param iface the interface to bind, as for {@code listenTCP} ({@code ""}: every IPv4 interface)
+     * @param reusePort set {@code SO_REUSEPORT} on the listening socket before binding it: then
+     *     several sockets (of this process or of others run by the same user) may listen on the same
+     *     address and port, each of which must have asked for it, and the kernel spreads new
+     *     connections across them (Linux 3.9+). A socket that did not ask cannot bind an address
+     *     such sockets hold, and they cannot bind one it holds: {@code CannotListenError}.
+     */
+    record ListenOptions(int backlog, String iface, boolean reusePort) {
+        /** Every IPv4 interface, {@link #DEFAULT_BACKLOG}, no {@code SO_REUSEPORT}. */
+        public static ListenOptions defaults() {
+            return new ListenOptions(DEFAULT_BACKLOG, "", false);
+        }
+
+        public ListenOptions {
+            java.util.Objects.requireNonNull(iface, "iface");
+        }
+
+        /** These options with another backlog. */
+        public ListenOptions withBacklog(int newBacklog) {
+            return new ListenOptions(newBacklog, iface, reusePort);
+        }
+
+        /** These options with another interface. */
+        public ListenOptions withInterface(String newIface) {
+            return new ListenOptions(backlog, newIface, reusePort);
+        }
+
+        /** These options with {@code SO_REUSEPORT} on or off. */
+        public ListenOptions withReusePort(boolean newReusePort) {
+            return new ListenOptions(backlog, iface, newReusePort);
+        }
     }
 
     /** {@code net.core.somaxconn}, or 128 (Linux's historical default) where it cannot be read. */

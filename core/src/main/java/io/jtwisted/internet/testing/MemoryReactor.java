@@ -29,7 +29,11 @@ import java.util.Map;
  */
 public class MemoryReactor implements IReactorCore, IReactorTCP {
     /** A recorded {@code listenTCP} call. */
-    public record TcpServer(int port, IProtocolFactory factory, int backlog, String iface) {
+    public record TcpServer(int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort) {
+        /** A call without {@code reusePort}. */
+        public TcpServer(int port, IProtocolFactory factory, int backlog, String iface) {
+            this(port, factory, backlog, iface, false);
+        }
     }
 
     /** A recorded {@code connectTCP} call. */
@@ -176,7 +180,14 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
      */
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
-        tcpServers.add(new TcpServer(port, factory, backlog, iface));
+        return listenTCP(port, factory, new ListenOptions(backlog, iface, false));
+    }
+
+    /** Records the call, {@code reusePort} included, as the four-argument {@code listenTCP} does. */
+    @Override
+    public IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
+        String iface = options.iface();
+        tcpServers.add(new TcpServer(port, factory, options.backlog(), iface, options.reusePort()));
         IAddress address = isIPv6(iface) ? new IPv6Address("TCP", iface, port) : new IPv4Address("TCP", "0.0.0.0", port);
         return new FakePort(address);
     }

@@ -23,7 +23,7 @@ import java.nio.ByteBuffer;
  * {@link ITCPTransport} surface; what the real transport does not support is a no-op for flow
  * control (pause, resume, stop) and an {@link UnsupportedOperationException} otherwise.
  */
-public class ProtocolWrapper extends Protocol implements ITCPTransport {
+public class ProtocolWrapper extends Protocol implements ITCPTransport, io.jtwisted.internet.ReactorBound {
     /** Who keeps track of live wrappers: {@link WrappingFactory}, {@link LimitTotalConnectionsFactory}. */
     public interface Registry {
         /** A wrapper got its connection. */
@@ -131,6 +131,12 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport {
     @Override
     public boolean disconnecting() {
         return disconnecting || (transport != null && transport.disconnecting());
+    }
+
+    /** The wrapped transport's reactor. */
+    @Override
+    public io.jtwisted.internet.Reactor reactor() {
+        return io.jtwisted.internet.Reactor.of(transport);
     }
 
     @Override

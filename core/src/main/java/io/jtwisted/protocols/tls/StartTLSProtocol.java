@@ -156,7 +156,7 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
     }
 
     /** The connection itself, in clear: what the TLS layer writes its records to. */
-    private final class Clear implements ITCPTransport {
+    private final class Clear implements ITCPTransport, io.jtwisted.internet.ReactorBound {
         private ITCPTransport raw() {
             return (ITCPTransport) transport;
         }
@@ -189,6 +189,11 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
         @Override
         public boolean disconnecting() {
             return transport.disconnecting();
+        }
+
+        @Override
+        public io.jtwisted.internet.Reactor reactor() {
+            return io.jtwisted.internet.Reactor.of(transport);
         }
 
         @Override

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * twisted/internet/test/test_tcp.py test_noTLSBeforeStartTLS / test_tlsAfterStartTLS (as {@code
  * sslTransport()} null before, the TLS view after); and the producer re-registration of Twisted's
  * {@code _newtls.startTLS}. Added: bytes still queued at the switch leave first in clear (checked
- * by a raw JDK socket), half-close, abort, and the two misuse failures. Not ported: test_unTLS
+ * by a raw JDK socket), half-close, abort, the two misuse failures, and a file region queued before
+ * the switch (sent in clear; after it the connection refuses regions, so callers write bytes). Not ported: test_unTLS
  * (JTwisted has no stopTLS), test_backwardsTLS (no {@code normal=False} direction swap) and the
  * IOCP-specific cases. The last exchanges run over UNIX sockets through {@link StartTLSFactory}.
  */
@@ -495,5 +496,44 @@ class ConnectionStartTlsTest {
         Loop.until(reactor, () -> server.reason != null);
         assertThat(late[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("closing");
         assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
+    }
+
+    @Test
+    void aFileRegionQueuedBeforeTheSwitchLeavesInClearAndAfterItTheConnectionRefusesRegions(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("clear.bin");
+        java.nio.file.Files.write(file, CLEAR_BULK);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+        boolean[] before = new boolean[1];
+        boolean[] after = {true};
+        RuntimeException[] refused = new RuntimeException[1];
+        Server server = new Server() {
+            @Override
+            void onClear() {
+                if (Arrays.equals(clear.toByteArray(), STARTTLS)) {
+                    io.jtwisted.internet.interfaces.IFileRegionTransport t =
+                        (io.jtwisted.internet.interfaces.IFileRegionTransport) transport;
+                    transport.write(GO);
+                    before[0] = t.canWriteFile();
+                    t.writeFile(channel, 0, CLEAR_BULK.length, true);
+                    startTls(TestCertificates.serverOptions());
+                    after[0] = t.canWriteFile();
+                    try {
+                        t.writeFile(channel, 0, 1, false);
+                    } catch (RuntimeException e) {
+                        refused[0] = e;
+                    }
+                    transport.write(SECURE_BULK);
+                }
+            }
+        };
+        Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
+        run(server, client);
+        assertThat(before[0]).isTrue();
+        assertThat(after[0]).as("no region can go out unencrypted").isFalse();
+        assertThat(refused[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("TLS");
+        assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
+        assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
+        assertThat(channel.isOpen()).isFalse();
     }
 }

@@ -74,6 +74,33 @@ class DescriptionsTest {
     }
 
     @Test
+    void reusePortInATcpServerDescriptionReachesListenTCP() {
+        TCP4ServerEndpoint tcp = (TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80:reusePort=true");
+        assertThat(tcp.options().reusePort()).isTrue();
+        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80:reusePort=0")).options().reusePort()).isFalse();
+        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80")).options().reusePort()).isFalse();
+        TCP6ServerEndpoint six = (TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "tcp6:81:reusePort=1");
+        assertThat(six.options()).isEqualTo(new IReactorTCP.ListenOptions(IReactorTCP.DEFAULT_BACKLOG, "::", true));
+        io.jtwisted.internet.testing.MemoryReactor memory = new io.jtwisted.internet.testing.MemoryReactor();
+        io.jtwisted.internet.protocol.Factory factory = io.jtwisted.internet.protocol.Factory.forProtocol(
+                io.jtwisted.internet.protocol.Protocol::new);
+        Endpoints.serverFromString(memory, "tcp:82:interface=127.0.0.1:reusePort=true").listen(factory);
+        assertThat(memory.tcpServers()).containsExactly(new io.jtwisted.internet.testing.MemoryReactor.TcpServer(
+                82, factory, IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1", true));
+        assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:80:reusePort=maybe"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid reusePort").hasMessageContaining("'maybe'");
+    }
+
+    @Test
+    void aReactorThatKnowsOnlyTwistedsListenTCPRefusesReusePort() {
+        IllegalStateException fourArguments = new IllegalStateException("the four-argument listenTCP");
+        IReactorTCP plain = new io.jtwisted.internet.testing.RaisingMemoryReactor(fourArguments, null);
+        assertThatThrownBy(() -> plain.listenTCP(80, null, IReactorTCP.ListenOptions.defaults().withReusePort(true)))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("reusePort");
+        assertThatThrownBy(() -> plain.listenTCP(80, null, IReactorTCP.ListenOptions.defaults())).isSameAs(fourArguments);
+    }
+
+    @Test
     void tcpClientDescriptionWithKeywords() {
         IStreamClientEndpoint client = Endpoints.clientFromString(reactor,
                 "tcp:host=example.com:port=1234:timeout=7:bindAddress=10.0.0.2");
