@@ -100,6 +100,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // callbacks inside it). Opaque stores (plain moves on x86) by the reactor thread.
     private static final Object IDLE = new Object();
     private long callbacksStarted;
+    @SuppressWarnings("UnusedVariable") // read and written through the CURRENT_CALLBACK VarHandle
     private Object currentCallback;
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();

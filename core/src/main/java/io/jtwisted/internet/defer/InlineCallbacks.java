@@ -29,6 +29,7 @@ final class InlineCallbacks<T> {
     private final Deferred<T> result;
     // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
     private final ThrowingFunction<Object, Object> resume = this::resumeWith;
+    @SuppressWarnings("UnnecessaryLambda") // made once per coroutine so that no await allocates one
     private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
     private Thread thread;
     private volatile boolean bodyTurn;

@@ -295,20 +295,20 @@ class StreamTransportTest {
         FileChannel whole = open(f);
         FileChannel kept = open(f);
         assertThat(server.canWriteFile()).isTrue();
-        server.write("head|".getBytes());
+        server.write("head|".getBytes(StandardCharsets.UTF_8));
         server.writeFile(whole, 0, contents.length, true);
-        server.write("|mid|".getBytes());
+        server.write("|mid|".getBytes(StandardCharsets.UTF_8));
         server.writeFile(kept, 1000, 10, false);
         server.writeFile(kept, 0, 0, false); // empty: nothing queued
-        server.write("|tail".getBytes());
+        server.write("|tail".getBytes(StandardCharsets.UTF_8));
         server.loseConnection();
         Loop.reason(reactor, peers.get(1).lost);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        expected.writeBytes("head|".getBytes());
+        expected.writeBytes("head|".getBytes(StandardCharsets.UTF_8));
         expected.writeBytes(contents);
-        expected.writeBytes("|mid|".getBytes());
+        expected.writeBytes("|mid|".getBytes(StandardCharsets.UTF_8));
         expected.write(contents, 1000, 10);
-        expected.writeBytes("|tail".getBytes());
+        expected.writeBytes("|tail".getBytes(StandardCharsets.UTF_8));
         assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
         assertThat(whole.isOpen()).as("closed once sent").isFalse();
         assertThat(kept.isOpen()).as("the caller's to close").isTrue();
