@@ -1,16 +1,19 @@
 """The idle-connections benchmark of benchmarks/idle.sh.
 
-  idle.py JAVA JAR COUNT KIND...
+  idle.py JAVA JAR COUNT ROUNDS KIND...
 
-For each KIND of IdleServer (jtwisted, netty-nio, nio), in one run: starts the server pinned to
+ROUNDS times, for each KIND of IdleServer (jtwisted, netty-nio, nio; the order alternates from round
+to round), in one run: starts the server pinned to
 core 0, measures its heap (after full collections), opens COUNT connections to it from core 1 and
 keeps them open, measures the time until the server holds them all (the accept rate of a COUNT-strong
 burst), its heap and descriptors again, then closes them and stops it. Prints one line per server
-and the heap per connection beyond bare JDK NIO's when "nio" was measured.
+measurement, then the medians per server, the heap per connection beyond bare JDK NIO's when "nio"
+was measured, and the JTwisted / Netty ratios of the medians.
 """
 import os
 import resource
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -59,17 +62,26 @@ def measure(java, jar, count, kind):
 
 
 def main():
-    java, jar, count, kinds = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    java, jar, count, rounds, kinds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < count + 100:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, count + 1000), hard))
     os.sched_setaffinity(0, {1})
-    results = [measure(java, jar, count, kind) for kind in kinds]
     print("%-10s %12s %12s %12s %14s %10s" % ("server", "open conn/s", "heap before", "heap held", "bytes per conn", "new fds"))
-    for r in results:
-        print("%-10s %12.0f %11.1fM %11.1fM %14.0f %10d" % (
-            r["kind"], r["rate"], r["base"] / 2**20, r["held"] / 2**20, r["per"], r["fds"]))
-    by_kind = {r["kind"]: r for r in results}
+    results = []
+    for round_number in range(rounds):
+        for kind in (kinds if round_number % 2 == 0 else list(reversed(kinds))):
+            r = measure(java, jar, count, kind)
+            results.append(r)
+            print("%-10s %12.0f %11.1fM %11.1fM %14.0f %10d" % (
+                r["kind"], r["rate"], r["base"] / 2**20, r["held"] / 2**20, r["per"], r["fds"]), flush=True)
+    by_kind = {}
+    for kind in kinds:
+        mine = [r for r in results if r["kind"] == kind]
+        by_kind[kind] = {"kind": kind, "rate": statistics.median(r["rate"] for r in mine),
+                         "per": statistics.median(r["per"] for r in mine)}
+        print("median %-10s %8.0f conn/s %8.0f bytes per connection" % (kind, by_kind[kind]["rate"], by_kind[kind]["per"]))
+    results = list(by_kind.values())
     if "nio" in by_kind:
         for r in results:
             if r["kind"] != "nio":
