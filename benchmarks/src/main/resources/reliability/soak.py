@@ -1,9 +1,10 @@
 """The soak of benchmarks/soak.sh.
 
-  soak.py JAVA JAR SECONDS
+  soak.py JAVA JAR SECONDS [CLIENTS]
 
 SoakServer (pinned to core 0: echo, an idle timeout per connection, timer churn) runs for SECONDS
-under mixed load from core 1: 16 clients echoing 64-byte messages one at a time, and a churn of
+under mixed load from core 1: CLIENTS (16 by default) clients echoing 64-byte messages one at a
+time, and a churn of
 connect/close at about 200 connections a second. Every SECONDS/20 (at least 5 s) the server's heap
 (after full collections), descriptors, threads, connections and CPU are sampled. At the end the
 first sample after the warm-up (a tenth of the run) is compared with the last, then the server is
@@ -18,7 +19,6 @@ import sys
 import threading
 import time
 
-ECHO_CLIENTS = 16
 CHURN_PER_SECOND = 200
 
 
@@ -78,6 +78,7 @@ class Churn(threading.Thread):
 
 def main():
     java, jar, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    clients = int(sys.argv[4]) if len(sys.argv) > 4 else 16
     os.sched_setaffinity(0, {1})
     server = subprocess.Popen(
         ["taskset", "-c", "0", java, "-Xms256m", "-Xmx256m", "-cp", jar, "io.jtwisted.benchmarks.reliability.SoakServer"],
@@ -85,7 +86,7 @@ def main():
     stop = threading.Event()
     try:
         port = int(server.stdout.readline().split()[1])
-        echoers = [Echoer(port, stop) for _ in range(ECHO_CLIENTS)]
+        echoers = [Echoer(port, stop) for _ in range(clients)]
         churn = Churn(port, stop)
         for t in echoers + [churn]:
             t.start()
@@ -116,7 +117,7 @@ def main():
         print("from t=%.0f s to t=%.0f s: heap %+.2f MiB, descriptors beyond connections %d -> %d, threads %d -> %d" % (
             first["t"], last["t"], heap_growth / 2**20, idle_fds_first, idle_fds_last, first["threads"], last["threads"]))
         print("echo round trips %d, connections churned %d (%d refused or failed), echo clients still running %d of %d" % (
-            last["trips"], churn.count, churn.errors, sum(1 for e in echoers if e.end is None), ECHO_CLIENTS))
+            last["trips"], churn.count, churn.errors, sum(1 for e in echoers if e.end is None), clients))
         flat = heap_growth < 2 * 2**20 and idle_fds_last <= idle_fds_first and last["threads"] <= first["threads"]
         sigterm = time.monotonic()
         server.send_signal(signal.SIGTERM)
