@@ -5,8 +5,9 @@
 SoakServer (pinned to core 0: echo, an idle timeout per connection, timer churn) runs for SECONDS
 under mixed load from core 1: CLIENTS (16 by default) clients echoing 64-byte messages one at a
 time, and a churn of
-connect/close at about 200 connections a second. Every SECONDS/20 (at least 5 s) the server's heap
-(after full collections), descriptors, threads, connections and CPU are sampled. At the end the
+connect/close at about 200 connections a second. Every SECONDS/20 (at least 5 s) the churn pauses
+until its connections are gone and the server's heap (after full collections), descriptors,
+threads, connections and CPU are sampled. At the end the
 first sample after the warm-up (a tenth of the run) is compared with the last, then the server is
 sent SIGTERM while the clients still echo: it must exit promptly, every client seeing its
 connection end.
@@ -64,9 +65,12 @@ class Churn(threading.Thread):
     def __init__(self, port, stop):
         super().__init__(daemon=True)
         self.port, self.stop, self.count, self.errors = port, stop, 0, 0
+        self.running = threading.Event()
+        self.running.set()
 
     def run(self):
         while not self.stop.is_set():
+            self.running.wait()
             started = time.monotonic()
             try:
                 socket.create_connection(("127.0.0.1", self.port)).close()
@@ -100,9 +104,15 @@ def main():
             if elapsed >= seconds:
                 break
             time.sleep(min(interval, seconds - elapsed))
+            # Sample with the churn paused and its connections gone, so that descriptors compare.
+            churn.running.clear()
+            settle = time.monotonic() + 5
+            while ask(server, "COUNT") > clients and time.monotonic() < settle:
+                time.sleep(0.01)
             sample = {"t": time.monotonic() - started, "heap": ask(server, "HEAP"), "fds": ask(server, "FDS"),
                       "threads": ask(server, "THREADS"), "conns": ask(server, "COUNT"), "cpu": ask(server, "CPU"),
                       "trips": sum(e.round_trips for e in echoers), "churned": churn.count}
+            churn.running.set()
             samples.append(sample)
             print("%7.0f %9.2f %5d %8d %6d %8.1f %11d %9d" % (sample["t"], sample["heap"] / 2**20, sample["fds"], sample["threads"],
                                                           sample["conns"], sample["cpu"] / 1000, sample["trips"], sample["churned"]), flush=True)
