@@ -103,7 +103,7 @@ public final class RollingServer {
                 }
             });
             check[0].start(0.05);
-            return stopped;
+            return null;
         });
         return drained;
     }
