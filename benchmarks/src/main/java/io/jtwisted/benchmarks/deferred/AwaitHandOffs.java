@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code rounds SEQUENCES ROUNDS}: the three variants in one JVM, interleaved round by round,
  *       each round timing {@code SEQUENCES} sequences of each; prints each variant's median, minimum
  *       and maximum microseconds per sequence. On a shared machine the load changes from second to
- *       second; interleaving exposes every variant to the same changes.
+ *       second; interleaving exposes every variant to the same changes. Two more rows time
+ *       what running the loop on a virtual thread costs elsewhere: one {@code callFromThread}
+ *       round trip from this thread into the idle reactor and back ({@code wake-platform},
+ *       {@code wake-virtual}), the path every I/O wake-up of an idle loop takes too.
  * </ul>
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.jtwisted.benchmarks.deferred.AwaitHandOffs rounds 3000 30}.
@@ -53,6 +57,9 @@ public final class AwaitHandOffs {
         variants.put("virtual", () -> AwaitBenchmark.awaitOn(virtual));
         variants.put("vertx", () -> AwaitBenchmark.vertxAwaitOn(context));
         try {
+            Map<String, Callable<Object>> wakes = new LinkedHashMap<>();
+            wakes.put("wake-platform", () -> roundTrip(platform));
+            wakes.put("wake-virtual", () -> roundTrip(virtual));
             if (args[0].equals("count")) {
                 Callable<Object> variant = variants.get(args[1]);
                 if (variant == null) {
@@ -60,7 +67,9 @@ public final class AwaitHandOffs {
                 }
                 count(args[1], variant, Integer.parseInt(args[2]));
             } else {
-                rounds(variants, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                Map<String, Callable<Object>> all = new LinkedHashMap<>(variants);
+                all.putAll(wakes);
+                rounds(all, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             }
         } finally {
             platform.callFromThread(platform::stop);
@@ -89,7 +98,7 @@ public final class AwaitHandOffs {
                 times.get(variant.getKey()).add(repeat(variant.getValue(), sequences));
             }
         }
-        System.out.printf(Locale.ROOT, "us per sequence of %d awaits, %d rounds of %d sequences each:%n",
+        System.out.printf(Locale.ROOT, "us per sequence of %d awaits (wake-*: per round trip), %d rounds of %d each:%n",
                 AwaitBenchmark.STEPS + 1, rounds, sequences);
         for (Map.Entry<String, List<Double>> variant : times.entrySet()) {
             List<Double> sorted = new ArrayList<>(variant.getValue());
@@ -97,6 +106,13 @@ public final class AwaitHandOffs {
             System.out.printf(Locale.ROOT, "%-9s median %7.1f  min %7.1f  max %7.1f%n", variant.getKey(),
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
         }
+    }
+
+    /** One call into the idle reactor from this thread, and its answer back. */
+    private static Object roundTrip(Reactor reactor) throws Exception {
+        CompletableFuture<Object> answered = new CompletableFuture<>();
+        reactor.callFromThread(() -> answered.complete(reactor));
+        return answered.get();
     }
 
     /** Runs {@code variant} {@code times} times; returns the mean microseconds per run. */
