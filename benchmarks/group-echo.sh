@@ -5,6 +5,7 @@
 #       [--servers jtwisted:1,jtwisted:2,netty-nio:1,netty-nio:2,netty-epoll:1,netty-epoll:2] [--rounds 1]
 # At N cores: --servers jtwisted:1,jtwisted:N,netty-epoll:1,netty-epoll:N and enough --load-threads (and
 # cores left for them) that the client is not what limits the servers: see the "client cores" column.
+# --server-cpus 0,1 runs each server under taskset on those CPUs (run this script under taskset on others).
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/bin/find-jdk.sh"

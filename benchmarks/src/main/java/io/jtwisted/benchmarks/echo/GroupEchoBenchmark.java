@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * GroupEchoBenchmark [--connections 64] [--size 64] [--warmup 5] [--duration 10] [--load-threads 2]
  *                    [--servers jtwisted:1,jtwisted:2,netty-nio:1,netty-nio:2,netty-epoll:1,netty-epoll:2]
- *                    [--rounds 1] [--jvm-args "-Xms256m -Xmx256m"]
+ *                    [--rounds 1] [--jvm-args "-Xms256m -Xmx256m"] [--server-cpus 0,1]
  * </pre>
  */
 public final class GroupEchoBenchmark {
@@ -50,6 +50,7 @@ public final class GroupEchoBenchmark {
         options.put("servers", "jtwisted:1,jtwisted:2,netty-nio:1,netty-nio:2,netty-epoll:1,netty-epoll:2");
         options.put("rounds", "1");
         options.put("jvm-args", "-Xms256m -Xmx256m");
+        options.put("server-cpus", "");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
                 System.err.println("usage: GroupEchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
@@ -81,6 +82,10 @@ public final class GroupEchoBenchmark {
         String[] kind = server.split(":");
         int threads = Integer.parseInt(kind[1]);
         List<String> command = new ArrayList<>();
+        if (!options.get("server-cpus").isEmpty()) {
+            // the server on these CPUs; run the harness itself under taskset on others, so the client does not share them
+            command.addAll(List.of("taskset", "-c", options.get("server-cpus")));
+        }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(options.get("jvm-args").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
