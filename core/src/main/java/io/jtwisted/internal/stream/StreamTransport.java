@@ -8,6 +8,7 @@ import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConsumer;
+import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -23,6 +24,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
@@ -41,7 +43,9 @@ import java.util.Arrays;
  * <p>Writes are queued and flushed once at the end of the loop turn (one gathering write for
  * everything written during the turn); only when the socket does not take everything does the
  * transport ask for {@code OP_WRITE}. A registered push producer is paused when more than
- * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}.
+ * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}. A {@linkplain
+ * #writeFile file region} takes its place in the same queue and is sent with {@code transferTo}
+ * (sendfile), its bytes counted as queued bytes; it is closed once sent or when the connection closes.
  *
  * <p>Closing: {@link #loseConnection()} stops reading and closes once the buffer is empty and no
  * producer is registered (writes made meanwhile are still sent); {@link #loseWriteConnection()}
@@ -58,8 +62,8 @@ import java.util.Arrays;
  * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
  * is logged and closes this connection with the exception as the reason, as Twisted does.
  */
-public abstract class StreamTransport implements ITransport, IConsumer, IPushProducer, Selectable, PendingFlush,
-        io.jtwisted.internet.ReactorBound {
+public abstract class StreamTransport implements ITransport, IFileRegionTransport, IConsumer, IPushProducer, Selectable,
+        PendingFlush, io.jtwisted.internet.ReactorBound {
     private static final Logger LOG = Logger.forClass(StreamTransport.class);
 
     /** Full reads repeated per turn at most, before other channels get their turn. */
@@ -80,9 +84,10 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
     private boolean halfCloseable;
     private TLSMemoryBIOProtocol tls; // set by startTLS: application calls go through it
 
-    private ByteBuffer[] queue = new ByteBuffer[16]; // ring of pending writes
+    private Object[] queue = new Object[16]; // ring of pending writes: ByteBuffers and FileRegions
     private int queueHead;
     private int queueSize;
+    private int regionsQueued; // FileRegions among them
     private long pendingBytes;
     private ByteBuffer[] gather = new ByteBuffer[16];
 
@@ -287,18 +292,51 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
         }
     }
 
+    /**
+     * Queues {@code count} bytes of {@code file} from {@code position}, sent with {@code
+     * transferTo} (sendfile) in order with the byte writes: see {@link IFileRegionTransport}.
+     */
+    @Override
+    public void writeFile(FileChannel file, long position, long count, boolean closeWhenDone) {
+        reactor.checkThread();
+        if (tls != null) {
+            throw new IllegalStateException("a TLS connection cannot send a file region unencrypted; write its bytes");
+        }
+        if (position < 0 || count < 0) {
+            throw new IllegalArgumentException("negative file region: position " + position + ", count " + count);
+        }
+        if (count == 0 || disconnected || writeDisconnected || aborting) {
+            if (closeWhenDone) {
+                FileRegion.close(file);
+            }
+            return;
+        }
+        regionsQueued++;
+        enqueue(new FileRegion(file, position, count, closeWhenDone), count);
+    }
+
+    /** True until TLS is started: the bytes of a file region then need encrypting in the heap. */
+    @Override
+    public boolean canWriteFile() {
+        return tls == null;
+    }
+
     private void enqueue(ByteBuffer buffer) {
+        enqueue(buffer, buffer.remaining());
+    }
+
+    private void enqueue(Object entry, long bytes) {
         if (queueSize == queue.length) {
-            ByteBuffer[] bigger = new ByteBuffer[queue.length * 2];
+            Object[] bigger = new Object[queue.length * 2];
             for (int i = 0; i < queueSize; i++) {
                 bigger[i] = queue[(queueHead + i) & (queue.length - 1)];
             }
             queue = bigger;
             queueHead = 0;
         }
-        queue[(queueHead + queueSize) & (queue.length - 1)] = buffer;
+        queue[(queueHead + queueSize) & (queue.length - 1)] = entry;
         queueSize++;
-        pendingBytes += buffer.remaining();
+        pendingBytes += bytes;
         requestFlush();
         if (producer != null && streamingProducer && !producerPaused && pendingBytes > HIGH_WATER) {
             producerPaused = true;
@@ -361,28 +399,64 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
         bufferEmpty();
     }
 
+    /**
+     * Writes the queue in order until it is empty or the socket takes less than it was offered:
+     * runs of byte buffers with one (gathering) write, file regions with {@code transferTo}.
+     */
     private void writeQueued() throws IOException {
         int mask = queue.length - 1;
-        long written;
-        if (queueSize == 1) {
-            written = channel.write(queue[queueHead]);
-        } else {
-            int count = Math.min(queueSize, MAX_GATHER);
-            if (gather.length < count) {
-                gather = new ByteBuffer[Math.max(count, gather.length * 2)];
+        while (queueSize > 0) {
+            if (queue[queueHead] instanceof FileRegion region) {
+                pendingBytes -= region.transferTo(channel);
+                if (region.remaining() > 0) {
+                    return; // the socket is full
+                }
+                queue[queueHead] = null;
+                queueHead = (queueHead + 1) & mask;
+                queueSize--;
+                regionsQueued--;
+                region.release();
+                continue;
             }
-            for (int i = 0; i < count; i++) {
-                gather[i] = queue[(queueHead + i) & mask];
+            int count = buffersAtHead(mask);
+            long written;
+            if (count == 1) {
+                written = channel.write((ByteBuffer) queue[queueHead]);
+            } else {
+                if (gather.length < count) {
+                    gather = new ByteBuffer[Math.max(count, gather.length * 2)];
+                }
+                for (int i = 0; i < count; i++) {
+                    gather[i] = (ByteBuffer) queue[(queueHead + i) & mask];
+                }
+                written = channel.write(gather, 0, count);
+                Arrays.fill(gather, 0, count, null);
             }
-            written = channel.write(gather, 0, count);
-            Arrays.fill(gather, 0, count, null);
+            pendingBytes -= written;
+            int sent = 0;
+            while (sent < count && !((ByteBuffer) queue[queueHead]).hasRemaining()) {
+                queue[queueHead] = null;
+                queueHead = (queueHead + 1) & mask;
+                queueSize--;
+                sent++;
+            }
+            if (sent < count) {
+                return; // the socket is full
+            }
         }
-        pendingBytes -= written;
-        while (queueSize > 0 && !queue[queueHead].hasRemaining()) {
-            queue[queueHead] = null;
-            queueHead = (queueHead + 1) & mask;
-            queueSize--;
+    }
+
+    /** How many byte buffers the queue starts with (up to {@link #MAX_GATHER}), before any file region. */
+    private int buffersAtHead(int mask) {
+        int limit = Math.min(queueSize, MAX_GATHER);
+        if (regionsQueued == 0) {
+            return limit;
         }
+        int count = 1;
+        while (count < limit && !(queue[(queueHead + count) & mask] instanceof FileRegion)) {
+            count++;
+        }
+        return count;
     }
 
     /** Everything was written: resume producers, finish a pending close or half-close. */
@@ -509,9 +583,14 @@ public abstract class StreamTransport implements ITransport, IConsumer, IPushPro
             LOG.debug("error closing {}: {}", channel, e);
         }
         for (int i = 0; i < queueSize; i++) {
-            queue[(queueHead + i) & (queue.length - 1)] = null;
+            int at = (queueHead + i) & (queue.length - 1);
+            if (queue[at] instanceof FileRegion region) {
+                region.release();
+            }
+            queue[at] = null;
         }
         queueSize = 0;
+        regionsQueued = 0;
         pendingBytes = 0;
         IProducer registered = producer;
         producer = null;

@@ -9,6 +9,8 @@ import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
+import io.jtwisted.internet.error.ConnectionLost;
+import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -19,6 +21,9 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +39,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and UNIX-domain sockets. Ported from twisted/internet/test/test_tcp.py's
  * StreamTransportTestsMixin and connection tests shared with test_unix.py (test_loseConnection
  * with buffered data, abortConnection, half-close, streaming producers over a slow reader, writes
- * after loseWriteConnection); the TCP-only cases stay in TcpTransportTest.
+ * after loseWriteConnection); the TCP-only cases stay in TcpTransportTest. Added (Twisted has no
+ * sendfile): file regions ({@link IFileRegionTransport#writeFile}) in order with byte writes, paced
+ * by a slow reader through the producer, their file closed when sent, when the connection is lost
+ * mid-transfer, or at once on a closed connection, and a file shorter than its region.
  */
 class StreamTransportTest {
     /** How to listen and connect with one stream transport. */
@@ -127,8 +135,12 @@ class StreamTransportTest {
             Loop.result(reactor, port.stopListening());
         }
         if (dir != null) {
-            Files.deleteIfExists(dir.resolve("s.sock"));
-            Files.deleteIfExists(dir);
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
         }
     }
 
@@ -257,5 +269,173 @@ class StreamTransportTest {
         Loop.reason(reactor, reader.lost);
         assertThat(reader.received.size()).isEqualTo(32 * 1024 * 1024);
         assertThat(events).startsWith("pause", "resume");
+    }
+
+    private Path file(byte[] contents) throws Exception {
+        if (dir == null) {
+            dir = Files.createTempDirectory("stream");
+        }
+        Path f = dir.resolve("region-" + contents.length + ".bin");
+        Files.write(f, contents);
+        return f;
+    }
+
+    private static FileChannel open(Path f) throws Exception {
+        return FileChannel.open(f, StandardOpenOption.READ);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void fileRegionsLeaveInOrderWithTheByteWritesAndTheirFilesCloseOnceSent(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        byte[] contents = payload(3 * 1024 * 1024 + 7);
+        Path f = file(contents);
+        IFileRegionTransport server = (IFileRegionTransport) peers.get(0).transport();
+        FileChannel whole = open(f);
+        FileChannel kept = open(f);
+        assertThat(server.canWriteFile()).isTrue();
+        server.write("head|".getBytes());
+        server.writeFile(whole, 0, contents.length, true);
+        server.write("|mid|".getBytes());
+        server.writeFile(kept, 1000, 10, false);
+        server.writeFile(kept, 0, 0, false); // empty: nothing queued
+        server.write("|tail".getBytes());
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("head|".getBytes());
+        expected.writeBytes(contents);
+        expected.writeBytes("|mid|".getBytes());
+        expected.write(contents, 1000, 10);
+        expected.writeBytes("|tail".getBytes());
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(whole.isOpen()).as("closed once sent").isFalse();
+        assertThat(kept.isOpen()).as("the caller's to close").isTrue();
+        assertThat(kept.position()).as("positional transfers leave the position alone").isZero();
+        kept.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSlowReaderPausesAProducerOfFileRegionsAndEveryByteArrivesWhenItReadsAgain(Kind kind) throws Exception {
+        int region = 256 * 1024;
+        byte[] contents = payload(24 * 1024 * 1024 + 3);
+        Path f = file(contents);
+        List<String> events = new ArrayList<>();
+        class RegionStreamer extends Peer implements IPushProducer {
+            FileChannel channel;
+            boolean paused;
+            long queued;
+            long mostPending;
+
+            @Override
+            public void connectionMade() {
+                try {
+                    channel = open(f);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                ((StreamTransport) transport).registerProducer(this, true);
+                ((StreamTransport) transport).pauseProducing(); // nothing to read here
+                produce();
+            }
+
+            void produce() {
+                IFileRegionTransport t = (IFileRegionTransport) transport;
+                while (!paused && queued < contents.length) {
+                    long n = Math.min(region, contents.length - queued);
+                    queued += n;
+                    t.writeFile(channel, queued - n, n, queued == contents.length);
+                    mostPending = Math.max(mostPending, ((StreamTransport) transport).pendingBytes());
+                }
+                if (queued == contents.length && !paused) {
+                    ((StreamTransport) transport).unregisterProducer();
+                    transport.loseConnection();
+                }
+            }
+
+            @Override
+            public void pauseProducing() {
+                paused = true;
+                events.add("pause");
+            }
+
+            @Override
+            public void resumeProducing() {
+                paused = false;
+                events.add("resume");
+                produce();
+            }
+
+            @Override
+            public void stopProducing() {
+                events.add("stop");
+            }
+        }
+        List<Peer> peers = pair(kind, RegionStreamer::new);
+        RegionStreamer streamer = (RegionStreamer) peers.get(0);
+        Peer reader = peers.get(1);
+        ((StreamTransport) reader.transport()).pauseProducing(); // a slow reader
+        Loop.until(reactor, () -> streamer.paused && ((StreamTransport) streamer.transport()).writeBlocked());
+        assertThat(streamer.queued).as("the producer did not queue the whole file").isLessThan(contents.length);
+        ((StreamTransport) reader.transport()).resumeProducing();
+        Loop.reason(reactor, reader.lost);
+        assertThat(reader.received.toByteArray()).isEqualTo(contents);
+        assertThat(streamer.mostPending).isLessThanOrEqualTo(StreamTransport.HIGH_WATER + region);
+        assertThat(events).startsWith("pause", "resume").doesNotContain("stop");
+        assertThat(streamer.channel.isOpen()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aConnectionLostInTheMiddleOfAFileRegionClosesItsFile(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        if (dir == null) {
+            dir = Files.createTempDirectory("stream");
+        }
+        Path f = dir.resolve("sparse.bin");
+        try (RandomAccessFile sparse = new RandomAccessFile(f.toFile(), "rw")) {
+            sparse.setLength(256L * 1024 * 1024); // more than any socket buffer takes
+        }
+        FileChannel channel = open(f);
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        ((StreamTransport) peers.get(1).transport()).pauseProducing(); // the reader stops reading
+        server.writeFile(channel, 0, channel.size(), true);
+        Loop.until(reactor, server::writeBlocked);
+        assertThat(server.pendingBytes()).isPositive();
+        assertThat(channel.isOpen()).isTrue();
+        peers.get(1).transport().abortConnection(); // the client goes away mid-transfer
+        Failure reason = Loop.reason(reactor, peers.get(0).lost);
+        assertThat(reason.check(ConnectionLost.class, ConnectionDone.class)).isNotNull();
+        assertThat(channel.isOpen()).as("the file of a region never sent whole is closed").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFileRegionWrittenAfterTheConnectionClosedIsDroppedAndItsFileClosed(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        FileChannel channel = open(file(payload(100)));
+        IFileRegionTransport server = (IFileRegionTransport) peers.get(0).transport();
+        peers.get(0).transport().abortConnection();
+        Loop.reason(reactor, peers.get(0).lost);
+        server.writeFile(channel, 0, 100, true);
+        assertThat(channel.isOpen()).isFalse();
+        Loop.reason(reactor, peers.get(1).lost);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFileShorterThanItsRegionClosesTheConnectionNamingIt(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        byte[] contents = payload(5000);
+        FileChannel channel = open(file(contents));
+        IFileRegionTransport server = (IFileRegionTransport) peers.get(0).transport();
+        server.writeFile(channel, 0, 9000, true); // the file has 5000 bytes
+        Failure reason = Loop.reason(reactor, peers.get(0).lost);
+        assertThat(reason.check(ConnectionLost.class)).isNotNull();
+        assertThat(reason.getErrorMessage()).contains("file ended at 5000 bytes");
+        assertThat(channel.isOpen()).isFalse();
+        Loop.reason(reactor, peers.get(1).lost);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(contents);
     }
 }

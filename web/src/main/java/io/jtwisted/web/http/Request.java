@@ -5,11 +5,14 @@ import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConsumer;
+import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -402,6 +405,66 @@ public class Request implements IConsumer {
     }
 
     private static final byte[] CRLF = {'\r', '\n'};
+
+    /**
+     * True when {@link #writeFile} sends from the file system on this connection: its transport is
+     * an {@link IFileRegionTransport} that can now (not TLS, not a wrapping transport), and the
+     * client is still there.
+     */
+    public boolean canWriteFile() {
+        return lost == null && !finished && channel.transport() instanceof IFileRegionTransport t && t.canWriteFile();
+    }
+
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code position} as part of the body (the
+     * head first, if not yet written), sent by the transport with sendfile in order with {@link
+     * #write}; chunked framing and {@link #sentLength()} count them as written bytes. With {@code
+     * closeWhenDone} the file is closed once they are sent, when the connection is lost, or at once
+     * if nothing is to be sent (HEAD, a bodyless code, a lost client).
+     *
+     * @throws IllegalStateException after {@link #finish()}, or when {@link #canWriteFile()} is false
+     *     while the client is still connected
+     */
+    public void writeFile(FileChannel file, long position, long count, boolean closeWhenDone) {
+        if (finished) {
+            throw new IllegalStateException("Request.writeFile called on a request after Request.finish was called.");
+        }
+        if (lost == null && !canWriteFile()) {
+            throw new IllegalStateException("this connection cannot send file regions (TLS or a wrapping transport)");
+        }
+        if (lost != null) {
+            closeQuietly(file, closeWhenDone);
+            return;
+        }
+        if (!startedWriting) {
+            writeHead(null);
+        }
+        if (noBody || count == 0) {
+            closeQuietly(file, closeWhenDone);
+            return;
+        }
+        IFileRegionTransport transport = (IFileRegionTransport) channel.transport();
+        sentLength += count;
+        if (chunked) {
+            ByteSink sink = channel.headSink();
+            sink.reset();
+            transport.write(sink.putHex(count).crlf().toByteArray());
+            transport.writeFile(file, position, count, closeWhenDone);
+            transport.write(CRLF);
+        } else {
+            transport.writeFile(file, position, count, closeWhenDone);
+        }
+    }
+
+    private static void closeQuietly(FileChannel file, boolean close) {
+        if (close) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // nothing was to be sent from it
+            }
+        }
+    }
 
     private void writeHead(byte[] firstBody) {
         startedWriting = true;

@@ -8,6 +8,7 @@ import io.jtwisted.web.http.Cookie;
 import io.jtwisted.web.http.FormPart;
 import io.jtwisted.web.http.Headers;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Map;
 
@@ -103,6 +104,28 @@ public interface IRequest extends IConsumer {
 
     /** Writes {@code text} as UTF-8 (see {@link #write(byte[])}). */
     void write(String text);
+
+    /**
+     * True when {@link #writeFile} can send a file's bytes straight from the file system on this
+     * connection (sendfile): a plain TCP or UNIX connection. False over TLS, through a wrapping
+     * transport, after the connection is lost, and by default; callers then read the file and
+     * {@code write} its bytes.
+     */
+    default boolean canWriteFile() {
+        return false;
+    }
+
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code position} as part of the body, in
+     * order with {@code write}, without reading them into the heap (see {@code
+     * io.jtwisted.internet.interfaces.IFileRegionTransport} for the guarantees). With {@code
+     * closeWhenDone} the connection closes the file once those bytes are sent, or when it is lost.
+     *
+     * @throws IllegalStateException when {@link #canWriteFile()} is false, or after {@link #finish()}
+     */
+    default void writeFile(FileChannel file, long position, long count, boolean closeWhenDone) {
+        throw new IllegalStateException("this request cannot send file regions; write the file's bytes");
+    }
 
     /** Ends the response; the connection goes on to the next request or closes. */
     void finish();

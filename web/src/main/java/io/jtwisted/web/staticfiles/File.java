@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -47,8 +48,10 @@ import java.util.Objects;
  *       being "." or ".." (however it was encoded) is refused (403); a symbolic link is refused
  *       (404, as if absent) unless {@link #setFollowSymlinks} allows links, and even then one
  *       leading outside the root is refused unless {@link #setAllowSymlinksOutsideRoot}.</li>
- *   <li>Bodies up to 64 KiB are read at once; larger ones stream through a push producer, 64
- *       KiB at a time, paused while the client is slow.</li>
+ *   <li>Bodies up to 64 KiB are read at once; larger ones stream through a push producer, paused
+ *       while the client is slow: sent from the file system with sendfile on a plain TCP or UNIX
+ *       connection to a file of the default file system, else read 64 KiB at a time (TLS, a zip or
+ *       in-memory file system).</li>
  * </ul>
  *
  * Children share their parent's settings (changing a setting later affects them all).
@@ -374,7 +377,7 @@ public class File extends Resource {
             }
         }
         request.setHeader("Content-Length", Long.toString(total));
-        new FileProducer(request, channel, pieces).start();
+        new FileProducer(request, channel, pieces, served.getFileSystem() == FileSystems.getDefault()).start();
         return NOT_DONE_YET;
     }
 

@@ -11,16 +11,21 @@ import java.util.List;
 
 /**
  * Streams a response made of literal pieces and file regions to a request, as a push producer:
- * it writes {@link #CHUNK}-byte chunks until the connection pauses it (above its high-water
- * mark), and goes on when resumed, so that memory stays flat whatever the file's size. Finishes
- * the request and closes the file at the end; closes the file if the client goes away.
+ * it writes until the connection pauses it (above its high-water mark), and goes on when resumed,
+ * so that memory stays flat whatever the file's size. Finishes the request at the end; closes the
+ * file at the end, or if the client goes away.
  *
- * <p>Core's transports take byte arrays only, so each chunk is read into a new array the
- * transport keeps; a transport that could take a file region ({@code FileChannel.transferTo},
- * i.e. sendfile) would save that copy.
+ * <p>When the request {@linkplain IRequest#canWriteFile can send file regions} (a plain TCP or
+ * UNIX connection) and the file is on the default file system, the file's bytes never enter the heap: each region
+ * is handed to the transport, {@link #REGION} bytes at a time, and sent with sendfile; the last
+ * region takes the file with it, and the transport closes it once sent. Otherwise (TLS, a zip or
+ * in-memory file system) each {@link #CHUNK}-byte chunk is read
+ * into a new array the transport keeps.
  */
 final class FileProducer implements IPushProducer {
     static final int CHUNK = 64 * 1024;
+    /** Bytes of the file handed to the transport at once when it sends regions: bounded, but several socket buffers' worth. */
+    static final long REGION = 512 * 1024;
     private static final Logger LOG = Logger.forClass(FileProducer.class);
 
     /** Literal bytes when {@code literal} is not null, else {@code length} bytes of the file from {@code position}. */
@@ -42,11 +47,24 @@ final class FileProducer implements IPushProducer {
     private boolean paused;
     private boolean stopped;
     private boolean producing;
+    private final FileChannel regions; // the file, when the request sends regions of it; else null
+    private int lastRegionPiece = -1;
 
-    FileProducer(IRequest request, SeekableByteChannel file, List<Piece> pieces) {
+    /**
+     * @param mayTransfer whether {@code file}'s channel may be handed to the transport: true only for
+     *     the JDK's own file channels (the default file system's), whose {@code transferTo} never
+     *     blocks on a non-blocking socket
+     */
+    FileProducer(IRequest request, SeekableByteChannel file, List<Piece> pieces, boolean mayTransfer) {
         this.request = request;
         this.file = file;
         this.pieces = pieces;
+        this.regions = mayTransfer && file instanceof FileChannel fc && request.canWriteFile() ? fc : null;
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i).literal() == null) {
+                lastRegionPiece = i;
+            }
+        }
     }
 
     /** Registers with the request and starts writing. */
@@ -79,7 +97,9 @@ final class FileProducer implements IPushProducer {
     private void produce() {
         while (!paused && !stopped) {
             if (piece == pieces.size()) {
-                close();
+                if (regions == null) {
+                    close(); // with regions, the transport closes the file after the last one
+                }
                 request.unregisterProducer();
                 request.finish();
                 return;
@@ -88,6 +108,19 @@ final class FileProducer implements IPushProducer {
             if (p.literal() != null) {
                 piece++;
                 request.write(p.literal());
+                continue;
+            }
+            if (regions != null) {
+                long n = Math.min(REGION, p.length() - done);
+                long from = p.position() + done;
+                done += n;
+                boolean lastOfPiece = done == p.length();
+                boolean lastOfFile = lastOfPiece && piece == lastRegionPiece;
+                if (lastOfPiece) {
+                    piece++;
+                    done = 0;
+                }
+                request.writeFile(regions, from, n, lastOfFile);
                 continue;
             }
             int n = (int) Math.min(CHUNK, p.length() - done);
