@@ -84,6 +84,7 @@ class SocketActivationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is the child process, kept alive by the block
     void aSocketPassedByIndexCanSpeakThePROXYProtocol() throws Exception {
         int port = freePort();
         try (ExampleProcess example = ExampleProcess.start(launcher(port), OPENS, WhoAmI.class,
@@ -96,6 +97,7 @@ class SocketActivationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is the child process, kept alive by the block
     void anAcceptedConnectionIsAdoptedPerProcess() throws Exception {
         int port = freePort();
         try (ExampleProcess example = ExampleProcess.start(launcher(port, "--accept"), OPENS, InetdWhoAmI.class)) {
