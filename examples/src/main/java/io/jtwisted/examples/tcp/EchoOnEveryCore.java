@@ -26,17 +26,17 @@ public final class EchoOnEveryCore {
 
     /** Echoes; tells each new client how many connections its reactor has open. */
     public static class Echo extends Protocol {
-        private final CountingFactory factory;
+        private final CountingFactory counting;
         private IDelayedCall idle;
 
-        public Echo(CountingFactory factory) {
-            this.factory = factory;
+        public Echo(CountingFactory counting) {
+            this.counting = counting;
         }
 
         @Override
         public void connectionMade() {
-            factory.open++; // this reactor's factory, on this reactor's thread: no lock
-            transport.write(("Welcome! " + Thread.currentThread().getName() + " has " + factory.open
+            counting.open++; // this reactor's factory, on this reactor's thread: no lock
+            transport.write(("Welcome! " + Thread.currentThread().getName() + " has " + counting.open
                     + " open connections.\n").getBytes(StandardCharsets.UTF_8));
             Reactor own = Reactor.of(transport); // never the global reactor: that is another thread's
             idle = own.callLater(IDLE_SECONDS, transport::loseConnection);
@@ -50,7 +50,7 @@ public final class EchoOnEveryCore {
 
         @Override
         public void connectionLost(Failure reason) {
-            factory.open--;
+            counting.open--;
             if (idle.active()) {
                 idle.cancel();
             }
