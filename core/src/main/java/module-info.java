@@ -7,6 +7,7 @@ module io.jtwisted.core {
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
     requires org.jctools.core; // the lock-free queue of callFromThread
+    requires static org.newsclub.net.unix; // junixsocket, optional: UNIX datagram sockets only
 
     uses io.jtwisted.internet.ReactorProvider;
     provides io.jtwisted.internet.ReactorProvider with io.jtwisted.internal.reactor.NioReactorProvider;
@@ -27,11 +28,14 @@ module io.jtwisted.core {
     exports io.jtwisted.internet.task;
     exports io.jtwisted.internet.testing;
     exports io.jtwisted.internet.threads;
+    exports io.jtwisted.internet.utils;
     exports io.jtwisted.logger;
     exports io.jtwisted.protocols.basic;
+    exports io.jtwisted.protocols.haproxy;
     exports io.jtwisted.protocols.policies;
     exports io.jtwisted.protocols.portforward;
     exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
     exports io.jtwisted.python.logfile;
+    exports io.jtwisted.python.systemd;
 }

@@ -4,12 +4,15 @@ import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorMulticast;
 import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
+import io.jtwisted.internet.interfaces.IReactorProcess;
 import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
+import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
+import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 
 /**
  * The reactor: Twisted's event loop. One thread runs it ({@link #run()}); every timer, protocol
@@ -23,7 +26,9 @@ import io.jtwisted.internet.interfaces.IReactorUNIX;
  */
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorPluggableNameResolver,
-        IReactorUDP, IReactorMulticast, IReactorUNIX {
+        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram,
+        IReactorProcess,
+        IReactorSocket {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

@@ -53,6 +53,14 @@ class LayeringTest {
                 .check(CORE);
     }
 
+    /** junixsocket is optional: only the UNIX datagram package may load it (see UnixDatagramWithoutJunixsocketTest). */
+    @Test
+    void onlyTheUnixDatagramPackageUsesJunixsocket() {
+        noClasses().that().resideOutsideOfPackage("io.jtwisted.internal.unix.datagram..")
+                .should().dependOnClassesThat().resideInAPackage("org.newsclub..")
+                .check(CORE);
+    }
+
     @Test
     void pythonFailureIsALeaf() {
         noClasses().that().resideInAPackage("io.jtwisted.python.failure..")

@@ -103,4 +103,31 @@ class FileLogObserverTest {
         assertThatThrownBy(() -> observer.observe(LogEvent.ofMessage(LogLevel.INFO, "n", "x", null, 0)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
     }
+
+    /**
+     * A full disk (Linux's {@code /dev/full} answers every write with ENOSPC): the observer
+     * raises, and its publisher drops it and tells its other observers, so logging never stops
+     * the program. Twisted's publisher also reports the broken observer to the others (it
+     * disables it only while reporting); JTwisted removes it for good, since a full disk stays full.
+     */
+    @Test
+    @SuppressWarnings("ObjectToString") // the removal message names the observer as the publisher prints it
+    void onAFullDiskTheObserverRaisesAndItsPublisherDropsItTellingTheOthers() throws IOException {
+        java.nio.file.Path full = java.nio.file.Path.of("/dev/full");
+        try (java.io.OutputStream disk = java.nio.file.Files.newOutputStream(full)) {
+            FileLogObserver onFullDisk = FileLogObserver.textFileLogObserver(disk);
+            List<LogEvent> others = new java.util.concurrent.CopyOnWriteArrayList<>();
+            LogPublisher publisher = new LogPublisher(onFullDisk, others::add);
+            new Logger("app", publisher).info("first line");
+            new Logger("app", publisher).info("second line");
+
+            assertThat(publisher.observers()).doesNotContain(onFullDisk);
+            // The others hear of the removal first (it is published from inside the failed dispatch), then the event.
+            assertThat(others).extracting(LogEvent::message)
+                    .containsExactly("Removed log observer " + onFullDisk + ", which raised an exception", "first line",
+                            "second line");
+            assertThat(others.get(0).failure().value()).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("No space left on device");
+        }
+    }
 }

@@ -41,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       reactor: {@code callLater(0)}; Vert.x: {@code runOnContext}; CompletableFuture: a
  *       single-thread executor), so each await is a real hand-off. The caller (JMH's thread)
  *       hands the sequence to the loop and waits for its end, in every variant alike.
+ *   <li>{@code *OnVirtualReactor}: the same with JTwisted's reactor run on a virtual thread
+ *       ({@code Thread.ofVirtual().start(reactor::run)}) instead of a platform thread.
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AwaitBenchmark -f 1 -wi 3 -i 5}.
@@ -58,6 +60,8 @@ public class AwaitBenchmark {
     private final MemoryReactor memoryReactor = new MemoryReactor();
     private Reactor reactor;
     private Thread reactorThread;
+    private Reactor virtualReactor;
+    private Thread virtualReactorThread;
     private Vertx vertx;
     private Context vertxContext;
     private ExecutorService executor;
@@ -65,10 +69,9 @@ public class AwaitBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         reactor = Reactor.create();
-        CompletableFuture<Void> running = new CompletableFuture<>();
-        reactor.callWhenRunning(() -> running.complete(null));
-        reactorThread = Thread.ofPlatform().name("reactor").start(() -> reactor.run(false));
-        running.get(10, TimeUnit.SECONDS);
+        reactorThread = startReactor(reactor, Thread.ofPlatform().name("reactor"));
+        virtualReactor = Reactor.create();
+        virtualReactorThread = startReactor(virtualReactor, Thread.ofVirtual().name("virtual-reactor"));
         vertx = Vertx.vertx();
         CompletableFuture<Context> deployed = new CompletableFuture<>();
         vertx.deployVerticle(new AbstractVerticle() {
@@ -81,10 +84,20 @@ public class AwaitBenchmark {
         executor = Executors.newSingleThreadExecutor();
     }
 
+    private static Thread startReactor(Reactor reactor, Thread.Builder builder) throws Exception {
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        reactor.callWhenRunning(() -> running.complete(null));
+        Thread thread = builder.start(() -> reactor.run(false));
+        running.get(10, TimeUnit.SECONDS);
+        return thread;
+    }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         reactor.callFromThread(reactor::stop);
         reactorThread.join(10_000);
+        virtualReactor.callFromThread(virtualReactor::stop);
+        virtualReactorThread.join(10_000);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         executor.shutdownNow();
     }
@@ -157,36 +170,59 @@ public class AwaitBenchmark {
 
     // ---------------------------------------------------------------- unfired: a real hand-off per step
 
-    private Deferred<Integer> later(int value) {
+    private static Deferred<Integer> later(Reactor reactor, int value) {
         Deferred<Integer> d = new Deferred<>();
         reactor.callLater(0, () -> d.callback(value));
         return d;
     }
 
-    @Benchmark
-    public Object unfiredCallbacks() throws Exception {
+    private static Object callbacksOn(Reactor reactor) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         reactor.callFromThread(() -> {
-            Deferred<Integer> d = later(0);
+            Deferred<Integer> d = later(reactor, 0);
             for (int i = 0; i < STEPS; i++) {
-                d = d.addCallbackDeferring(x -> later(x + 1));
+                d = d.addCallbackDeferring(x -> later(reactor, x + 1));
             }
             d.addBoth(done::complete);
         });
         return done.get();
     }
 
-    @Benchmark
-    public Object unfiredAwait() throws Exception {
+    private static Object awaitOn(Reactor reactor) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         reactor.callFromThread(() -> Deferred.async(reactor, () -> {
-            int x = Deferred.await(later(0));
+            int x = Deferred.await(later(reactor, 0));
             for (int i = 0; i < STEPS; i++) {
-                x = Deferred.await(later(x + 1));
+                x = Deferred.await(later(reactor, x + 1));
             }
             return x;
         }).addBoth(done::complete));
         return done.get();
+    }
+
+    @Benchmark
+    public Object unfiredCallbacks() throws Exception {
+        return callbacksOn(reactor);
+    }
+
+    @Benchmark
+    public Object unfiredAwait() throws Exception {
+        return awaitOn(reactor);
+    }
+
+    /** The callbacks again, with the reactor's loop run on a virtual thread. */
+    @Benchmark
+    public Object unfiredCallbacksOnVirtualReactor() throws Exception {
+        return callbacksOn(virtualReactor);
+    }
+
+    /**
+     * The awaits again, with the reactor's loop run on a virtual thread: each hand-off between
+     * the loop and the body is then a switch between two virtual threads, as in Vert.x.
+     */
+    @Benchmark
+    public Object unfiredAwaitOnVirtualReactor() throws Exception {
+        return awaitOn(virtualReactor);
     }
 
     @Benchmark

@@ -64,10 +64,14 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private static final int DEFAULT_POOL_SIZE = 10;
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
     private static final VarHandle SLEEPING;
+    private static final VarHandle CALLBACKS_STARTED;
+    private static final VarHandle CURRENT_CALLBACK;
 
     static {
         try {
             SLEEPING = MethodHandles.lookup().findVarHandle(EventLoop.class, "sleeping", boolean.class);
+            CALLBACKS_STARTED = MethodHandles.lookup().findVarHandle(EventLoop.class, "callbacksStarted", long.class);
+            CURRENT_CALLBACK = MethodHandles.lookup().findVarHandle(EventLoop.class, "currentCallback", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -92,7 +96,15 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // warning on the stderr of every program that uses the reactor.
     private final MpscUnboundedAtomicArrayQueue<ThrowingRunnable> threadCalls =
             new MpscUnboundedAtomicArrayQueue<>(CALL_QUEUE_CHUNK);
+    @SuppressWarnings("UnusedVariable") // read and written through the SLEEPING VarHandle
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
+    // Read by BlockingCallbackWatchdog's thread: how many callbacks this loop has started and the
+    // latest one (IDLE from before a blocking select until the next callback; select runs the I/O
+    // callbacks inside it). Opaque stores (plain moves on x86) by the reactor thread.
+    private static final Object IDLE = new Object();
+    private long callbacksStarted;
+    @SuppressWarnings("UnusedVariable") // read and written through the CURRENT_CALLBACK VarHandle
+    private Object currentCallback;
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();
     private final Map<String, ThreePhaseEvent> events = new HashMap<>();
@@ -156,11 +168,16 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             reactorThread = Thread.currentThread();
             this.installSignalHandlers = installSignalHandlers;
         }
+        BlockingCallbackWatchdog watchdog = BlockingCallbackWatchdog.startIfConfigured(this);
         try {
             selector();
+            starting("the startup triggers");
             fireSystemEvent("startup");
             mainLoop();
         } finally {
+            if (watchdog != null) {
+                watchdog.stop();
+            }
             if (signalHandling != null) {
                 signalHandling.uninstall();
                 signalHandling = null;
@@ -209,6 +226,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         runThreadCalls();
         if (justStopped) {
             justStopped = false;
+            starting("the shutdown triggers");
             fireSystemEvent("shutdown");
             Deferred.logUnhandledErrors(); // a failure nobody handled is shown when the reactor stops
         }
@@ -221,6 +239,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             if (!mustNotBlock() && maxDelay != 0) {
                 long timeoutMillis = timeoutMillis(maxDelay);
                 if (timeoutMillis != 0) {
+                    CURRENT_CALLBACK.setOpaque(this, IDLE);
                     SLEEPING.setVolatile(this, true);
                     if (threadCalls.isEmpty()) { // read after announcing sleep: see callFromThread
                         selector.select(keyHandler, timeoutMillis < 0 ? 0 : timeoutMillis);
@@ -253,13 +272,14 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (wait <= 0) {
             return 0;
         }
-        return (long) Math.min(Math.ceil(wait * 1000), Long.MAX_VALUE / 2);
+        return (long) Math.min(Math.ceil(wait * 1000), 0x1p62); // far beyond any real wait, and exact as a double
     }
 
     private void handleKey(SelectionKey key) {
         if (!key.isValid() || !(key.attachment() instanceof Selectable selectable)) {
             return;
         }
+        starting(selectable);
         try {
             selectable.handleIo(key);
         } catch (Throwable error) {
@@ -288,6 +308,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         DelayedCall call;
         while ((call = timers.peek()) != null && call.getTime() <= now && call.sequence() < limit) {
             timers.takeFirst();
+            starting(call);
             try {
                 call.callable().run();
             } catch (Throwable error) {
@@ -307,6 +328,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     }
 
     private void runThreadCall(ThrowingRunnable callable) {
+        starting(callable);
         try {
             callable.run();
         } catch (Throwable error) {
@@ -324,6 +346,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         flushesRunning = batch;
         for (int i = 0, n = batch.size(); i < n; i++) {
             PendingFlush flusher = batch.get(i);
+            starting(flusher);
             try {
                 flusher.flushPending();
             } catch (Throwable error) {
@@ -336,6 +359,12 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             }
         }
         batch.clear();
+    }
+
+    /** Marks the start of a callback, for {@link BlockingCallbackWatchdog}. */
+    private void starting(Object callback) {
+        CURRENT_CALLBACK.setOpaque(this, callback);
+        CALLBACKS_STARTED.setOpaque(this, callbacksStarted + 1);
     }
 
     /**
@@ -655,6 +684,24 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     /** Calls {@code flusher.flushPending()} once at the end of the current loop turn. */
     public void requestFlush(PendingFlush flusher) {
         flushes.add(flusher);
+    }
+
+    // What BlockingCallbackWatchdog reads, from its own thread.
+
+    /** The thread running a loop turn now, or null. */
+    Thread turnThread() {
+        return reactorThread;
+    }
+
+    /** How many callbacks the loop has started; unchanged while one runs. */
+    long callbacksStarted() {
+        return (long) CALLBACKS_STARTED.getOpaque(this);
+    }
+
+    /** The callback started last, or null if none has run since the loop last waited in select. */
+    Object currentCallback() {
+        Object callback = CURRENT_CALLBACK.getOpaque(this);
+        return callback == IDLE ? null : callback;
     }
 
     private Selector selector() {

@@ -1,9 +1,11 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.tcp.Adoption;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internal.unix.UnixSupport;
+import io.jtwisted.internal.unix.datagram.UnixDatagramSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
@@ -14,10 +16,19 @@ import io.jtwisted.internet.interfaces.IMulticastTransport;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
+import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
+import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import io.jtwisted.internal.process.ProcessSupport;
+import io.jtwisted.internet.interfaces.IProcessProtocol;
+import io.jtwisted.internet.interfaces.IProcessTransport;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The default reactor: the {@link EventLoop} (selector, timers, call queue, signals) with the
@@ -28,6 +39,7 @@ public class NioReactor extends EventLoop implements Reactor {
     private TcpSupport tcp;
     private UdpSupport udp;
     private UnixSupport unix;
+    private UnixDatagramSupport unixDatagram; // needs junixsocket, which may be absent: made on first use
     private volatile IHostnameResolver nameResolver; // the system's, made on first use
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
@@ -122,6 +134,33 @@ public class NioReactor extends EventLoop implements Reactor {
         return unix().connectUNIX(address, factory, timeout, checkPID);
     }
 
+    // IReactorUNIXDatagram: the only calls that load junixsocket's classes.
+
+    @Override
+    public IUNIXDatagramTransport listenUNIXDatagram(String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+        checkThread();
+        return unixDatagram().listenUNIXDatagram(address, protocol, maxPacketSize, mode);
+    }
+
+    @Override
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
+                                                               int maxPacketSize, int mode, String bindAddress) {
+        checkThread();
+        return unixDatagram().connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
+    }
+
+    private UnixDatagramSupport unixDatagram() {
+        if (unixDatagram == null) {
+            try {
+                unixDatagram = new UnixDatagramSupport(this);
+            } catch (LinkageError missing) {
+                throw new UnsupportedOperationException("UNIX datagram sockets need junixsocket on the class path"
+                        + " (com.kohlschutter.junixsocket:junixsocket-core)", missing);
+            }
+        }
+        return unixDatagram;
+    }
+
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */
     @Override
     public IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory,
@@ -134,5 +173,45 @@ public class NioReactor extends EventLoop implements Reactor {
     public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
                                  double timeout, InetSocketAddress bindAddress) {
         return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
+    }
+
+    // ---- IReactorProcess: child processes (internal.process) ----------------------------------
+
+    private ProcessSupport processes;
+
+    private ProcessSupport processes() {
+        if (processes == null) {
+            processes = new ProcessSupport(this);
+        }
+        return processes;
+    }
+
+    @Override
+    public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
+                                          Map<String, String> env, String path, boolean usePTY,
+                                          Map<Integer, Object> childFDs) {
+        checkThread();
+        return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
+    }
+
+    // IReactorSocket: inherited sockets (systemd socket activation, inetd), adopted as TCP ports and connections.
+
+    private Adoption adoption;
+
+    private Adoption adoption() {
+        if (adoption == null) {
+            adoption = new Adoption(this);
+        }
+        return adoption;
+    }
+
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        return adoption().adoptStreamPort(fileDescriptor, addressFamily, factory);
+    }
+
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        adoption().adoptStreamConnection(fileDescriptor, addressFamily, factory);
     }
 }

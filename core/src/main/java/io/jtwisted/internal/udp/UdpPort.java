@@ -46,7 +46,7 @@ import java.util.Map;
  *
  * <p>Writing: a datagram is sent at once; one the socket buffer cannot take now ({@code EAGAIN})
  * is dropped, as the network may drop it, never retried in a loop. Drops are counted and logged
- * at most once per {@link #DROP_LOG_INTERVAL} seconds, with the counts.
+ * at most once a second, with the counts ({@link DatagramDrops}).
  */
 public final class UdpPort implements IMulticastTransport, Selectable {
     private static final Logger LOG = Logger.forClass(UdpPort.class);
@@ -54,8 +54,6 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     static final int MAX_THROUGHPUT = 256 * 1024;
     /** Datagrams read per readiness at most. */
     static final int MAX_DATAGRAMS_PER_TURN = 64;
-    /** Seconds between two log lines about dropped datagrams. */
-    static final double DROP_LOG_INTERVAL = 1.0;
 
     private final EventLoop reactor;
     private final int requestedPort;
@@ -78,9 +76,18 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     private SocketAddress lastFrom;
     private IAddress lastAddress;
 
-    private long droppedOversize;
-    private long droppedUnsent;
-    private double lastDropLog = Double.NEGATIVE_INFINITY;
+    private final DatagramDrops drops;
+    private Sender sender = (socket, data, target) -> target == null ? socket.write(data) : socket.send(data, target);
+
+    /** How a datagram leaves: through the channel, or in a test through one that reports a full buffer. */
+    @FunctionalInterface
+    interface Sender {
+        /**
+         * Sends as {@link DatagramChannel#send} does ({@link DatagramChannel#write} when {@code target}
+         * is {@code null}): the bytes sent, 0 when the socket cannot take the datagram now.
+         */
+        int send(DatagramChannel channel, ByteBuffer datagram, SocketAddress target) throws IOException;
+    }
 
     UdpPort(EventLoop reactor, int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
             boolean listenMultiple) {
@@ -93,6 +100,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         this.iface = iface == null ? "" : iface;
         this.maxPacketSize = maxPacketSize;
         this.listenMultiple = listenMultiple;
+        this.drops = new DatagramDrops(LOG, reactor, maxPacketSize, this);
     }
 
     @Override
@@ -153,8 +161,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
             int length = buffer.position();
             bytes += length;
             if (length > maxPacketSize) {
-                droppedOversize++;
-                logDrops();
+                drops.oversize();
                 continue;
             }
             byte[] datagram = new byte[length];
@@ -197,18 +204,14 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         }
     }
 
-    private void logDrops() {
-        double now = reactor.seconds();
-        if (now - lastDropLog >= DROP_LOG_INTERVAL) {
-            lastDropLog = now;
-            LOG.warn("UDP port {}: dropped {} datagram(s) longer than {} bytes and {} the socket could not send yet, so far",
-                    portNumber(), droppedOversize, maxPacketSize, droppedUnsent);
-        }
-    }
-
     /** Datagrams dropped so far: received longer than maxPacketSize, and not sent because the socket buffer was full. */
     long[] dropCounts() {
-        return new long[] {droppedOversize, droppedUnsent};
+        return drops.counts();
+    }
+
+    /** Replaces how datagrams are sent (a test's full socket buffer). */
+    void sendWith(Sender replacement) {
+        sender = replacement;
     }
 
     // ---- writing --------------------------------------------------------------------------
@@ -271,7 +274,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         ByteBuffer data = ByteBuffer.wrap(datagram);
         int sent;
         try {
-            sent = target == null ? channel.write(data) : channel.send(data, target);
+            sent = sender.send(channel, data, target);
         } catch (PortUnreachableException refused) {
             refused();
             return;
@@ -283,8 +286,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
             throw new UncheckedIOException("sending a datagram to " + (target == null ? connected : target) + " failed", e);
         }
         if (sent == 0 && datagram.length > 0) {
-            droppedUnsent++;
-            logDrops();
+            drops.unsent(); // EAGAIN: dropped, as Twisted's udp.Port drops it
         }
     }
 

@@ -22,6 +22,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -79,6 +80,10 @@ final class UnixConnector implements IConnector, Selectable {
             failIfNotConnected(new BadFileError(address, new IOException("no process holds " + address + ".lock")));
             return;
         }
+        if (UnixSupport.isAbstract(address)) {
+            failIfNotConnected(new ConnectError(UnixSupport.NO_ABSTRACT_STREAMS));
+            return;
+        }
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
@@ -90,6 +95,8 @@ final class UnixConnector implements IConnector, Selectable {
             }
         } catch (IOException e) {
             failIfNotConnected(errorOf(e));
+        } catch (InvalidPathException e) {
+            failIfNotConnected(new BadFileError(address, e));
         }
     }
 

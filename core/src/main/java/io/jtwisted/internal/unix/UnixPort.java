@@ -19,9 +19,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * A listening UNIX-domain stream socket, as Twisted's {@code unix.Port}: accepts connections and
@@ -76,7 +73,7 @@ final class UnixPort implements IListeningPort, Selectable {
             }
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path), backlog);
-            Files.setPosixFilePermissions(path, permissions(mode));
+            Files.setPosixFilePermissions(path, FileModes.permissions(mode));
             server.configureBlocking(false);
             key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
         } catch (IOException | RuntimeException e) {
@@ -95,21 +92,6 @@ final class UnixPort implements IListeningPort, Selectable {
         factory.doStart();
         factoryStarted = true;
         LOG.info("{} starting on {}", factory.getClass().getSimpleName(), path);
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
-        };
-        for (int bit = 0; bit < order.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                set.add(order[bit]);
-            }
-        }
-        return set;
     }
 
     @Override

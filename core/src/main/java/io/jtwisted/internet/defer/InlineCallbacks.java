@@ -2,6 +2,7 @@ package io.jtwisted.internet.defer;
 
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingFunction;
 import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +27,10 @@ final class InlineCallbacks<T> {
     private final IReactorCore reactor;
     private final ThrowingSupplier<T> body;
     private final Deferred<T> result;
+    // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
+    private final ThrowingFunction<Object, Object> resume = this::resumeWith;
+    @SuppressWarnings("UnnecessaryLambda") // made once per coroutine so that no await allocates one
+    private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
     private Thread thread;
     private volatile boolean bodyTurn;
     private volatile Thread resumer; // the thread waiting for the body's turn to end
@@ -59,10 +64,14 @@ final class InlineCallbacks<T> {
         bodyTurn = true;
         wake.run();
         boolean interrupted = false;
-        // A body's turn usually lasts microseconds (up to its next await): spin that long before
-        // parking, so that the turn coming back costs no wake-up of this thread.
-        for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
-            Thread.onSpinWait();
+        // A body's turn usually lasts microseconds (up to its next await): a platform thread spins
+        // that long before parking, so that the turn coming back costs no wake-up of this thread.
+        // A virtual thread (a reactor run on one) parks at once: spinning would hold the carrier
+        // the body could run on, and its park is a switch of continuations, not an OS wake-up.
+        if (!Thread.currentThread().isVirtual()) {
+            for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
+                Thread.onSpinWait();
+            }
         }
         while (bodyTurn) {
             LockSupport.park(this);
@@ -126,6 +135,7 @@ final class InlineCallbacks<T> {
         }
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
     static <T> T await(Deferred<Object> d) {
         InlineCallbacks<?> task = CURRENT.get();
         if (task == null || task.finished) {
@@ -135,14 +145,14 @@ final class InlineCallbacks<T> {
         return task.awaitInBody(d);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // as await
     private <R> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {
             r = d.takeResult(); // fired already: no parking, no hand-off
         } else {
             awaiting = d;
-            d.appendBoth(this::resumeWith);
+            d.appendBoth(resume);
             if (resumedWith == PENDING) {
                 handBackAndWait();
             }
@@ -167,7 +177,7 @@ final class InlineCallbacks<T> {
     private Object resumeWith(Object value) {
         resumedWith = value;
         if (Thread.currentThread() != thread) {
-            takeTurn(() -> LockSupport.unpark(thread));
+            takeTurn(wakeBody);
         }
         return null; // consumed, as Twisted's inlineCallbacks leave None behind
     }

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.endpoints;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,19 @@ final class Descriptions {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /**
+     * The description that parses back into {@code args} and {@code kwargs}, as Twisted's
+     * {@code unparseEndpoint}: quoted positional arguments, then the keyword arguments sorted by name.
+     */
+    static String unparse(List<String> args, Map<String, String> kwargs) {
+        List<String> parts = new ArrayList<>(args.size() + kwargs.size());
+        for (String arg : args) {
+            parts.add(quote(arg));
+        }
+        kwargs.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .forEach(entry -> parts.add(quote(entry.getKey()) + "=" + quote(entry.getValue())));
+        return String.join(":", parts);
     }
 }

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * both receive); and the IPv6 case of twisted/internet/test/test_udp.py (listening on ::1). Not
  * ported: test_readLimit-style rate checks by wall time (the per-turn bound is tested by count
  * instead), ReactorShutdownInteraction (covered by EventLoopTest's shutdown of every
- * selectable), the Windows-only cases.
+ * selectable), the Windows-only cases. Added: the EAGAIN drop path (Twisted's udp.Port drops a
+ * datagram the socket cannot take; it has no test of it), through a sender that answers as a full
+ * socket buffer does, since loopback never fills one.
  */
 class UdpPortTest {
     private final NioReactor reactor = new NioReactor();
@@ -315,6 +317,39 @@ class UdpPortTest {
             return client.refused > 0;
         });
         assertThat(client.refused).isPositive();
+    }
+
+    @Test
+    @SuppressWarnings("ByteBufferBackingArray") // the port hands over a wrapped array, whole
+    void aDatagramTheSocketCannotTakeNowIsDroppedWithOneLogLineAndNeverRetried() throws Exception {
+        Recorder server = new Recorder();
+        UdpPort port = (UdpPort) reactor.listenUDP(0, server, "127.0.0.1", 8192);
+        ports.add(port);
+        DatagramChannel peer = peer("127.0.0.1");
+        int peerPort = ((InetSocketAddress) peer.getLocalAddress()).getPort();
+        // Loopback never fills a UDP send buffer, so the socket's answer is EAGAIN's (0 bytes sent) here.
+        List<String> attempts = new ArrayList<>();
+        port.sendWith((channel, data, target) -> {
+            attempts.add(new String(data.array(), StandardCharsets.US_ASCII));
+            return 0;
+        });
+        try (CapturedLog log = new CapturedLog()) {
+            port.write(ascii("first"), "127.0.0.1", peerPort);
+            port.write(ascii("second"), "127.0.0.1", peerPort);
+            reactor.iterate(0);
+            assertThat(attempts).containsExactly("first", "second"); // one attempt each, no retry
+            assertThat(port.dropCounts()).containsExactly(0, 2);
+            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.WARN).extracting(e -> e.message())
+                    .singleElement().asString()
+                    .contains("dropped 0 datagram(s) longer than 8192 bytes and 1 the socket could not send yet");
+        }
+        port.sendWith((channel, data, target) -> channel.send(data, target));
+        port.write(ascii("third"), "127.0.0.1", peerPort);
+        ByteBuffer received = ByteBuffer.allocate(16);
+        peer.receive(received);
+        assertThat(new String(received.array(), 0, received.position(), StandardCharsets.US_ASCII)).isEqualTo("third");
+        reactor.iterate(0);
+        assertThat(server.datagrams).isEmpty();
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.Timeout;
  * guarantee under load (a checker that fails on any overlap between bodies, reactor callbacks and
  * calls from other threads, all touching one unsynchronised counter), a handler started from
  * dataReceived that writes to a real TCP transport (the reactor's thread check accepts the body),
- * Task.react with an async main, and services whose startService and stopService use async bodies. Twisted has no such
- * test: its coroutines never leave the reactor thread.
+ * Task.react with an async main, and services whose startService and stopService use async bodies. The load and TCP
+ * cases run twice: with the reactor on a platform thread and on a virtual thread (where the hand-offs are switches
+ * between two virtual threads). Twisted has no such test: its coroutines never leave the reactor thread.
  */
 class DeferredAsyncOnReactorTest {
     /** A field, so that the after-test checks see what the test leaves in it. */
@@ -63,9 +66,40 @@ class DeferredAsyncOnReactorTest {
         assertThat(checker.overlaps.get()).isEqualTo(1);
     }
 
+    /** Runs the reactor as {@link ReactorTestSupport#runUntilStopped} does, on a virtual thread, until it stops. */
+    private void runUntilStoppedOnAVirtualThread() throws InterruptedException {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicBoolean loopWasVirtual = new AtomicBoolean();
+        reactor.callWhenRunning(() -> loopWasVirtual.set(Thread.currentThread().isVirtual()));
+        Thread loop = Thread.ofVirtual().name("virtual-reactor").start(() -> {
+            try {
+                ReactorTestSupport.runUntilStopped(reactor);
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        });
+        loop.join();
+        assertThat(failed.get()).as("the reactor's run on its virtual thread").isNull();
+        assertThat(loopWasVirtual.get()).as("the loop ran on a virtual thread").isTrue();
+    }
+
     @Test
     @Timeout(60)
     void bodiesCallbacksAndCallsFromThreadsNeverOverlapUnderLoad() throws InterruptedException {
+        bodiesCallbacksAndCallsFromThreadsNeverOverlap(() -> ReactorTestSupport.runUntilStopped(reactor));
+    }
+
+    @Test
+    @Timeout(60)
+    void bodiesCallbacksAndCallsFromThreadsNeverOverlapWhenTheReactorRunsOnAVirtualThread() throws InterruptedException {
+        bodiesCallbacksAndCallsFromThreadsNeverOverlap(this::runUntilStoppedOnAVirtualThread);
+    }
+
+    private interface ReactorRun {
+        void runUntilStopped() throws InterruptedException;
+    }
+
+    private void bodiesCallbacksAndCallsFromThreadsNeverOverlap(ReactorRun run) throws InterruptedException {
         OverlapChecker checker = new OverlapChecker();
         int bodies = 200;
         int steps = 50;
@@ -112,7 +146,7 @@ class DeferredAsyncOnReactorTest {
                 return null;
             });
         });
-        ReactorTestSupport.runUntilStopped(reactor);
+        run.runUntilStopped();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -127,6 +161,16 @@ class DeferredAsyncOnReactorTest {
     @Test
     @Timeout(30)
     void anAsyncHandlerStartedFromDataReceivedWritesToARealTcpTransport() throws Exception {
+        anAsyncHandlerAnswersOverRealTcp(() -> ReactorTestSupport.runUntilStopped(reactor));
+    }
+
+    @Test
+    @Timeout(30)
+    void anAsyncHandlerAnswersOverRealTcpWhenTheReactorRunsOnAVirtualThread() throws Exception {
+        anAsyncHandlerAnswersOverRealTcp(this::runUntilStoppedOnAVirtualThread);
+    }
+
+    private void anAsyncHandlerAnswersOverRealTcp(ReactorRun run) throws Exception {
         Factory factory = Factory.forProtocol(() -> new Protocol() {
             @Override
             public void dataReceived(byte[] data) {
@@ -156,7 +200,7 @@ class DeferredAsyncOnReactorTest {
                 }));
             }
         });
-        ReactorTestSupport.runUntilStopped(reactor);
+        run.runUntilStopped();
         client.join();
         assertThat(reply.get()).isEqualTo("pong: ping\n");
     }

@@ -25,6 +25,13 @@ class AsyncExamplesTest {
     }
 
     @Test
+    void aBodyAwaitingAReactorOnAVirtualThreadPrintsItsSumAndTheProgramEnds() throws Exception {
+        ExampleOutput.Run run = ExampleOutput.subprocess(AwaitOnAVirtualReactor.class, 30);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly("Sum: 6");
+    }
+
+    @Test
     void authenticateUserAwaitedWorksWithASynchronousCheck() throws Exception {
         ExampleOutput.Run run = ExampleOutput.subprocess(AuthenticateUserAsync.class, 30);
         assertThat(run.exitCode()).isZero();
