@@ -239,12 +239,9 @@ class TlsInteropTest {
         }
     }
 
-    @Test
-    void realTwistedClientStartsTlsAgainstAPlainJtwistedTcpServer() throws IOException, InterruptedException {
-        Path ca = dir.resolve("ca.pem");
-        Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
-        Peer[] accepted = new Peer[1];
-        IListeningPort listening = reactor.listenTCP(0, Factory.forProtocol(() -> {
+    /** A plain line server that answers STARTTLS with GO, switches, and answers hello with tls:hello over TLS. */
+    private static Factory startTlsLineServer(Peer[] accepted) {
+        return Factory.forProtocol(() -> {
             accepted[0] = new Peer(false) {
                 boolean switched;
 
@@ -263,16 +260,37 @@ class TlsInteropTest {
                 }
             };
             return accepted[0];
-        }), 50, "127.0.0.1");
-        ports.add(listening);
-        int port = ((IPv4Address) listening.getHost()).port();
+        });
+    }
+
+    /** Runs the real Twisted's STARTTLS client against {@code address} (a port or a socket path) and checks the exchange. */
+    private void realTwistedStartTlsClient(String address, Peer[] accepted) throws IOException, InterruptedException {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
         try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(),
-                String.valueOf(port), ca.toString()))) {
+                address, ca.toString()))) {
             assertThat(awaitLine(reactor, client, "line")).isEqualTo("line tls:hello");
             assertThat(awaitLine(reactor, client, "peer")).isEqualTo("peer localhost");
             assertThat(awaitLine(reactor, client, "lost")).isEqualTo("lost ConnectionDone");
-            Loop.until(reactor, () -> accepted[0].reason != null);
+            Loop.until(reactor, () -> accepted[0] != null && accepted[0].reason != null);
             assertThat(accepted[0].reason.value()).isInstanceOf(ConnectionDone.class);
         }
+    }
+
+    @Test
+    void realTwistedClientStartsTlsAgainstAPlainJtwistedTcpServer() throws IOException, InterruptedException {
+        Peer[] accepted = new Peer[1];
+        IListeningPort listening = reactor.listenTCP(0, startTlsLineServer(accepted), 50, "127.0.0.1");
+        ports.add(listening);
+        realTwistedStartTlsClient(String.valueOf(((IPv4Address) listening.getHost()).port()), accepted);
+    }
+
+    /** The UNIX transport is an ITLSTransport too, as Twisted's unix.Server (a tcp.Server) is. */
+    @Test
+    void realTwistedClientStartsTlsOverAUnixSocketAgainstAPlainJtwistedUnixServer() throws IOException, InterruptedException {
+        Peer[] accepted = new Peer[1];
+        String path = dir.resolve("starttls.sock").toString();
+        ports.add(reactor.listenUNIX(path, startTlsLineServer(accepted)));
+        realTwistedStartTlsClient(path, accepted);
     }
 }
