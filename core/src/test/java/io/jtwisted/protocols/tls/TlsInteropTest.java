@@ -263,15 +263,19 @@ class TlsInteropTest {
         });
     }
 
-    /** Runs the real Twisted's STARTTLS client against {@code address} (a port or a socket path) and checks the exchange. */
-    private void realTwistedStartTlsClient(String address, Peer[] accepted) throws IOException, InterruptedException {
+    /**
+     * Runs the real Twisted's STARTTLS client against {@code address} (a port or a socket path) and
+     * checks the exchange; {@code clientEnds} are the reasons the client may report.
+     */
+    private void realTwistedStartTlsClient(String address, Peer[] accepted, String... clientEnds)
+            throws IOException, InterruptedException {
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
         try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(),
                 address, ca.toString()))) {
             assertThat(awaitLine(reactor, client, "line")).isEqualTo("line tls:hello");
             assertThat(awaitLine(reactor, client, "peer")).isEqualTo("peer localhost");
-            assertThat(awaitLine(reactor, client, "lost")).isEqualTo("lost ConnectionDone");
+            assertThat(awaitLine(reactor, client, "lost")).isIn((Object[]) clientEnds);
             Loop.until(reactor, () -> accepted[0] != null && accepted[0].reason != null);
             assertThat(accepted[0].reason.value()).isInstanceOf(ConnectionDone.class);
         }
@@ -282,15 +286,20 @@ class TlsInteropTest {
         Peer[] accepted = new Peer[1];
         IListeningPort listening = reactor.listenTCP(0, startTlsLineServer(accepted), 50, "127.0.0.1");
         ports.add(listening);
-        realTwistedStartTlsClient(String.valueOf(((IPv4Address) listening.getHost()).port()), accepted);
+        realTwistedStartTlsClient(String.valueOf(((IPv4Address) listening.getHost()).port()), accepted, "lost ConnectionDone");
     }
 
-    /** The UNIX transport is an ITLSTransport too, as Twisted's unix.Server (a tcp.Server) is. */
+    /**
+     * The UNIX transport is an ITLSTransport too, as Twisted's unix.Server (a tcp.Server) is. After
+     * our close_notify Twisted reports its transport's reason (twisted/protocols/tls.py,
+     * {@code _tlsShutdownFinished(None)}), and on a UNIX socket its close_notify reply to our closed
+     * socket may fail with EPIPE first, so either end is Twisted's; ours is ConnectionDone.
+     */
     @Test
     void realTwistedClientStartsTlsOverAUnixSocketAgainstAPlainJtwistedUnixServer() throws IOException, InterruptedException {
         Peer[] accepted = new Peer[1];
         String path = dir.resolve("starttls.sock").toString();
         ports.add(reactor.listenUNIX(path, startTlsLineServer(accepted)));
-        realTwistedStartTlsClient(path, accepted);
+        realTwistedStartTlsClient(path, accepted, "lost ConnectionDone", "lost ConnectionLost");
     }
 }
