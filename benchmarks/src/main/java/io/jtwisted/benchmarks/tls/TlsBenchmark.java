@@ -29,11 +29,12 @@ import java.util.concurrent.TimeUnit;
  * TlsBenchmark [--connections 64] [--size 4096] [--concurrency 16] [--warmup 5] [--duration 10]
  *              [--rounds 4] [--servers jtwisted,netty] [--jvm-args "-Xms256m -Xmx256m"]
  * </pre>
+ * Servers: {@code jtwisted} ({@code listenSSL}, delegated tasks inline within the default share of
+ * the reactor thread's time), {@code jtwisted-pool} (every task on the thread pool),
+ * {@code jtwisted-inline} (every task inline), {@code netty}.
  * Both servers run for the whole benchmark; after a warm-up of each, the measured time is cut into
  * {@code --rounds} slices per server and load, taken in turn, so that the shared machine's
  * changing load falls on both alike.
- * <pre>
- * </pre>
  */
 public final class TlsBenchmark {
     private static final double CLOCK_TICKS = 100.0;
@@ -161,11 +162,18 @@ public final class TlsBenchmark {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(options.get("jvm-args").trim().split("\\s+")));
         String main = switch (server) {
-            case "jtwisted" -> JTwistedTlsEchoServer.class.getName();
+            case "jtwisted", "jtwisted-pool", "jtwisted-inline" -> JTwistedTlsEchoServer.class.getName();
             case "netty" -> NettyTlsEchoServer.class.getName();
-            default -> throw new IllegalArgumentException("unknown server '" + server + "' (known: jtwisted, netty)");
+            default -> throw new IllegalArgumentException("unknown server '" + server
+                    + "' (known: jtwisted, jtwisted-pool, jtwisted-inline, netty)");
         };
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, pem.toString(), "0"));
+        switch (server) {
+            case "jtwisted-pool" -> command.add("0"); // every delegated task on the thread pool
+            case "jtwisted-inline" -> command.add("1"); // every delegated task on the reactor thread
+            default -> {
+            }
+        }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

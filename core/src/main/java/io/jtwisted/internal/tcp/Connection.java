@@ -5,6 +5,7 @@ import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.python.failure.Failure;
@@ -21,7 +22,7 @@ import java.nio.channels.SocketChannel;
  * connection ends. It can switch to TLS mid-connection ({@link #startTLS}): the accepting side
  * becomes the TLS server, the connecting side the TLS client.
  */
-public final class Connection extends StreamTransport implements ITLSTransport {
+public final class Connection extends StreamTransport implements ITCPTransport, ITLSTransport {
     private final Connector connector; // null on the server side
 
     Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, Connector connector,

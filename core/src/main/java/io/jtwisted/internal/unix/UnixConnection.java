@@ -4,15 +4,19 @@ import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.internet.interfaces.ITLSTransport;
+import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.python.failure.Failure;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
  * The transport of one UNIX-domain stream connection: the {@link StreamTransport} machinery as
- * is (buffering, flow control, half-close), over a UNIX {@link SocketChannel}.
+ * is (buffering, flow control, half-close), over a UNIX {@link SocketChannel}. It can switch to
+ * TLS mid-connection ({@link #startTLS}), as Twisted's UNIX transports can: the accepting side
+ * becomes the TLS server, the connecting side the TLS client.
  */
-final class UnixConnection extends StreamTransport {
+final class UnixConnection extends StreamTransport implements ITLSTransport {
     private final UnixConnector connector; // null on the server side
 
     UnixConnection(EventLoop reactor, SocketChannel channel, SelectionKey key, UnixConnector connector,
@@ -26,5 +30,10 @@ final class UnixConnection extends StreamTransport {
         if (connector != null) {
             connector.connectionEnded(reason);
         }
+    }
+
+    @Override
+    public void startTLS(IConnectionCreator options) {
+        startTLS(options, connector != null);
     }
 }

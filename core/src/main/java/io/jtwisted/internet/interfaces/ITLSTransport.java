@@ -2,8 +2,13 @@ package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.ssl.IConnectionCreator;
 
-/** A TCP transport that can switch to TLS mid-connection (STARTTLS), as Twisted's {@code ITLSTransport}. */
-public interface ITLSTransport extends ITCPTransport {
+/**
+ * A stream transport that can switch to TLS mid-connection (STARTTLS), as Twisted's
+ * {@code ITLSTransport}: the transports of TCP and of UNIX stream connections, server and client
+ * side alike. Unlike Twisted's, this interface does not extend {@link ITCPTransport}, because a
+ * UNIX connection has no TCP options; a TCP connection is both.
+ */
+public interface ITLSTransport extends ITransport, IConsumer, IPushProducer {
     /**
      * Starts TLS on this connection now: everything written before this call is sent in clear
      * (even if it is still buffered), everything written after it is encrypted, in order. The
@@ -20,4 +25,11 @@ public interface ITLSTransport extends ITCPTransport {
 
     /** The TLS view of this connection (peer certificate, ALPN) once {@link #startTLS} was called, else {@code null}. */
     ISSLTransport sslTransport();
+
+    /**
+     * Closes the writing half once buffered data is sent; reading goes on. After {@link #startTLS}
+     * this sends TLS's {@code close_notify} instead (TLS 1.3 keeps reading; a TLS 1.2 peer closes
+     * both directions).
+     */
+    void loseWriteConnection();
 }

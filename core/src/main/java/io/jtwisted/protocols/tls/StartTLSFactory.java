@@ -10,8 +10,9 @@ import io.jtwisted.protocols.policies.WrappingFactory;
  * ({@link io.jtwisted.internet.interfaces.ITLSTransport#startTLS}) over any stream transport:
  * wrap the factory of the accepting side ({@link #server}) or the connecting side ({@link #client})
  * and call {@code ((ITLSTransport) transport).startTLS(options)} when the protocol says so
- * (STARTTLS). The transports of {@code listenTCP} and {@code connectTCP} are {@code ITLSTransport}
- * already and need no wrapping; this is for UNIX stream connections and other transports.
+ * (STARTTLS). The transports of {@code listenTCP}, {@code connectTCP}, {@code listenUNIX} and
+ * {@code connectUNIX} are {@code ITLSTransport} already and need no wrapping; this is for other
+ * transports (a transport wrapper, an in-memory transport).
  */
 public class StartTLSFactory extends WrappingFactory {
     private final boolean isClient;

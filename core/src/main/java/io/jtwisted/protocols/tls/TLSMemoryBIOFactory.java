@@ -18,9 +18,13 @@ import javax.net.ssl.SSLEngine;
  * {@code TLSMemoryBIOFactory}: give it to {@code listenTCP} (server side) or {@code connectTCP}
  * (client side) and the wrapped factory's protocols run over TLS unchanged.
  *
- * <p>With a reactor, the engine's delegated tasks (the expensive steps of the handshake) run on the
- * reactor's thread pool and the handshake resumes on the reactor thread, so a handshake never
- * blocks other connections. Without one (tests over in-memory transports) they run inline.
+ * <p>The engine's delegated tasks (the expensive steps of a handshake: key agreement, signing,
+ * certificate checks) run on the reactor thread while they have taken less than
+ * {@link #setInlineTaskShare its share} of that thread's time lately (three quarters of it by default), and
+ * on the reactor's thread pool beyond it, the handshake then resuming on the reactor thread. So a
+ * quiet reactor spends no thread hand-offs on its handshakes, and a flood of handshakes cannot
+ * take more than that share from its other connections. Without a reactor (tests over in-memory
+ * transports) they run inline.
  */
 public class TLSMemoryBIOFactory extends WrappingFactory {
     private static final Logger LOG = Logger.forClass(TLSMemoryBIOFactory.class);
@@ -30,9 +34,14 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     private final IReactorThreads reactor;
     private IReactorTime clock;
     private double handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private double inlineTaskShare = DEFAULT_INLINE_TASK_SHARE;
+    private InlineTaskBudget budget; // null: the reactor thread's own
 
     /** Seconds a connection may take to complete its handshake before it is closed: 30. */
     public static final double DEFAULT_HANDSHAKE_TIMEOUT = 30;
+
+    /** The share of the reactor thread's time the engines' delegated tasks may take inline: 0.75. */
+    public static final double DEFAULT_INLINE_TASK_SHARE = 0.75;
 
     /** Tasks run inline; for in-memory tests. */
     public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory) {
@@ -71,6 +80,35 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     public TLSMemoryBIOFactory setHandshakeTimeout(double seconds, IReactorTime clock) {
         this.handshakeTimeout = seconds;
         this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Lets the engines' delegated tasks run inline on the reactor thread while, over the last
+     * 100 ms, they took less than {@code share} of its time; past that they run on the reactor's
+     * thread pool. {@code 0}: always on the pool (a handshake never runs its crypto on the reactor
+     * thread); {@code 1}: always inline, as Netty's {@code SslHandler} does by default. Without a
+     * reactor tasks always run inline.
+     *
+     * @return this factory
+     * @throws IllegalArgumentException unless {@code 0 <= share <= 1}
+     */
+    public TLSMemoryBIOFactory setInlineTaskShare(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("the inline task share must be between 0 and 1, got " + share);
+        }
+        this.inlineTaskShare = share;
+        return this;
+    }
+
+    /** The share of the reactor thread's time delegated tasks may take inline (see {@link #setInlineTaskShare}). */
+    public double inlineTaskShare() {
+        return inlineTaskShare;
+    }
+
+    /** For tests: account inline tasks in {@code budget} instead of the reactor thread's own. */
+    TLSMemoryBIOFactory useBudget(InlineTaskBudget budget) {
+        this.budget = budget;
         return this;
     }
 
@@ -116,10 +154,21 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
         return Scratch.get();
     }
 
-    /** Runs {@code tasks}, then {@code resume} on the reactor thread (inline without a reactor). */
+    /**
+     * Runs {@code tasks}, then {@code resume} on the reactor thread: inline (at once, before this
+     * returns) without a reactor or while the inline budget allows, else on the thread pool.
+     */
     void runTasks(List<Runnable> tasks, Runnable resume) {
         if (reactor == null) {
             runAll(tasks);
+            resume.run();
+            return;
+        }
+        InlineTaskBudget inline = budget != null ? budget : InlineTaskBudget.forCurrentThread();
+        if (inline.allows(inlineTaskShare)) {
+            long started = inline.now();
+            runAll(tasks);
+            inline.spentSince(started);
             resume.run();
             return;
         }

@@ -55,9 +55,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <li>A handshake that has not completed within the factory's handshake timeout (30 s with a
  *     reactor) fails the connection the same way: a peer that stops mid-handshake costs nothing
  *     lasting.</li>
- * <li>The engine's delegated tasks (certificate checks, key agreement) run on the reactor's thread
- *     pool when the factory has a reactor, and the handshake resumes on the reactor thread; data
- *     arriving meanwhile waits.</li>
+ * <li>The engine's delegated tasks (certificate checks, key agreement) run inline while they take
+ *     less than the factory's share of the reactor thread's time, else on the reactor's thread
+ *     pool (see {@link TLSMemoryBIOFactory#setInlineTaskShare}), the handshake then resuming on the
+ *     reactor thread; data arriving meanwhile waits.</li>
  * </ul>
  * Everything runs on the reactor thread.
  */
@@ -626,7 +627,11 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     @Override
     public void connectionLost(Failure transportReason) {
         Failure why = reason != null ? reason : transportReason;
-        if (reason == null && transportReason.value() instanceof ConnectionDone && !closeNotifyReceived && !aborted) {
+        if (reason == null && closeNotifyReceived && !aborted) {
+            // the TLS session ended cleanly; the transport may still have failed to send our reply
+            // (a UNIX socket reports EPIPE when the peer closed right after its close_notify)
+            why = ConnectionDone.CONNECTION_DONE;
+        } else if (reason == null && transportReason.value() instanceof ConnectionDone && !closeNotifyReceived && !aborted) {
             if (!handshakeDone) {
                 why = new Failure(new ConnectionLost("the connection was closed during the TLS handshake"));
                 LOG.info("TLS handshake with {} not completed: the peer closed the connection", transport.getPeer());

@@ -3,6 +3,7 @@ package io.jtwisted.internal.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internal.stream.StreamTransport;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
@@ -11,6 +12,7 @@ import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
+import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
@@ -51,7 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * by a raw JDK socket), half-close, abort, the two misuse failures, and a file region queued before
  * the switch (sent in clear; after it the connection refuses regions, so callers write bytes). Not ported: test_unTLS
  * (JTwisted has no stopTLS), test_backwardsTLS (no {@code normal=False} direction swap) and the
- * IOCP-specific cases. The last exchanges run over UNIX sockets through {@link StartTLSFactory}.
+ * IOCP-specific cases. The same exchange, half-close and producer run over UNIX stream sockets,
+ * whose transports are {@link ITLSTransport}s too (as in Twisted, where {@code unix.Server} is a
+ * {@code tcp.Server}); one more runs there through {@link StartTLSFactory}, which serves transports
+ * that are not.
  */
 class ConnectionStartTlsTest {
     private static final byte[] STARTTLS = "STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -145,7 +150,7 @@ class ConnectionStartTlsTest {
                 transport.write(GO);
                 beforeBulk();
                 transport.write(CLEAR_BULK);
-                queuedAtSwitch = transport instanceof Connection c ? c.pendingBytes() : -1;
+                queuedAtSwitch = transport instanceof StreamTransport t ? t.pendingBytes() : -1;
                 beforeSwitch();
                 startTls(TestCertificates.serverOptions());
                 afterSwitch();
@@ -208,7 +213,16 @@ class ConnectionStartTlsTest {
         };
     }
 
+    /** Over UNIX stream sockets, whose transports switch to TLS themselves. */
     private void runUnix(Side server, Client client, Path dir) {
+        String path = dir.resolve("s.sock").toString();
+        port = reactor.listenUNIX(path, Factory.forProtocol(() -> server));
+        reactor.connectUNIX(path, clientFactory(client));
+        Loop.until(reactor, () -> client.reason != null && server.reason != null);
+    }
+
+    /** Over UNIX stream sockets, each protocol behind a {@link StartTLSFactory}'s wrapper. */
+    private void runUnixThroughStartTlsFactory(Side server, Client client, Path dir) {
         String path = dir.resolve("s.sock").toString();
         port = reactor.listenUNIX(path, StartTLSFactory.server(Factory.forProtocol(() -> server), reactor));
         reactor.connectUNIX(path, StartTLSFactory.client(clientFactory(client), reactor));
@@ -296,6 +310,15 @@ class ConnectionStartTlsTest {
 
     @Test
     void halfCloseOverTheSwitchedConnectionSendsCloseNotifyAndThePeerCanStillAnswer() {
+        halfCloseAfterTheSwitch(this::run);
+    }
+
+    @Test
+    void overUnixSocketsHalfCloseAfterTheSwitchSendsCloseNotifyAndThePeerCanStillAnswer(@TempDir Path dir) {
+        halfCloseAfterTheSwitch((server, client) -> runUnix(server, client, dir));
+    }
+
+    private void halfCloseAfterTheSwitch(java.util.function.BiConsumer<Side, Client> runner) {
         byte[] bye = "bye".getBytes(StandardCharsets.US_ASCII);
         Server server = new Server() {
             @Override
@@ -306,7 +329,7 @@ class ConnectionStartTlsTest {
             }
         };
         Client client = new Client(SECURE_BULK.length, c -> ((ITLSTransport) c.transport()).loseWriteConnection());
-        run(server, client);
+        runner.accept(server, client);
         assertThat(server.readLost).isTrue();
         assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
         assertThat(client.secure.toByteArray()).isEqualTo(concat(SECURE_BULK, bye));
@@ -372,7 +395,7 @@ class ConnectionStartTlsTest {
     }
 
     @Test
-    void overUnixSocketsAProducerPausedBeforeTheSwitchMovesToTheTlsLayerThroughStartTlsFactory(@TempDir Path dir) {
+    void overUnixSocketsAProducerPausedBeforeTheSwitchMovesToTheTlsLayerAndIsThrottledAfterIt(@TempDir Path dir) {
         producerAcrossTheSwitch((server, client) -> runUnix(server, client, dir));
     }
 
@@ -406,14 +429,40 @@ class ConnectionStartTlsTest {
     }
 
     /**
-     * UNIX connections are no {@link ITLSTransport} (a TCP interface); {@link StartTLSFactory}
-     * gives them the same switch.
+     * The transports of UNIX connections switch themselves, both sides; they are no
+     * {@link ITCPTransport}, having no TCP options.
      */
+    @Test
+    void overUnixSocketsBothTransportsAreTlsTransportsAndTheSameExchangeArrivesInOrder(@TempDir Path dir) {
+        boolean[] tcp = new boolean[2];
+        Server server = new Server() {
+            @Override
+            void beforeSwitch() {
+                tcp[0] = transport instanceof ITCPTransport;
+            }
+        };
+        Client client = new Client(SECURE_BULK.length, c -> {
+            tcp[1] = c.transport() instanceof ITCPTransport;
+            c.transport().loseConnection();
+        });
+        runUnix(server, client, dir);
+        assertThat(server.queuedAtSwitch).isGreaterThan(CLEAR_BULK.length / 2); // still buffered at the switch
+        assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
+        assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
+        assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
+        assertThat(client.tlsTransport().sslTransport().getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
+        assertThat(server.tlsTransport().sslTransport().negotiatedProtocol()).isNull();
+        assertThat(tcp).containsExactly(false, false);
+        assertThat(client.reason.value()).isInstanceOf(ConnectionDone.class);
+        assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
+    }
+
+    /** {@link StartTLSFactory} gives the same switch to transports that are no {@link ITLSTransport} themselves. */
     @Test
     void overUnixSocketsTheSameExchangeWorksThroughStartTlsFactory(@TempDir Path dir) {
         Server server = new Server();
         Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
-        runUnix(server, client, dir);
+        runUnixThroughStartTlsFactory(server, client, dir);
         assertThat(client.clear.toByteArray()).isEqualTo(concat(GO, CLEAR_BULK));
         assertThat(client.secure.toByteArray()).isEqualTo(SECURE_BULK);
         assertThat(server.secure.toByteArray()).isEqualTo(HELLO);

@@ -428,19 +428,7 @@ class TLSMemoryBIOProtocolTest {
     void loseConnectionWaitsForTheProducerToUnregister() {
         AccumulatingProtocol client = new AccumulatingProtocol();
         TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
-        IPushProducer producer = new IPushProducer() {
-            @Override
-            public void pauseProducing() {
-            }
-
-            @Override
-            public void resumeProducing() {
-            }
-
-            @Override
-            public void stopProducing() {
-            }
-        };
+        IPushProducer producer = new IdleProducer();
         pair.client.registerProducer(producer, true);
         pair.client.loseConnection();
         pair.client.write("still allowed".getBytes(StandardCharsets.US_ASCII));

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS over real TCP connections on 127.0.0.1, both ends JTwisted, delegated tasks on the reactor's
- * thread pool.
+ * TLS over real TCP connections on 127.0.0.1, both ends JTwisted, delegated tasks where
+ * {@code listenSSL}/{@code connectSSL} put them by default (inline within the budget, else on the
+ * reactor's thread pool; TlsTransportContractTest runs both placements on purpose).
  *
  * <p>Ports of twisted/internet/test/test_tls.py (SSLClientTestsMixin, TLSPortTestsBuilder,
  * the STARTTLS cases live in internal.tcp.ConnectionStartTlsTest): test_disconnectAfterWriteAfterStartTLS's
