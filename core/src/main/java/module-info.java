@@ -37,4 +37,5 @@ module io.jtwisted.core {
     exports io.jtwisted.protocols.tls;
     exports io.jtwisted.python.failure;
     exports io.jtwisted.python.logfile;
+    exports io.jtwisted.python.systemd;
 }

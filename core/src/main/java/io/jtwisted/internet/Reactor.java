@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
+import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
 import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 
@@ -26,7 +27,8 @@ import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
         IReactorPluggableNameResolver,
         IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram,
-        IReactorProcess {
+        IReactorProcess,
+        IReactorSocket {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

@@ -238,6 +238,7 @@ public final class JsonLog {
         }
 
         @Override
+        @SuppressWarnings("OverrideThrowableToString") // prints as the Python exception it stands for: "KeyError: 'x'"
         public String toString() {
             return typeName + (getMessage() == null ? "" : ": " + getMessage());
         }

@@ -111,6 +111,7 @@ class FileLogObserverTest {
      * disables it only while reporting); JTwisted removes it for good, since a full disk stays full.
      */
     @Test
+    @SuppressWarnings("ObjectToString") // the removal message names the observer as the publisher prints it
     void onAFullDiskTheObserverRaisesAndItsPublisherDropsItTellingTheOthers() throws IOException {
         java.nio.file.Path full = java.nio.file.Path.of("/dev/full");
         try (java.io.OutputStream disk = java.nio.file.Files.newOutputStream(full)) {

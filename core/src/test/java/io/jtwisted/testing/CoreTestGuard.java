@@ -151,7 +151,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
      */
     static Leftovers cleanReactors(List<Object> testInstances) throws IllegalAccessException {
         Leftovers leftovers = new Leftovers();
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
         clean(Reactor.reactor, leftovers, seen);
         for (Object instance : testInstances) {
             for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
@@ -167,7 +167,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
         return leftovers;
     }
 
-    private static void clean(Object value, Leftovers leftovers, Map<Object, Boolean> seen) {
+    private static void clean(Object value, Leftovers leftovers, IdentityHashMap<Object, Boolean> seen) {
         if (!(value instanceof IReactorCore reactor) || seen.put(value, Boolean.TRUE) != null) {
             return;
         }

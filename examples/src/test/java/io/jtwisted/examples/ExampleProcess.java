@@ -46,12 +46,26 @@ public final class ExampleProcess implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args} on the examples module's run-time class path. */
     public static ExampleProcess start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), List.of(), mainClass, args);
+    }
+
+    /**
+     * Starts {@code mainClass} as {@link #start(Class, String...)} does, with {@code jvmOptions}, the
+     * whole command run by {@code launcher} (such as {@code systemd-socket-activate -l PORT}) when that
+     * is not empty.
+     */
+    public static ExampleProcess start(List<String> launcher, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
         Path target = Path.of("target");
         String classpath = target.resolve("classes") + java.io.File.pathSeparator
                 + Files.readString(target.resolve("classpath.txt")).strip();
         String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(launcher);
+        command.add(java);
         // as bin/run-example: junixsocket (UNIX datagrams) loads a native library
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, mainClass.getName()));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("example-stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();

@@ -88,6 +88,7 @@ final class ReactorDriver {
     }
 
     /** Runs {@code reactor} until {@code stage} completes, then returns its value or throws its exception. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only wakes the loop; the outcome is read from future
     static <T> T await(Reactor reactor, CompletionStage<T> stage, double timeoutSeconds) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         future.whenComplete((value, error) -> wake(reactor));

@@ -44,6 +44,7 @@ public class ClientService extends Service {
     private Deferred<Void> lost;
     private int failedAttempts;
 
+    @SuppressWarnings("ArrayRecordComponent") // failures is a shared counter cell, never compared
     private record Waiter(Deferred<IProtocol> deferred, int failAfterFailures, int[] failures) {
     }
 
@@ -170,14 +171,14 @@ public class ClientService extends Service {
             }, failure -> {
                 log.failure("Preparing the connection to {endpoint} failed; dropping it", failure, endpoint);
                 made.abortConnection();
-                attemptFailed(failure, made);
+                attemptFailed(failure);
                 return null;
             });
             return null;
         }, failure -> {
             if (attempt == connecting) {
                 attempt = null;
-                attemptFailed(failure, null);
+                attemptFailed(failure);
             }
             return null;
         });
@@ -198,7 +199,7 @@ public class ClientService extends Service {
         }
     }
 
-    private void attemptFailed(Failure failure, ProtocolWrapper dropped) {
+    private void attemptFailed(Failure failure) {
         if (!running()) {
             return;
         }

@@ -93,12 +93,14 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // warning on the stderr of every program that uses the reactor.
     private final MpscUnboundedAtomicArrayQueue<ThrowingRunnable> threadCalls =
             new MpscUnboundedAtomicArrayQueue<>(CALL_QUEUE_CHUNK);
+    @SuppressWarnings("UnusedVariable") // read and written through the SLEEPING VarHandle
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
     // Read by BlockingCallbackWatchdog's thread: how many callbacks this loop has started and the
     // latest one (IDLE from before a blocking select until the next callback; select runs the I/O
     // callbacks inside it). Opaque stores (plain moves on x86) by the reactor thread.
     private static final Object IDLE = new Object();
     private long callbacksStarted;
+    @SuppressWarnings("UnusedVariable") // read and written through the CURRENT_CALLBACK VarHandle
     private Object currentCallback;
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();
@@ -267,7 +269,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (wait <= 0) {
             return 0;
         }
-        return (long) Math.min(Math.ceil(wait * 1000), Long.MAX_VALUE / 2);
+        return (long) Math.min(Math.ceil(wait * 1000), 0x1p62); // far beyond any real wait, and exact as a double
     }
 
     private void handleKey(SelectionKey key) {

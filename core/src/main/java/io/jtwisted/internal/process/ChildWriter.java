@@ -152,6 +152,7 @@ final class ChildWriter implements Runnable {
         }
     }
 
+    @SuppressWarnings("UnusedVariable") // why the pipe closed does not change what the protocol hears
     private void finished(IOException error) {
         if (lost) {
             return;

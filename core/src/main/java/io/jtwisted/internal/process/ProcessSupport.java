@@ -55,7 +55,7 @@ public final class ProcessSupport {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         ProcessTransport transport = new ProcessTransport(reactor, process, protocol,
-                redirects[0] == Redirect.PIPE, redirects[1] == Redirect.PIPE, redirects[2] == Redirect.PIPE);
+                Redirect.PIPE.equals(redirects[0]), Redirect.PIPE.equals(redirects[1]), Redirect.PIPE.equals(redirects[2]));
         transport.start();
         return transport;
     }

@@ -60,6 +60,7 @@ final class ProcessTransport implements IProcessTransport {
     }
 
     /** Connects the protocol, then starts the pipe threads and asks the JDK to report the exit. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only hands the exit to the reactor
     void start() {
         try {
             protocol.makeConnection(this);

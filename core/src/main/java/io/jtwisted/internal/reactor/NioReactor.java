@@ -1,6 +1,7 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.tcp.Adoption;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internal.unix.UnixSupport;
@@ -22,6 +23,7 @@ import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import io.jtwisted.internal.process.ProcessSupport;
 import io.jtwisted.internet.interfaces.IProcessProtocol;
 import io.jtwisted.internet.interfaces.IProcessTransport;
@@ -190,5 +192,26 @@ public class NioReactor extends EventLoop implements Reactor {
                                           Map<Integer, Object> childFDs) {
         checkThread();
         return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
+    }
+
+    // IReactorSocket: inherited sockets (systemd socket activation, inetd), adopted as TCP ports and connections.
+
+    private Adoption adoption;
+
+    private Adoption adoption() {
+        if (adoption == null) {
+            adoption = new Adoption(this);
+        }
+        return adoption;
+    }
+
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        return adoption().adoptStreamPort(fileDescriptor, addressFamily, factory);
+    }
+
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        adoption().adoptStreamConnection(fileDescriptor, addressFamily, factory);
     }
 }

@@ -45,6 +45,8 @@ final class Port implements IListeningPort, Selectable {
     private final int backlog;
     private final String iface;
     private final boolean reusePort;
+    /** The inherited socket to listen on instead of binding one, or {@code null}. */
+    private final ServerSocketChannel adopted;
     private ServerSocketChannel channel;
     private SelectionKey key;
     private IAddress host;
@@ -76,12 +78,23 @@ final class Port implements IListeningPort, Selectable {
 
     /** @param reusePort whether to set {@code SO_REUSEPORT} before binding (several sockets on one address) */
     Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort) {
+        this(reactor, port, factory, backlog, iface, reusePort, null);
+    }
+
+    private Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort,
+                 ServerSocketChannel adopted) {
         this.reusePort = reusePort;
         this.reactor = reactor;
         this.requestedPort = port;
         this.factory = factory;
         this.backlog = backlog;
         this.iface = iface == null ? "" : iface;
+        this.adopted = adopted;
+    }
+
+    /** A port on a socket bound and listening already (inherited: {@code adoptStreamPort}); it closes the socket when it stops. */
+    static Port adopting(EventLoop reactor, ServerSocketChannel adopted, IProtocolFactory factory) {
+        return new Port(reactor, 0, factory, 0, "", false, adopted);
     }
 
     @Override
@@ -92,17 +105,7 @@ final class Port implements IListeningPort, Selectable {
         }
         ServerSocketChannel server = null;
         try {
-            InetAddress address = bindAddress();
-            server = ServerSocketChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            if (reusePort) {
-                // Not every platform has it: say so rather than bind a port the caller expects to share.
-                if (!server.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                    throw new UnsupportedOperationException("SO_REUSEPORT is not supported on this platform");
-                }
-                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            }
-            server.bind(new InetSocketAddress(address, requestedPort), backlog);
+            server = adopted != null ? adopted : bound();
             server.configureBlocking(false);
             host = Addresses.toTwisted("TCP", server.getLocalAddress());
             key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
@@ -121,6 +124,27 @@ final class Port implements IListeningPort, Selectable {
         factory.doStart();
         factoryStarted = true;
         LOG.info("{} starting on {}", factory.getClass().getSimpleName(), portNumber());
+    }
+
+    /** A new socket with the requested options, bound to the requested address. */
+    private ServerSocketChannel bound() throws IOException {
+        InetAddress address = bindAddress();
+        ServerSocketChannel server = ServerSocketChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                // Not every platform has it: say so rather than bind a port the caller expects to share.
+                if (!server.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new UnsupportedOperationException("SO_REUSEPORT is not supported on this platform");
+                }
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            server.bind(new InetSocketAddress(address, requestedPort), backlog);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            throw e;
+        }
     }
 
     private InetAddress bindAddress() throws IOException {
@@ -167,7 +191,7 @@ final class Port implements IListeningPort, Selectable {
             accepted++;
             descriptorsExhaustedLogged = false;
             backoff = 0;
-            startConnection(connection);
+            startConnection(reactor, connection, factory);
         }
         acceptsPerTurn = accepted == limit ? Math.min(limit + 20, MAX_ACCEPTS_PER_TURN) : Math.max(1, accepted);
     }
@@ -177,7 +201,8 @@ final class Port implements IListeningPort, Selectable {
         return acceptsPerTurn;
     }
 
-    private void startConnection(SocketChannel accepted) {
+    /** Runs a protocol from {@code factory} on a connection accepted here or inherited ({@code adoptStreamConnection}). */
+    static void startConnection(EventLoop reactor, SocketChannel accepted, IProtocolFactory factory) {
         SelectionKey acceptedKey;
         IAddress peer;
         IAddress local;

@@ -29,7 +29,7 @@ public sealed interface ConcurrencyPrimitive permits DeferredLock, DeferredSemap
                 Deferred.<T>maybeDeferredDeferring(f).addBoth(this::releaseAndReturn));
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // passes the chain's result on, typed by the chain
     private <T> T releaseAndReturn(Object resultOrFailure) {
         release();
         // A Failure returned here keeps the chain on its errback path.

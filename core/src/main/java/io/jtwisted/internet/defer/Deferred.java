@@ -312,6 +312,7 @@ public class Deferred<T> {
      * As {@link #fromFuture(CompletionStage)}, but the Deferred is fired through {@code deliverOn}:
      * pass {@code r -> reactor.callFromThread(r::run)} to fire it on the reactor thread.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only fire the Deferred; it carries every outcome
     public static <T> Deferred<T> fromFuture(CompletionStage<? extends T> stage, Executor deliverOn) {
         CompletableFuture<? extends T> future = stage.toCompletableFuture();
         Deferred<T> deferred = new Deferred<>(ignored -> future.cancel(false));
@@ -345,6 +346,7 @@ public class Deferred<T> {
      * Cancelling the future before that cancels this Deferred, on the thread that cancels the
      * future: do that on the thread that owns this Deferred.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only cancels this Deferred
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> future = new CompletableFuture<>();
         boolean[] settled = {false};
@@ -614,6 +616,8 @@ public class Deferred<T> {
     @FunctionalInterface
     public interface OnTimeoutCancel<T> {
         /**
+         * Decides what the chain goes on with after the timeout cancelled it.
+         *
          * @param resultOrFailure the chain's result after cancelling: a value or a {@link Failure}
          * @param timeout the timeout that expired, in seconds
          * @return the result the chain goes on with

@@ -16,7 +16,8 @@ public final class DeferredQueue<T> {
     public static final int UNBOUNDED = -1;
 
     private final ArrayDeque<Deferred<T>> waiting = new ArrayDeque<>();
-    private final LinkedList<T> pending = new LinkedList<>(); // may hold nulls
+    @SuppressWarnings("JdkObsolete") // ArrayDeque refuses null, and a queue of Deferred results may hold nulls
+    private final LinkedList<T> pending = new LinkedList<>();
     private final int size;
     private final int backlog;
 

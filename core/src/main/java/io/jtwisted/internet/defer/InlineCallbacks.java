@@ -29,6 +29,7 @@ final class InlineCallbacks<T> {
     private final Deferred<T> result;
     // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
     private final ThrowingFunction<Object, Object> resume = this::resumeWith;
+    @SuppressWarnings("UnnecessaryLambda") // made once per coroutine so that no await allocates one
     private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
     private Thread thread;
     private volatile boolean bodyTurn;
@@ -134,6 +135,7 @@ final class InlineCallbacks<T> {
         }
     }
 
+    @SuppressWarnings("TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
     static <T> T await(Deferred<Object> d) {
         InlineCallbacks<?> task = CURRENT.get();
         if (task == null || task.finished) {
@@ -143,7 +145,7 @@ final class InlineCallbacks<T> {
         return task.awaitInBody(d);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // as await
     private <R> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {

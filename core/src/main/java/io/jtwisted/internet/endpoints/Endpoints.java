@@ -35,8 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  * and {@code unix:PATH[:backlog=N][:mode=0660][:lockfile=1]} (server) / {@code unix:PATH} or
  * {@code unix:path=PATH[:timeout=SECONDS][:checkPID=1]} (client), and {@code ssl:} / {@code tls:} (see {@link SSL4ServerEndpoint}, {@link SSL4ClientEndpoint} and
- * docs/tls.md), and the server wrapper {@code haproxy:DESCRIPTION} (the PROXY protocol, see
- * {@link io.jtwisted.protocols.haproxy.HAProxy#proxyEndpoint} and docs/deploying.md). Other types (plugins) are added with {@link #registerServerParser} and
+ * docs/tls.md), the server wrapper {@code haproxy:DESCRIPTION} (the PROXY protocol, see
+ * {@link io.jtwisted.protocols.haproxy.HAProxy#proxyEndpoint}) and the server
+ * {@code systemd:domain=INET:index=0} (or {@code :name=NAME}: a socket passed by systemd, see
+ * {@link AdoptedStreamServerEndpoint}), both in docs/deploying.md. Other types (plugins) are added with {@link #registerServerParser} and
  * {@link #registerClientParser}. A bad description raises {@link IllegalArgumentException}
  * with a message naming the problem.
  */
@@ -68,6 +70,7 @@ public final class Endpoints {
         CLIENT_PARSERS.put("tls", SSLEndpointParsers::parseTlsClient);
         // Deployment: the PROXY protocol wrapper and sockets handed over by systemd.
         SERVER_PARSERS.put("haproxy", HAProxyEndpointParser::parse);
+        SERVER_PARSERS.put("systemd", SystemdEndpointParser::parse);
     }
 
     private Endpoints() {

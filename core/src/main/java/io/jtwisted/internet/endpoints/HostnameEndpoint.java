@@ -76,7 +76,6 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
         List<InetAddress> remaining;
         Deferred<List<InetAddress>> resolving;
         IDelayedCall next;
-        Failure lastFailure;
         boolean done;
 
         Race(IProtocolFactory factory) {
@@ -132,7 +131,6 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
         }
 
         void lostOne(Failure failure) {
-            lastFailure = failure;
             if (done) {
                 return;
             }

@@ -34,8 +34,8 @@ public class TCP6ClientEndpoint extends TCP4ClientEndpoint {
         }
         return Resolution.resolve(threads, host()).addCallbackDeferring(addresses -> {
             for (InetAddress address : addresses) {
-                if (address instanceof Inet6Address) {
-                    String literal = io.jtwisted.internet.address.IPv6Address.textOf((Inet6Address) address);
+                if (address instanceof Inet6Address v6) {
+                    String literal = io.jtwisted.internet.address.IPv6Address.textOf(v6);
                     return new TCP4ClientEndpoint(reactor, literal, port(), timeout(), bindAddress()).connect(factory);
                 }
             }

@@ -11,11 +11,11 @@ import io.jtwisted.internet.protocol.Protocol;
  * once it is connected, as Twisted's {@code _WrappingProtocol}.
  */
 final class WrappingProtocol extends Protocol implements IHalfCloseableProtocol {
-    private final Deferred<IProtocol> connected;
+    private final Deferred<IProtocol> connectedDeferred;
     private final IProtocol wrapped;
 
-    WrappingProtocol(Deferred<IProtocol> connected, IProtocol wrapped) {
-        this.connected = connected;
+    WrappingProtocol(Deferred<IProtocol> connectedDeferred, IProtocol wrapped) {
+        this.connectedDeferred = connectedDeferred;
         this.wrapped = wrapped;
     }
 
@@ -26,8 +26,8 @@ final class WrappingProtocol extends Protocol implements IHalfCloseableProtocol 
     @Override
     public void connectionMade() {
         wrapped.makeConnection(transport);
-        if (!connected.called()) {
-            connected.callback(wrapped);
+        if (!connectedDeferred.called()) {
+            connectedDeferred.callback(wrapped);
         }
     }
 

@@ -57,6 +57,7 @@ final class GroupPort implements IListeningPort {
     }
 
     /** Stops {@code toStop} (which belong to the reactors {@code where}); see {@link #stopListening()}. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
     static Deferred<Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (int k = 0; k < toStop.size(); k++) {

@@ -36,7 +36,7 @@ public class ReconnectingClientFactory extends ClientFactory {
     /** The first delay, in seconds (1.0). */
     public double initialDelay = 1.0;
     /** What the delay is multiplied by after each failure (e, as in Twisted). */
-    public double factor = 2.7182818284590451;
+    public double factor = Math.E;
     /** The relative standard deviation of the random variation of the delay (Twisted's value). */
     public double jitter = 0.11962656472;
     /** How many retries to make before giving up, or {@code null} for no limit. */

@@ -25,6 +25,7 @@ final class Der {
     static final int GENERALIZED_TIME = 0x18;
 
     /** One element read back: its tag and the bytes of its contents. */
+    @SuppressWarnings("ArrayRecordComponent") // parsed once and read, never compared
     record Element(int tag, byte[] contents) {
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 /** Reads and writes PEM: {@code -----BEGIN LABEL-----}, base64 DER, {@code -----END LABEL-----}. */
 final class Pem {
     /** One block of a PEM text. */
+    @SuppressWarnings("ArrayRecordComponent") // parsed once and read, never compared
     record Block(String label, byte[] der, boolean encryptedLegacy) {
     }
 

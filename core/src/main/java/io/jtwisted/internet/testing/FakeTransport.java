@@ -62,6 +62,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** True once {@link #loseConnection()} was called on this end, or the other end closed. */
+    @Override
     public boolean disconnecting() {
         return disconnecting;
     }

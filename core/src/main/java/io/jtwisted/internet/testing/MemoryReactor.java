@@ -8,9 +8,11 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
+import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.Map;
  *
  * <p>Use {@link MemoryReactorClock} when the code under test also schedules calls.
  */
-public class MemoryReactor implements IReactorCore, IReactorTCP {
+public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket {
     /** A recorded {@code listenTCP} call. */
     public record TcpServer(int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort) {
         /** A call without {@code reusePort}. */
@@ -221,6 +223,38 @@ public class MemoryReactor implements IReactorCore, IReactorTCP {
     /** The connectors returned by {@code connectTCP} and not yet completed, in order (a live list). */
     public List<FakeConnector> connectors() {
         return connectors;
+    }
+
+    // IReactorSocket, as Twisted's MemoryReactor: adoptions are recorded, nothing is opened.
+
+    /** A recorded {@code adoptStreamPort} or {@code adoptStreamConnection} call. */
+    public record Adopted(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+    }
+
+    private final List<Adopted> adoptedPorts = new ArrayList<>();
+    private final List<Adopted> adoptedConnections = new ArrayList<>();
+
+    /** Records the call; the port's host is {@code 0.0.0.0:1234}, as in Twisted's MemoryReactor. */
+    @Override
+    public IListeningPort adoptStreamPort(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        adoptedPorts.add(new Adopted(fileDescriptor, addressFamily, factory));
+        return new FakePort(new IPv4Address("TCP", "0.0.0.0", 1234));
+    }
+
+    /** Records the call. */
+    @Override
+    public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
+        adoptedConnections.add(new Adopted(fileDescriptor, addressFamily, factory));
+    }
+
+    /** The {@code adoptStreamPort} calls, in order. */
+    public List<Adopted> adoptedPorts() {
+        return adoptedPorts;
+    }
+
+    /** The {@code adoptStreamConnection} calls, in order. */
+    public List<Adopted> adoptedConnections() {
+        return adoptedConnections;
     }
 
     private static boolean isIPv6(String host) {

@@ -44,6 +44,7 @@ public final class NonStreamingProducer implements IPullProducer {
      *
      * @throws IllegalStateException always
      */
+    @SuppressWarnings("DoNotCallSuggester") // it exists to fail the test that calls it, at run time
     public void pauseProducing() {
         throw new IllegalStateException("BUG: pause should never be called.");
     }

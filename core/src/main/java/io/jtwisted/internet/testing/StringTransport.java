@@ -132,6 +132,7 @@ public class StringTransport implements ITCPTransport {
     }
 
     /** True once {@link #loseConnection()} (or {@link #abortConnection()}) was called. */
+    @Override
     public boolean disconnecting() {
         return disconnecting;
     }

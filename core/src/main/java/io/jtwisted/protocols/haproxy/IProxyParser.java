@@ -10,6 +10,7 @@ public interface IProxyParser {
      *
      * @param remaining the bytes after the header, for the wrapped protocol (possibly empty)
      */
+    @SuppressWarnings("ArrayRecordComponent") // a parser's result, read once, never compared
     record Parsed(ProxyInfo info, byte[] remaining) {
     }
 

@@ -10,23 +10,23 @@ import java.nio.ByteBuffer;
  * transport) or writing (the registered producer) when the factory says so.
  */
 public class ThrottlingProtocol extends ProtocolWrapper {
-    private final ThrottlingFactory factory;
+    private final ThrottlingFactory throttlingFactory;
     private IProducer producer;
 
     public ThrottlingProtocol(ThrottlingFactory factory, IProtocol wrappedProtocol) {
         super(factory, wrappedProtocol);
-        this.factory = factory;
+        this.throttlingFactory = factory;
     }
 
     @Override
     public void write(byte[] data) {
-        factory.registerWritten(data.length);
+        throttlingFactory.registerWritten(data.length);
         super.write(data);
     }
 
     @Override
     public void write(ByteBuffer data) {
-        factory.registerWritten(data.remaining());
+        throttlingFactory.registerWritten(data.remaining());
         super.write(data);
     }
 
@@ -36,13 +36,13 @@ public class ThrottlingProtocol extends ProtocolWrapper {
         for (byte[] chunk : data) {
             total += chunk.length;
         }
-        factory.registerWritten(total);
+        throttlingFactory.registerWritten(total);
         super.writeSequence(data);
     }
 
     @Override
     public void dataReceived(byte[] data) {
-        factory.registerRead(data.length);
+        throttlingFactory.registerRead(data.length);
         super.dataReceived(data);
     }
 

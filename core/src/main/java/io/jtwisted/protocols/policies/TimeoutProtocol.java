@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * for {@code timeoutPeriod} seconds, as Twisted's {@code twisted.protocols.policies.TimeoutProtocol}.
  */
 public class TimeoutProtocol extends ProtocolWrapper {
-    private final TimeoutFactory factory;
+    private final TimeoutFactory timeoutFactory;
     private IDelayedCall timeoutCall;
     private Double timeoutPeriod;
 
@@ -18,7 +18,7 @@ public class TimeoutProtocol extends ProtocolWrapper {
     @SuppressWarnings("this-escape") // the idle timer starts at construction, as in Twisted
     public TimeoutProtocol(TimeoutFactory factory, IProtocol wrappedProtocol, Double timeoutPeriod) {
         super(factory, wrappedProtocol);
-        this.factory = factory;
+        this.timeoutFactory = factory;
         setTimeout(timeoutPeriod);
     }
 
@@ -37,7 +37,7 @@ public class TimeoutProtocol extends ProtocolWrapper {
         cancelTimeout();
         this.timeoutPeriod = timeoutPeriod;
         if (timeoutPeriod != null) {
-            timeoutCall = factory.callLater(timeoutPeriod, this::timeoutFunc);
+            timeoutCall = timeoutFactory.callLater(timeoutPeriod, this::timeoutFunc);
         }
     }
 

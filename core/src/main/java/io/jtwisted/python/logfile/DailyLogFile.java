@@ -19,7 +19,7 @@ public class DailyLogFile extends BaseLogFile {
 
     /** Opens (or creates) {@code directory/name}, dating writes by the system clock in the local time zone. */
     public DailyLogFile(String name, String directory) throws IOException {
-        this(name, directory, null, Clock.systemDefaultZone());
+        this(name, directory, null, Clock.system(java.time.ZoneId.systemDefault()));
     }
 
     /**

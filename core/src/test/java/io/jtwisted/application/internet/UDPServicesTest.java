@@ -33,7 +33,7 @@ class UDPServicesTest {
         UDPServer server = new UDPServer(0, new DatagramProtocol() {
             @Override
             public void datagramReceived(byte[] data, IAddress address) {
-                transport.write(new String(data, StandardCharsets.US_ASCII).toUpperCase().getBytes(StandardCharsets.US_ASCII),
+                transport.write(new String(data, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
                         address);
             }
         }, "127.0.0.1", 8192);

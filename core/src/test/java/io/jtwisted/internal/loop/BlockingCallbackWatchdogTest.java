@@ -99,7 +99,7 @@ class BlockingCallbackWatchdogTest {
     @Test
     void manyShortCallbacksInARowAreNotReportedHoweverLongTheyTakeTogether() {
         for (int i = 0; i < 10; i++) {
-            long at = i * 2 * SECOND; // each look sees a callback started since the last one
+            long at = i * 2L * SECOND; // each look sees a callback started since the last one
             reactor.callFromThread(() -> watchdog.check(at));
         }
         reactor.callLater(0.001, reactor::stop);

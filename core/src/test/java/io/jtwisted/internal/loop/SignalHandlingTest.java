@@ -32,7 +32,7 @@ class SignalHandlingTest {
         reactor.addSystemEventTrigger("before", "shutdown", () -> events.add("before shutdown"));
         reactor.addSystemEventTrigger("after", "shutdown", () -> events.add("after shutdown"));
         reactor.addSystemEventTrigger("after", "startup", () -> {
-            events.add("handlers installed: " + (reactor.signalHandlingInstalled()));
+            events.add("handlers installed: " + reactor.signalHandlingInstalled());
             io.jtwisted.internet.Signals.raise(signal);
             return null;
         });

@@ -23,6 +23,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,17 +201,17 @@ class StreamTransportTest {
             @Override
             public void readConnectionLost() {
                 super.readConnectionLost();
-                transport.write(("got " + received).getBytes());
+                transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
                 transport.loseConnection();
             }
         }, HalfPeer::new);
         Peer client = peers.get(1);
-        client.transport().write("question".getBytes());
+        client.transport().write("question".getBytes(StandardCharsets.UTF_8));
         ((StreamTransport) client.transport()).loseWriteConnection();
-        client.transport().write(" more".getBytes()); // accepted until the output is shut down
+        client.transport().write(" more".getBytes(StandardCharsets.UTF_8)); // accepted until the output is shut down
         Loop.result(reactor, client.writeLost);
         Failure reason = Loop.reason(reactor, client.lost);
-        assertThat(client.received.toString()).isEqualTo("got question more");
+        assertThat(client.received.toString(StandardCharsets.UTF_8)).isEqualTo("got question more");
         assertThat(reason.check(ConnectionDone.class)).isNotNull();
     }
 
@@ -294,20 +295,20 @@ class StreamTransportTest {
         FileChannel whole = open(f);
         FileChannel kept = open(f);
         assertThat(server.canWriteFile()).isTrue();
-        server.write("head|".getBytes());
+        server.write("head|".getBytes(StandardCharsets.UTF_8));
         server.writeFile(whole, 0, contents.length, true);
-        server.write("|mid|".getBytes());
+        server.write("|mid|".getBytes(StandardCharsets.UTF_8));
         server.writeFile(kept, 1000, 10, false);
         server.writeFile(kept, 0, 0, false); // empty: nothing queued
-        server.write("|tail".getBytes());
+        server.write("|tail".getBytes(StandardCharsets.UTF_8));
         server.loseConnection();
         Loop.reason(reactor, peers.get(1).lost);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        expected.writeBytes("head|".getBytes());
+        expected.writeBytes("head|".getBytes(StandardCharsets.UTF_8));
         expected.writeBytes(contents);
-        expected.writeBytes("|mid|".getBytes());
+        expected.writeBytes("|mid|".getBytes(StandardCharsets.UTF_8));
         expected.write(contents, 1000, 10);
-        expected.writeBytes("|tail".getBytes());
+        expected.writeBytes("|tail".getBytes(StandardCharsets.UTF_8));
         assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
         assertThat(whole.isOpen()).as("closed once sent").isFalse();
         assertThat(kept.isOpen()).as("the caller's to close").isTrue();

@@ -473,10 +473,10 @@ class ConnectionStartTlsTest {
 
     @Test
     void bothEndsSwitchAtOnceWriteAndCloseAndBothHearConnectionLost() {
-        class Short extends Side {
+        class ShortLived extends Side {
             final IConnectionCreator options;
 
-            Short(IConnectionCreator options) {
+            ShortLived(IConnectionCreator options) {
                 this.options = options;
             }
 
@@ -492,8 +492,8 @@ class ConnectionStartTlsTest {
                 transport.loseConnection();
             }
         }
-        Short server = new Short(TestCertificates.serverOptions());
-        Short client = new Short(SSL.optionsForClientTLS("localhost", TestCertificates.TRUST_CA));
+        ShortLived server = new ShortLived(TestCertificates.serverOptions());
+        ShortLived client = new ShortLived(SSL.optionsForClientTLS("localhost", TestCertificates.TRUST_CA));
         int number = listen(Factory.forProtocol(() -> server));
         reactor.connectTCP("127.0.0.1", number, clientFactory(client), 10, null);
         Loop.until(reactor, () -> client.reason != null && server.reason != null);

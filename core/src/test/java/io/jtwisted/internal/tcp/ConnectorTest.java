@@ -110,14 +110,13 @@ class ConnectorTest {
             int port = ((InetSocketAddress) silent.getLocalAddress()).getPort();
             List<SocketChannel> fillers = new ArrayList<>();
             try {
-                RecordingClientFactory<Recorder> client = null;
                 for (int i = 0; i < 8; i++) {
                     SocketChannel filler = SocketChannel.open();
                     filler.configureBlocking(false);
                     filler.connect(new InetSocketAddress("127.0.0.1", port));
                     fillers.add(filler);
                 }
-                client = new RecordingClientFactory<>(Recorder::new);
+                RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(Recorder::new);
                 double start = reactor.seconds();
                 reactor.connectTCP("127.0.0.1", port, client, 0.3);
                 Failure failure = Loop.reason(reactor, client.failed);

@@ -320,6 +320,7 @@ class UdpPortTest {
     }
 
     @Test
+    @SuppressWarnings("ByteBufferBackingArray") // the port hands over a wrapped array, whole
     void aDatagramTheSocketCannotTakeNowIsDroppedWithOneLogLineAndNeverRetried() throws Exception {
         Recorder server = new Recorder();
         UdpPort port = (UdpPort) reactor.listenUDP(0, server, "127.0.0.1", 8192);

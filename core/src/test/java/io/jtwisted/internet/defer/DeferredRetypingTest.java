@@ -20,7 +20,7 @@ class DeferredRetypingTest {
     void secondAddCallbackThroughTheOldReferenceFailsAtOnceSayingWhatToDo() {
         Deferred<String> d = new Deferred<>();
         d.addCallback(String::length);
-        assertThatThrownBy(() -> d.addCallback(s -> s.toUpperCase()))
+        assertThatThrownBy(() -> d.addCallback(s -> s.toUpperCase(java.util.Locale.ROOT)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("addCallback through a stale reference")
                 .hasMessageContaining("d = d.addCallback(f)")

@@ -119,7 +119,7 @@ class ReconnectingClientFactoryTest {
         factory.jitter = 0;
         factory.maxDelay = 60;
         FakeConnector connector = new FakeConnector();
-        double[] expected = {2.7182818284590451, 7.3890560989306495, 20.085536923187664, 54.598150033144229, 60, 60};
+        double[] expected = {Math.E, Math.pow(Math.E, 2), Math.pow(Math.E, 3), Math.pow(Math.E, 4), 60, 60};
         for (int i = 0; i < expected.length; i++) {
             factory.clientConnectionFailed(connector, lost());
             IDelayedCall call = clock.getDelayedCalls().get(0);
@@ -138,7 +138,7 @@ class ReconnectingClientFactoryTest {
         factory.setRandom(new Random(42));
         double gaussian = new Random(42).nextGaussian();
         factory.clientConnectionFailed(new FakeConnector(), lost());
-        double e = 2.7182818284590451;
+        double e = Math.E;
         assertThat(factory.delay()).isCloseTo(e + gaussian * e * 0.11962656472, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(clock.getDelayedCalls().get(0).getTime()).isEqualTo(factory.delay());
     }
@@ -174,7 +174,7 @@ class ReconnectingClientFactoryTest {
         assertThat(factory.delay()).isEqualTo(1.0);
         assertThat(factory.retries()).isZero();
         factory.clientConnectionLost(connector, lost());
-        assertThat(clock.getDelayedCalls().get(0).getTime() - clock.seconds()).isCloseTo(2.7182818284590451,
+        assertThat(clock.getDelayedCalls().get(0).getTime() - clock.seconds()).isCloseTo(Math.E,
                 org.assertj.core.data.Offset.offset(1e-12));
     }
 

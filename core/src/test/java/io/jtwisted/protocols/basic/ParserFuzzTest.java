@@ -216,6 +216,7 @@ class ParserFuzzTest {
     }
 
     /** The fuzzer's input: up to 64 cut points, then the stream. */
+    @SuppressWarnings("ArrayRecordComponent") // one fuzzer input, never compared
     private record Input(byte[] stream, int[] cuts) {
         static Input from(FuzzedDataProvider data) {
             int cutCount = data.consumeInt(0, 64);

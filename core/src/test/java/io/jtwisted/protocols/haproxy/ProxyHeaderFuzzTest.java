@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  */
 class ProxyHeaderFuzzTest {
     /** The fuzzer's input: up to 32 cut points (taken from the end), then the stream. */
+    @SuppressWarnings("ArrayRecordComponent") // one fuzzer input, never compared
     private record Input(byte[] stream, int[] cuts) {
         static Input from(FuzzedDataProvider data) {
             int cutCount = data.consumeInt(0, 32);

@@ -137,8 +137,8 @@ class TimeoutTest {
         private final Timeout timeout;
         boolean timedOut;
 
-        TimeoutTester(Clock clock, Double timeOut) {
-            timeout = new Timeout(clock, timeOut);
+        TimeoutTester(Clock clock, Double period) {
+            timeout = new Timeout(clock, period);
         }
 
         @Override

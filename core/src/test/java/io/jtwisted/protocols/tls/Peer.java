@@ -5,7 +5,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A protocol for loopback tests: records data, fires {@link #lost} with the reason; optionally echoes. */
+/** A protocol for loopback tests: records data, fires {@code lost} with the reason; optionally echoes. */
 class Peer extends Protocol {
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     Failure reason; // set by connectionLost

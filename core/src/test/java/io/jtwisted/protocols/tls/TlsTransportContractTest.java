@@ -31,6 +31,7 @@ import io.jtwisted.internet.ssl.SSL;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -307,9 +308,9 @@ class TlsTransportContractTest {
     @EnumSource(Setup.class)
     void writeSequenceAloneSendsItsChunksInOrder(Setup setup) throws Exception {
         List<Peer> peers = handshaken(setup);
-        peers.get(1).transport().writeSequence(List.of("Some ".getBytes(), "sequence ".getBytes(), "splitted".getBytes()));
+        peers.get(1).transport().writeSequence(List.of("Some ".getBytes(StandardCharsets.UTF_8), "sequence ".getBytes(StandardCharsets.UTF_8), "splitted".getBytes(StandardCharsets.UTF_8)));
         Loop.until(reactor, () -> peers.get(0).received.size() >= 22);
-        assertThat(peers.get(0).received.toString()).isEqualTo("Some sequence splitted");
+        assertThat(peers.get(0).received.toString(StandardCharsets.UTF_8)).isEqualTo("Some sequence splitted");
     }
 
     @ParameterizedTest
@@ -331,12 +332,12 @@ class TlsTransportContractTest {
         List<Peer> peers = pair(setup, Peer::new, () -> new Peer() {
             @Override
             void made() {
-                transport.write("written before the handshake".getBytes());
+                transport.write("written before the handshake".getBytes(StandardCharsets.UTF_8));
                 transport.loseConnection();
             }
         });
         assertThat(Loop.reason(reactor, peers.get(0).lost).value()).isInstanceOf(ConnectionDone.class);
-        assertThat(peers.get(0).received.toString()).isEqualTo("written before the handshake");
+        assertThat(peers.get(0).received.toString(StandardCharsets.UTF_8)).isEqualTo("written before the handshake");
         assertThat(Loop.reason(reactor, peers.get(1).lost).value()).isInstanceOf(ConnectionDone.class);
     }
 
@@ -391,19 +392,19 @@ class TlsTransportContractTest {
             @Override
             public void readConnectionLost() {
                 super.readConnectionLost();
-                transport.write(("got " + received).getBytes());
+                transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
                 transport.loseConnection();
             }
         }, HalfPeer::new);
         HalfPeer server = (HalfPeer) peers.get(0);
         HalfPeer client = (HalfPeer) peers.get(1);
-        client.transport().write("question".getBytes());
+        client.transport().write("question".getBytes(StandardCharsets.UTF_8));
         setup.loseWriteConnection(client.transport());
         setup.loseWriteConnection(client.transport());
         Failure reason = Loop.reason(reactor, client.lost);
         assertThat(server.readLost).isTrue();
         assertThat(client.writeLost).isEqualTo(1);
-        assertThat(client.received.toString()).isEqualTo("got question");
+        assertThat(client.received.toString(StandardCharsets.UTF_8)).isEqualTo("got question");
         assertThat(reason.value()).isInstanceOf(ConnectionDone.class);
         assertThat(Loop.reason(reactor, server.lost).value()).isInstanceOf(ConnectionDone.class);
     }
@@ -546,14 +547,14 @@ class TlsTransportContractTest {
         IdleProducer producer = new IdleProducer();
         Peer writer = peers.get(0);
         writer.consumer().registerProducer(producer, true);
-        writer.transport().write("before ".getBytes());
+        writer.transport().write("before ".getBytes(StandardCharsets.UTF_8));
         writer.transport().loseConnection();
-        writer.transport().write("and after loseConnection".getBytes()); // still accepted: a producer is registered
+        writer.transport().write("and after loseConnection".getBytes(StandardCharsets.UTF_8)); // still accepted: a producer is registered
         Loop.until(reactor, () -> peers.get(1).received.size() >= 31);
         assertThat(peers.get(1).lost.called()).as("not closed while the producer is registered").isFalse();
         writer.consumer().unregisterProducer();
         assertThat(Loop.reason(reactor, peers.get(1).lost).value()).isInstanceOf(ConnectionDone.class);
-        assertThat(peers.get(1).received.toString()).isEqualTo("before and after loseConnection");
+        assertThat(peers.get(1).received.toString(StandardCharsets.UTF_8)).isEqualTo("before and after loseConnection");
     }
 
     @ParameterizedTest

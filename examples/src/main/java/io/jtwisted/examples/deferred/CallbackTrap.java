@@ -16,6 +16,7 @@ public final class CallbackTrap {
     private CallbackTrap() {
     }
 
+    @SuppressWarnings("DoNotCallSuggester") // the howtos' example: a callback that fails, to show the errback path
     static String callback1(String result) {
         throw new IllegalStateException("callback1 failed");
     }

@@ -45,6 +45,11 @@ public final class WhoAmI {
                     System.out.println("WhoAmI listening on " + (port.getHost() instanceof IPAddress ip
                             ? "port " + ip.port() : port.getHost().toString()));
                     return port;
+                })
+                .addErrback(failure -> { // a port in use, an inherited socket that cannot be adopted
+                    System.err.println("WhoAmI: cannot listen on " + description + ": " + failure.getErrorMessage());
+                    reactor.callWhenRunning(reactor::stop); // it may fail before the reactor runs
+                    return null;
                 });
         reactor.run();
     }

@@ -53,7 +53,7 @@ public class StatefulEchoServer extends StatefulProtocol {
         byte[] out = message.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] >= 'a' && out[i] <= 'z') {
-                out[i] -= 32;
+                out[i] = (byte) (out[i] - 32);
             }
         }
         return out;

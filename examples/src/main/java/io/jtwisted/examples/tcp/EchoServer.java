@@ -21,6 +21,7 @@ public final class EchoServer {
 
     /** Counts connections in its factory and echoes. */
     public static class Echo extends Protocol {
+        @SuppressWarnings("HidingField") // the howtos' example reads self.factory.numProtocols: this is that field, typed
         private final EchoFactory factory;
 
         public Echo(EchoFactory factory) {

@@ -48,6 +48,7 @@ final class ReactorChapter {
         reactor.getDelayedCalls();
     }
 
+    @SuppressWarnings("UnusedVariable") // the chapter's snippet shows what each call returns
     void threads() throws Exception {
         reactor.callFromThread(() -> protocol.sendLine("done"));      // from any thread, runs on the reactor
         reactor.callInThread(() -> blockingWork());                   // on the reactor's thread pool

@@ -90,7 +90,7 @@ public class CacheResolver implements IResolver {
         if (old != null && old.expiry.active()) {
             old.expiry.cancel();
         }
-        IDelayedCall expiry = clock.callLater(ttl, () -> cache.remove(query));
+        IDelayedCall expiry = clock.callLater((double) ttl, () -> cache.remove(query));
         cache.put(query, new Entry(clock.seconds(), result, nxdomain, expiry));
     }
 

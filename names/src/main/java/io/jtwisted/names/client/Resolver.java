@@ -52,6 +52,7 @@ import java.util.Map;
  */
 public class Resolver implements IResolver {
     /** Twisted's default timeouts: 1, 3, 11 and 45 seconds. */
+    @SuppressWarnings("MutablePublicArray") // Twisted's public name; the resolvers copy it, so a change reaches only later ones
     public static final double[] DEFAULT_TIMEOUT = {1, 3, 11, 45};
 
     /** The UDP answer size this client advertises (the size DNS Flag Day 2020 recommends). */

@@ -9,6 +9,7 @@ import java.util.HexFormat;
  * @param code the option code
  * @param data the option data
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below compare and show the contents
 public record EdnsOption(int code, byte[] data) {
     public EdnsOption {
         Checks.u16(code, "EDNS option code");

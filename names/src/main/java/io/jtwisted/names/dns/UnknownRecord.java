@@ -10,6 +10,7 @@ import java.util.HexFormat;
  * @param type the record type
  * @param data the record data, as on the wire
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below compare and show the contents
 public record UnknownRecord(int type, byte[] data) implements Record {
     public UnknownRecord {
         Checks.u16(type, "record type");

@@ -22,7 +22,8 @@ public class RemoteCalculationTrialTest extends TestCase {
         return Loopback.connectTCP(reactor, new RemoteCalculationProtocol(), new RemoteCalculationClient(reactor))
                 .addCallback(connected -> {
                     connection = connected;
-                    return client = connected.client();
+                    client = connected.client();
+                    return client;
                 });
     }
 

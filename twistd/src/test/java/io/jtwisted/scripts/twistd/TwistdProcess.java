@@ -83,7 +83,13 @@ final class TwistdProcess implements AutoCloseable {
         return reader;
     }
 
+    @SuppressWarnings("StringCopy") // a distinct instance: the reader compares it by identity to know the output ended
     private static final String END = new String("end of output");
+
+    @SuppressWarnings("ReferenceEquality") // END is told from a real line "end of output" by identity
+    private static boolean isEnd(String line) {
+        return line == END;
+    }
 
     /** The next output line matching {@code test}, waiting for it; fails the test when none comes. */
     String awaitLine(Predicate<String> test) throws InterruptedException {
@@ -94,7 +100,7 @@ final class TwistdProcess implements AutoCloseable {
             if (line == null) {
                 throw new AssertionError("no such line within " + WAIT_SECONDS + " s; out=" + out + " err=" + err);
             }
-            if (line == END) {
+            if (isEnd(line)) {
                 fresh.add(END);
                 throw new AssertionError("twistd's output ended without the line; out=" + out + " err=" + err);
             }

@@ -295,7 +295,7 @@ class TwistdProcessTest {
                 try (Socket peer = destination.accept()) {
                     InputStream in = peer.getInputStream();
                     String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-                    peer.getOutputStream().write((line.toUpperCase() + "\n").getBytes(StandardCharsets.UTF_8));
+                    peer.getOutputStream().write((line.toUpperCase(java.util.Locale.ROOT) + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IOException ignored) {
                     // the test's assertion reports it
                 }

@@ -55,7 +55,6 @@ public class Request implements IConsumer {
     private int minorVersion;
     private Headers requestHeaders = new Headers();
     private final Headers responseHeaders = new Headers();
-    private long expectedContentLength;
     private byte[] content = new byte[0];
     private int contentSize;
     private Map<String, List<String>> args = new LinkedHashMap<>();
@@ -86,7 +85,6 @@ public class Request implements IConsumer {
         this.minorVersion = minorVersion;
         this.clientproto = minorVersion == 1 ? "HTTP/1.1" : "HTTP/1.0";
         this.requestHeaders = headers;
-        this.expectedContentLength = contentLength;
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         if (q >= 0) {

@@ -506,7 +506,7 @@ final class RequestParser {
         }
         for (int j = rest; j < e; j++) {
             int b = a[j] & 0xff;
-            if (b < 0x20 && b != '\t' || b == 0x7f) {
+            if ((b < 0x20 && b != '\t') || b == 0x7f) {
                 fail(Http.BAD_REQUEST, "control character in chunk extension");
                 return;
             }

@@ -35,7 +35,7 @@ public class Resource implements IResource {
         protected List<String> computeValue(Class<?> type) {
             List<String> allowed = new ArrayList<>();
             for (String m : METHODS) {
-                if (overrides(type, m) || m.equals("HEAD") && overrides(type, "GET")) {
+                if (overrides(type, m) || (m.equals("HEAD") && overrides(type, "GET"))) {
                     allowed.add(m);
                 }
             }

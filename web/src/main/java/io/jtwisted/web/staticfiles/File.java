@@ -239,7 +239,7 @@ public class File extends Resource {
         for (String index : settings.indexNames) {
             Path candidate = path.resolve(index);
             if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
-                || settings.followSymlinks && Files.isRegularFile(candidate)) {
+                || (settings.followSymlinks && Files.isRegularFile(candidate))) {
                 return createSimilarFile(candidate);
             }
         }

@@ -29,6 +29,7 @@ final class FileProducer implements IPushProducer {
     private static final Logger LOG = Logger.forClass(FileProducer.class);
 
     /** Literal bytes when {@code literal} is not null, else {@code length} bytes of the file from {@code position}. */
+    @SuppressWarnings("ArrayRecordComponent") // a queued piece of output, never compared
     record Piece(byte[] literal, long position, long length) {
         static Piece bytes(byte[] b) {
             return new Piece(b, 0, b.length);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.python.failure.Failure;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class HTTPChannelTest {
                 waiting.add(r);
             } else {
                 r.setHeader("Content-Length", "4");
-                r.write("fast".getBytes());
+                r.write("fast".getBytes(StandardCharsets.UTF_8));
                 r.finish();
             }
         };
@@ -76,7 +77,7 @@ class HTTPChannelTest {
         assertThat(h.requests).hasSize(1);
         Request slow = waiting.get(0);
         slow.setHeader("Content-Length", "4");
-        slow.write("slow".getBytes());
+        slow.write("slow".getBytes(StandardCharsets.UTF_8));
         slow.finish();
         assertThat(h.requests).hasSize(3);
         String out = h.written();
@@ -109,8 +110,8 @@ class HTTPChannelTest {
     @Test
     void chunkedResponseWhenHttp11AndNoContentLength() {
         h.handler = r -> {
-            r.write("abc".getBytes());
-            r.write("defgh".getBytes());
+            r.write("abc".getBytes(StandardCharsets.UTF_8));
+            r.write("defgh".getBytes(StandardCharsets.UTF_8));
             r.finish();
         };
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
@@ -122,7 +123,7 @@ class HTTPChannelTest {
     @Test
     void http10WithoutLengthEndsTheBodyByClosing() {
         h.handler = r -> {
-            r.write("abc".getBytes());
+            r.write("abc".getBytes(StandardCharsets.UTF_8));
             r.finish();
         };
         h.connect().send("GET / HTTP/1.0\r\n\r\n");
@@ -203,7 +204,7 @@ class HTTPChannelTest {
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
         Request r = h.requests.get(0);
         r.finish();
-        assertThatThrownBy(() -> r.write("x".getBytes())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> r.write("x".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(r::finish).isInstanceOf(IllegalStateException.class);
     }
 
@@ -222,7 +223,7 @@ class HTTPChannelTest {
         second.notifyFinish().addBoth(x -> seen[1] = x);
         h.channel.connectionLost(new Failure(new ConnectionDone()));
         assertThat(seen[1]).isInstanceOf(Failure.class);
-        second.write("ignored".getBytes()); // writes to a lost connection are dropped, as in Twisted
+        second.write("ignored".getBytes(StandardCharsets.UTF_8)); // writes to a lost connection are dropped, as in Twisted
         second.finish();
         assertThat(second.finished()).isTrue();
     }
@@ -272,7 +273,7 @@ class HTTPChannelTest {
         FormPart file = m.uploads().get("file").get(0);
         assertThat(file.filename()).isEqualTo("a.txt");
         assertThat(file.contentType()).isEqualTo("text/plain");
-        assertThat(new String(file.content())).isEqualTo("line1\r\nline2");
+        assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("line1\r\nline2");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jtwisted.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class RequestParserTest {
 
             @Override
             public void bodyReceived(byte[] data, int offset, int length) {
-                body.append(new String(data, offset, length));
+                body.append(new String(data, offset, length, StandardCharsets.UTF_8));
             }
 
             @Override
@@ -161,7 +162,7 @@ class RequestParserTest {
                 seen.add("bad " + status);
             }
         }, 1000, 1000, 10, 1000);
-        byte[] b = stream.getBytes();
+        byte[] b = stream.getBytes(StandardCharsets.UTF_8);
         p.feed(java.util.Arrays.copyOfRange(b, 0, split));
         p.feed(java.util.Arrays.copyOfRange(b, split, b.length));
         return seen;

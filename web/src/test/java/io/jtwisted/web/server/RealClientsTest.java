@@ -9,6 +9,7 @@ import io.jtwisted.web.staticfiles.File;
 import io.jtwisted.web.testing.LiveServer;
 import io.jtwisted.web.testing.Processes;
 import io.jtwisted.web.testing.Processes.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -48,7 +49,7 @@ class RealClientsTest {
 
         @Override
         protected byte[] renderPUT(IRequest request) {
-            return ("got " + request.content().length + " bytes, sha256 " + sha256(request.content())).getBytes();
+            return ("got " + request.content().length + " bytes, sha256 " + sha256(request.content())).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -143,13 +144,13 @@ class RealClientsTest {
     void aSlowlorisIsCutOffWhileCurlIsServed() throws Exception {
         assumeTrue(Processes.available("curl", "--version"), "curl is not installed");
         try (LiveServer strict = new LiveServer(reactor -> {
-                Site site = new Site(new io.jtwisted.web.staticfiles.Data("ok".getBytes(), "text/plain"), reactor);
+                Site site = new Site(new io.jtwisted.web.staticfiles.Data("ok".getBytes(StandardCharsets.UTF_8), "text/plain"), reactor);
                 site.setHeadersTimeout(1);
                 return site;
             });
              java.net.Socket slow = new java.net.Socket("127.0.0.1", strict.port())) {
             slow.setSoTimeout(20_000);
-            slow.getOutputStream().write("GET / HTTP/1.1\r\nX-A: 1\r\n".getBytes());
+            slow.getOutputStream().write("GET / HTTP/1.1\r\nX-A: 1\r\n".getBytes(StandardCharsets.UTF_8));
             long start = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 assertThat(curl(strict.url("/")).out()).isEqualTo("ok");
@@ -176,7 +177,7 @@ class RealClientsTest {
             server.url("/hello.txt"), server.url("/big.bin"), server.url("/missing")));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.out().lines().toList()).containsExactly(
-            "200 10 " + sha256("0123456789".getBytes()),
+            "200 10 " + sha256("0123456789".getBytes(StandardCharsets.UTF_8)),
             "200 " + big.length + " " + sha256(big),
             r.out().lines().toList().get(2));
         assertThat(r.out().lines().toList().get(2)).startsWith("404 ");

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class WebPluginTest {
 
         @Override
         protected byte[] renderGET(IRequest request) {
-            return "hello from a class".getBytes();
+            return "hello from a class".getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -177,7 +178,7 @@ class WebPluginTest {
 
         @Override
         protected byte[] renderGET(IRequest request) {
-            return ("secure=" + request.isSecure() + " " + request.prePathURL()).getBytes();
+            return ("secure=" + request.isSecure() + " " + request.prePathURL()).getBytes(StandardCharsets.UTF_8);
         }
     }
 

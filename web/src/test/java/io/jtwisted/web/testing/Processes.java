@@ -11,6 +11,7 @@ public final class Processes {
     }
 
     /** The result of a finished program. */
+    @SuppressWarnings("ArrayRecordComponent") // a finished program's output, read by tests, never compared
     public record Result(int exitCode, byte[] stdout, String stderr) {
         public String out() {
             return new String(stdout, StandardCharsets.UTF_8);

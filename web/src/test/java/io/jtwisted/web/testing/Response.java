@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A parsed HTTP response, for tests: status, headers (lower-case names), body (de-chunked). */
+@SuppressWarnings("ArrayRecordComponent") // a parsed response, read by tests, never compared
 public record Response(int status, String statusLine, Map<String, List<String>> headers, byte[] body) {
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));

@@ -62,7 +62,7 @@ final class UnixDatagramPoller {
                 port.pollerKey = channel.register(selector, SelectionKey.OP_READ, port);
             } catch (ClosedChannelException closed) {
                 // the port stopped before it was watched
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("cannot watch {}: {}", port, e.toString());
             }
         });

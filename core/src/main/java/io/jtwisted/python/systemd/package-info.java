@@ -1,0 +1,2 @@
+/** Integration with systemd, as Twisted's {@code twisted.python.systemd}: socket activation. */
+package io.jtwisted.python.systemd;
