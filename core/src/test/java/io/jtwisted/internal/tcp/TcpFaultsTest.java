@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Faults over real loopback sockets, each ending in a documented {@code connectionLost} reason
- * (or a logged error) while the reactor goes on serving, with no descriptor left open: the
- * process's open descriptors are counted before and after each test. The fault catalogue in
+ * (or a logged error) while the reactor goes on serving, with no descriptor left open and no
+ * thread left running: both are counted before and after each test. The fault catalogue in
  * docs/reliability.md points here.
  *
  * <p>From twisted/internet/test/test_tcp.py: test_dataReceivedThrows (here for every protocol
@@ -50,6 +50,7 @@ class TcpFaultsTest {
     private final NioReactor reactor = TcpTestSupport.reactor();
     private final List<IListeningPort> ports = new ArrayList<>();
     private List<String> descriptorsBefore;
+    private java.util.Set<Thread> threadsBefore;
 
     /**
      * The JDK opens a few descriptors once per process, on first use (for instance the socket it
@@ -70,6 +71,7 @@ class TcpFaultsTest {
     void countDescriptors() throws IOException {
         reactor.iterate(0); // the reactor's own selector is open before counting
         descriptorsBefore = openDescriptors();
+        threadsBefore = Thread.getAllStackTraces().keySet();
     }
 
     @AfterEach
@@ -83,6 +85,7 @@ class TcpFaultsTest {
         opened.removeAll(descriptorsBefore);
         assertThat(after.size()).as("open descriptors after the test; new ones: %s", opened)
                 .isLessThanOrEqualTo(descriptorsBefore.size());
+        assertThat(Thread.getAllStackTraces().keySet()).as("threads after the test").allMatch(threadsBefore::contains);
     }
 
     /** What the process's open descriptors (Linux) point to. */
