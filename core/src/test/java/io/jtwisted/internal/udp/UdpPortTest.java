@@ -330,7 +330,9 @@ class UdpPortTest {
         // Loopback never fills a UDP send buffer, so the socket's answer is EAGAIN's (0 bytes sent) here.
         List<String> attempts = new ArrayList<>();
         port.sendWith((channel, data, target) -> {
-            attempts.add(new String(data.array(), StandardCharsets.US_ASCII));
+            byte[] bytes = new byte[data.remaining()];
+            data.duplicate().get(bytes);
+            attempts.add(new String(bytes, StandardCharsets.US_ASCII));
             return 0;
         });
         try (CapturedLog log = new CapturedLog()) {

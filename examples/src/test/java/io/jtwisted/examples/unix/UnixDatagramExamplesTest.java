@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,14 @@ class UnixDatagramExamplesTest {
             peer.bind(AFUNIXSocketAddress.of(own.toFile()));
             peer.send(ByteBuffer.wrap("over unix datagrams".getBytes(StandardCharsets.US_ASCII)), AFUNIXSocketAddress.of(socket.toFile()));
             ByteBuffer answer = ByteBuffer.allocate(64);
-            peer.receive(answer);
+            // bounded: closing the channel (try-with-resources) ends a receive that never returns
+            CompletableFuture.runAsync(() -> {
+                try {
+                    peer.receive(answer);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(30, TimeUnit.SECONDS);
             assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("over unix datagrams");
             assertThat(server.nextLine(30)).isEqualTo("received 19 bytes from UNIXAddress('" + own + "')");
             server.signal("INT");

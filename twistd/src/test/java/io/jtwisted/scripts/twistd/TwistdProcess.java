@@ -44,6 +44,7 @@ final class TwistdProcess implements AutoCloseable {
     static TwistdProcess start(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED"); // as bin/twistd: junixsocket loads a native library
         command.add("-Djtwisted.twistd.cache=" + dir.resolve(".cache"));
         command.add("-cp");
         command.add(classPath());

@@ -42,7 +42,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * gets the mode), test_listenOnLinuxAbstractNamespace ("\0name" addresses). Added here, since
  * Twisted has no test of them: unbound senders (zero-length datagrams are in
  * UnixDatagramInteropTest, since junixsocket cannot send one), the maxPacketSize limit,
- * a throwing protocol, the per-turn bound, EAGAIN drops, a refused connected peer, a failed
+ * a throwing protocol, the per-turn bound, a flood from a waiting sender, two reactors at once,
+ * EAGAIN drops, a refused connected peer, a failed
  * connect, the poller thread's lifetime and its not spinning. Not ported: test_reprWithClassicProtocol
  * (Python 2 classic classes).
  */
@@ -318,6 +319,52 @@ class UnixDatagramPortTest {
         send(client, ascii("two"), address);
         Loop.until(reactor, () -> server.datagrams.size() == 2);
         assertThat(port.wakeups).isEqualTo(wakeups + 1);
+    }
+
+    @Test
+    void aFloodFromAWaitingSenderArrivesWholeAndInOrder() throws Exception {
+        String address = path("s.sock");
+        Server server = new Server();
+        listen(server, address);
+        int total = 3000; // hundreds of times the kernel's queue: the sender waits for the reactor to read
+        Thread sender = new Thread(() -> {
+            try (AFUNIXDatagramChannel flood = AFUNIXDatagramChannel.open()) {
+                for (int i = 0; i < total; i++) {
+                    byte[] datagram = new byte[512];
+                    ByteBuffer.wrap(datagram).putInt(i);
+                    send(flood, datagram, address);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "flood");
+        sender.start();
+        Loop.until(reactor, () -> server.datagrams.size() == total);
+        sender.join();
+        for (int i = 0; i < total; i++) {
+            assertThat(ByteBuffer.wrap(server.datagrams.get(i)).getInt()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void twoReactorsEachWithTheirOwnPollerBothReceive() throws Exception {
+        NioReactor other = new NioReactor();
+        Server first = new Server();
+        Server second = new Server();
+        listen(first, path("one.sock"));
+        IUNIXDatagramTransport otherPort = other.listenUNIXDatagram(path("two.sock"), second);
+        try {
+            AFUNIXDatagramChannel client = peer(null);
+            for (int round = 0; round < 20; round++) {
+                send(client, ascii("a" + round), path("one.sock"));
+                send(client, ascii("b" + round), path("two.sock"));
+                int expected = round + 1;
+                Loop.until(reactor, () -> first.datagrams.size() == expected);
+                Loop.until(other, () -> second.datagrams.size() == expected);
+            }
+        } finally {
+            Loop.result(other, otherPort.stopListening());
+        }
     }
 
     @Test
