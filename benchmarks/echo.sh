@@ -1,8 +1,13 @@
 #!/bin/sh
-# The echo benchmark: JTwisted vs Netty (one event loop, NIO and epoll) vs the real Twisted,
-# each server in its own process, under the same closed-loop load. Arguments go to EchoBenchmark:
+# The echo benchmark: a C epoll floor server vs JTwisted vs Netty (one event loop, NIO and epoll)
+# vs the real Twisted, each server in its own process, under the same closed-loop load.
+# Arguments go to EchoBenchmark:
 #   benchmarks/echo.sh [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
-#                      [--servers jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
+#                      [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
+#                      [--loads 64x64,4096x64,64x1]
+# The floor (benchmarks/c/echo_floor.c) is compiled here with cc; with --loads, every server runs
+# under each SIZExCONNECTIONS load and the last table gives each one's efficiency relative to the
+# floor. With taskset, each server is pinned to CPU 0 and the load to CPU 1 (PIN=no: not pinned).
 # The real Twisted is looked for in python3, then /usr/bin/python3 (override with --python).
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,4 +22,20 @@ PYTHON=python3
 for candidate in python3 /usr/bin/python3; do
   if "$candidate" -c 'import twisted' 2>/dev/null; then PYTHON=$candidate; break; fi
 done
-exec "$JAVA_HOME/bin/java" -cp "$JAR" io.jtwisted.benchmarks.echo.EchoBenchmark --python "$PYTHON" "$@"
+FLOOR_ARGS=
+if command -v cc >/dev/null; then
+  FLOOR="$ROOT/benchmarks/target/echo_floor"
+  mkdir -p "$ROOT/benchmarks/target"
+  cc -O2 -o "$FLOOR" "$ROOT/benchmarks/c/echo_floor.c"
+  FLOOR_ARGS="--floor $FLOOR"
+else
+  echo "cc not found: the c-floor server is skipped (apt-get install -y gcc)" >&2
+fi
+PIN_LOAD=
+PIN_ARGS=
+if [ "${PIN:-yes}" != no ] && command -v taskset >/dev/null; then
+  PIN_LOAD="taskset -c 1"
+  PIN_ARGS="--server-cpu 0"
+fi
+exec $PIN_LOAD "$JAVA_HOME/bin/java" -cp "$JAR" io.jtwisted.benchmarks.echo.EchoBenchmark --python "$PYTHON" \
+  --servers c-floor,jtwisted,netty-nio,netty-epoll,twisted $FLOOR_ARGS $PIN_ARGS "$@"

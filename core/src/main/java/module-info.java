@@ -4,6 +4,7 @@
  */
 module io.jtwisted.core {
     requires transitive org.slf4j;
+    requires static transitive org.jspecify; // nullness annotations, kept in the class files for checkers and Kotlin
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
     requires org.jctools.core; // the lock-free queue of callFromThread

@@ -1,6 +1,6 @@
-"""A Twisted STARTTLS line client: python3 starttls_client.py PORT CA.pem
+"""A Twisted STARTTLS line client: python3 starttls_client.py PORT|SOCKET-PATH CA.pem
 
-Connects to 127.0.0.1:PORT, sends STARTTLS, and on the answer GO switches to TLS with
+Connects to 127.0.0.1:PORT (or, given a path, to that UNIX socket), sends STARTTLS, and on the answer GO switches to TLS with
 transport.startTLS (verifying "localhost" against CA.pem) and sends the line hello. Prints every
 line it receives after the switch and the peer certificate's common name, then "lost" when the
 connection ends.
@@ -35,5 +35,9 @@ class StartTLSClient(basic.LineReceiver):
 with open(sys.argv[2]) as f:
     authority = ssl.Certificate.loadPEM(f.read())
 options = ssl.optionsForClientTLS("localhost", trustRoot=authority)
-reactor.connectTCP("127.0.0.1", int(sys.argv[1]), protocol.ClientFactory.forProtocol(StartTLSClient))
+factory = protocol.ClientFactory.forProtocol(StartTLSClient)
+if sys.argv[1].startswith("/"):
+    reactor.connectUNIX(sys.argv[1], factory)
+else:
+    reactor.connectTCP("127.0.0.1", int(sys.argv[1]), factory)
 reactor.run()

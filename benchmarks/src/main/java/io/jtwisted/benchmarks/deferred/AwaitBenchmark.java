@@ -73,6 +73,12 @@ public class AwaitBenchmark {
         virtualReactor = Reactor.create();
         virtualReactorThread = startReactor(virtualReactor, Thread.ofVirtual().name("virtual-reactor"));
         vertx = Vertx.vertx();
+        vertxContext = virtualThreadContext(vertx);
+        executor = Executors.newSingleThreadExecutor();
+    }
+
+    /** The context of a verticle deployed with Vert.x's virtual-thread threading model. */
+    static Context virtualThreadContext(Vertx vertx) throws Exception {
         CompletableFuture<Context> deployed = new CompletableFuture<>();
         vertx.deployVerticle(new AbstractVerticle() {
             @Override
@@ -80,11 +86,11 @@ public class AwaitBenchmark {
                 deployed.complete(vertx.getOrCreateContext());
             }
         }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));
-        vertxContext = deployed.get(10, TimeUnit.SECONDS);
-        executor = Executors.newSingleThreadExecutor();
+        return deployed.get(10, TimeUnit.SECONDS);
     }
 
-    private static Thread startReactor(Reactor reactor, Thread.Builder builder) throws Exception {
+    /** Runs {@code reactor} on a thread made by {@code builder}; returns once it is running. */
+    static Thread startReactor(Reactor reactor, Thread.Builder builder) throws Exception {
         CompletableFuture<Void> running = new CompletableFuture<>();
         reactor.callWhenRunning(() -> running.complete(null));
         Thread thread = builder.start(() -> reactor.run(false));
@@ -176,7 +182,8 @@ public class AwaitBenchmark {
         return d;
     }
 
-    private static Object callbacksOn(Reactor reactor) throws Exception {
+    /** The unfired sequence with callbacks, on {@code reactor}; waits for its result. */
+    static Object callbacksOn(Reactor reactor) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         reactor.callFromThread(() -> {
             Deferred<Integer> d = later(reactor, 0);
@@ -188,7 +195,8 @@ public class AwaitBenchmark {
         return done.get();
     }
 
-    private static Object awaitOn(Reactor reactor) throws Exception {
+    /** The unfired sequence as one async body, on {@code reactor}; waits for its result. */
+    static Object awaitOn(Reactor reactor) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         reactor.callFromThread(() -> Deferred.async(reactor, () -> {
             int x = Deferred.await(later(reactor, 0));
@@ -227,20 +235,25 @@ public class AwaitBenchmark {
 
     @Benchmark
     public Object unfiredVertxAwait() throws Exception {
+        return vertxAwaitOn(vertxContext);
+    }
+
+    /** The unfired sequence with Vert.x's {@code Future.await}, on {@code context}; waits for its result. */
+    static Object vertxAwaitOn(Context context) throws Exception {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        vertxContext.runOnContext(v -> {
-            int x = Future.await(vertxLater(0));
+        context.runOnContext(v -> {
+            int x = Future.await(vertxLater(context, 0));
             for (int i = 0; i < STEPS; i++) {
-                x = Future.await(vertxLater(x + 1));
+                x = Future.await(vertxLater(context, x + 1));
             }
             done.complete(x);
         });
         return done.get();
     }
 
-    private Future<Integer> vertxLater(int value) {
+    private static Future<Integer> vertxLater(Context context, int value) {
         Promise<Integer> promise = Promise.promise();
-        vertxContext.runOnContext(v -> promise.complete(value));
+        context.runOnContext(v -> promise.complete(value));
         return promise.future();
     }
 

@@ -24,9 +24,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * EchoBenchmark [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
- *               [--servers jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
- *               [--jvm-args "-Xms256m -Xmx256m"]
+ *               [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
+ *               [--jvm-args "-Xms256m -Xmx256m"] [--floor PATH] [--server-cpu N]
+ *               [--loads 64x64,4096x64,64x1]
  * </pre>
+ * {@code c-floor} is the C epoll server of {@code benchmarks/c/echo_floor.c}, compiled by
+ * {@code echo.sh} and named by {@code --floor}: one {@code read} and one {@code write} per message,
+ * the floor for an echo server on this kernel. {@code --server-cpu N} pins each server to CPU N
+ * with {@code taskset} (echo.sh pins the load to the other one). {@code --loads} runs every server
+ * under each load ({@code SIZExCONNECTIONS}, overriding {@code --size} and {@code --connections}) and
+ * ends with each server's efficiency relative to the floor: the floor's CPU per message divided by
+ * the server's, per load.
  * A server {@code port:PORT[:PID]} is one started by hand (under {@code strace -c -f}, say): the
  * load runs against that port, and the CPU is read from PID when given.
  */
@@ -56,6 +64,9 @@ public final class EchoBenchmark {
         options.put("servers", "jtwisted,netty-nio,netty-epoll,twisted");
         options.put("python", "python3");
         options.put("jvm-args", "-Xms256m -Xmx256m");
+        options.put("floor", "");
+        options.put("server-cpu", "");
+        options.put("loads", "");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
                 System.err.println("usage: EchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
@@ -63,8 +74,22 @@ public final class EchoBenchmark {
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        int connections = Integer.parseInt(options.get("connections"));
-        int size = Integer.parseInt(options.get("size"));
+        List<String> loads = options.get("loads").isBlank()
+                ? List.of(options.get("size") + "x" + options.get("connections"))
+                : List.of(options.get("loads").split(","));
+        Map<String, List<Result>> byLoad = new LinkedHashMap<>();
+        for (String load : loads) {
+            String[] sizeAndConnections = load.strip().split("x");
+            int size = Integer.parseInt(sizeAndConnections[0]);
+            int connections = Integer.parseInt(sizeAndConnections[1]);
+            List<Result> results = runLoad(options, connections, size);
+            printTable(results);
+            byLoad.put(size + " B x " + connections + (connections == 1 ? " connection" : " connections"), results);
+        }
+        printFloorTable(byLoad);
+    }
+
+    private static List<Result> runLoad(Map<String, String> options, int connections, int size) throws Exception {
         int pipeline = Integer.parseInt(options.get("pipeline"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
@@ -76,7 +101,7 @@ public final class EchoBenchmark {
             Process process;
             try {
                 process = external == null ? start(server.strip(), options) : null;
-            } catch (IOException cannotStart) {
+            } catch (IOException | IllegalStateException cannotStart) {
                 System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
                 continue;
             }
@@ -117,7 +142,49 @@ public final class EchoBenchmark {
                 }
             }
         }
-        printTable(results);
+        return results;
+    }
+
+    /** Per load, each server's CPU per message and the floor's divided by it (1.00x: as efficient as the floor). */
+    private static void printFloorTable(Map<String, List<Result>> byLoad) {
+        List<String> servers = new ArrayList<>();
+        boolean floor = false;
+        for (List<Result> results : byLoad.values()) {
+            for (Result r : results) {
+                floor |= r.server().equals("c-floor");
+                if (!r.server().equals("c-floor") && !servers.contains(r.server())) {
+                    servers.add(r.server());
+                }
+            }
+        }
+        if (!floor) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Server CPU per echoed message (µs), and efficiency relative to the C epoll floor (floor CPU ÷ server CPU):");
+        StringBuilder head = new StringBuilder("| load | c-floor µs |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
+        for (String s : servers) {
+            head.append(' ').append(s).append(" µs | ").append(s).append(" ÷ floor |");
+            rule.append("---:|---:|");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        for (Map.Entry<String, List<Result>> e : byLoad.entrySet()) {
+            Result base = e.getValue().stream().filter(r -> r.server().equals("c-floor")).findFirst().orElse(null);
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " | ");
+            row.append(base == null ? "–" : String.format(Locale.ROOT, "%.2f", base.cpuMicrosPerMessage())).append(" |");
+            for (String s : servers) {
+                Result r = e.getValue().stream().filter(x -> x.server().equals(s)).findFirst().orElse(null);
+                if (r == null || base == null) {
+                    row.append(" – | – |");
+                } else {
+                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× |", r.cpuMicrosPerMessage(),
+                            base.cpuMicrosPerMessage() / r.cpuMicrosPerMessage()));
+                }
+            }
+            System.out.println(row);
+        }
     }
 
     private static Process start(String server, Map<String, String> options) throws IOException {
@@ -125,7 +192,16 @@ public final class EchoBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         List<String> jvmArgs = List.of(options.get("jvm-args").trim().split("\\s+"));
+        if (!options.get("server-cpu").isBlank()) {
+            command.addAll(List.of("taskset", "-c", options.get("server-cpu")));
+        }
         switch (server) {
+            case "c-floor" -> {
+                if (options.get("floor").isBlank()) {
+                    throw new IllegalStateException("no --floor binary (benchmarks/echo.sh compiles benchmarks/c/echo_floor.c with cc)");
+                }
+                command.addAll(List.of(options.get("floor"), "0"));
+            }
             case "jtwisted" -> {
                 command.add(java);
                 command.addAll(jvmArgs);
@@ -156,7 +232,7 @@ public final class EchoBenchmark {
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
             default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
+                    + "' (known: c-floor, jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

@@ -20,6 +20,10 @@ import io.jtwisted.python.failure.Failure;
  * by {@code dataReceived}: {@code callbacks} re-arms {@code queue.get()} from its callback,
  * {@code await} is one {@link Deferred#async} body per connection looping on
  * {@code Deferred.await(queue.get())} (a hand-off to the body and back per message).
+ *
+ * <p>With {@code -Decho.alloc=true}, a counting echo prints to stderr, every second, the bytes the
+ * reactor thread allocated per echoed {@code dataReceived} over that second (from {@code
+ * ThreadMXBean.getCurrentThreadAllocatedBytes}): the allocation per message, without a profiler.
  */
 public final class JTwistedEchoServer {
     private JTwistedEchoServer() {
@@ -38,6 +42,38 @@ public final class JTwistedEchoServer {
         public void dataReceived(byte[] data) {
             transport.write(data);
         }
+    }
+
+    /** The echo, counting its messages for the allocation report. */
+    static final class CountingEcho extends Protocol {
+        static long messages;
+
+        @Override
+        public void connectionMade() {
+            ((ITCPTransport) transport).setTcpNoDelay(true);
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            messages++;
+            transport.write(data);
+        }
+    }
+
+    /** Every second on the reactor thread: its allocated bytes per message since the last report. */
+    private static void reportAllocation() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] last = {threads.getCurrentThreadAllocatedBytes(), 0};
+        new io.jtwisted.internet.task.LoopingCall(() -> {
+            long bytes = threads.getCurrentThreadAllocatedBytes();
+            long count = CountingEcho.messages;
+            if (count > last[1]) {
+                System.err.printf(java.util.Locale.ROOT, "alloc: %.1f bytes per message (%d messages)%n",
+                        (bytes - last[0]) / (double) (count - last[1]), count - last[1]);
+            }
+            last[0] = threads.getCurrentThreadAllocatedBytes();
+            last[1] = count;
+        }).start(1.0, false);
     }
 
     /** Queues what it receives; a handler written one way or the other echoes it. */
@@ -109,11 +145,14 @@ public final class JTwistedEchoServer {
         String handler = args.length > 1 ? args[1] : "echo";
         Reactor reactor = Reactor.reactor;
         Factory factory = switch (handler) {
-            case "echo" -> Factory.forProtocol(Echo::new);
+            case "echo" -> Boolean.getBoolean("echo.alloc") ? Factory.forProtocol(CountingEcho::new) : Factory.forProtocol(Echo::new);
             case "callbacks" -> Factory.forProtocol(CallbackEcho::new);
             case "await" -> Factory.forProtocol(() -> new AwaitEcho(reactor));
             default -> throw new IllegalArgumentException("handler: echo, callbacks or await, not " + handler);
         };
+        if (Boolean.getBoolean("echo.alloc")) {
+            reportAllocation();
+        }
         IListeningPort listening = reactor.listenTCP(port, factory, 1024, "127.0.0.1");
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();

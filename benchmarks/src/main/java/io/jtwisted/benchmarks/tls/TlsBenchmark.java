@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * <pre>
  * TlsBenchmark [--connections 64] [--size 4096] [--concurrency 16] [--warmup 5] [--duration 10]
- *              [--rounds 4] [--servers jtwisted,netty] [--jvm-args "-Xms256m -Xmx256m"]
+ *              [--rounds 4] [--servers jtwisted,netty] [--loads echo,handshakes] [--jvm-args "-Xms256m -Xmx256m"]
  * </pre>
  * Servers: {@code jtwisted} ({@code listenSSL}, delegated tasks inline within the default share of
  * the reactor thread's time), {@code jtwisted-pool} (every task on the thread pool),
@@ -54,6 +54,7 @@ public final class TlsBenchmark {
         options.put("duration", "10");
         options.put("rounds", "4");
         options.put("servers", "jtwisted,netty");
+        options.put("loads", "echo,handshakes");
         options.put("jvm-args", "-Xms256m -Xmx256m");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
@@ -77,6 +78,9 @@ public final class TlsBenchmark {
                 + " warm-up %.0f s, measured %.0f s%n", connections, size, concurrency, warmup, duration);
         int rounds = Integer.parseInt(options.get("rounds"));
         List<String> servers = List.of(options.get("servers").split(","));
+        List<String> loads = List.of(options.get("loads").split(","));
+        boolean doEcho = loads.contains("echo");
+        boolean doHandshakes = loads.contains("handshakes");
         List<Process> processes = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
         try {
@@ -88,16 +92,24 @@ public final class TlsBenchmark {
             // warm every server up on both loads, then measure in alternating slices, so that a
             // change in the machine's load (it is shared) falls on both servers alike
             for (int i = 0; i < servers.size(); i++) {
-                runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, warmup);
-                runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, warmup);
+                if (doEcho) {
+                    runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, warmup);
+                }
+                if (doHandshakes) {
+                    runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, warmup);
+                }
             }
             double[][] echo = new double[servers.size()][3];
             double[][] handshakes = new double[servers.size()][3];
             double slice = duration / rounds;
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < servers.size(); i++) {
-                    add(echo[i], runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, slice));
-                    add(handshakes[i], runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, slice));
+                    if (doEcho) {
+                        add(echo[i], runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, slice));
+                    }
+                    if (doHandshakes) {
+                        add(handshakes[i], runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, slice));
+                    }
                 }
             }
             List<Result> results = new ArrayList<>();

@@ -58,6 +58,8 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet {
     private static final Logger log = Logger.forClass(EventLoop.class);
     private static final int READ_BUFFER_SIZE = 64 * 1024;
+    /** The size of the {@linkplain #writeBuffer() staging buffer} for writes. */
+    public static final int WRITE_BUFFER_SIZE = 64 * 1024;
     private static final int CALL_QUEUE_CHUNK = 1024;
     private static final int DEFAULT_POOL_SIZE = 10;
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
@@ -88,6 +90,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private boolean startedBefore;
     private volatile Selector selector;
     private ByteBuffer readBuffer;
+    private ByteBuffer writeBuffer;
     private final DelayedCalls timers = new DelayedCalls(this::seconds, this::checkThread);
     // JCTools' field-updater variant: the Unsafe-based queues make JDK 24+ print a deprecation
     // warning on the stderr of every program that uses the reactor.
@@ -663,6 +666,19 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
             readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
         }
         return readBuffer;
+    }
+
+    /**
+     * The reactor's reusable direct staging buffer for writes ({@link #WRITE_BUFFER_SIZE} bytes):
+     * a transport copies queued heap arrays into it and writes it at once, so that the JDK does not
+     * copy each array into a temporary direct buffer of its own. Callers clear it before use and
+     * keep nothing in it between calls.
+     */
+    public ByteBuffer writeBuffer() {
+        if (writeBuffer == null) {
+            writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
+        }
+        return writeBuffer;
     }
 
     /** Calls {@code flusher.flushPending()} once at the end of the current loop turn. */

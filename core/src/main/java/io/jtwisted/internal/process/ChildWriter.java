@@ -54,7 +54,6 @@ final class ChildWriter implements Runnable {
     /** The writing thread: batches of queued chunks, one flush each, until the close marker. */
     @Override
     public void run() {
-        IOException error = null;
         try {
             boolean close = false;
             while (!close) {
@@ -76,7 +75,7 @@ final class ChildWriter implements Runnable {
                 }
             }
         } catch (IOException e) {
-            error = e; // EPIPE: the child closed its stdin or exited
+            // EPIPE: the child closed its stdin or exited
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -85,8 +84,7 @@ final class ChildWriter implements Runnable {
         } catch (IOException e) {
             // the pipe is broken already; closing released the descriptor
         }
-        IOException reason = error;
-        reactor.callFromThread(() -> finished(reason));
+        reactor.callFromThread(this::finished);
     }
 
     // ---- reactor thread ---------------------------------------------------------------------
@@ -142,7 +140,7 @@ final class ChildWriter implements Runnable {
         if (lost) {
             return;
         }
-        finished(null);
+        finished();
     }
 
     private void queueClose() {
@@ -152,8 +150,8 @@ final class ChildWriter implements Runnable {
         }
     }
 
-    @SuppressWarnings("UnusedVariable") // why the pipe closed does not change what the protocol hears
-    private void finished(IOException error) {
+    /** The pipe is closed, by this side or because the child no longer reads it: the protocol hears the same either way. */
+    private void finished() {
         if (lost) {
             return;
         }

@@ -217,7 +217,11 @@ final class ProcessTransport implements IProcessTransport {
         closeStdout();
     }
 
-    /** Drops what is still buffered for stdin and closes every pipe now; the child is not signalled. */
+    /**
+     * Drops what is still buffered for stdin and closes every pipe now (the protocol hears of
+     * stdin at once; a write the child is not reading stays blocked until it reads or exits); the
+     * child is not signalled.
+     */
     @Override
     public void abortConnection() {
         reactor.checkThread();

@@ -27,7 +27,6 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 
 /**
  * The transport of one connected stream socket: what every stream transport shares (TCP and UNIX
@@ -40,8 +39,9 @@ import java.util.Arrays;
  * the transport does not read again to see {@code EAGAIN}; a full read is repeated at most
  * {@link #MAX_READS_PER_TURN} times per turn, for fairness.
  *
- * <p>Writes are queued and flushed once at the end of the loop turn (one gathering write for
- * everything written during the turn); only when the socket does not take everything does the
+ * <p>Writes are queued (the arrays themselves, no wrapper) and flushed once at the end of the loop
+ * turn: what was written during the turn is copied into the reactor's direct staging buffer and
+ * sent with one {@code write}; only when the socket does not take everything does the
  * transport ask for {@code OP_WRITE}. A registered push producer is paused when more than
  * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}. A {@linkplain
  * #writeFile file region} takes its place in the same queue and is sent with {@code transferTo}
@@ -72,8 +72,11 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     public static final int HIGH_WATER = 64 * 1024;
     /** Queued bytes at or below which a paused producer is resumed. */
     public static final int LOW_WATER = 16 * 1024;
-    /** Buffers handed to one gathering write at most. */
-    private static final int MAX_GATHER = 256;
+    /**
+     * Arrays with at least this many bytes left are written from the heap as they are; smaller
+     * ones are copied into the reactor's staging buffer, as many as fit, for one write.
+     */
+    private static final int STAGE_LIMIT = EventLoop.WRITE_BUFFER_SIZE;
 
     protected final EventLoop reactor;
     protected final SocketChannel channel;
@@ -84,12 +87,11 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     private boolean halfCloseable;
     private TLSMemoryBIOProtocol tls; // set by startTLS: application calls go through it
 
-    private Object[] queue = new Object[16]; // ring of pending writes: ByteBuffers and FileRegions
+    private Object[] queue = new Object[16]; // ring of pending writes: byte[]s and FileRegions
     private int queueHead;
     private int queueSize;
-    private int regionsQueued; // FileRegions among them
+    private int headOffset; // bytes of the head byte[] already written
     private long pendingBytes;
-    private ByteBuffer[] gather = new ByteBuffer[16];
 
     private boolean flushRequested;
     private boolean writeInterest;
@@ -255,7 +257,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
         if (data.length == 0 || disconnected || writeDisconnected || aborting) {
             return;
         }
-        enqueue(ByteBuffer.wrap(data));
+        enqueue(data, data.length);
     }
 
     @Override
@@ -277,7 +279,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
         }
         byte[] copy = new byte[length];
         data.get(copy);
-        enqueue(ByteBuffer.wrap(copy));
+        enqueue(copy, length);
     }
 
     @Override
@@ -311,7 +313,6 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
             }
             return;
         }
-        regionsQueued++;
         enqueue(new FileRegion(file, position, count, closeWhenDone), count);
     }
 
@@ -319,10 +320,6 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     @Override
     public boolean canWriteFile() {
         return tls == null;
-    }
-
-    private void enqueue(ByteBuffer buffer) {
-        enqueue(buffer, buffer.remaining());
     }
 
     private void enqueue(Object entry, long bytes) {
@@ -400,63 +397,73 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     }
 
     /**
-     * Writes the queue in order until it is empty or the socket takes less than it was offered:
-     * runs of byte buffers with one (gathering) write, file regions with {@code transferTo}.
+     * Writes the queue in order until it is empty or the socket takes less than it was offered.
+     * Arrays are copied into the reactor's direct staging buffer, as many as fit, and written with
+     * one {@code write}: the JDK would otherwise copy each heap array into a temporary direct
+     * buffer of its own (and a gathering write needs one per array). An array too large for the
+     * staging buffer is written from the heap as it is; file regions go with {@code transferTo}.
      */
     private void writeQueued() throws IOException {
         int mask = queue.length - 1;
         while (queueSize > 0) {
-            if (queue[queueHead] instanceof FileRegion region) {
+            Object head = queue[queueHead];
+            if (head instanceof FileRegion region) {
                 pendingBytes -= region.transferTo(channel);
                 if (region.remaining() > 0) {
                     return; // the socket is full
                 }
-                queue[queueHead] = null;
-                queueHead = (queueHead + 1) & mask;
-                queueSize--;
-                regionsQueued--;
+                dropHead(mask);
                 region.release();
                 continue;
             }
-            int count = buffersAtHead(mask);
-            long written;
-            if (count == 1) {
-                written = channel.write((ByteBuffer) queue[queueHead]);
+            byte[] first = (byte[]) head;
+            int offered;
+            int written;
+            if (first.length - headOffset >= STAGE_LIMIT) {
+                offered = first.length - headOffset;
+                written = channel.write(ByteBuffer.wrap(first, headOffset, offered));
             } else {
-                if (gather.length < count) {
-                    gather = new ByteBuffer[Math.max(count, gather.length * 2)];
+                ByteBuffer stage = reactor.writeBuffer();
+                stage.clear();
+                int offset = headOffset;
+                for (int i = 0; i < queueSize && stage.hasRemaining(); i++) {
+                    if (!(queue[(queueHead + i) & mask] instanceof byte[] bytes)) {
+                        break;
+                    }
+                    int length = Math.min(bytes.length - offset, stage.remaining());
+                    stage.put(bytes, offset, length);
+                    offset = 0;
                 }
-                for (int i = 0; i < count; i++) {
-                    gather[i] = (ByteBuffer) queue[(queueHead + i) & mask];
-                }
-                written = channel.write(gather, 0, count);
-                Arrays.fill(gather, 0, count, null);
+                stage.flip();
+                offered = stage.remaining();
+                written = channel.write(stage);
             }
             pendingBytes -= written;
-            int sent = 0;
-            while (sent < count && !((ByteBuffer) queue[queueHead]).hasRemaining()) {
-                queue[queueHead] = null;
-                queueHead = (queueHead + 1) & mask;
-                queueSize--;
-                sent++;
-            }
-            if (sent < count) {
+            consumeBytes(written, mask);
+            if (written < offered) {
                 return; // the socket is full
             }
         }
     }
 
-    /** How many byte buffers the queue starts with (up to {@link #MAX_GATHER}), before any file region. */
-    private int buffersAtHead(int mask) {
-        int limit = Math.min(queueSize, MAX_GATHER);
-        if (regionsQueued == 0) {
-            return limit;
+    /** Takes {@code count} written bytes off the arrays at the head of the queue. */
+    private void consumeBytes(int count, int mask) {
+        while (count > 0) {
+            int left = ((byte[]) queue[queueHead]).length - headOffset;
+            if (count < left) {
+                headOffset += count;
+                return;
+            }
+            count -= left;
+            dropHead(mask);
         }
-        int count = 1;
-        while (count < limit && !(queue[(queueHead + count) & mask] instanceof FileRegion)) {
-            count++;
-        }
-        return count;
+    }
+
+    private void dropHead(int mask) {
+        queue[queueHead] = null;
+        queueHead = (queueHead + 1) & mask;
+        queueSize--;
+        headOffset = 0;
     }
 
     /** Everything was written: resume producers, finish a pending close or half-close. */
@@ -590,7 +597,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
             queue[at] = null;
         }
         queueSize = 0;
-        regionsQueued = 0;
+        headOffset = 0;
         pendingBytes = 0;
         IProducer registered = producer;
         producer = null;

@@ -5,6 +5,7 @@ import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pending {@link DelayedCall}s of one scheduler (a reactor or a {@code Clock}), earliest first:
@@ -59,12 +60,12 @@ public final class DelayedCalls {
     }
 
     /** The earliest call, or {@code null}. */
-    public DelayedCall peek() {
+    public @Nullable DelayedCall peek() {
         return heap.peek();
     }
 
     /** Removes the earliest call and marks it called; the caller runs it. */
-    public DelayedCall takeFirst() {
+    public @Nullable DelayedCall takeFirst() {
         DelayedCall call = heap.poll();
         if (call != null) {
             call.called = true;

@@ -3,6 +3,7 @@ package io.jtwisted.internet.base;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A min-heap of {@link DelayedCall}s ordered by (time, sequence): the earliest first, and among calls
@@ -16,7 +17,7 @@ import java.util.List;
 final class TimerHeap {
     private static final int ARITY = 4;
 
-    private DelayedCall[] calls = new DelayedCall[16];
+    private DelayedCall[] calls = new DelayedCall[16]; // slots from size on are null
     private double[] times = new double[16];
     private long[] sequences = new long[16];
     private int size;
@@ -29,7 +30,7 @@ final class TimerHeap {
         return size == 0;
     }
 
-    DelayedCall peek() {
+    @Nullable DelayedCall peek() {
         return size == 0 ? null : calls[0];
     }
 
@@ -43,7 +44,7 @@ final class TimerHeap {
         siftUp(size++, call, call.time, call.sequence);
     }
 
-    DelayedCall poll() {
+    @Nullable DelayedCall poll() {
         if (size == 0) {
             return null;
         }
@@ -64,6 +65,7 @@ final class TimerHeap {
         return new ArrayList<>(Arrays.asList(calls).subList(0, size));
     }
 
+    @SuppressWarnings("NullAway") // clears the slot past the heap's end: slots below size are never null
     private void removeAt(int index) {
         calls[index].heapIndex = -1;
         size--;

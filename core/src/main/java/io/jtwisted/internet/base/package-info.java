@@ -3,4 +3,7 @@
  * io.jtwisted.internet.base.DelayedCall} and the heap of pending calls, used alike by the reactor
  * and by the deterministic {@code io.jtwisted.internet.task.Clock}.
  */
+@NullMarked
 package io.jtwisted.internet.base;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,22 +1,24 @@
 package io.jtwisted.internet.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A connection attempt failed, as Twisted's {@code twisted.internet.error.ConnectError}: the base of
  * every reason a {@link io.jtwisted.internet.protocol.ClientFactory#clientConnectionFailed} gets.
  * The message is {@code "<what went wrong>: <detail>."}, as Twisted's.
  */
 public class ConnectError extends RuntimeException {
-    private final String detail;
+    private final @Nullable String detail;
 
     public ConnectError() {
         this(null, null);
     }
 
-    public ConnectError(String detail) {
+    public ConnectError(@Nullable String detail) {
         this(detail, null);
     }
 
-    public ConnectError(String detail, Throwable cause) {
+    public ConnectError(@Nullable String detail, @Nullable Throwable cause) {
         super(null, cause);
         this.detail = detail;
     }
@@ -27,7 +29,7 @@ public class ConnectError extends RuntimeException {
     }
 
     /** The detail given when the error was raised, or {@code null}. */
-    public String detail() {
+    public @Nullable String detail() {
         return detail;
     }
 

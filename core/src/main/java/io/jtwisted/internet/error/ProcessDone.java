@@ -1,5 +1,7 @@
 package io.jtwisted.internet.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A child process ended without apparent error (it exited with code 0), as Twisted's {@code
  * twisted.internet.error.ProcessDone}: the reason {@code processExited} and {@code processEnded}
@@ -20,7 +22,7 @@ public class ProcessDone extends ConnectionDone {
     }
 
     /** Always {@code null}: the process was not killed by a signal. */
-    public Integer signal() {
+    public @Nullable Integer signal() {
         return null;
     }
 

@@ -209,12 +209,22 @@ public final class ReactorGroup implements IReactorTCP {
      * @throws IllegalStateException if the group was started before, or was made by {@link #around}
      */
     public void run() {
+        run("main".equals(Thread.currentThread().getName()));
+    }
+
+    /**
+     * Runs the group as {@link #run()} does, installing the SIGINT and SIGTERM handlers that stop it when
+     * {@code installSignalHandlers} is true (whatever the calling thread), as {@code Reactor.run(boolean)}.
+     *
+     * @throws IllegalStateException if the group was started before, or was made by {@link #around}
+     */
+    public void run(boolean installSignalHandlers) {
         if (firstRunByCaller) {
             throw new IllegalStateException("the first reactor of this group is run by whoever made it: call start() and run it");
         }
         launch(true);
         try {
-            reactors.get(0).run("main".equals(Thread.currentThread().getName()));
+            reactors.get(0).run(installSignalHandlers);
         } finally {
             ended[0].countDown();
         }

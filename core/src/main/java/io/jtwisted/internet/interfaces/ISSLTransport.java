@@ -2,7 +2,11 @@ package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.ssl.Certificate;
 
-/** A TCP transport encrypted with TLS, as Twisted's {@code ISSLTransport}. */
+/**
+ * A stream transport encrypted with TLS, as Twisted's {@code ISSLTransport}: over TCP, or over a
+ * UNIX stream connection, where the TCP options fail with {@link UnsupportedOperationException}
+ * (as Twisted's raise on a UNIX socket) and the rest works the same.
+ */
 public interface ISSLTransport extends ITCPTransport {
     /**
      * The certificate the peer presented, or {@code null} before the handshake completed or when the

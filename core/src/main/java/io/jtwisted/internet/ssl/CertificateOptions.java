@@ -48,6 +48,10 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
     private final String[] protocols;
     private final String[] ciphers;
     private final SSLContext context;
+    // Made once and only read afterwards (setSSLParameters copies out of them), so engines of
+    // every thread share them: a server or plain client engine costs no parameter building.
+    private final SSLParameters serverParameters;
+    private final SSLParameters clientParameters;
 
     private CertificateOptions(Builder b) {
         this.certificate = b.certificate;
@@ -81,6 +85,15 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         if (ciphers.length == 0) {
             throw new IllegalArgumentException("none of the acceptable ciphers is supported: " + b.ciphers);
         }
+        this.serverParameters = baseParameters();
+        if (trustRoot != null) {
+            if (requireCertificate) {
+                serverParameters.setNeedClientAuth(true);
+            } else {
+                serverParameters.setWantClientAuth(true);
+            }
+        }
+        this.clientParameters = baseParameters();
     }
 
     /** A builder with the defaults described in the class comment. */
@@ -100,15 +113,7 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         }
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
-        SSLParameters params = baseParameters(engine);
-        if (trustRoot != null) {
-            if (requireCertificate) {
-                params.setNeedClientAuth(true);
-            } else {
-                params.setWantClientAuth(true);
-            }
-        }
-        engine.setSSLParameters(params);
+        engine.setSSLParameters(serverParameters);
         return engine;
     }
 
@@ -117,7 +122,7 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
     public SSLEngine clientConnectionForTLS() {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(true);
-        engine.setSSLParameters(baseParameters(engine));
+        engine.setSSLParameters(clientParameters);
         return engine;
     }
 
@@ -125,7 +130,7 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
     SSLEngine clientEngineFor(String hostname, boolean verifyHostname) {
         SSLEngine engine = context.createSSLEngine(hostname, -1);
         engine.setUseClientMode(true);
-        SSLParameters params = baseParameters(engine);
+        SSLParameters params = baseParameters();
         if (verifyHostname) {
             params.setEndpointIdentificationAlgorithm("HTTPS");
         }
@@ -136,10 +141,9 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         return engine;
     }
 
-    private SSLParameters baseParameters(SSLEngine engine) {
-        SSLParameters params = engine.getSSLParameters();
-        params.setProtocols(protocols);
-        params.setCipherSuites(ciphers);
+    /** The versions, ciphers (in our order) and ALPN protocols; what is left unset the engine keeps as it is. */
+    private SSLParameters baseParameters() {
+        SSLParameters params = new SSLParameters(ciphers, protocols);
         params.setUseCipherSuitesOrder(true);
         if (!acceptableProtocols.isEmpty()) {
             params.setApplicationProtocols(acceptableProtocols.toArray(String[]::new));

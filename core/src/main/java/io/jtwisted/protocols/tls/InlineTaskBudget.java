@@ -8,7 +8,9 @@ import java.util.function.LongSupplier;
  * of the current window took less than the allowed share of it. Handing a task to the pool costs
  * two thread wake-ups (there and back), which on a machine with a core to spare is more than the
  * task itself saves; the budget keeps that cheap path from starving the reactor's other
- * connections when handshakes pile up, because past it every task goes to the pool.
+ * connections when handshakes pile up, because past it every task goes to the pool. Time is wall
+ * time: on a machine whose cores are busy elsewhere a task takes longer, so the pool takes over
+ * sooner, which is where a loaded machine's handshakes go faster.
  */
 final class InlineTaskBudget {
     /** The accounting window: 100 ms. */

@@ -3,6 +3,7 @@ package io.jtwisted.python.failure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error travelling down a {@code Deferred}'s errback chain: a {@link Throwable} together with
@@ -80,7 +81,7 @@ public final class Failure {
      * {@code null} when it matches none of them.
      */
     @SafeVarargs
-    public final Class<? extends Throwable> check(Class<? extends Throwable>... types) {
+    public final @Nullable Class<? extends Throwable> check(Class<? extends Throwable>... types) {
         for (Class<? extends Throwable> type : types) {
             if (type.isInstance(value)) {
                 return type;

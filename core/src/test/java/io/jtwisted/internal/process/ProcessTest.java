@@ -572,6 +572,36 @@ class ProcessTest {
     }
 
     @Test
+    void anErrorInConnectionMadeIsLoggedAndClosesThePipesSoTheChildEnds() {
+        Recorder p = new Recorder() {
+            @Override
+            public void connectionMade() {
+                super.connectionMade();
+                throw new IllegalStateException("bad start");
+            }
+        };
+        try (CapturedLog log = new CapturedLog()) {
+            IProcessTransport transport = spawn(p, "cat");
+            assertThat(transport.disconnecting()).isTrue();
+            assertThat(ended(p).check(ProcessDone.class)).isNotNull(); // cat saw the end of its input
+            assertThat(log.events).anyMatch(e -> e.failure() != null && "bad start".equals(e.failure().getErrorMessage()));
+        }
+    }
+
+    @Test
+    void abortConnectionDropsWhatIsStillBufferedForStdin() {
+        Recorder p = new Recorder();
+        IProcessTransport transport = spawn(p, "cat");
+        transport.pauseProducing(); // cat cannot write, so it stops reading: the megabyte stays queued
+        transport.write(new byte[1024 * 1024]);
+        transport.abortConnection();
+        assertThat(p.events).contains("inConnectionLost");
+        transport.resumeProducing();
+        ended(p);
+        assertThat(p.out.size()).isLessThan(1024 * 1024);
+    }
+
+    @Test
     void anErrorInOutReceivedClosesStdoutOnly() {
         Recorder p = new Recorder() {
             @Override
@@ -582,8 +612,8 @@ class ProcessTest {
         };
         try (CapturedLog log = new CapturedLog()) {
             IProcessTransport transport = spawn(p, PYTHON, "-u", "-c", python(
-                    "import sys",
-                    "print('first')",
+                    "import os, sys",
+                    "os.write(1, b'first\\n')", // one write: a second one would fail, stdout being closed
                     "sys.stdin.readline()",
                     "sys.stderr.write('still here')"));
             Loop.until(reactor, () -> p.events.contains("outConnectionLost"));

@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * after loseWriteConnection); the TCP-only cases stay in TcpTransportTest. Added (Twisted has no
  * sendfile): file regions ({@link IFileRegionTransport#writeFile}) in order with byte writes, paced
  * by a slow reader through the producer, their file closed when sent, when the connection is lost
- * mid-transfer, or at once on a closed connection, and a file shorter than its region.
+ * mid-transfer, or at once on a closed connection, and a file shorter than its region; writes of
+ * every size (through the reactor's staging buffer or not) cut anywhere by a full socket.
  */
 class StreamTransportTest {
     /** How to listen and connect with one stream transport. */
@@ -438,5 +439,31 @@ class StreamTransportTest {
         assertThat(channel.isOpen()).isFalse();
         Loop.reason(reactor, peers.get(1).lost);
         assertThat(peers.get(1).received.toByteArray()).isEqualTo(contents);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void writesOfEverySizeArriveInOrderWhenTheSocketTakesThemInPieces(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        ((StreamTransport) peers.get(1).transport()).pauseProducing(); // the socket fills: writes are cut anywhere
+        java.util.Random random = new java.util.Random(19);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        int[] sizes = {1, 7, 100, 1500, 16 * 1024, 64 * 1024 - 1, 64 * 1024, 200 * 1024};
+        for (int i = 0; i < 600; i++) {
+            byte[] chunk = new byte[sizes[random.nextInt(sizes.length)]];
+            random.nextBytes(chunk);
+            expected.writeBytes(chunk);
+            if (i % 3 == 0) {
+                server.write(java.nio.ByteBuffer.wrap(chunk));
+            } else {
+                server.write(chunk);
+            }
+        }
+        Loop.until(reactor, server::writeBlocked);
+        ((StreamTransport) peers.get(1).transport()).resumeProducing();
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
     }
 }

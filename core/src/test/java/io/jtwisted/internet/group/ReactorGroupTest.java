@@ -476,6 +476,35 @@ class ReactorGroupTest {
     }
 
     @Test
+    void sigtermStopsAGroupRunWithSignalHandlers() throws Exception {
+        sigStopsTheGroup("TERM");
+    }
+
+    @Test
+    void sigintStopsAGroupRunWithSignalHandlers() throws Exception {
+        sigStopsTheGroup("INT");
+    }
+
+    private void sigStopsTheGroup(String signal) throws Exception {
+        ReactorGroup group = ReactorGroup.create(2);
+        groups.add(group);
+        Queue<Recording> factories = new ConcurrentLinkedQueue<>();
+        group.listenTCP(0, GroupFactory.perReactor(() -> {
+            Recording made = new Recording(new CountDownLatch(1));
+            factories.add(made);
+            return made;
+        }), LOOPBACK);
+        Reactor first = group.reactor(0);
+        var guard = first.callLater(GroupTestSupport.TIMEOUT_SECONDS, first::stop);
+        first.callWhenRunning(() -> io.jtwisted.internet.Signals.raise(signal));
+        group.run(true);
+        assertThat(guard.active()).as("stopped by the signal, not by the guard").isTrue();
+        guard.cancel();
+        assertThat(group.reactors()).allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
+        assertThat(factories).hasSize(2).allSatisfy(factory -> assertThat(factory.stops.get()).isEqualTo(1));
+    }
+
+    @Test
     void aGroupAroundAReactorStopsWithIt() throws Exception {
         Reactor first = Reactor.create();
         ReactorGroup group = ReactorGroup.around(first, 2);

@@ -239,12 +239,9 @@ class TlsInteropTest {
         }
     }
 
-    @Test
-    void realTwistedClientStartsTlsAgainstAPlainJtwistedTcpServer() throws IOException, InterruptedException {
-        Path ca = dir.resolve("ca.pem");
-        Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
-        Peer[] accepted = new Peer[1];
-        IListeningPort listening = reactor.listenTCP(0, Factory.forProtocol(() -> {
+    /** A plain line server that answers STARTTLS with GO, switches, and answers hello with tls:hello over TLS. */
+    private static Factory startTlsLineServer(Peer[] accepted) {
+        return Factory.forProtocol(() -> {
             accepted[0] = new Peer(false) {
                 boolean switched;
 
@@ -263,16 +260,46 @@ class TlsInteropTest {
                 }
             };
             return accepted[0];
-        }), 50, "127.0.0.1");
-        ports.add(listening);
-        int port = ((IPv4Address) listening.getHost()).port();
+        });
+    }
+
+    /**
+     * Runs the real Twisted's STARTTLS client against {@code address} (a port or a socket path) and
+     * checks the exchange; {@code clientEnds} are the reasons the client may report.
+     */
+    private void realTwistedStartTlsClient(String address, Peer[] accepted, String... clientEnds)
+            throws IOException, InterruptedException {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
         try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(),
-                String.valueOf(port), ca.toString()))) {
+                address, ca.toString()))) {
             assertThat(awaitLine(reactor, client, "line")).isEqualTo("line tls:hello");
             assertThat(awaitLine(reactor, client, "peer")).isEqualTo("peer localhost");
-            assertThat(awaitLine(reactor, client, "lost")).isEqualTo("lost ConnectionDone");
-            Loop.until(reactor, () -> accepted[0].reason != null);
+            assertThat(awaitLine(reactor, client, "lost")).isIn((Object[]) clientEnds);
+            Loop.until(reactor, () -> accepted[0] != null && accepted[0].reason != null);
             assertThat(accepted[0].reason.value()).isInstanceOf(ConnectionDone.class);
         }
+    }
+
+    @Test
+    void realTwistedClientStartsTlsAgainstAPlainJtwistedTcpServer() throws IOException, InterruptedException {
+        Peer[] accepted = new Peer[1];
+        IListeningPort listening = reactor.listenTCP(0, startTlsLineServer(accepted), 50, "127.0.0.1");
+        ports.add(listening);
+        realTwistedStartTlsClient(String.valueOf(((IPv4Address) listening.getHost()).port()), accepted, "lost ConnectionDone");
+    }
+
+    /**
+     * The UNIX transport is an ITLSTransport too, as Twisted's unix.Server (a tcp.Server) is. After
+     * our close_notify Twisted reports its transport's reason (twisted/protocols/tls.py,
+     * {@code _tlsShutdownFinished(None)}), and on a UNIX socket its close_notify reply to our closed
+     * socket may fail with EPIPE first, so either end is Twisted's; ours is ConnectionDone.
+     */
+    @Test
+    void realTwistedClientStartsTlsOverAUnixSocketAgainstAPlainJtwistedUnixServer() throws IOException, InterruptedException {
+        Peer[] accepted = new Peer[1];
+        String path = dir.resolve("starttls.sock").toString();
+        ports.add(reactor.listenUNIX(path, startTlsLineServer(accepted)));
+        realTwistedStartTlsClient(path, accepted, "lost ConnectionDone", "lost ConnectionLost");
     }
 }

@@ -1,6 +1,7 @@
 package io.jtwisted.protocols.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.jtwisted.internal.reactor.NioReactor;
@@ -586,6 +587,8 @@ class TlsTransportContractTest {
         } else {
             assertThat(server.getPeer()).isInstanceOf(UNIXAddress.class);
             assertThat(client.getHost()).isInstanceOf(UNIXAddress.class);
+            assertThatExceptionOfType(UnsupportedOperationException.class).as("a UNIX socket has no TCP options")
+                    .isThrownBy(() -> setup.ssl(client).getTcpNoDelay());
         }
         assertThat(setup.ssl(client).getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
         assertThat(setup.ssl(server).getPeerCertificate()).as("the server asked for no client certificate").isNull();

@@ -68,6 +68,40 @@ class TcpServerExamplesTest {
     }
 
     @Test
+    void echoOnEveryCoreSpreadsConnectionsOverItsReactorsEachCountingItsOwn() throws Exception {
+        try (ExampleProcess example = ExampleProcess.start(EchoOnEveryCore.class, "0", "2")) {
+            String banner = example.nextLine(30);
+            assertThat(banner).endsWith("with 2 reactors");
+            int port = Peer.portIn(banner);
+            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+            java.util.List<Socket> open = new java.util.ArrayList<>();
+            try {
+                // 64 connections: all on one reactor by the kernel's hash has odds 2^-63.
+                for (int i = 0; i < 64; i++) {
+                    Socket s = Peer.connect(port);
+                    open.add(s);
+                    String welcome = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Welcome! (\\S+) has (\\d+) open connections.")
+                            .matcher(welcome);
+                    assertThat(m.matches()).as(welcome).isTrue();
+                    int count = Integer.parseInt(m.group(2));
+                    assertThat(count).as("each reactor counts its own").isEqualTo(seen.getOrDefault(m.group(1), 0) + 1);
+                    seen.put(m.group(1), count);
+                }
+                // run() runs the first reactor on the calling thread (main), the other on a thread of its own
+                assertThat(seen.keySet()).containsExactly("jtwisted-reactor-1", "main");
+                Peer.send(open.get(0), "echo me");
+                assertThat(Peer.read(open.get(0), 7)).isEqualTo("echo me");
+            } finally {
+                for (Socket s : open) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void logfileServerAppendsLinesAndClosesTheFileInStopFactory(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log.txt");
         Files.writeString(log, "earlier\n");

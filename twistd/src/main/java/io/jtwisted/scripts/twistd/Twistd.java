@@ -5,6 +5,7 @@ import io.jtwisted.application.service.IService;
 import io.jtwisted.application.service.IServiceMaker;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.group.ReactorGroup;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.logger.LogBeginner;
 import io.jtwisted.logger.Logger;
@@ -105,6 +106,9 @@ public final class Twistd {
         if (options.umask != null && !options.umask.matches("[0-7]{1,4}")) {
             throw StartupError.usage("--umask takes an octal mask such as 022, not '" + options.umask + "'");
         }
+        if (options.reactors < 0) {
+            throw StartupError.usage("--reactors takes a number of reactors (0: one per processor), not " + options.reactors);
+        }
         if (!(options.stopTimeout > 0)) {
             throw StartupError.usage("--stop-timeout must be a positive number of seconds");
         }
@@ -146,7 +150,8 @@ public final class Twistd {
             checkIds(application);
             logs = LogSetup.choose(application, options.logger, options.logfile, options.nodaemon, loader);
             LogBeginner.globalLogBeginner().beginLoggingTo(List.of(logs.observer()), false, true);
-            return serve(application, logs, options.stopTimeout, err);
+            int reactors = options.reactors == 0 ? Runtime.getRuntime().availableProcessors() : options.reactors;
+            return serve(application, logs, options.stopTimeout, reactors, err);
         } finally {
             if (logs != null) {
                 logs.close();
@@ -174,11 +179,18 @@ public final class Twistd {
     }
 
     /** Starts {@code application} on the reactor and runs it until it is stopped; returns the exit status. */
-    private static int serve(Application application, LogSetup logs, double stopTimeout, PrintStream err)
+    private static int serve(Application application, LogSetup logs, double stopTimeout, int reactors, PrintStream err)
             throws StartupError {
         Reactor reactor = Reactor.reactor;
         log.info("twistd {version} (java {java}) starting up.", version(), Runtime.version());
         log.info("reactor class: {reactorClass}.", reactor.getClass().getName());
+        ReactorGroup group = null;
+        if (reactors > 1) {
+            // The global reactor is the group's first: everything but the TCP servers stays on it.
+            group = ReactorGroup.around(reactor, reactors);
+            int spread = GroupSetup.spread(application, group);
+            log.info("{reactors} reactors; {spread} TCP servers spread across them.", reactors, spread);
+        }
         logs.handleSignals(reactor);
         // Until the reactor runs and installs its own handlers, a SIGTERM or SIGINT waits for it, then stops it.
         for (String signal : List.of("TERM", "INT")) {
@@ -192,6 +204,9 @@ public final class Twistd {
         } catch (RuntimeException e) {
             stopQuietly(application);
             throw new StartupError("cannot start the application: " + reason(e), StartupError.FAILED, null);
+        }
+        if (group != null) {
+            group.start(); // the others; the first runs below, on this thread
         }
         int[] status = {0};
         reactor.callWhenRunning(() -> {

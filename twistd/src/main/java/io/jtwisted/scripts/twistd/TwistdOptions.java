@@ -37,6 +37,11 @@ final class TwistdOptions {
             description = "Which reactor to use (see --help-reactors). Default: ${DEFAULT-VALUE}.")
     String reactor;
 
+    @Option(names = "--reactors", paramLabel = "N", defaultValue = "1",
+            description = {"Run N reactors, one thread each, and spread the connections of the application's TCP servers"
+                + " across them (SO_REUSEPORT); 0: one per available processor. Default: ${DEFAULT-VALUE}."})
+    int reactors;
+
     @Option(names = "--help-reactors", description = "List the available reactors and exit.")
     boolean helpReactors;
 

@@ -92,6 +92,68 @@ class TwistdProcessTest {
         }
     }
 
+    static final String THREAD_NAMES = """
+            import io.jtwisted.application.internet.TCPServer;
+            import io.jtwisted.application.service.Application;
+            import io.jtwisted.application.strports.Strports;
+            import io.jtwisted.internet.protocol.Factory;
+            import io.jtwisted.internet.protocol.Protocol;
+            import java.nio.charset.StandardCharsets;
+
+            public class ThreadNames {
+                static final class Name extends Protocol {
+                    @Override
+                    public void connectionMade() {
+                        transport.write((Thread.currentThread().getName() + "\\n").getBytes(StandardCharsets.UTF_8));
+                        transport.loseConnection();
+                    }
+                }
+
+                public static Application application() {
+                    Application application = new Application("names");
+                    new TCPServer(0, Factory.forProtocol(Name::new), 50, "127.0.0.1").setServiceParent(application);
+                    Strports.service("tcp:0:interface=127.0.0.1", Factory.forProtocol(Name::new)).setServiceParent(application);
+                    return application;
+                }
+            }
+            """;
+
+    private static java.util.Set<String> threadNames(int port, int connections) throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < connections; i++) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TwistdProcess.WAIT_SECONDS));
+                names.add(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void withReactorsTheTcpServersSpreadOverThemAndSigtermStopsThemAll() throws Exception {
+        Path tac = write("names.java", THREAD_NAMES);
+        try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString(), "--reactors", "2", "--pidfile", "")) {
+            assertThat(twistd.awaitLine(l -> l.contains("2 reactors; 2 TCP servers spread across them."))).isNotNull();
+            java.util.Set<Integer> ports = new java.util.TreeSet<>();
+            while (ports.size() < 2) {
+                ports.add(twistd.awaitListeningPort());
+            }
+            for (int port : ports) {
+                // SO_REUSEPORT spreads by a hash of the addresses: 64 connections all on one reactor has odds 2^-63.
+                assertThat(threadNames(port, 64)).as("port %d", port).containsExactly("jtwisted-reactor-1", "main");
+            }
+            signal(twistd.process().pid(), "TERM");
+            assertThat(twistd.waitFor()).isZero();
+            assertThat(twistd.out()).anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
+                    .anyMatch(l -> l.endsWith("Server Shut Down."));
+            assertThat(twistd.out().stream().filter(l -> l.contains("Stopping factory")).count())
+                    .as("each shared factory stopped once: %s", twistd.out()).isEqualTo(2);
+            assertThat(twistd.out().stream().filter(l -> l.contains("Port ") && l.contains(" Closed)")).count())
+                    .as("every reactor's socket closed").isEqualTo(4);
+            assertThat(twistd.err()).isEmpty();
+        }
+    }
+
     @Test
     void daemonizedItDetachesWritesThePidFileLogsToTwistdLogAndStopsOnSigterm() throws Exception {
         Path tac = write("echo.java", ECHO);

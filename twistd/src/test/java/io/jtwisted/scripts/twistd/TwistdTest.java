@@ -128,6 +128,12 @@ class TwistdTest {
     }
 
     @Test
+    void aNegativeNumberOfReactorsIsAUsageError() {
+        assertThat(twistd("--reactors", "-1", "-ny", "x.java")).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--reactors takes a number of reactors");
+    }
+
+    @Test
     void twistdsOptionsAfterThePluginNameGetAHint() {
         assertThat(twistd("portforward", "-n")).isEqualTo(2);
         assertThat(err()).hasLineCount(1).contains("twistd's own options go before the plugin's name");
