@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * TlsBenchmark [--connections 64] [--size 4096] [--concurrency 16] [--warmup 5] [--duration 10]
  *              [--rounds 4] [--servers jtwisted,netty] [--loads echo,handshakes] [--jvm-args "-Xms256m -Xmx256m"]
  * </pre>
- * Servers: {@code jtwisted} ({@code listenSSL}, delegated tasks inline within the default share of
- * the reactor thread's time), {@code jtwisted-pool} (every task on the thread pool),
+ * Servers: {@code jtwisted} ({@code listenSSL} with the default share of delegated tasks inline:
+ * none), {@code jtwisted-pool} (every task on the thread pool, stated explicitly),
  * {@code jtwisted-inline} (every task inline), {@code netty}.
  * Both servers run for the whole benchmark; after a warm-up of each, the measured time is cut into
  * {@code --rounds} slices per server and load, taken in turn, so that the shared machine's

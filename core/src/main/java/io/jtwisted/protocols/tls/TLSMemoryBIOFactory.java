@@ -19,11 +19,11 @@ import javax.net.ssl.SSLEngine;
  * (client side) and the wrapped factory's protocols run over TLS unchanged.
  *
  * <p>The engine's delegated tasks (the expensive steps of a handshake: key agreement, signing,
- * certificate checks) run on the reactor thread while they have taken less than
- * {@link #setInlineTaskShare its share} of that thread's time lately (three quarters of it by default), and
- * on the reactor's thread pool beyond it, the handshake then resuming on the reactor thread. So a
- * quiet reactor spends no thread hand-offs on its handshakes, and a flood of handshakes cannot
- * take more than that share from its other connections. Without a reactor (tests over in-memory
+ * certificate checks) run on the reactor's thread pool by default, the handshake then resuming on
+ * the reactor thread, so they never block it. With {@link #setInlineTaskShare a share} above 0 they
+ * run on the reactor thread while they have taken less than that share of its time lately, and on
+ * the pool beyond it: a quiet reactor then spends no thread hand-offs on its handshakes, and a flood
+ * of handshakes cannot take more than that share from its other connections. Without a reactor (tests over in-memory
  * transports) they run inline.
  */
 public class TLSMemoryBIOFactory extends WrappingFactory {
@@ -40,8 +40,11 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     /** Seconds a connection may take to complete its handshake before it is closed: 30. */
     public static final double DEFAULT_HANDSHAKE_TIMEOUT = 30;
 
-    /** The share of the reactor thread's time the engines' delegated tasks may take inline: 0.75. */
-    public static final double DEFAULT_INLINE_TASK_SHARE = 0.75;
+    /**
+     * The share of the reactor thread's time the engines' delegated tasks may take inline by
+     * default: 0, so that a handshake's crypto never runs on the reactor thread.
+     */
+    public static final double DEFAULT_INLINE_TASK_SHARE = 0;
 
     /** Tasks run inline; for in-memory tests. */
     public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory) {
