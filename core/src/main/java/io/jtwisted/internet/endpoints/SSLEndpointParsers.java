@@ -10,7 +10,6 @@ import io.jtwisted.internet.ssl.ITrustRoot;
 import io.jtwisted.internet.ssl.PrivateCertificate;
 import io.jtwisted.internet.ssl.SSL;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,7 +141,7 @@ final class SSLEndpointParsers {
         try {
             return SSL.trustRootFromDirectory(Path.of(directory));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CA directory " + directory, e);
+            throw new IllegalArgumentException("cannot read the CA directory " + directory + ": " + e.getMessage(), e);
         }
     }
 
