@@ -2,6 +2,7 @@ package io.jtwisted.logger;
 
 import java.io.PrintStream;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /** The observer the publisher uses until logging begins: SLF4J when a provider is present, else standard error. */
@@ -9,7 +10,7 @@ final class DefaultObserver {
     private DefaultObserver() {
     }
 
-    static ILogObserver create(PrintStream errorStream) {
+    static ILogObserver create(@Nullable PrintStream errorStream) {
         if (slf4jProviderPresent()) {
             return new Slf4jLogObserver();
         }
@@ -30,7 +31,7 @@ final class DefaultObserver {
         }
     }
 
-    private static void writeTo(PrintStream stream, LogEvent event) {
+    private static void writeTo(@Nullable PrintStream stream, LogEvent event) {
         PrintStream err = stream != null ? stream : System.err;
         if (event.level().compareTo(LogLevel.WARN) < 0) {
             return;

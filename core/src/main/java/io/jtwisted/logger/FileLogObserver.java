@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes each event as text to a {@link Writer} and flushes, as Twisted's {@code FileLogObserver}; events
@@ -16,10 +17,10 @@ import java.util.function.Function;
  */
 public final class FileLogObserver implements ILogObserver {
     private final Writer out;
-    private final Function<? super LogEvent, String> formatEvent;
+    private final Function<? super LogEvent, ? extends @Nullable String> formatEvent;
 
     /** An observer writing {@code formatEvent}'s text for each event to {@code out}. */
-    public FileLogObserver(Writer out, Function<? super LogEvent, String> formatEvent) {
+    public FileLogObserver(Writer out, Function<? super LogEvent, ? extends @Nullable String> formatEvent) {
         this.out = out;
         this.formatEvent = formatEvent;
     }
@@ -28,7 +29,7 @@ public final class FileLogObserver implements ILogObserver {
      * Twisted's {@code textFileLogObserver}: events as classic log lines ({@code <time> [<namespace>#<level>]
      * <text>}) with times in {@code timeFormat} ({@code null}: {@code "-"}).
      */
-    public static FileLogObserver textFileLogObserver(Writer out, DateTimeFormatter timeFormat) {
+    public static FileLogObserver textFileLogObserver(Writer out, @Nullable DateTimeFormatter timeFormat) {
         return new FileLogObserver(out, event -> Formatting.formatEventAsClassicLogText(event, timeFormat));
     }
 

@@ -1,6 +1,7 @@
 package io.jtwisted.logger;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Passes on the events its predicates accept, as Twisted's {@code FilteringLogObserver}: the predicates are
@@ -10,7 +11,7 @@ import java.util.List;
 public final class FilteringLogObserver implements ILogObserver {
     private final ILogObserver observer;
     private final List<ILogFilterPredicate> predicates;
-    private final ILogObserver negativeObserver;
+    private final @Nullable ILogObserver negativeObserver;
 
     /** Passes events {@code predicates} accept to {@code observer}, and drops the others. */
     public FilteringLogObserver(ILogObserver observer, List<? extends ILogFilterPredicate> predicates) {
@@ -19,7 +20,7 @@ public final class FilteringLogObserver implements ILogObserver {
 
     /** Passes events {@code predicates} accept to {@code observer}, and the others to {@code negativeObserver} (may be null). */
     public FilteringLogObserver(ILogObserver observer, List<? extends ILogFilterPredicate> predicates,
-            ILogObserver negativeObserver) {
+            @Nullable ILogObserver negativeObserver) {
         this.observer = observer;
         this.predicates = List.copyOf(predicates);
         this.negativeObserver = negativeObserver;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turning events into text, as Twisted's {@code formatEvent}, {@code formatTime} and
@@ -40,7 +41,7 @@ public final class Formatting {
      * {@code when} (seconds since the epoch) in {@code format}, or {@code "-"} when either is missing, as
      * Twisted's {@code formatTime}.
      */
-    public static String formatTime(Double when, DateTimeFormatter format) {
+    public static String formatTime(@Nullable Double when, @Nullable DateTimeFormatter format) {
         if (when == null || format == null) {
             return "-";
         }
@@ -54,7 +55,7 @@ public final class Formatting {
      *
      * @return the line, or {@code null} when the event has neither text nor failure (nothing to write)
      */
-    public static String formatEventAsClassicLogText(LogEvent event, DateTimeFormatter timeFormat) {
+    public static @Nullable String formatEventAsClassicLogText(LogEvent event, @Nullable DateTimeFormatter timeFormat) {
         String text = event.message();
         if (event.failure() != null) {
             String traceback = event.failure().getTraceback().stripTrailing();
@@ -71,7 +72,7 @@ public final class Formatting {
     }
 
     /** {@link #formatEventAsClassicLogText(LogEvent, DateTimeFormatter)} with {@link #TIME_FORMAT_RFC3339}. */
-    public static String formatEventAsClassicLogText(LogEvent event) {
+    public static @Nullable String formatEventAsClassicLogText(LogEvent event) {
         return formatEventAsClassicLogText(event, TIME_FORMAT_RFC3339);
     }
 
@@ -109,9 +110,10 @@ public final class Formatting {
      * {@code fields} and/or collecting what bare placeholders take in {@code bare} (each may be null).
      * Returns null, or what is wrong with the format.
      */
-    private static String expand(LogEvent event, StringBuilder out, Map<String, Object> fields, List<Object> bare) {
-        String format = event.format();
-        Object[] arguments = event.arguments();
+    private static @Nullable String expand(LogEvent event, @Nullable StringBuilder out, @Nullable Map<String, Object> fields,
+            @Nullable List<Object> bare) {
+        String format = java.util.Objects.requireNonNull(event.format(), "expand is called for events with a format");
+        @Nullable Object[] arguments = event.arguments();
         Map<String, Object> explicit = event.explicitFields();
         Map<String, Object> bound = fields != null ? fields : new LinkedHashMap<>();
         int next = 0;
@@ -181,14 +183,14 @@ public final class Formatting {
         return placeholder.substring(0, end).strip();
     }
 
-    private static void append(StringBuilder out, char c) {
+    private static void append(@Nullable StringBuilder out, char c) {
         if (out != null) {
             out.append(c);
         }
     }
 
     /** How a value reads in a message: arrays show their elements. */
-    static String text(Object value) {
+    static String text(@Nullable Object value) {
         if (value instanceof Object[] array) {
             return Arrays.deepToString(array);
         }

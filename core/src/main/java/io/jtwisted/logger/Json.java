@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The little JSON the log files need: writes maps, lists, strings, numbers, booleans and null (anything
@@ -81,7 +82,7 @@ final class Json {
     }
 
     /** Parses one JSON value that must fill {@code text} (blanks around it aside). */
-    static Object parse(String text) {
+    static @Nullable Object parse(String text) {
         Json parser = new Json(text);
         Object value = parser.value();
         parser.blanks();
@@ -91,7 +92,7 @@ final class Json {
         return value;
     }
 
-    private Object value() {
+    private @Nullable Object value() {
         blanks();
         if (at >= text.length()) {
             throw error("unexpected end");
@@ -216,7 +217,7 @@ final class Json {
         }
     }
 
-    private Object literal(String word, Object value) {
+    private @Nullable Object literal(String word, @Nullable Object value) {
         if (!text.startsWith(word, at)) {
             throw error("unexpected character");
         }

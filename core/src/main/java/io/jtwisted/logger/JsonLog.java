@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Log events as JSON text, as Twisted's {@code jsonFileLogObserver} and {@code eventsFromJSONLogFile}: one
@@ -103,7 +104,7 @@ public final class JsonLog {
      * @param recordSeparator the separator, or {@code null} to detect it: {@code \u001e} when the file starts
      *     with one, else records are lines
      */
-    public static Iterable<LogEvent> eventsFromJSONLogFile(Reader in, String recordSeparator) {
+    public static Iterable<LogEvent> eventsFromJSONLogFile(Reader in, @Nullable String recordSeparator) {
         return () -> new Records(in, recordSeparator);
     }
 
@@ -121,12 +122,12 @@ public final class JsonLog {
         private final Reader in;
         private final char[] chunk = new char[4096];
         private final StringBuilder buffer = new StringBuilder();
-        private String separator;
+        private @Nullable String separator;
         private boolean lines;
         private boolean eof;
-        private LogEvent next;
+        private @Nullable LogEvent next;
 
-        Records(Reader in, String separator) {
+        Records(Reader in, @Nullable String separator) {
             this.in = in;
             this.separator = separator;
         }
@@ -148,12 +149,12 @@ public final class JsonLog {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            LogEvent event = next;
+            LogEvent event = java.util.Objects.requireNonNull(next, "hasNext() found the next event");
             next = null;
             return event;
         }
 
-        private LogEvent parse(String record) {
+        private @Nullable LogEvent parse(String record) {
             if (record.isBlank()) {
                 return null;
             }
@@ -170,7 +171,7 @@ public final class JsonLog {
         }
 
         /** The next record's text, or null at the end. */
-        private String nextRecord() {
+        private @Nullable String nextRecord() {
             if (separator == null) {
                 fill();
                 separator = buffer.length() > 0 && buffer.charAt(0) == '\u001e' ? RECORD_SEPARATOR : "";

@@ -3,6 +3,7 @@ package io.jtwisted.logger;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts logging for a process, as Twisted's {@code globalLogBeginner}: until {@link #beginLoggingTo} is
@@ -17,19 +18,20 @@ public final class LogBeginner {
 
     private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
+    @SuppressWarnings("NullAway.Init") // set by LogPublisher's static initializer, before any use
     static LogBeginner global;
 
     private final LogPublisher publisher;
     private final LimitedHistoryLogObserver buffer = new LimitedHistoryLogObserver(BUFFER_SIZE);
     private final ILogObserver temporary;
     private final Logger log;
-    private StackWalker.StackFrame begunAt;
+    private StackWalker.@Nullable StackFrame begunAt;
 
     /**
      * A beginner for {@code publisher}; before logging begins, warnings and worse go to {@code errorStream}
      * ({@code System.err} as it is at each event when null), or to SLF4J when a provider is present.
      */
-    public LogBeginner(LogPublisher publisher, PrintStream errorStream) {
+    public LogBeginner(LogPublisher publisher, @Nullable PrintStream errorStream) {
         this.publisher = publisher;
         this.temporary = DefaultObserver.create(errorStream);
         this.log = new Logger(LogBeginner.class.getName(), publisher);

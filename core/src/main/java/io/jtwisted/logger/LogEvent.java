@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One log event: who emitted it, how serious it is, when, a format with {@code {name}} and {@code {}}
@@ -18,14 +19,14 @@ public final class LogEvent {
     private static final Object[] NO_ARGUMENTS = {};
 
     private final LogLevel level;
-    private final String namespace;
-    private final String format;
-    private final Object[] arguments;
+    private final @Nullable String namespace;
+    private final @Nullable String format;
+    private final @Nullable Object[] arguments;
     private final Map<String, Object> explicitFields;
-    private final Failure failure;
+    private final @Nullable Failure failure;
     private final long timeMillis;
-    private volatile String message;
-    private volatile Map<String, Object> fields;
+    private volatile @Nullable String message;
+    private volatile @Nullable Map<String, Object> fields;
 
     /**
      * An event whose placeholders take {@code arguments} in order: {@code {}} takes the next one and
@@ -36,12 +37,13 @@ public final class LogEvent {
      * @param failure the failure the event reports, or {@code null}
      * @param timeMillis when it was emitted, in milliseconds since the epoch
      */
-    public LogEvent(LogLevel level, String namespace, String format, Object[] arguments, Failure failure, long timeMillis) {
+    public LogEvent(LogLevel level, @Nullable String namespace, @Nullable String format, @Nullable Object @Nullable [] arguments,
+            @Nullable Failure failure, long timeMillis) {
         this(level, namespace, format, arguments == null ? NO_ARGUMENTS : arguments, Map.of(), failure, timeMillis);
     }
 
-    private LogEvent(LogLevel level, String namespace, String format, Object[] arguments, Map<String, Object> explicitFields,
-            Failure failure, long timeMillis) {
+    private LogEvent(LogLevel level, @Nullable String namespace, @Nullable String format, @Nullable Object[] arguments,
+            Map<String, Object> explicitFields, @Nullable Failure failure, long timeMillis) {
         this.level = level;
         this.namespace = namespace;
         this.format = format;
@@ -52,21 +54,22 @@ public final class LogEvent {
     }
 
     /** An event whose {@code {name}} placeholders take their values from {@code fields} (Twisted's keyword arguments). */
-    public static LogEvent withFields(LogLevel level, String namespace, String format, Map<String, ?> fields, Failure failure,
-            long timeMillis) {
+    public static LogEvent withFields(LogLevel level, @Nullable String namespace, @Nullable String format, Map<String, ?> fields,
+            @Nullable Failure failure, long timeMillis) {
         Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         return new LogEvent(level, namespace, format, NO_ARGUMENTS, copy, failure, timeMillis);
     }
 
     /** An event read back from a log file: named fields in {@code fields}, bare placeholders' values in {@code arguments}. */
-    static LogEvent restored(LogLevel level, String namespace, String format, List<Object> arguments, Map<String, Object> fields,
-            Failure failure, long timeMillis) {
+    static LogEvent restored(LogLevel level, @Nullable String namespace, @Nullable String format, List<Object> arguments,
+            Map<String, Object> fields, @Nullable Failure failure, long timeMillis) {
         return new LogEvent(level, namespace, format, arguments.toArray(), Collections.unmodifiableMap(new LinkedHashMap<>(fields)),
                 failure, timeMillis);
     }
 
     /** An event whose message is {@code message} as it is (no placeholders are read). */
-    public static LogEvent ofMessage(LogLevel level, String namespace, String message, Failure failure, long timeMillis) {
+    public static LogEvent ofMessage(LogLevel level, @Nullable String namespace, String message, @Nullable Failure failure,
+            long timeMillis) {
         LogEvent event = new LogEvent(level, namespace, null, NO_ARGUMENTS, Map.of(), failure, timeMillis);
         event.message = message;
         return event;
@@ -78,17 +81,17 @@ public final class LogEvent {
     }
 
     /** Who emitted it (usually a class name), Twisted's {@code log_namespace}. */
-    public String namespace() {
+    public @Nullable String namespace() {
         return namespace;
     }
 
     /** The format as given (Twisted's {@code log_format}), or {@code null}. */
-    public String format() {
+    public @Nullable String format() {
         return format;
     }
 
     /** The failure it reports (Twisted's {@code log_failure}), or {@code null}. */
-    public Failure failure() {
+    public @Nullable Failure failure() {
         return failure;
     }
 
@@ -116,7 +119,7 @@ public final class LogEvent {
     }
 
     /** The value of field {@code name}, or {@code null}. */
-    public Object get(String name) {
+    public @Nullable Object get(String name) {
         return fields().get(name);
     }
 
@@ -135,7 +138,7 @@ public final class LogEvent {
         return failure == null ? message() : message() + System.lineSeparator() + failure.getTraceback();
     }
 
-    Object[] arguments() {
+    @Nullable Object[] arguments() {
         return arguments;
     }
 

@@ -2,6 +2,7 @@ package io.jtwisted.logger;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts events at or above a level set per namespace, as Twisted's {@code LogLevelFilterPredicate}. A
@@ -24,7 +25,7 @@ public final class LogLevelFilterPredicate implements ILogFilterPredicate {
     }
 
     /** The level events of {@code namespace} must reach ({@code null}: the root, that is the default level). */
-    public LogLevel logLevelForNamespace(String namespace) {
+    public LogLevel logLevelForNamespace(@Nullable String namespace) {
         if (namespace == null || namespace.isEmpty()) {
             return defaultLogLevel;
         }

@@ -2,6 +2,7 @@ package io.jtwisted.logger;
 
 import io.jtwisted.python.failure.Failure;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Emits log events, as Twisted's {@code twisted.logger.Logger}: to the
@@ -85,7 +86,7 @@ public final class Logger {
     }
 
     /** Emits one event at {@code level}; {@code failure} may be {@code null}. */
-    public void emit(LogLevel level, Failure failure, String format, Object... arguments) {
+    public void emit(LogLevel level, @Nullable Failure failure, @Nullable String format, @Nullable Object... arguments) {
         observer.observe(new LogEvent(level, namespace, format, arguments, failure, System.currentTimeMillis()));
     }
 
@@ -93,7 +94,7 @@ public final class Logger {
      * Emits one event whose {@code {name}} placeholders take their values from {@code fields}, as Twisted's
      * {@code log.emit(level, format, **kwargs)}; {@code failure} may be {@code null}.
      */
-    public void emit(LogLevel level, Failure failure, String format, Map<String, ?> fields) {
+    public void emit(LogLevel level, @Nullable Failure failure, @Nullable String format, Map<String, ?> fields) {
         observer.observe(LogEvent.withFields(level, namespace, format, fields, failure, System.currentTimeMillis()));
     }
 }

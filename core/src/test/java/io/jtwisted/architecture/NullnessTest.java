@@ -42,7 +42,6 @@ class NullnessTest {
             "io.jtwisted.internet.task",
             "io.jtwisted.internet.testing",
             "io.jtwisted.internet.utils",
-            "io.jtwisted.logger",
             "io.jtwisted.protocols.basic",
             "io.jtwisted.protocols.haproxy",
             "io.jtwisted.protocols.policies",
