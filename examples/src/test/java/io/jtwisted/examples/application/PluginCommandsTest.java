@@ -32,7 +32,8 @@ class PluginCommandsTest {
         int port = BinTwistd.freePort();
         try (BinTwistd twistd = BinTwistd.start(dir, Map.of(), "-n", "--pidfile", "", "dns",
                 "--hosts-file", hosts.toString(), "--port", Integer.toString(port), "--interface", "127.0.0.1")) {
-            twistd.awaitOutput(line -> line.contains("starting on " + port));
+            // TCP starts first; the UDP port is the one dig asks first, so wait for it to be listening
+            twistd.awaitOutput(line -> line.contains("DNSDatagramProtocol starting on " + port));
             String udp = run("dig", "+notcp", "+time=5", "+tries=1", "@127.0.0.1", "-p", Integer.toString(port), "plugin.test", "A");
             assertThat(udp).contains("plugin.test.").contains("127.0.0.7").containsPattern("flags:[^;]*\\baa\\b");
             assertThat(run("dig", "+tcp", "+short", "+time=5", "+tries=1", "@127.0.0.1", "-p", Integer.toString(port),
