@@ -12,6 +12,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an inherited socket descriptor into a JDK channel, for {@code adoptStreamPort} and
@@ -98,7 +99,7 @@ public final class InheritedSockets {
     }
 
     /** The peer of a connected socket, or {@code null} when it has none (listening, or never connected). */
-    private static InetSocketAddress remoteAddress(FileDescriptor descriptor) {
+    private static @Nullable InetSocketAddress remoteAddress(FileDescriptor descriptor) {
         try {
             return (InetSocketAddress) call("sun.nio.ch.Net", "remoteAddress", new Class<?>[] {FileDescriptor.class}, descriptor);
         } catch (IOException notConnected) {

@@ -6,6 +6,7 @@ import io.jtwisted.python.failure.Failure;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Warns when one callback keeps the reactor thread busy longer than a threshold: a protocol's
@@ -32,12 +33,12 @@ public final class BlockingCallbackWatchdog {
     private final long thresholdNanos;
     private final Logger log;
     private volatile boolean stopped;
-    private Thread thread;
+    private @Nullable Thread thread; // null when check is called by the caller, not a thread of its own
 
     // Sampling state, touched only by whoever calls check (the watchdog thread).
     private long seenCount = -1;
     private long seenSince;
-    private Object reportedCallback;
+    private @Nullable Object reportedCallback;
 
     /**
      * A watchdog of {@code loop} that logs to {@code log}; it looks only when {@link #check} is
@@ -57,7 +58,7 @@ public final class BlockingCallbackWatchdog {
      * The watchdog asked for by the {@value #PROPERTY} system property, started, or null when the
      * property is not set. A value that is not a positive number is logged and ignored.
      */
-    static BlockingCallbackWatchdog startIfConfigured(EventLoop loop) {
+    static @Nullable BlockingCallbackWatchdog startIfConfigured(EventLoop loop) {
         String value = System.getProperty(PROPERTY);
         if (value == null || value.isBlank()) {
             return null;

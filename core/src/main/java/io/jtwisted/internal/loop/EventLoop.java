@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The select loop: one thread (the one that calls {@link #run()}) runs every timer, I/O handler,
@@ -82,15 +84,15 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private final boolean global;
 
     // Loop state (reactor thread, or the configuring thread before run()).
-    private volatile Thread reactorThread;
+    private volatile @Nullable Thread reactorThread;
     private volatile boolean stopped = true;
     private volatile boolean running;
     private boolean started;
     private boolean justStopped;
     private boolean startedBefore;
-    private volatile Selector selector;
-    private ByteBuffer readBuffer;
-    private ByteBuffer writeBuffer;
+    private volatile @Nullable Selector selector; // opened when first needed
+    private @Nullable ByteBuffer readBuffer;
+    private @Nullable ByteBuffer writeBuffer;
     private final DelayedCalls timers = new DelayedCalls(this::seconds, this::checkThread);
     // JCTools' field-updater variant: the Unsafe-based queues make JDK 24+ print a deprecation
     // warning on the stderr of every program that uses the reactor.
@@ -104,13 +106,13 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private static final Object IDLE = new Object();
     private long callbacksStarted;
     @SuppressWarnings("UnusedVariable") // read and written through the CURRENT_CALLBACK VarHandle
-    private Object currentCallback;
+    private @Nullable Object currentCallback;
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();
     private final Map<String, ThreePhaseEvent> events = new HashMap<>();
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
     private boolean installSignalHandlers;
-    private SignalHandling signalHandling;
+    private @Nullable SignalHandling signalHandling;
     /** The "during startup" trigger: the reactor is running from here on (re-added by crash). */
     private final SystemEventTrigger reallyStartRunning = () -> {
         running = true;
@@ -121,9 +123,9 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     };
 
     // Thread pool (guarded by this).
-    private ThreadPoolExecutor threadPool;
+    private @Nullable ThreadPoolExecutor threadPool;
     private int threadPoolSize = DEFAULT_POOL_SIZE;
-    private Object threadPoolShutdownTrigger;
+    private @Nullable Object threadPoolShutdownTrigger;
 
     /** @param global whether this is the process's default reactor (which handles signals when run on the main thread) */
     protected EventLoop(boolean global) {
@@ -573,10 +575,10 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     }
 
     @Override
-    public synchronized ExecutorService detachThreadPool() {
+    public synchronized @Nullable ExecutorService detachThreadPool() {
         ThreadPoolExecutor pool = threadPool;
         if (pool != null) {
-            removeSystemEventTrigger(threadPoolShutdownTrigger);
+            removeSystemEventTrigger(Objects.requireNonNull(threadPoolShutdownTrigger, "added with the pool"));
             threadPool = null;
             threadPoolShutdownTrigger = null;
         }
@@ -653,7 +655,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
      * handler is allowed for a channel being set up; it must attach one before asking for
      * readiness.
      */
-    public SelectionKey register(SelectableChannel channel, int interestOps, Selectable handler) throws IOException {
+    public SelectionKey register(SelectableChannel channel, int interestOps, @Nullable Selectable handler) throws IOException {
         if (channel.isBlocking()) {
             channel.configureBlocking(false);
         }
@@ -689,7 +691,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // What BlockingCallbackWatchdog reads, from its own thread.
 
     /** The thread running a loop turn now, or null. */
-    Thread turnThread() {
+    @Nullable Thread turnThread() {
         return reactorThread;
     }
 
@@ -699,7 +701,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     }
 
     /** The callback started last, or null if none has run since the loop last waited in select. */
-    Object currentCallback() {
+    @Nullable Object currentCallback() {
         Object callback = CURRENT_CALLBACK.getOpaque(this);
         return callback == IDLE ? null : callback;
     }

@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IReactorCore.SystemEventTrigger;
 import io.jtwisted.logger.Logger;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The triggers of one system event type ("startup", "shutdown", ...), in three phases. Firing runs
@@ -98,7 +99,7 @@ final class ThreePhaseEvent {
         }
         int[] pending = {waiting.size()};
         for (Deferred<?> deferred : waiting) {
-            deferred.addBoth(result -> {
+            deferred.<@Nullable Object>addBoth(result -> {
                 if (result instanceof Failure failure) {
                     log.failure("A before-phase system event trigger's Deferred failed", failure);
                 }
@@ -124,7 +125,7 @@ final class ThreePhaseEvent {
         }
     }
 
-    private synchronized Handle next(List<Handle> phase, boolean rememberAsFinished) {
+    private synchronized @Nullable Handle next(List<Handle> phase, boolean rememberAsFinished) {
         if (phase.isEmpty()) {
             return null;
         }
@@ -135,7 +136,7 @@ final class ThreePhaseEvent {
         return handle;
     }
 
-    private static Object call(Handle handle) {
+    private static @Nullable Object call(Handle handle) {
         try {
             return handle.trigger().call();
         } catch (Throwable error) {

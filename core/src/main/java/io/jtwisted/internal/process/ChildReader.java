@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pipe from the child (its stdout or stderr). The JDK's process pipes are not selectable, so
@@ -29,7 +30,7 @@ final class ChildReader implements Runnable {
     private volatile boolean closed;
     private boolean paused; // reactor
     private boolean owed; // reactor: the protocol paused while taking a chunk; the reader's permit waits for resume
-    private byte[] held; // reactor: a chunk that arrived while paused
+    private byte @Nullable [] held; // reactor: a chunk that arrived while paused
 
     ChildReader(ProcessTransport owner, EventLoop reactor, int childFD, InputStream in) {
         this.owner = owner;

@@ -9,6 +9,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pipe to the child's stdin. Writes are queued on the reactor thread and a virtual thread
@@ -37,7 +38,7 @@ final class ChildWriter implements Runnable {
     private boolean closing; // reactor: loseConnection was called
     private boolean closeQueued; // reactor
     private boolean lost; // reactor: the protocol has been (or is being) told
-    private IProducer producer; // reactor
+    private @Nullable IProducer producer; // reactor
     private boolean streaming; // reactor
     private boolean producerPaused; // reactor
 

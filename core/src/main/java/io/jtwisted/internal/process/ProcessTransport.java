@@ -11,9 +11,11 @@ import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A child process and its pipes, as Twisted's {@code twisted.internet.process.Process}. Its
@@ -29,12 +31,12 @@ final class ProcessTransport implements IProcessTransport {
     private final EventLoop reactor;
     private final Process process;
     private final long pid;
-    private final ChildWriter stdin; // null when the child's fd 0 is not a pipe
+    private final @Nullable ChildWriter stdin; // null when the child's fd 0 is not a pipe
     private final ChildReader[] readers = new ChildReader[3]; // by child fd; null where not a pipe
     private final TreeSet<Integer> openPipes = new TreeSet<>(); // pipes whose closing the protocol has not heard
-    private IProcessProtocol protocol; // null once processEnded was called
+    private @Nullable IProcessProtocol protocol; // null once processEnded was called
     private boolean exited;
-    private Failure exitReason;
+    private @Nullable Failure exitReason; // set when the child exits
     private boolean disconnecting;
     private int signalsInFlight; // sent through the shell, not yet delivered
     private CompletableFuture<Void> signalChain = CompletableFuture.completedFuture(null);
@@ -63,7 +65,7 @@ final class ProcessTransport implements IProcessTransport {
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only hands the exit to the reactor
     void start() {
         try {
-            protocol.makeConnection(this);
+            Objects.requireNonNull(protocol, "started twice").makeConnection(this);
         } catch (Throwable e) {
             Failure.rethrowIfFatal(e);
             log.failure("Unhandled error in makeConnection of {}; closing its pipes", e, protocol);
@@ -106,7 +108,8 @@ final class ProcessTransport implements IProcessTransport {
             return;
         }
         try {
-            protocol.childConnectionLost(childFD);
+            // A pipe still open means the protocol has not heard processEnded: it is there.
+            Objects.requireNonNull(protocol, "ended with a pipe open").childConnectionLost(childFD);
         } catch (Throwable e) {
             Failure.rethrowIfFatal(e);
             log.failure("Unhandled error in childConnectionLost of {}", e, protocol);
@@ -118,7 +121,8 @@ final class ProcessTransport implements IProcessTransport {
         exited = true;
         exitReason = ExitStatus.reason(exitValue);
         try {
-            protocol.processExited(exitReason);
+            // processEnded comes only after the exit: the protocol is there.
+            Objects.requireNonNull(protocol, "ended before the exit").processExited(exitReason);
         } catch (Throwable e) {
             Failure.rethrowIfFatal(e);
             log.failure("Unhandled error in processExited of {}", e, protocol);
@@ -136,7 +140,7 @@ final class ProcessTransport implements IProcessTransport {
         IProcessProtocol ended = protocol;
         protocol = null;
         try {
-            ended.processEnded(exitReason);
+            ended.processEnded(Objects.requireNonNull(exitReason, "exited without a reason"));
         } catch (Throwable e) {
             Failure.rethrowIfFatal(e);
             log.failure("Unhandled error in processEnded of {}", e, ended);
@@ -146,7 +150,7 @@ final class ProcessTransport implements IProcessTransport {
     // ---- IProcessTransport -------------------------------------------------------------------
 
     @Override
-    public Long pid() {
+    public @Nullable Long pid() {
         reactor.checkThread();
         return exited ? null : pid;
     }

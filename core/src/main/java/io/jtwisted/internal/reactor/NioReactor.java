@@ -29,6 +29,7 @@ import io.jtwisted.internet.interfaces.IProcessProtocol;
 import io.jtwisted.internet.interfaces.IProcessTransport;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default reactor: the {@link EventLoop} (selector, timers, call queue, signals) with the
@@ -36,11 +37,11 @@ import java.util.Map;
  * support class, created on first use; the loop itself knows none of them.
  */
 public class NioReactor extends EventLoop implements Reactor {
-    private TcpSupport tcp;
-    private UdpSupport udp;
-    private UnixSupport unix;
-    private UnixDatagramSupport unixDatagram; // needs junixsocket, which may be absent: made on first use
-    private volatile IHostnameResolver nameResolver; // the system's, made on first use
+    private @Nullable TcpSupport tcp;
+    private @Nullable UdpSupport udp;
+    private @Nullable UnixSupport unix;
+    private @Nullable UnixDatagramSupport unixDatagram; // needs junixsocket, which may be absent: made on first use
+    private volatile @Nullable IHostnameResolver nameResolver; // the system's, made on first use
 
     /** A new reactor, not running. Cheap: the selector is opened when first needed. */
     public NioReactor() {
@@ -177,7 +178,7 @@ public class NioReactor extends EventLoop implements Reactor {
 
     // ---- IReactorProcess: child processes (internal.process) ----------------------------------
 
-    private ProcessSupport processes;
+    private @Nullable ProcessSupport processes;
 
     private ProcessSupport processes() {
         if (processes == null) {
@@ -196,7 +197,7 @@ public class NioReactor extends EventLoop implements Reactor {
 
     // IReactorSocket: inherited sockets (systemd socket activation, inetd), adopted as TCP ports and connections.
 
-    private Adoption adoption;
+    private @Nullable Adoption adoption;
 
     private Adoption adoption() {
         if (adoption == null) {

@@ -27,6 +27,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport of one connected stream socket: what every stream transport shares (TCP and UNIX
@@ -85,7 +86,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     private final IAddress peer;
     private IProtocol protocol; // the TLS layer once startTLS switched it
     private boolean halfCloseable;
-    private TLSMemoryBIOProtocol tls; // set by startTLS: application calls go through it
+    private @Nullable TLSMemoryBIOProtocol tls; // set by startTLS: application calls go through it
 
     private Object[] queue = new Object[16]; // ring of pending writes: byte[]s and FileRegions
     private int queueHead;
@@ -103,7 +104,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     private boolean writeDisconnected;
     private boolean readDisconnected;
 
-    private IProducer producer;
+    private @Nullable IProducer producer;
     private boolean streamingProducer;
     private boolean producerPaused;
 
@@ -459,6 +460,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
         }
     }
 
+    @SuppressWarnings("NullAway") // empties ring slots: the queue is typed by its live entries, which are never null
     private void dropHead(int mask) {
         queue[queueHead] = null;
         queueHead = (queueHead + 1) & mask;
@@ -578,6 +580,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     }
 
     /** Closes the socket now and tells the producer, the protocol, then {@link #closed}, why. Idempotent. */
+    @SuppressWarnings("NullAway") // empties ring slots: the queue is typed by its live entries, which are never null
     protected final void closeWith(Failure reason) {
         if (disconnected) {
             return;
@@ -781,7 +784,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     }
 
     /** The TLS view of this connection once {@link #startTLS} was called, else {@code null}. */
-    public ISSLTransport sslTransport() {
+    public @Nullable ISSLTransport sslTransport() {
         return tls;
     }
 

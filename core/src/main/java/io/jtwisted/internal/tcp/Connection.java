@@ -15,6 +15,7 @@ import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport of one TCP connection, server or client side: the {@link StreamTransport}
@@ -23,9 +24,9 @@ import java.nio.channels.SocketChannel;
  * becomes the TLS server, the connecting side the TLS client.
  */
 public final class Connection extends StreamTransport implements ITCPTransport, ITLSTransport {
-    private final Connector connector; // null on the server side
+    private final @Nullable Connector connector; // null on the server side
 
-    Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, Connector connector,
+    Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, @Nullable Connector connector,
                IAddress host, IAddress peer, IProtocol protocol) {
         super(reactor, channel, key, host, peer, protocol);
         this.connector = connector;

@@ -31,6 +31,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link IConnector} of {@code connectTCP}: runs connection attempts for one client factory
@@ -53,8 +55,8 @@ final class Connector implements IConnector {
     private final InetSocketAddress bindAddress;
     private State state = State.DISCONNECTED;
     private boolean factoryStarted;
-    private Attempt attempt;
-    private Connection connection;
+    private @Nullable Attempt attempt;
+    private @Nullable Connection connection;
 
     Connector(EventLoop reactor, String host, int port, IClientFactory factory, double timeout,
               InetSocketAddress bindAddress) {
@@ -88,7 +90,7 @@ final class Connector implements IConnector {
         if (state != State.CONNECTING) {
             throw new NotConnectingError();
         }
-        attempt.failIfNotConnected(new UserError());
+        Objects.requireNonNull(attempt, "connecting without an attempt").failIfNotConnected(new UserError());
     }
 
     @Override
@@ -142,9 +144,9 @@ final class Connector implements IConnector {
 
     /** One connection attempt: resolve, bind, connect, time out. */
     final class Attempt implements Selectable {
-        private SocketChannel channel;
-        private SelectionKey key;
-        private IDelayedCall timeoutCall;
+        private @Nullable SocketChannel channel;
+        private @Nullable SelectionKey key;
+        private @Nullable IDelayedCall timeoutCall;
         private boolean finished;
 
         void begin() {
@@ -176,7 +178,7 @@ final class Connector implements IConnector {
                     if (finished) {
                         return;
                     }
-                    Deferred.maybeDeferredDeferring(() -> resolver.resolveHostName(host)).addCallbacks(all -> {
+                    Deferred.maybeDeferredDeferring(() -> resolver.resolveHostName(host)).<@Nullable Void>addCallbacks(all -> {
                         if (!finished) {
                             start(preferIPv4(all));
                         }
@@ -238,7 +240,8 @@ final class Connector implements IConnector {
                 return;
             }
             try {
-                if (channel.finishConnect()) {
+                // Ready only once registered, after the channel was opened.
+                if (Objects.requireNonNull(channel, "ready before it was opened").finishConnect()) {
                     connected();
                 }
             } catch (IOException e) {
@@ -249,8 +252,10 @@ final class Connector implements IConnector {
         private void connected() throws IOException {
             finished = true;
             cancelTimeout();
-            IAddress peer = Addresses.toTwisted("TCP", channel.getRemoteAddress());
-            IAddress local = Addresses.toTwisted("TCP", channel.getLocalAddress());
+            SocketChannel socket = Objects.requireNonNull(channel, "connected before it was opened");
+            SelectionKey socketKey = Objects.requireNonNull(key, "connected before it was registered");
+            IAddress peer = Addresses.toTwisted("TCP", socket.getRemoteAddress());
+            IAddress local = Addresses.toTwisted("TCP", socket.getLocalAddress());
             state = State.CONNECTED;
             attempt = null;
             IProtocol protocol;
@@ -261,10 +266,8 @@ final class Connector implements IConnector {
                 protocol = null;
             }
             boolean refused = protocol == null;
-            if (refused) {
-                protocol = new Protocol() { };
-            }
-            Connection made = new Connection(reactor, channel, key, Connector.this, local, peer, protocol);
+            Connection made = new Connection(reactor, socket, socketKey, Connector.this, local, peer,
+                    protocol == null ? new Protocol() { } : protocol);
             connection = made;
             made.start();
             if (refused) {

@@ -21,6 +21,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listening TCP port: accepts connections, builds a protocol for each with the factory and
@@ -46,15 +47,18 @@ final class Port implements IListeningPort, Selectable {
     private final String iface;
     private final boolean reusePort;
     /** The inherited socket to listen on instead of binding one, or {@code null}. */
-    private final ServerSocketChannel adopted;
+    private final @Nullable ServerSocketChannel adopted;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private ServerSocketChannel channel;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private IAddress host;
     private boolean listening;
     private boolean factoryStarted;
-    private Deferred<Void> stopped;
+    private @Nullable Deferred<@Nullable Void> stopped;
     private double backoff;
-    private IDelayedCall retryAccept;
+    private @Nullable IDelayedCall retryAccept;
     private boolean descriptorsExhaustedLogged;
     /**
      * How many connections to accept at most when the port is next ready, adapted as Twisted's
@@ -82,7 +86,7 @@ final class Port implements IListeningPort, Selectable {
     }
 
     private Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort,
-                 ServerSocketChannel adopted) {
+                 @Nullable ServerSocketChannel adopted) {
         this.reusePort = reusePort;
         this.reactor = reactor;
         this.requestedPort = port;
@@ -255,7 +259,7 @@ final class Port implements IListeningPort, Selectable {
     }
 
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         reactor.checkThread();
         if (stopped != null) {
             return stopped;
@@ -266,7 +270,7 @@ final class Port implements IListeningPort, Selectable {
             return stopped;
         }
         closeSocket();
-        Deferred<Void> done = stopped;
+        Deferred<@Nullable Void> done = stopped;
         // As Twisted: the factory is stopped and the Deferred fired on a later turn.
         reactor.callLater(0, () -> finishStop(done));
         return stopped;
@@ -304,7 +308,7 @@ final class Port implements IListeningPort, Selectable {
     }
 
     /** Stops the factory and fires {@code done}: with the error when {@code stopFactory} raised, as Twisted's. */
-    private void finishStop(Deferred<Void> done) {
+    private void finishStop(Deferred<@Nullable Void> done) {
         Throwable stopError = null;
         if (factoryStarted) {
             factoryStarted = false;

@@ -33,6 +33,7 @@ import java.nio.channels.SelectionKey;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UDP port: the transport of a datagram protocol, as Twisted's {@code udp.Port} and
@@ -61,20 +62,23 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     private final String iface;
     private final int maxPacketSize;
     private final boolean listenMultiple;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private DatagramChannel channel;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private IAddress host;
     private boolean listening;
-    private Deferred<Void> stopped;
-    private ByteBuffer ownBuffer; // when maxPacketSize does not fit the reactor's shared buffer
-    private InetSocketAddress connected;
-    private String connectedHost; // as the caller spelled it, for write(data, host, port)
+    private @Nullable Deferred<@Nullable Void> stopped;
+    private @Nullable ByteBuffer ownBuffer; // when maxPacketSize does not fit the reactor's shared buffer
+    private @Nullable InetSocketAddress connected;
+    private @Nullable String connectedHost; // as the caller spelled it, for write(data, host, port)
     private String outgoingInterface = "";
     private final Map<String, MembershipKey> memberships = new HashMap<>();
 
     // The last peer seen, so that an echo reuses its address instead of converting it each time.
-    private SocketAddress lastFrom;
-    private IAddress lastAddress;
+    private @Nullable SocketAddress lastFrom;
+    private @Nullable IAddress lastAddress;
 
     private final DatagramDrops drops;
     private Sender sender = (socket, data, target) -> target == null ? socket.write(data) : socket.send(data, target);
@@ -86,7 +90,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
          * Sends as {@link DatagramChannel#send} does ({@link DatagramChannel#write} when {@code target}
          * is {@code null}): the bytes sent, 0 when the socket cannot take the datagram now.
          */
-        int send(DatagramChannel channel, ByteBuffer datagram, SocketAddress target) throws IOException;
+        int send(DatagramChannel channel, ByteBuffer datagram, @Nullable SocketAddress target) throws IOException;
     }
 
     UdpPort(EventLoop reactor, int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
@@ -187,6 +191,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         return ownBuffer;
     }
 
+    @SuppressWarnings("NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
     private IAddress addressOf(SocketAddress from) {
         if (!from.equals(lastFrom)) {
             lastFrom = from;
@@ -267,7 +272,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     }
 
     /** Sends to {@code target}, or to the connected peer when it is {@code null}. */
-    private void send(byte[] datagram, SocketAddress target) {
+    private void send(byte[] datagram, @Nullable SocketAddress target) {
         if (!listening) {
             return;
         }
@@ -327,13 +332,13 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     }
 
     @Override
-    public Deferred<Void> setOutgoingInterface(String addr) {
+    public Deferred<@Nullable Void> setOutgoingInterface(String addr) {
         reactor.checkThread();
         try {
             NetworkInterface ni = interfaceWithAddress(addr);
             channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, ni);
             outgoingInterface = addr;
-            return Deferred.succeed(null);
+            return Deferred.<@Nullable Void>succeed(null);
         } catch (IOException | RuntimeException e) {
             return Deferred.fail(new Failure(e));
         }
@@ -360,28 +365,28 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     }
 
     @Override
-    public Deferred<Void> joinGroup(String addr, String iface) {
+    public Deferred<@Nullable Void> joinGroup(String addr, String iface) {
         reactor.checkThread();
         String name = membershipName(addr, iface);
         try {
             InetAddress group = Addresses.literal(addr);
             NetworkInterface ni = iface == null || iface.isEmpty() ? defaultMulticastInterface() : interfaceWithAddress(iface);
             memberships.put(name, channel.join(group, ni));
-            return Deferred.succeed(null);
+            return Deferred.<@Nullable Void>succeed(null);
         } catch (IOException | RuntimeException e) {
             return Deferred.fail(new Failure(new MulticastJoinError(addr, iface, e)));
         }
     }
 
     @Override
-    public Deferred<Void> leaveGroup(String addr, String iface) {
+    public Deferred<@Nullable Void> leaveGroup(String addr, String iface) {
         reactor.checkThread();
         MembershipKey membership = memberships.remove(membershipName(addr, iface));
         if (membership == null) {
             return Deferred.fail(new Failure(new MulticastJoinError(addr, iface, new IllegalStateException("not a member"))));
         }
         membership.drop();
-        return Deferred.succeed(null);
+        return Deferred.<@Nullable Void>succeed(null);
     }
 
     private static String membershipName(String addr, String iface) {
@@ -447,12 +452,12 @@ public final class UdpPort implements IMulticastTransport, Selectable {
      * and the returned Deferred fires with {@code null}, as Twisted's {@code udp.Port}.
      */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         reactor.checkThread();
         if (stopped != null) {
             return stopped;
         }
-        Deferred<Void> done = new Deferred<>();
+        Deferred<@Nullable Void> done = new Deferred<>();
         stopped = done;
         if (!listening) {
             done.callback(null);
@@ -477,7 +482,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         }
     }
 
-    private void finishStop(Deferred<Void> done) {
+    private void finishStop(Deferred<@Nullable Void> done) {
         closeQuietly(channel);
         LOG.info("(UDP Port {} Closed)", portNumber());
         try {
@@ -495,7 +500,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         }
     }
 
-    private static void closeQuietly(DatagramChannel socket) {
+    private static void closeQuietly(@Nullable DatagramChannel socket) {
         if (socket != null) {
             try {
                 socket.close();

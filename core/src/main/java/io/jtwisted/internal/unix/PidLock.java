@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lock file that names its owner's PID, as Twisted's {@code FilesystemLock}: a symbolic link
@@ -63,7 +64,7 @@ final class PidLock {
         return owner != null && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static Long ownerOf(Path path) {
+    private static @Nullable Long ownerOf(Path path) {
         try {
             if (!Files.isSymbolicLink(path) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 return null;

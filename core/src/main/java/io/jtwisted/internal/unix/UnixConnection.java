@@ -9,6 +9,7 @@ import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.python.failure.Failure;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport of one UNIX-domain stream connection: the {@link StreamTransport} machinery as
@@ -17,9 +18,9 @@ import java.nio.channels.SocketChannel;
  * becomes the TLS server, the connecting side the TLS client.
  */
 final class UnixConnection extends StreamTransport implements ITLSTransport {
-    private final UnixConnector connector; // null on the server side
+    private final @Nullable UnixConnector connector; // null on the server side
 
-    UnixConnection(EventLoop reactor, SocketChannel channel, SelectionKey key, UnixConnector connector,
+    UnixConnection(EventLoop reactor, SocketChannel channel, SelectionKey key, @Nullable UnixConnector connector,
                    IAddress host, IAddress peer, IProtocol protocol) {
         super(reactor, channel, key, host, peer, protocol);
         this.connector = connector;

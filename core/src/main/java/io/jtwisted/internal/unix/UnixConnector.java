@@ -24,6 +24,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link IConnector} of {@code connectUNIX}, as Twisted's {@code unix.Connector}: one attempt
@@ -41,10 +43,10 @@ final class UnixConnector implements IConnector, Selectable {
     private boolean connecting;
     private boolean connected;
     private boolean factoryStarted;
-    private SocketChannel channel;
-    private SelectionKey key;
-    private IDelayedCall timeoutCall;
-    private UnixConnection connection;
+    private @Nullable SocketChannel channel;
+    private @Nullable SelectionKey key;
+    private @Nullable IDelayedCall timeoutCall;
+    private @Nullable UnixConnection connection;
 
     UnixConnector(EventLoop reactor, String address, IClientFactory factory, double timeout, boolean checkPID) {
         this.reactor = reactor;
@@ -117,7 +119,8 @@ final class UnixConnector implements IConnector, Selectable {
             return;
         }
         try {
-            if (channel.finishConnect()) {
+            // Ready only once registered, after the channel was opened.
+            if (Objects.requireNonNull(channel, "ready before it was opened").finishConnect()) {
                 connected();
             }
         } catch (IOException e) {
@@ -139,8 +142,9 @@ final class UnixConnector implements IConnector, Selectable {
             protocol = null;
         }
         boolean refused = protocol == null;
-        UnixConnection made = new UnixConnection(reactor, channel, key, this, new UNIXAddress(""), peer,
-                refused ? new Protocol() { } : protocol);
+        UnixConnection made = new UnixConnection(reactor, Objects.requireNonNull(channel, "connected before it was opened"),
+                Objects.requireNonNull(key, "connected before it was registered"), this, new UNIXAddress(""), peer,
+                protocol == null ? new Protocol() { } : protocol);
         connection = made;
         made.start();
         if (refused) {

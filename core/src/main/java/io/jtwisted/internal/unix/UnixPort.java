@@ -19,6 +19,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listening UNIX-domain stream socket, as Twisted's {@code unix.Port}: accepts connections and
@@ -36,12 +37,14 @@ final class UnixPort implements IListeningPort, Selectable {
     private final int mode;
     private final boolean wantPID;
     private final UNIXAddress host;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private ServerSocketChannel channel;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
-    private PidLock lock;
+    private @Nullable PidLock lock;
     private boolean listening;
     private boolean factoryStarted;
-    private Deferred<Void> stopped;
+    private @Nullable Deferred<@Nullable Void> stopped;
 
     UnixPort(EventLoop reactor, String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
         this.reactor = reactor;
@@ -138,12 +141,12 @@ final class UnixPort implements IListeningPort, Selectable {
     }
 
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         reactor.checkThread();
         if (stopped != null) {
             return stopped;
         }
-        Deferred<Void> done = new Deferred<>();
+        Deferred<@Nullable Void> done = new Deferred<>();
         stopped = done;
         if (!listening) {
             done.callback(null);
@@ -180,7 +183,7 @@ final class UnixPort implements IListeningPort, Selectable {
         LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), path);
     }
 
-    private void finishStop(Deferred<Void> done) {
+    private void finishStop(Deferred<@Nullable Void> done) {
         Throwable stopError = null;
         if (factoryStarted) {
             factoryStarted = false;

@@ -1,16 +1,18 @@
 package io.jtwisted.internet.error;
 
+import org.jspecify.annotations.Nullable;
+
 /** The local address given as {@code bindAddress} could not be bound. As Twisted's {@code twisted.internet.error.ConnectBindError}. */
 public class ConnectBindError extends ConnectError {
     public ConnectBindError() {
         super();
     }
 
-    public ConnectBindError(String detail) {
+    public ConnectBindError(@Nullable String detail) {
         super(detail);
     }
 
-    public ConnectBindError(String detail, Throwable cause) {
+    public ConnectBindError(@Nullable String detail, Throwable cause) {
         super(detail, cause);
     }
 

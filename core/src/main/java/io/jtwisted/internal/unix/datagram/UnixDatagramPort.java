@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -61,31 +62,34 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
     final EventLoop reactor;
     final IDatagramProtocol protocol;
     private final UnixDatagramSupport support;
-    private final String bindAddress; // null or "": unbound
+    private final @Nullable String bindAddress; // null or "": unbound
     private final int maxPacketSize;
     private final int mode;
     private final DatagramDrops drops;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     AFUNIXDatagramChannel channel;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private Pipe pipe;
+    @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
     private final ByteBuffer signal = ByteBuffer.allocate(16);
     private final ByteBuffer signalOut = ByteBuffer.allocate(1);
     private UNIXAddress host = new UNIXAddress("");
     boolean listening;
-    private Deferred<Void> stopped;
-    private ByteBuffer ownBuffer;
+    private @Nullable Deferred<@Nullable Void> stopped;
+    private @Nullable ByteBuffer ownBuffer;
     int maxDatagramsPerTurn = MAX_DATAGRAMS_PER_TURN; // lowered by a test
     long wakeups; // turns in which the reactor read this socket: a test's proof of no spinning
 
     /** Touched by the poller thread only. */
-    SelectionKey pollerKey;
+    @Nullable SelectionKey pollerKey;
 
     // The last peer seen, so that an echo reuses its address instead of converting it each time.
-    private AFUNIXSocketAddress lastFrom;
-    private AFUNIXSocketAddress lastTarget;
-    private UNIXAddress lastAddress;
+    private @Nullable AFUNIXSocketAddress lastFrom;
+    private @Nullable AFUNIXSocketAddress lastTarget;
+    private @Nullable UNIXAddress lastAddress;
 
-    UnixDatagramPort(UnixDatagramSupport support, String bindAddress, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+    UnixDatagramPort(UnixDatagramSupport support, @Nullable String bindAddress, IDatagramProtocol protocol, int maxPacketSize, int mode) {
         if (maxPacketSize < 1) {
             throw new IllegalArgumentException("maxPacketSize must be positive, got " + maxPacketSize);
         }
@@ -256,7 +260,8 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
         return ownBuffer;
     }
 
-    private UNIXAddress addressOf(AFUNIXSocketAddress from) {
+    @SuppressWarnings("NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
+    private UNIXAddress addressOf(@Nullable AFUNIXSocketAddress from) {
         if (from == null) {
             return new UNIXAddress("");
         }
@@ -312,7 +317,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
     }
 
     /** Sends to {@code target}, or to the connected peer when it is {@code null}. */
-    final void send(byte[] datagram, AFUNIXSocketAddress target) {
+    final void send(byte[] datagram, @Nullable AFUNIXSocketAddress target) {
         if (!listening) {
             return;
         }
@@ -398,7 +403,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
-    static String displayName(String address) {
+    static String displayName(@Nullable String address) {
         if (address == null || address.isEmpty()) {
             return "an unbound socket";
         }
@@ -412,12 +417,12 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
      * and the returned Deferred fires with {@code null}, as Twisted's {@code unix.DatagramPort}.
      */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         reactor.checkThread();
         if (stopped != null) {
             return stopped;
         }
-        Deferred<Void> done = new Deferred<>();
+        Deferred<@Nullable Void> done = new Deferred<>();
         stopped = done;
         if (!listening) {
             done.callback(null);
@@ -460,7 +465,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
         closeQuietly(pipe.sink());
     }
 
-    private void finishStop(Deferred<Void> done) {
+    private void finishStop(Deferred<@Nullable Void> done) {
         closeSockets();
         LOG.info("(Port {} Closed)", displayName(bindAddress));
         try {

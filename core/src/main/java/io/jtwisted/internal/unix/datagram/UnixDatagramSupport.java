@@ -7,6 +7,8 @@ import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.newsclub.net.unix.AFUNIXSocket;
 
 /**
@@ -17,7 +19,7 @@ import org.newsclub.net.unix.AFUNIXSocket;
  */
 public final class UnixDatagramSupport {
     private final EventLoop reactor;
-    private UnixDatagramPoller poller;
+    private @Nullable UnixDatagramPoller poller;
     private int open;
 
     /**
@@ -51,9 +53,9 @@ public final class UnixDatagramSupport {
         return reactor;
     }
 
-    /** The poller of the open ports. */
+    /** The poller of the open ports (there is one while a port is open). */
     UnixDatagramPoller poller() {
-        return poller;
+        return Objects.requireNonNull(poller, "no port is open");
     }
 
     /** {@code port} has a socket: the poller watches it (started if this is the first). */
@@ -71,9 +73,10 @@ public final class UnixDatagramSupport {
 
     /** {@code port} is closing: the poller forgets it (and ends if it was the last). */
     void closed(UnixDatagramPort port) {
-        poller.forget(port);
+        UnixDatagramPoller current = poller();
+        current.forget(port);
         if (--open == 0) {
-            poller.shutdown();
+            current.shutdown();
             poller = null;
         }
     }
