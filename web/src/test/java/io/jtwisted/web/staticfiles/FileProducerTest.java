@@ -54,7 +54,7 @@ class FileProducerTest {
     Path tmp;
 
     /** A StringTransport that takes file regions: records each, and writes the region's bytes as read then. */
-    static final class RegionTransport extends StringTransport implements IFileRegionTransport {
+    static class RegionTransport extends StringTransport implements IFileRegionTransport {
         record Call(long position, long count, boolean closeWhenDone) {
         }
 
