@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The process side of one reactor: {@code spawnProcess}, on the JDK's {@link ProcessBuilder}. */
 public final class ProcessSupport {
@@ -24,8 +25,8 @@ public final class ProcessSupport {
 
     /** {@code IReactorProcess.spawnProcess}. */
     public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                          Map<String, String> env, String path, boolean usePTY,
-                                          Map<Integer, Object> childFDs) {
+                                          @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
+                                          @Nullable Map<Integer, Object> childFDs) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(args, "args");

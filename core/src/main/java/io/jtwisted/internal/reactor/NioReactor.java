@@ -105,7 +105,7 @@ public class NioReactor extends EventLoop implements Reactor {
     }
 
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         checkThread();
         return tcp().connectTCP(host, port, factory, timeout, bindAddress);
     }
@@ -145,7 +145,7 @@ public class NioReactor extends EventLoop implements Reactor {
 
     @Override
     public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                               int maxPacketSize, int mode, String bindAddress) {
+                                                               int maxPacketSize, int mode, @Nullable String bindAddress) {
         checkThread();
         return unixDatagram().connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
     }
@@ -172,7 +172,7 @@ public class NioReactor extends EventLoop implements Reactor {
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code connectSSL}. */
     @Override
     public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
-                                 double timeout, InetSocketAddress bindAddress) {
+                                 double timeout, @Nullable InetSocketAddress bindAddress) {
         return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
     }
 
@@ -189,8 +189,8 @@ public class NioReactor extends EventLoop implements Reactor {
 
     @Override
     public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                          Map<String, String> env, String path, boolean usePTY,
-                                          Map<Integer, Object> childFDs) {
+                                          @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
+                                          @Nullable Map<Integer, Object> childFDs) {
         checkThread();
         return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
     }

@@ -52,14 +52,14 @@ final class Connector implements IConnector {
     private final int port;
     private final IClientFactory factory;
     private final double timeout;
-    private final InetSocketAddress bindAddress;
+    private final @Nullable InetSocketAddress bindAddress;
     private State state = State.DISCONNECTED;
     private boolean factoryStarted;
     private @Nullable Attempt attempt;
     private @Nullable Connection connection;
 
     Connector(EventLoop reactor, String host, int port, IClientFactory factory, double timeout,
-              InetSocketAddress bindAddress) {
+              @Nullable InetSocketAddress bindAddress) {
         this.reactor = reactor;
         this.host = host;
         this.port = port;

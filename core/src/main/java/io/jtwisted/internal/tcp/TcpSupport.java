@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TCP side of one reactor: {@code listenTCP} and {@code connectTCP}. Ports, connections and
@@ -33,7 +34,7 @@ public final class TcpSupport {
     }
 
     /** {@code IReactorTCP.connectTCP}. */
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
         }

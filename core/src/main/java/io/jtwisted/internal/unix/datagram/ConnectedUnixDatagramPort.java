@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UNIX-domain datagram socket connected to one peer, as Twisted's {@code
@@ -23,7 +24,7 @@ final class ConnectedUnixDatagramPort extends UnixDatagramPort implements IUNIXD
     private final IConnectedDatagramProtocol connectedProtocol;
 
     ConnectedUnixDatagramPort(UnixDatagramSupport support, String address, IConnectedDatagramProtocol protocol,
-                              int maxPacketSize, int mode, String bindAddress) {
+                              int maxPacketSize, int mode, @Nullable String bindAddress) {
         super(support, bindAddress, protocol, maxPacketSize, mode);
         this.peerAddress = address;
         this.connectedProtocol = protocol;

@@ -43,7 +43,7 @@ public final class UnixDatagramSupport {
 
     /** {@code IReactorUNIXDatagram.connectUNIXDatagram}. */
     public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                               int maxPacketSize, int mode, String bindAddress) {
+                                                               int maxPacketSize, int mode, @Nullable String bindAddress) {
         ConnectedUnixDatagramPort port = new ConnectedUnixDatagramPort(this, address, protocol, maxPacketSize, mode, bindAddress);
         port.startListening();
         return port;
