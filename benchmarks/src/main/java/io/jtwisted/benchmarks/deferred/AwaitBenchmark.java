@@ -218,6 +218,17 @@ public class AwaitBenchmark {
         return awaitOn(reactor);
     }
 
+    /**
+     * The awaits again, with the hand-off's spinning turned off ({@code io.jtwisted.await.spinNanos=0}):
+     * each side parks at once, so each hand-off between the reactor's platform thread and the body
+     * is a wake-up through the operating system. What the default's spinning saves, or costs.
+     */
+    @Benchmark
+    @Fork(jvmArgsAppend = "-Dio.jtwisted.await.spinNanos=0")
+    public Object unfiredAwaitWithoutSpinning() throws Exception {
+        return awaitOn(reactor);
+    }
+
     /** The callbacks again, with the reactor's loop run on a virtual thread. */
     @Benchmark
     public Object unfiredCallbacksOnVirtualReactor() throws Exception {
