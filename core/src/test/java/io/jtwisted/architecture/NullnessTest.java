@@ -32,12 +32,7 @@ class NullnessTest {
             "io.jtwisted.internal.unix.datagram",
             "io.jtwisted.internet.endpoints",
             "io.jtwisted.internet.ssl",
-            "io.jtwisted.internet.testing",
-            "io.jtwisted.protocols.basic",
-            "io.jtwisted.protocols.haproxy",
-            "io.jtwisted.protocols.policies",
-            "io.jtwisted.protocols.portforward",
-            "io.jtwisted.protocols.tls");
+            "io.jtwisted.internet.testing");
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
