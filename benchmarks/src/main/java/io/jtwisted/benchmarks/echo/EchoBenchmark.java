@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The echo load harness: runs each echo server in a process of its own (JTwisted, over TCP or,
- * as {@code jtwisted-unix}, over a UNIX-domain socket; Netty with one
+ * as {@code jtwisted-unix}, over a UNIX-domain socket; as {@code jtwisted-buffer}, on the buffer-level
+ * path of {@code IBufferReceiver}; Netty with one
  * event loop, NIO and epoll; the real Twisted), puts the same closed-loop load on each
  * ({@link EchoLoad}), and prints messages/s, p50/p99 latency and the server's CPU time per
  * message (utime + stime of {@code /proc/<pid>/stat} over the measured window), with ratios.
@@ -273,8 +274,9 @@ public final class EchoBenchmark {
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0"));
             }
-            case "jtwisted-callbacks", "jtwisted-await" -> {
-                // the handler reads each message from a DeferredQueue: with callbacks, or awaiting it
+            case "jtwisted-buffer", "jtwisted-callbacks", "jtwisted-await" -> {
+                // buffer: the buffer-level echo (IBufferReceiver); callbacks/await: the handler reads
+                // each message from a DeferredQueue, with callbacks or awaiting it
                 command.add(java);
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0", server.substring(9)));
@@ -298,7 +300,7 @@ public final class EchoBenchmark {
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
             default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: c-floor, jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
+                    + "' (known: c-floor, jtwisted, jtwisted-buffer, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
