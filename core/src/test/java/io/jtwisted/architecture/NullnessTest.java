@@ -33,7 +33,6 @@ class NullnessTest {
             "io.jtwisted.internal.unix",
             "io.jtwisted.internal.unix.datagram",
             "io.jtwisted.internet",
-            "io.jtwisted.internet.defer",
             "io.jtwisted.internet.endpoints",
             "io.jtwisted.internet.group",
             "io.jtwisted.internet.interfaces",
