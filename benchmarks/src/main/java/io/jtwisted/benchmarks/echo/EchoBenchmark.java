@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * EchoBenchmark [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
  *               [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
  *               [--jvm-args "-Xms256m -Xmx256m"] [--floor PATH] [--server-cpu N]
- *               [--loads 64x64,4096x64,64x1] [--rounds 1]
+ *               [--loads 64x64,4096x64,64x1] [--rounds 1] [--slice 0]
  * </pre>
  * {@code c-floor} is the C epoll server of {@code benchmarks/c/echo_floor.c}, compiled by
  * {@code echo.sh} and named by {@code --floor}: one {@code read} and one {@code write} per message,
@@ -45,6 +45,12 @@ import java.util.concurrent.TimeUnit;
  * again in each round), and the floor table gives each server's median over the rounds of its
  * ratio to the floor of the same round, with the lowest and highest: on a shared machine the
  * load drifts between servers, and a ratio within one round is what the drift spoils least.
+ *
+ * <p>{@code --slice S} (seconds, 0: off) measures the servers of a round side by side instead:
+ * all are started and warmed up, then the load moves from one to the next every S seconds (the
+ * order rotating each pass) until each has had {@code --duration} seconds, each server's CPU
+ * counted over its own slices only. A change in the machine's load then falls on every server
+ * alike, which is what a shared machine needs for differences of a few per cent.
  */
 public final class EchoBenchmark {
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
@@ -76,6 +82,7 @@ public final class EchoBenchmark {
         options.put("server-cpu", "");
         options.put("loads", "");
         options.put("rounds", "1");
+        options.put("slice", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
                 System.err.println("usage: EchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
@@ -107,6 +114,9 @@ public final class EchoBenchmark {
     }
 
     private static List<Result> runLoad(Map<String, String> options, int connections, int size) throws Exception {
+        if (Double.parseDouble(options.get("slice")) > 0) {
+            return runInterleaved(options, connections, size);
+        }
         int pipeline = Integer.parseInt(options.get("pipeline"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
@@ -160,6 +170,94 @@ public final class EchoBenchmark {
             }
         }
         return results;
+    }
+
+    /** One server of an interleaved round: its process (null if started by hand), load and totals. */
+    private static final class Slot {
+        final String server;
+        final Process process;
+        final long pid;
+        final EchoLoad load;
+        long user;
+        long system;
+        double elapsed;
+
+        Slot(String server, Process process, long pid, EchoLoad load) {
+            this.server = server;
+            this.process = process;
+            this.pid = pid;
+            this.load = load;
+        }
+    }
+
+    /** The servers of one round side by side, the load moving between them every {@code --slice} seconds. */
+    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size) throws Exception {
+        int pipeline = Integer.parseInt(options.get("pipeline"));
+        double warmup = Double.parseDouble(options.get("warmup"));
+        double duration = Double.parseDouble(options.get("duration"));
+        double slice = Double.parseDouble(options.get("slice"));
+        System.out.printf(Locale.ROOT, "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
+                + "measured %.0f s each in slices of %.1f s, servers side by side%n", connections, size, pipeline, warmup, duration, slice);
+        List<Slot> slots = new ArrayList<>();
+        try {
+            for (String server : options.get("servers").split(",")) {
+                String[] external = server.startsWith("port:") ? server.split(":") : null;
+                Process process = null;
+                try {
+                    process = external == null ? start(server.strip(), options) : null;
+                    int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                    long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
+                    java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
+                            ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET) : new java.net.InetSocketAddress("127.0.0.1", port);
+                    slots.add(new Slot(server, process, pid, new EchoLoad(address, connections, size, pipeline)));
+                } catch (Exception cannotStart) {
+                    System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
+                    stop(process);
+                }
+            }
+            for (Slot slot : slots) {
+                slot.load.run(warmup, false);
+            }
+            int passes = (int) Math.ceil(duration / slice);
+            for (int pass = 0; pass < passes; pass++) {
+                for (int i = 0; i < slots.size(); i++) {
+                    Slot slot = slots.get((i + pass) % slots.size());
+                    long[] before = cpuTicks(slot.pid);
+                    long start = System.nanoTime();
+                    slot.load.run(slice, true);
+                    slot.elapsed += (System.nanoTime() - start) / 1e9;
+                    long[] after = cpuTicks(slot.pid);
+                    slot.user += after[0] - before[0];
+                    slot.system += after[1] - before[1];
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (Slot slot : slots) {
+                double cpuSeconds = (slot.user + slot.system) / CLOCK_TICKS;
+                long messages = slot.load.completed();
+                Result r = new Result(label(slot.server), messages / slot.elapsed, slot.load.latencyMicros(0.50),
+                        slot.load.latencyMicros(0.99), cpuSeconds * 1e6 / messages, cpuSeconds, messages,
+                        slot.user / (double) Math.max(1, slot.user + slot.system));
+                results.add(r);
+                System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
+                        r.server(), r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
+            }
+            return results;
+        } finally {
+            for (Slot slot : slots) {
+                slot.load.close();
+                stop(slot.process);
+            }
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /**
