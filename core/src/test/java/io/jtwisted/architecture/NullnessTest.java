@@ -41,11 +41,6 @@ class NullnessTest {
             "io.jtwisted.internet.task",
             "io.jtwisted.internet.testing",
             "io.jtwisted.internet.utils",
-            "io.jtwisted.protocols.basic",
-            "io.jtwisted.protocols.haproxy",
-            "io.jtwisted.protocols.policies",
-            "io.jtwisted.protocols.portforward",
-            "io.jtwisted.protocols.tls",
             "io.jtwisted.python.logfile",
             "io.jtwisted.python.systemd");
 
