@@ -20,10 +20,6 @@ import org.junit.jupiter.api.Test;
 class NullnessTest {
     private static final Set<String> NOT_YET_MARKED = Set.of(
             "io.jtwisted.application.internet",
-            "io.jtwisted.internal.tcp",
-            "io.jtwisted.internal.udp",
-            "io.jtwisted.internal.unix",
-            "io.jtwisted.internal.unix.datagram",
             "io.jtwisted.internet.endpoints",
             "io.jtwisted.internet.ssl",
             "io.jtwisted.internet.testing");

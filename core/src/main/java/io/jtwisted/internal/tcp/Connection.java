@@ -45,7 +45,7 @@ public final class Connection extends StreamTransport implements ITCPTransport, 
     }
 
     @Override
-    public ISSLTransport sslTransport() {
+    public @Nullable ISSLTransport sslTransport() {
         return super.sslTransport();
     }
 

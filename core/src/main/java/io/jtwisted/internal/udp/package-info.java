@@ -1,0 +1,7 @@
+/**
+ * UDP ports of the reactor: {@code listenUDP} and {@code listenMulticast}.
+ */
+@NullMarked
+package io.jtwisted.internal.udp;
+
+import org.jspecify.annotations.NullMarked;
