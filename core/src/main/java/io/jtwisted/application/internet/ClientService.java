@@ -149,9 +149,9 @@ public class ClientService extends Service {
         return closed;
     }
 
-    // NullAway: inner is null only when the connection was lost before it was handed out; that corner is
-    // kept as it was (prepareConnection then sees null; connected() ignores it).
-    @SuppressWarnings("NullAway")
+    // inner is null only when the connection was lost before it was handed out; that corner is kept as it
+    // was (prepareConnection then sees null; connected() ignores it).
+    @SuppressWarnings("NullAway") // inner may be null in one corner kept as it was (see above)
     private void connect() {
         Deferred<IProtocol> connecting = endpoint.connect(new Wrapping());
         attempt = connecting;
