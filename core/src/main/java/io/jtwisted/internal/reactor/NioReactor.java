@@ -214,4 +214,9 @@ public class NioReactor extends EventLoop implements Reactor {
     public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
         adoption().adoptStreamConnection(fileDescriptor, addressFamily, factory);
     }
+
+    @Override
+    public void adoptStreamConnection(java.nio.channels.SocketChannel connected, IProtocolFactory factory) {
+        adoption().adoptStreamConnection(connected, factory);
+    }
 }
