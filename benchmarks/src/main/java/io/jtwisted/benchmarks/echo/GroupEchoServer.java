@@ -42,11 +42,11 @@ public final class GroupEchoServer {
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();
         group.run(true);
-        StringBuilder spread = new StringBuilder("SPREAD");
+        StringBuilder counts = new StringBuilder("SPREAD");
         for (int i = 0; i < reactors; i++) {
-            spread.append(' ').append(accepted.get(i));
+            counts.append(' ').append(accepted.get(i));
         }
-        System.out.println(spread);
+        System.out.println(counts);
         System.out.flush();
     }
 }
