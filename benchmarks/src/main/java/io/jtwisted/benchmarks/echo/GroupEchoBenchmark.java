@@ -138,7 +138,7 @@ public final class GroupEchoBenchmark {
             double serverCpu = (serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1]) / CLOCK_TICKS;
             double clientCpu = (clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1]) / CLOCK_TICKS;
             double idle = (machineAfter[1] - machineBefore[1]) / (double) Math.max(1, machineAfter[0] - machineBefore[0])
-                    * Runtime.getRuntime().availableProcessors();
+                    * machineAfter[2];
             // SIGTERM: the JTwisted server stops its group and prints its SPREAD line. Not Process.destroy(),
             // which also closes our end of the server's output.
             process.toHandle().destroy();
@@ -188,7 +188,7 @@ public final class GroupEchoBenchmark {
         }
     }
 
-    /** {total, idle} jiffies of the whole machine, from /proc/stat's first line. */
+    /** {total, idle} jiffies of the whole machine, from /proc/stat's first line, and its number of CPUs. */
     private static long[] machineTicks() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
@@ -196,7 +196,9 @@ public final class GroupEchoBenchmark {
             total += Long.parseLong(fields[i]);
         }
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle + iowait
-        return new long[] {total, idle};
+        // the machine's CPUs, not availableProcessors(): under taskset the harness sees only its own
+        long cpus = Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+        return new long[] {total, idle, cpus};
     }
 
     private static String loadAverage() {
