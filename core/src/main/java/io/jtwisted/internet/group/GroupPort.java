@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port of a {@link ReactorGroup#listenTCP}: one listening socket per reactor, all on one address.
@@ -53,12 +54,12 @@ final class GroupPort implements IListeningPort {
      * stopped. It fails with the first error a socket's stop reported ({@code stopFactory} raising).
      */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         return stopAll(group, ports, IntStream.range(0, ports.size()).boxed().toList());
     }
 
     /** Stops {@code toStop} (which belong to the reactors {@code where}); see {@link #stopListening()}. */
-    static Deferred<Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
+    static Deferred<@Nullable Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
         return onEach(group, where, k -> toStop.get(k).stopListening());
     }
 
@@ -69,12 +70,13 @@ final class GroupPort implements IListeningPort {
      * group, by a Deferred fired on that reactor's thread. It fails with the first failure of any of them.
      */
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
-    static Deferred<Void> onEach(ReactorGroup group, List<Integer> where, IntFunction<Deferred<Void>> work) {
+    static Deferred<@Nullable Void> onEach(ReactorGroup group, List<Integer> where,
+                                           IntFunction<Deferred<@Nullable Void>> work) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (int k = 0; k < where.size(); k++) {
             int index = k;
             CompletableFuture<Void> stopped = new CompletableFuture<>();
-            group.submit(where.get(k), () -> work.apply(index).addBoth(result -> {
+            group.submit(where.get(k), () -> work.apply(index).<@Nullable Object>addBoth(result -> {
                 if (result instanceof Failure failure) {
                     stopped.completeExceptionally(failure.value());
                 } else {
@@ -101,7 +103,7 @@ final class GroupPort implements IListeningPort {
             }
             return error == null ? Deferred.succeed(null) : Deferred.fail(new Failure(error));
         }
-        Deferred<Void> done = new Deferred<>();
+        Deferred<@Nullable Void> done = new Deferred<>();
         all.whenComplete((ignored, error) -> here.callFromThread(() -> {
             if (error == null) {
                 done.callback(null);

@@ -59,7 +59,18 @@ final class HandOffPort implements IListeningPort {
     static HandOffPort listen(ReactorGroup group, int port, IProtocolFactory[] targets, ListenOptions options) {
         HandOffPort handOff = new HandOffPort(group, targets);
         handOff.socket = group.onReactor(0, () -> group.reactor(0).listenTCP(port, handOff.acceptor, options));
+        handOff.awaitStarts();
         return handOff;
+    }
+
+    /**
+     * Returns once every reactor has run its factory's start, which the acceptor queued there as it began to
+     * listen: a call queued on each reactor now runs after it.
+     */
+    private void awaitStarts() {
+        for (int i = 1; i < targets.length; i++) {
+            group.onReactor(i, () -> null);
+        }
     }
 
     private IListeningPort socket() {
@@ -126,17 +137,20 @@ final class HandOffPort implements IListeningPort {
      * for when the Deferred fires and how the caller's thread matters.
      */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         stoppingByPort = true;
         List<Integer> all = IntStream.range(0, targets.length).boxed().toList();
         return GroupPort.stopAll(group, List.of(socket()), List.of(0)).addCallbackDeferring(closed ->
                 GroupPort.onEach(group, all, i -> {
                     Throwable error = stopTarget(i, true);
-                    return error == null ? Deferred.<Void>succeed(null) : Deferred.<Void>fail(new Failure(error));
+                    return error == null ? Deferred.<@Nullable Void>succeed(null) : Deferred.<@Nullable Void>fail(new Failure(error));
                 }));
     }
 
-    /** Listens again on the first reactor (after {@link #stopListening()}); the factories start again. */
+    /**
+     * Listens again on the first reactor (after {@link #stopListening()}), and returns once every reactor's
+     * factory started again. Not on a reactor of the group while it runs.
+     */
     @Override
     public void startListening() {
         stoppingByPort = false;
@@ -145,6 +159,7 @@ final class HandOffPort implements IListeningPort {
             listening.startListening();
             return null;
         });
+        awaitStarts();
     }
 
     /** The listening socket's factory, which hands connections off (for tests). */
