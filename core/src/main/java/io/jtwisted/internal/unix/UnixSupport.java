@@ -1,12 +1,12 @@
 package io.jtwisted.internal.unix;
 
 import io.jtwisted.internal.loop.EventLoop;
-import io.jtwisted.internal.unix.afunix.AbstractNamespaceChannels;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
+import java.util.function.Supplier;
 
 /** The UNIX-domain stream side of one reactor: {@code listenUNIX} and {@code connectUNIX}. */
 public final class UnixSupport {
@@ -19,11 +19,17 @@ public final class UnixSupport {
 
     private final EventLoop reactor;
     private final PathChannels paths;
+    private final Supplier<UnixStreamChannels> abstractNamesMaker;
     private UnixStreamChannels abstractNames; // needs junixsocket, which may be absent: made on first use
 
-    public UnixSupport(EventLoop reactor) {
+    /**
+     * @param abstractNames makes the channels of abstract-namespace names (junixsocket's), on first
+     *     use: it throws a {@link LinkageError} where junixsocket is missing
+     */
+    public UnixSupport(EventLoop reactor, Supplier<UnixStreamChannels> abstractNames) {
         this.reactor = reactor;
         this.paths = new PathChannels(reactor);
+        this.abstractNamesMaker = abstractNames;
     }
 
     /** {@code IReactorUNIX.listenUNIX}. */
@@ -60,7 +66,7 @@ public final class UnixSupport {
         }
         if (abstractNames == null) {
             try {
-                abstractNames = new AbstractNamespaceChannels(reactor);
+                abstractNames = abstractNamesMaker.get();
             } catch (LinkageError missing) {
                 throw new UnsupportedOperationException(NO_JUNIXSOCKET, missing);
             }

@@ -46,6 +46,7 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
     private int ready;
     private boolean dispatching;
     private boolean valid = true;
+    private long wakeups;
 
     private ForeignKey(SelectableChannel shown, Polling polling, AbstractSelectableChannel watched, Pipe pipe,
                        EventLoop reactor) throws IOException {
@@ -107,6 +108,7 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
     /** The pipe is readable: serve what the poller reported, then arm it again. */
     @Override
     public void handleIo(SelectionKey key) {
+        wakeups++;
         drainPipe();
         int reported = pending.getAndSet(0);
         if (reported == 0) {
@@ -226,6 +228,11 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
         } catch (IOException ignored) {
             // nothing more to do with a channel we are dropping
         }
+    }
+
+    /** Turns in which the poller woke the reactor for this channel: a test's proof of no spinning. */
+    public long wakeups() {
+        return wakeups;
     }
 
     @Override

@@ -334,7 +334,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
             if (message.contains("too long")) {
                 throw new MessageLengthError("message too long: " + datagram.length + " bytes");
             }
-            if (target == null && isRefused(e)) {
+            if (target == null && (isRefused(e) || isPeerClosing(e))) {
                 refused();
                 return;
             }
@@ -347,6 +347,20 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
 
     static boolean isRefused(IOException e) {
         return String.valueOf(e.getMessage()).contains("Connection refused");
+    }
+
+    /**
+     * Whether a send to the connected peer failed with {@code EPIPE}: the peer's socket is shut
+     * down, being closed (Linux says {@code ECONNREFUSED} only once it is released, which waits
+     * while another thread still polls it). The peer has gone as surely as when refused.
+     */
+    private static boolean isPeerClosing(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     final void refused() {
