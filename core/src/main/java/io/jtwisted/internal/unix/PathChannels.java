@@ -21,15 +21,8 @@ final class PathChannels implements UnixStreamChannels {
 
     @Override
     public ServerSocketChannel listen(String address, int backlog) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            server.bind(UnixDomainSocketAddress.of(address), backlog);
-            server.configureBlocking(false);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        UnixDomainSocketAddress path = UnixDomainSocketAddress.of(address);
+        return UnixStreamChannels.bound(ServerSocketChannel.open(StandardProtocolFamily.UNIX), path, backlog);
     }
 
     @Override

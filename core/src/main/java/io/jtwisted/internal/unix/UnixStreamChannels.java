@@ -2,6 +2,7 @@ package io.jtwisted.internal.unix;
 
 import io.jtwisted.internal.loop.Selectable;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -17,6 +18,18 @@ import org.jspecify.annotations.Nullable;
 public interface UnixStreamChannels {
     /** A non-blocking server channel bound to {@code address}, listening with {@code backlog}. */
     ServerSocketChannel listen(String address, int backlog) throws IOException;
+
+    /** Binds {@code server} to {@code address} and makes it non-blocking; closes it if that fails. */
+    static ServerSocketChannel bound(ServerSocketChannel server, SocketAddress address, int backlog) throws IOException {
+        try {
+            server.bind(address, backlog);
+            server.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
 
     /** A non-blocking, unconnected stream channel. */
     SocketChannel open() throws IOException;

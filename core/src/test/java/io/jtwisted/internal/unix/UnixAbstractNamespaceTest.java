@@ -195,15 +195,17 @@ class UnixAbstractNamespaceTest {
         UnixSupport support = new UnixSupport(reactor, () -> new AbstractNamespaceChannels(reactor));
         AbstractNamespaceChannels channels = (AbstractNamespaceChannels) support.channelsFor(name);
         assertThat(channels.polling()).isFalse();
-        IListeningPort port = support.listenUNIX(name, new Keeping(), 50, 0666, false);
+        Keeping server = new Keeping();
+        IListeningPort port = support.listenUNIX(name, server, 50, 0666, false);
         assertThat(channels.polling()).isTrue();
         Keeping client = new Keeping();
         support.connectUNIX(name, client, 30, false);
-        Loop.until(reactor, () -> !client.built.isEmpty());
+        Loop.until(reactor, () -> !client.built.isEmpty() && !server.built.isEmpty()
+                && server.built.get(0).received.toString().equals("hello"));
         Loop.result(reactor, port.stopListening());
         assertThat(channels.polling()).as("the connection is still open").isTrue();
         client.built.get(0).transport().loseConnection();
-        Loop.until(reactor, () -> client.built.get(0).lost != null);
+        Loop.until(reactor, () -> client.built.get(0).lost != null && server.built.get(0).lost != null);
         assertThat(channels.polling()).isFalse();
     }
 }

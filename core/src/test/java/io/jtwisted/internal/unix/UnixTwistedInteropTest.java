@@ -50,6 +50,21 @@ class UnixTwistedInteropTest {
         }
     }
 
+    /** Sends "from-jtwisted" once connected; appends what comes back to {@code received}. */
+    private static Factory sender(StringBuilder received) {
+        return Factory.forProtocol(() -> new Protocol() {
+            @Override
+            public void connectionMade() {
+                transport.write("from-jtwisted".getBytes(StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void dataReceived(byte[] data) {
+                received.append(new String(data, StandardCharsets.US_ASCII));
+            }
+        });
+    }
+
     @Test
     void aTwistedClientGetsItsBytesBackFromAJTwistedServer(@TempDir Path dir) throws Exception {
         String socket = dir.resolve("j.sock").toString();
@@ -66,17 +81,7 @@ class UnixTwistedInteropTest {
         assertThat(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
         assertThat(Files.exists(Path.of(socket))).isTrue();
         StringBuilder received = new StringBuilder();
-        Deferred<IProtocol> connected = new UNIXClientEndpoint(reactor, socket).connect(Factory.forProtocol(() -> new Protocol() {
-            @Override
-            public void connectionMade() {
-                transport.write("from-jtwisted".getBytes(StandardCharsets.US_ASCII));
-            }
-
-            @Override
-            public void dataReceived(byte[] data) {
-                received.append(new String(data, StandardCharsets.US_ASCII));
-            }
-        }));
+        Deferred<IProtocol> connected = new UNIXClientEndpoint(reactor, socket).connect(sender(received));
         Protocol client = (Protocol) Loop.result(reactor, connected);
         Loop.until(reactor, () -> received.toString().equals("from-jtwisted"));
         client.transport().loseConnection();
@@ -102,17 +107,7 @@ class UnixTwistedInteropTest {
         Process server = twisted.start("echo", "@" + name);
         assertThat(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
         StringBuilder received = new StringBuilder();
-        Deferred<IProtocol> connected = Endpoints.clientFromString(reactor, "unix:\0" + name).connect(Factory.forProtocol(() -> new Protocol() {
-            @Override
-            public void connectionMade() {
-                transport.write("from-jtwisted".getBytes(StandardCharsets.US_ASCII));
-            }
-
-            @Override
-            public void dataReceived(byte[] data) {
-                received.append(new String(data, StandardCharsets.US_ASCII));
-            }
-        }));
+        Deferred<IProtocol> connected = Endpoints.clientFromString(reactor, "unix:\0" + name).connect(sender(received));
         Protocol client = (Protocol) Loop.result(reactor, connected);
         assertThat(client.transport().getPeer()).isEqualTo(new UNIXAddress("\0" + name));
         Loop.until(reactor, () -> received.toString().equals("from-jtwisted"));

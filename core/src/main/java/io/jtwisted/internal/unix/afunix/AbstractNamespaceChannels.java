@@ -44,15 +44,8 @@ public final class AbstractNamespaceChannels implements UnixStreamChannels {
 
     @Override
     public ServerSocketChannel listen(String address, int backlog) throws IOException {
-        AFUNIXServerSocketChannel server = AFUNIXServerSocketChannel.open();
-        try {
-            server.bind(socketAddress(address), backlog);
-            server.configureBlocking(false);
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        AFUNIXSocketAddress name = socketAddress(address);
+        return UnixStreamChannels.bound(AFUNIXServerSocketChannel.open(), name, backlog);
     }
 
     @Override
