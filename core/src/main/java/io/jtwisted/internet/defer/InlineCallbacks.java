@@ -175,8 +175,7 @@ final class InlineCallbacks<T extends @Nullable Object> {
         return task.awaitInBody(d);
     }
 
-    // NullAway: r is the awaited chain's R result, null only where R admits null.
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await; NullAway: r is the awaited R result, null only where R admits null
     private <R extends @Nullable Object> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {
