@@ -12,8 +12,6 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -24,14 +22,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A listening UNIX-domain stream socket, as Twisted's {@code unix.Port}: accepts connections and
  * gives each a protocol and a {@link UnixConnection}. The socket file is removed when the port
- * stops; with {@code wantPID} a {@link PidLock} guards it.
+ * stops; with {@code wantPID} a {@link PidLock} guards it. An abstract-namespace address has no
+ * file: no mode, no lock, nothing to remove, as in Twisted.
  */
 final class UnixPort implements IListeningPort, Selectable {
     private static final Logger LOG = Logger.forClass(UnixPort.class);
     private static final int MAX_ACCEPTS_PER_TURN = 64;
 
     private final EventLoop reactor;
-    private final Path path;
+    private final UnixStreamChannels channels;
+    private final String address;
+    private final Path path; // null for an abstract-namespace address
     private final IProtocolFactory factory;
     private final int backlog;
     private final int mode;
@@ -46,9 +47,12 @@ final class UnixPort implements IListeningPort, Selectable {
     private boolean factoryStarted;
     private @Nullable Deferred<@Nullable Void> stopped;
 
-    UnixPort(EventLoop reactor, String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+    UnixPort(EventLoop reactor, UnixStreamChannels channels, String address, IProtocolFactory factory, int backlog,
+             int mode, boolean wantPID) {
         this.reactor = reactor;
-        this.path = Path.of(address);
+        this.channels = channels;
+        this.address = address;
+        this.path = UnixSupport.isAbstract(address) ? null : Path.of(address);
         this.factory = factory;
         this.backlog = backlog;
         this.mode = mode;
@@ -64,6 +68,9 @@ final class UnixPort implements IListeningPort, Selectable {
         }
         ServerSocketChannel server = null;
         try {
+            if (wantPID && path == null) {
+                throw new CannotListenError(shownName(), 0, new IOException(UnixSupport.NO_ABSTRACT_LOCK));
+            }
             if (wantPID) {
                 lock = new PidLock(Path.of(path + ".lock"));
                 if (!lock.lock()) {
@@ -74,11 +81,11 @@ final class UnixPort implements IListeningPort, Selectable {
                     Files.deleteIfExists(path); // the owner died: its socket file is stale
                 }
             }
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(path), backlog);
-            Files.setPosixFilePermissions(path, FileModes.permissions(mode));
-            server.configureBlocking(false);
-            key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
+            server = channels.listen(address, backlog);
+            if (path != null) {
+                Files.setPosixFilePermissions(path, FileModes.permissions(mode));
+            }
+            key = channels.register(server, SelectionKey.OP_ACCEPT, this);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 closeQuietly(server);
@@ -88,13 +95,13 @@ final class UnixPort implements IListeningPort, Selectable {
                 lock.unlock();
                 lock = null;
             }
-            throw e instanceof CannotListenError c ? c : new CannotListenError(path.toString(), 0, e);
+            throw e instanceof CannotListenError c ? c : new CannotListenError(shownName(), 0, e);
         }
         channel = server;
         listening = true;
         factory.doStart();
         factoryStarted = true;
-        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), path);
+        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), shownName());
     }
 
     @Override
@@ -104,7 +111,7 @@ final class UnixPort implements IListeningPort, Selectable {
             try {
                 accepted = channel.accept();
             } catch (IOException e) {
-                LOG.warn("accept on {} failed: {}", path, e.toString());
+                LOG.warn("accept on {} failed: {}", shownName(), e.toString());
                 return;
             }
             if (accepted == null) {
@@ -114,10 +121,12 @@ final class UnixPort implements IListeningPort, Selectable {
         }
     }
 
-    private void startConnection(SocketChannel accepted) {
+    private void startConnection(SocketChannel raw) {
+        SocketChannel accepted = raw;
         SelectionKey acceptedKey;
         try {
-            acceptedKey = reactor.register(accepted, 0, null); // the connection attaches itself
+            accepted = channels.accepted(raw);
+            acceptedKey = channels.register(accepted, 0, null); // the connection attaches itself
         } catch (IOException e) {
             LOG.warn("could not set up an accepted connection: {}", e.toString());
             closeQuietly(accepted);
@@ -180,7 +189,7 @@ final class UnixPort implements IListeningPort, Selectable {
         if (lock != null) {
             lock.unlock();
         }
-        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), path);
+        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), shownName());
     }
 
     private void finishStop(Deferred<@Nullable Void> done) {
@@ -210,6 +219,9 @@ final class UnixPort implements IListeningPort, Selectable {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return; // an abstract name has no file
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
@@ -224,6 +236,11 @@ final class UnixPort implements IListeningPort, Selectable {
 
     @Override
     public String toString() {
-        return "<" + factory.getClass().getSimpleName() + " on " + path + ">";
+        return "<" + factory.getClass().getSimpleName() + " on " + shownName() + ">";
+    }
+
+    /** The address as logs show it: a path, or an abstract name with its NUL written {@code \0}. */
+    private String shownName() {
+        return UnixSupport.shown(address);
     }
 }
