@@ -5,6 +5,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +102,8 @@ final class ReactorDriver {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw new Failure(e.getCause()).raiseException();
+            // CompletableFuture.get always wraps the stage's exception, so the cause is never null
+            throw new Failure(Objects.requireNonNull(e.getCause())).raiseException();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
