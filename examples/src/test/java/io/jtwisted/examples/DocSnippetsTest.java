@@ -16,14 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Keeps the chapters in docs/ honest: on every page (found by listing docs/, so a new page cannot be
  * left out), every Java snippet names the file it is quoted from with a
- * {@code <!-- snippet: path -->} comment on the line before it, and its lines (trimmed, blank ones
- * ignored) appear in that file in the same order. The quoted files are compiled and tested, so a
- * snippet that drifts from working code fails here. (docs/deferreds.md quotes its examples by
+ * {@code <!-- snippet: path -->} comment on the line before it, and its lines appear in that file in
+ * the same order. Whitespace does not count, line breaks included: the formatter may wrap a source
+ * line differently from the page, but not change a token. The quoted files are compiled and
+ * tested, so a snippet that drifts from working code fails here. (docs/deferreds.md quotes its examples by
  * another rule: see {@code DeferredDocSnippetsTest}.)
  */
 class DocSnippetsTest {
     private static final Pattern SNIPPET = Pattern.compile(
             "(?:<!-- (?:snippet: (\\S+)|(consumer-test)) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Every page of docs/ with Java in it, except deferreds.md (checked by DeferredDocSnippetsTest). */
     static Stream<String> pages() throws IOException {
@@ -55,13 +57,17 @@ class DocSnippetsTest {
                 continue; // docs/using-jtwisted.md's first test: .ci/consumer-check.sh builds and runs it as it stands
             }
             assertThat(source).as("%s snippet %d names its source file:%n%s", doc, count, snippet.group(3)).isNotNull();
-            List<String> sourceLines = nonBlankLines(Files.readString(root.resolve(source)));
+            String sourceText = withoutWhitespace(Files.readString(root.resolve(source)));
             int from = 0;
-            for (String line : nonBlankLines(snippet.group(3))) {
-                int found = sourceLines.subList(from, sourceLines.size()).indexOf(line);
-                assertThat(found).as("%s snippet %d: line not found, in order, in %s: %s", doc, count, source, line)
+            for (String line : snippet.group(3).split("\\R")) {
+                String tokens = withoutWhitespace(line);
+                if (tokens.isEmpty()) {
+                    continue;
+                }
+                int found = sourceText.indexOf(tokens, from);
+                assertThat(found).as("%s snippet %d: line not found, in order, in %s: %s", doc, count, source, line.strip())
                         .isNotNegative();
-                from += found + 1;
+                from = found + tokens.length();
             }
         }
         assertThat((long) count).as("Java snippets found in %s (a block the pattern missed?)", doc).isEqualTo(expectedSnippets);
@@ -76,13 +82,7 @@ class DocSnippetsTest {
         return dir;
     }
 
-    private static List<String> nonBlankLines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank()) {
-                lines.add(line.strip());
-            }
-        }
-        return lines;
+    private static String withoutWhitespace(String text) {
+        return WHITESPACE.matcher(text).replaceAll("");
     }
 }
