@@ -1,5 +1,6 @@
 package io.jtwisted.logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,8 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * latest events for replay and forwards them to SLF4J when a provider is on the class path, or else writes
  * warnings and errors to standard error.
  *
- * <p>Safe to use from any thread. An observer that throws is removed (it would throw again on every event),
- * and the removal is reported to the remaining observers.
+ * <p>Safe to use from any thread. An observer that throws does not stop the others from seeing the event,
+ * and stays registered, as in Twisted: after the event has reached every observer, each failure is
+ * published as a critical event ("Temporarily disabling observer ... due to exception") to every observer
+ * but the one that failed. So a file observer on a disk that was full resumes when space is freed, and
+ * while it fails, the others hear of every failure.
  */
 public final class LogPublisher implements ILogObserver {
     private static final LogPublisher GLOBAL = new LogPublisher();
@@ -51,16 +55,35 @@ public final class LogPublisher implements ILogObserver {
 
     @Override
     public void observe(LogEvent event) {
-        for (ILogObserver observer : observers) {
+        publish(event, observers);
+    }
+
+    private static void publish(LogEvent event, List<ILogObserver> to) {
+        List<ILogObserver> broken = null;
+        List<RuntimeException> failures = null;
+        for (ILogObserver observer : to) {
             try {
                 observer.observe(event);
-            } catch (RuntimeException broken) {
-                if (observers.remove(observer)) {
-                    observe(LogEvent.ofMessage(LogLevel.CRITICAL, LogPublisher.class.getName(),
-                            "Removed log observer " + observer + ", which raised an exception",
-                            new io.jtwisted.python.failure.Failure(broken), System.currentTimeMillis()));
+            } catch (RuntimeException failure) {
+                if (broken == null || failures == null) {
+                    broken = new ArrayList<>(1);
+                    failures = new ArrayList<>(1);
                 }
+                broken.add(observer);
+                failures.add(failure);
             }
+        }
+        if (broken == null || failures == null) {
+            return;
+        }
+        for (int i = 0; i < broken.size(); i++) {
+            ILogObserver observer = broken.get(i);
+            List<ILogObserver> others = new ArrayList<>(to);
+            others.remove(observer);
+            // Reported to the others only, so each nested report has one observer fewer and ends.
+            publish(LogEvent.ofMessage(LogLevel.CRITICAL, LogPublisher.class.getName(),
+                    "Temporarily disabling observer " + observer + " due to exception",
+                    new io.jtwisted.python.failure.Failure(failures.get(i)), System.currentTimeMillis()), others);
         }
     }
 }

@@ -51,37 +51,37 @@ public final class Logger {
     }
 
     /** Emits a {@link LogLevel#DEBUG} event; the placeholders of {@code format} take {@code arguments} in order. */
-    public void debug(String format, Object... arguments) {
+    public void debug(String format, @Nullable Object... arguments) {
         emit(LogLevel.DEBUG, null, format, arguments);
     }
 
     /** Emits a {@link LogLevel#INFO} event. */
-    public void info(String format, Object... arguments) {
+    public void info(String format, @Nullable Object... arguments) {
         emit(LogLevel.INFO, null, format, arguments);
     }
 
     /** Emits a {@link LogLevel#WARN} event. */
-    public void warn(String format, Object... arguments) {
+    public void warn(String format, @Nullable Object... arguments) {
         emit(LogLevel.WARN, null, format, arguments);
     }
 
     /** Emits a {@link LogLevel#ERROR} event (use {@link #failure} when there is an exception to report). */
-    public void error(String format, Object... arguments) {
+    public void error(String format, @Nullable Object... arguments) {
         emit(LogLevel.ERROR, null, format, arguments);
     }
 
     /** Emits a {@link LogLevel#CRITICAL} event. */
-    public void critical(String format, Object... arguments) {
+    public void critical(String format, @Nullable Object... arguments) {
         emit(LogLevel.CRITICAL, null, format, arguments);
     }
 
     /** Logs {@code failure} with its traceback at {@link LogLevel#CRITICAL}, as Twisted's {@code log.failure}. */
-    public void failure(String format, Failure failure, Object... arguments) {
+    public void failure(String format, Failure failure, @Nullable Object... arguments) {
         emit(LogLevel.CRITICAL, failure, format, arguments);
     }
 
     /** Logs {@code error} with its traceback at {@link LogLevel#CRITICAL}. */
-    public void failure(String format, Throwable error, Object... arguments) {
+    public void failure(String format, Throwable error, @Nullable Object... arguments) {
         emit(LogLevel.CRITICAL, new Failure(error), format, arguments);
     }
 

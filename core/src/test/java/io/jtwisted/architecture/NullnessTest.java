@@ -33,7 +33,6 @@ class NullnessTest {
             "io.jtwisted.internal.unix",
             "io.jtwisted.internal.unix.datagram",
             "io.jtwisted.internet",
-            "io.jtwisted.internet.defer",
             "io.jtwisted.internet.endpoints",
             "io.jtwisted.internet.group",
             "io.jtwisted.internet.interfaces",
@@ -42,11 +41,6 @@ class NullnessTest {
             "io.jtwisted.internet.task",
             "io.jtwisted.internet.testing",
             "io.jtwisted.internet.utils",
-            "io.jtwisted.protocols.basic",
-            "io.jtwisted.protocols.haproxy",
-            "io.jtwisted.protocols.policies",
-            "io.jtwisted.protocols.portforward",
-            "io.jtwisted.protocols.tls",
             "io.jtwisted.python.logfile",
             "io.jtwisted.python.systemd");
 

@@ -49,18 +49,56 @@ class LogPublisherTest {
     }
 
     @Test
-    void anObserverThatThrowsIsRemovedAndTheOthersAreTold() {
+    void anObserverThatThrowsStaysAndEachFailureIsToldToTheOthersAfterTheEvent() {
         List<LogEvent> seen = new ArrayList<>();
         ILogObserver broken = e -> {
             throw new IllegalStateException("observer broke");
         };
-        LogPublisher publisher = new LogPublisher(broken, seen::add);
+        ILogObserver good = seen::add;
+        LogPublisher publisher = new LogPublisher(broken, good);
         publisher.observe(event("first"));
         publisher.observe(event("second"));
-        assertThat(publisher.observers()).hasSize(1);
-        assertThat(seen).extracting(LogEvent::message).containsExactly(
-                "Removed log observer " + broken + ", which raised an exception", "first", "second");
-        assertThat(seen.get(0).failure().value()).hasMessage("observer broke");
-        assertThat(seen.get(0).level()).isEqualTo(LogLevel.CRITICAL);
+        assertThat(publisher.observers()).containsExactly(broken, good);
+        String disabled = "Temporarily disabling observer " + broken + " due to exception";
+        assertThat(seen).extracting(LogEvent::message).containsExactly("first", disabled, "second", disabled);
+        assertThat(seen.get(1).failure().value()).hasMessage("observer broke");
+        assertThat(seen.get(1).level()).isEqualTo(LogLevel.CRITICAL);
+    }
+
+    @Test
+    void anObserverThatRecoversSeesTheEventsAfterItRecovered() {
+        List<String> written = new ArrayList<>();
+        boolean[] diskFull = {true};
+        ILogObserver file = e -> {
+            if (diskFull[0]) {
+                throw new IllegalStateException("No space left on device");
+            }
+            written.add(e.message());
+        };
+        LogPublisher publisher = new LogPublisher(file, e -> { });
+        publisher.observe(event("lost"));
+        diskFull[0] = false;
+        publisher.observe(event("kept"));
+        assertThat(written).containsExactly("kept");
+    }
+
+    @Test
+    void twoBrokenObserversEachHearOfTheOthersFailureAndTheReportsEnd() {
+        List<LogEvent> seen = new ArrayList<>();
+        ILogObserver first = e -> {
+            throw new IllegalStateException("first broke");
+        };
+        ILogObserver second = e -> {
+            throw new IllegalStateException("second broke");
+        };
+        LogPublisher publisher = new LogPublisher(first, second, seen::add);
+        publisher.observe(event("x"));
+        // Each failure is reported to the observers but the one that failed; the report's own failure
+        // (the other broken observer) is reported to the observers left, which is only the good one.
+        assertThat(seen).extracting(LogEvent::message).containsExactly("x",
+                "Temporarily disabling observer " + first + " due to exception",
+                "Temporarily disabling observer " + second + " due to exception",
+                "Temporarily disabling observer " + second + " due to exception",
+                "Temporarily disabling observer " + first + " due to exception");
     }
 }

@@ -2,6 +2,7 @@ package io.jtwisted.internet.defer;
 
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link DeferredLock} and {@link DeferredSemaphore} share: {@code acquire}, {@code release},
@@ -18,19 +19,20 @@ public sealed interface ConcurrencyPrimitive permits DeferredLock, DeferredSemap
      * Acquires, then calls {@code f}; releases once its result (or failure) is in, and fires the
      * returned Deferred with that outcome.
      */
-    default <T> Deferred<T> run(ThrowingSupplier<? extends T> f) {
+    default <T extends @Nullable Object> Deferred<T> run(ThrowingSupplier<? extends T> f) {
         return acquire().addCallbackDeferring(ignored ->
                 Deferred.<T>maybeDeferred(f).addBoth(this::releaseAndReturn));
     }
 
     /** As {@link #run}, for a function that returns a Deferred: the release waits for it. */
-    default <T> Deferred<T> runDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
+    default <T extends @Nullable Object> Deferred<T> runDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
         return acquire().addCallbackDeferring(ignored ->
                 Deferred.<T>maybeDeferredDeferring(f).addBoth(this::releaseAndReturn));
     }
 
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // passes the chain's result on, typed by the chain
-    private <T> T releaseAndReturn(Object resultOrFailure) {
+    // NullAway: the result came from the chain typed T, so it is null only where T admits null.
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // passes the chain's result on, typed by the chain
+    private <T extends @Nullable Object> T releaseAndReturn(@Nullable Object resultOrFailure) {
         release();
         // A Failure returned here keeps the chain on its errback path.
         return (T) resultOrFailure;

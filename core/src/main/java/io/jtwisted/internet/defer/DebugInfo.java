@@ -1,5 +1,7 @@
 package io.jtwisted.internet.defer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a Deferred was created and first fired, recorded while {@link Deferred#setDebugging}
  * is on, as Twisted's {@code DebugInfo}. Holds stack traces only, never the Deferred, so an
@@ -7,7 +9,7 @@ package io.jtwisted.internet.defer;
  */
 final class DebugInfo {
     private final Throwable creator;
-    private volatile Throwable invoker;
+    private volatile @Nullable Throwable invoker; // null until first fired
 
     private DebugInfo(Throwable creator) {
         this.creator = creator;

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A result that is not there yet, with the chain of callbacks and errbacks that will process
@@ -62,9 +63,10 @@ import java.util.function.Consumer;
  *
  * <p>A Deferred is not thread-safe: fire it and add to it from one thread (the reactor's).
  *
- * @param <T> the type of the current result at the end of the chain
+ * @param <T> the type of the current result at the end of the chain; it may be a {@code @Nullable}
+ *     type, since a callback may return null (Twisted's {@code None}) and the chain goes on with it
  */
-public class Deferred<T> {
+public class Deferred<T extends @Nullable Object> {
     private static final Object NO_RESULT = new Object() {
         @Override
         public String toString() {
@@ -79,25 +81,27 @@ public class Deferred<T> {
 
     private static volatile boolean debugging;
 
+    private static final @Nullable Object[] NO_CALLBACKS = {};
+
     // A reference made by a constructor is its own chain; a retyped reference points at the chain
     // it belongs to and holds no state of its own.
     private final Deferred<Object> chain;
     private final int stamp; // the chain's retype count when this reference was handed out
     private int retypes;
 
-    private Object[] callbacks; // pairs of (callback, errback) functions, or marker pairs
+    private @Nullable Object[] callbacks; // pairs of (callback, errback) functions, or marker pairs
     private int callbackHead; // index of the next pair to run
     private int callbackTail; // index one past the last pair
-    private Object result = NO_RESULT;
+    private @Nullable Object result = NO_RESULT;
     private boolean called;
     private int paused;
     private boolean runningCallbacks;
     private boolean suppressAlreadyCalled;
     private boolean cancellerFiresItself; // Deferred.async's result: cancel() never adds its own CancelledError
-    private Deferred<?> chainedTo;
-    private final Consumer<? super Deferred<T>> canceller;
-    private UnhandledErrorReporter unhandled;
-    private DebugInfo debugInfo;
+    private @Nullable Deferred<?> chainedTo;
+    private final @Nullable Consumer<? super Deferred<T>> canceller;
+    private @Nullable UnhandledErrorReporter unhandled;
+    private @Nullable DebugInfo debugInfo;
 
     /** A Deferred without canceller: {@link #cancel()} fires it with {@link CancelledError}. */
     public Deferred() {
@@ -107,9 +111,10 @@ public class Deferred<T> {
     /**
      * A Deferred whose {@link #cancel()} first calls {@code canceller}, which should stop the
      * operation and may fire the Deferred itself (with a value or a failure of its choosing).
+     * A null {@code canceller} is none, as {@link #Deferred()}.
      */
     @SuppressWarnings("unchecked")
-    public Deferred(Consumer<? super Deferred<T>> canceller) {
+    public Deferred(@Nullable Consumer<? super Deferred<T>> canceller) {
         this.chain = (Deferred<Object>) this;
         this.stamp = 0;
         this.canceller = canceller;
@@ -124,10 +129,11 @@ public class Deferred<T> {
         this.chain = chain;
         this.stamp = stamp;
         this.canceller = null;
+        this.callbacks = NO_CALLBACKS; // a retyped reference keeps no pairs: they go to its chain
     }
 
     /** A Deferred whose result is fired by its canceller's own means (see {@link #async}). */
-    static <T> Deferred<T> firedByItsCanceller(Consumer<? super Deferred<T>> canceller) {
+    static <T extends @Nullable Object> Deferred<T> firedByItsCanceller(Consumer<? super Deferred<T>> canceller) {
         Deferred<T> d = new Deferred<>(canceller);
         d.cancellerFiresItself = true;
         return d;
@@ -188,7 +194,7 @@ public class Deferred<T> {
      *     waited on by blocking that thread
      * @param body the coroutine
      */
-    public static <T> Deferred<T> async(IReactorCore reactor, ThrowingSupplier<T> body) {
+    public static <T extends @Nullable Object> Deferred<T> async(IReactorCore reactor, ThrowingSupplier<T> body) {
         return InlineCallbacks.start(Objects.requireNonNull(reactor, "reactor"), Objects.requireNonNull(body, "body"));
     }
 
@@ -203,7 +209,7 @@ public class Deferred<T> {
      *
      * @throws IllegalStateException outside the body of {@link #async}
      */
-    public static <T> T await(Deferred<T> d) {
+    public static <T extends @Nullable Object> T await(Deferred<T> d) {
         // Any reference will do: a value of another type than T would fail right at the caller's
         // assignment, on its own line, not somewhere down a chain.
         return InlineCallbacks.await(d.chainState());
@@ -221,21 +227,21 @@ public class Deferred<T> {
     // ---------------------------------------------------------------- factories
 
     /** A Deferred that has already fired with {@code result}. */
-    public static <T> Deferred<T> succeed(T result) {
+    public static <T extends @Nullable Object> Deferred<T> succeed(T result) {
         Deferred<T> d = new Deferred<>();
         d.callback(result);
         return d;
     }
 
     /** A Deferred that has already failed with {@code error}. */
-    public static <T> Deferred<T> fail(Throwable error) {
+    public static <T extends @Nullable Object> Deferred<T> fail(Throwable error) {
         Deferred<T> d = new Deferred<>();
         d.errback(error);
         return d;
     }
 
     /** A Deferred that has already failed with {@code failure}. */
-    public static <T> Deferred<T> fail(Failure failure) {
+    public static <T extends @Nullable Object> Deferred<T> fail(Failure failure) {
         Deferred<T> d = new Deferred<>();
         d.errback(failure);
         return d;
@@ -245,7 +251,7 @@ public class Deferred<T> {
      * Calls {@code f} now and wraps its outcome in a Deferred: a returned value fires it, a thrown
      * exception fails it, and a returned Deferred is returned as is.
      */
-    public static <T> Deferred<T> maybeDeferred(ThrowingSupplier<? extends T> f) {
+    public static <T extends @Nullable Object> Deferred<T> maybeDeferred(ThrowingSupplier<? extends T> f) {
         Object value;
         try {
             value = f.get();
@@ -266,7 +272,7 @@ public class Deferred<T> {
     }
 
     /** As {@link #maybeDeferred(ThrowingSupplier)} for a function that itself returns a Deferred. */
-    public static <T> Deferred<T> maybeDeferredDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
+    public static <T extends @Nullable Object> Deferred<T> maybeDeferredDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
         Deferred<? extends T> returned;
         try {
             returned = f.get();
@@ -285,7 +291,7 @@ public class Deferred<T> {
      * so that a failure does not go on down its own Deferred's chain (and get logged as unhandled).
      * Cancelling the returned Deferred cancels every Deferred of the list.
      */
-    public static <T> Deferred<List<T>> gatherResults(List<? extends Deferred<? extends T>> deferreds,
+    public static <T extends @Nullable Object> Deferred<List<T>> gatherResults(List<? extends Deferred<? extends T>> deferreds,
                                                       DeferredList.Option... options) {
         DeferredList.Option[] all = Arrays.copyOf(options, options.length + 1);
         all[options.length] = DeferredList.Option.FIRE_ON_ONE_ERRBACK;
@@ -304,19 +310,20 @@ public class Deferred<T> {
      * cancelled elsewhere fails it with {@link CancelledError}; cancelling the Deferred before it
      * fires cancels the stage's future ({@code cancel(false)}). As Twisted's {@code Deferred.fromFuture}.
      */
-    public static <T> Deferred<T> fromFuture(CompletionStage<? extends T> stage) {
+    public static <T extends @Nullable Object> Deferred<T> fromFuture(CompletionStage<? extends T> stage) {
         return fromFuture(stage, null);
     }
 
     /**
      * As {@link #fromFuture(CompletionStage)}, but the Deferred is fired through {@code deliverOn}:
-     * pass {@code r -> reactor.callFromThread(r::run)} to fire it on the reactor thread.
+     * pass {@code r -> reactor.callFromThread(r::run)} to fire it on the reactor thread; null fires
+     * it on the thread that completes the stage, as {@link #fromFuture(CompletionStage)}.
      */
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only fire the Deferred; it carries every outcome
-    public static <T> Deferred<T> fromFuture(CompletionStage<? extends T> stage, Executor deliverOn) {
+    public static <T extends @Nullable Object> Deferred<T> fromFuture(CompletionStage<? extends T> stage, @Nullable Executor deliverOn) {
         CompletableFuture<? extends T> future = stage.toCompletableFuture();
         Deferred<T> deferred = new Deferred<>(ignored -> future.cancel(false));
-        BiConsumer<T, Throwable> fire = (value, error) -> {
+        BiConsumer<T, @Nullable Throwable> fire = (value, error) -> {
             if (deferred.called()) {
                 return; // cancelled from our side already
             }
@@ -355,11 +362,11 @@ public class Deferred<T> {
                 cancel();
             }
         });
-        checkedChain("toCompletableFuture").appendPair((ThrowingFunction<T, Object>) value -> {
+        checkedChain("toCompletableFuture").appendPair((ThrowingFunction<T, @Nullable Object>) value -> {
             settled[0] = true;
             future.complete(value);
             return null;
-        }, (ThrowingFunction<Failure, Object>) failure -> {
+        }, (ThrowingFunction<Failure, @Nullable Object>) failure -> {
             settled[0] = true;
             future.completeExceptionally(failure.value());
             return null;
@@ -370,7 +377,7 @@ public class Deferred<T> {
     // ---------------------------------------------------------------- adding to the chain
 
     /** Adds a callback and an errback as one pair: an exception in {@code callback} skips {@code errback}. */
-    public <R> Deferred<R> addCallbacks(ThrowingFunction<? super T, ? extends R> callback,
+    public <R extends @Nullable Object> Deferred<R> addCallbacks(ThrowingFunction<? super T, ? extends R> callback,
                                         ThrowingFunction<? super Failure, ? extends R> errback) {
         Deferred<Object> c = checkedChain("addCallbacks");
         c.appendPair(callback, errback);
@@ -381,7 +388,7 @@ public class Deferred<T> {
      * Adds a callback; failures pass it by untouched. Returns the reference typed for the
      * callback's result; the reference this was called on becomes stale (see the class comment).
      */
-    public <R> Deferred<R> addCallback(ThrowingFunction<? super T, ? extends R> callback) {
+    public <R extends @Nullable Object> Deferred<R> addCallback(ThrowingFunction<? super T, ? extends R> callback) {
         Deferred<Object> c = checkedChain("addCallback");
         c.appendPair(callback, null);
         return c.retyped();
@@ -395,9 +402,9 @@ public class Deferred<T> {
      * lambdas ambiguous, so the name differs, as in {@link CompletionStage#thenAccept}). Failures
      * pass it by untouched; an exception it throws becomes the chain's failure.
      */
-    public Deferred<Void> thenAccept(ThrowingConsumer<? super T> callback) {
+    public Deferred<@Nullable Void> thenAccept(ThrowingConsumer<? super T> callback) {
         Deferred<Object> c = checkedChain("thenAccept");
-        ThrowingFunction<T, Void> asCallback = result -> {
+        ThrowingFunction<T, @Nullable Void> asCallback = result -> {
             callback.accept(result);
             return null;
         };
@@ -409,7 +416,7 @@ public class Deferred<T> {
      * Adds a callback that returns a Deferred: the chain waits for that Deferred and goes on with
      * its result (typed, so no cast is needed).
      */
-    public <R> Deferred<R> addCallbackDeferring(ThrowingFunction<? super T, ? extends Deferred<? extends R>> callback) {
+    public <R extends @Nullable Object> Deferred<R> addCallbackDeferring(ThrowingFunction<? super T, ? extends Deferred<? extends R>> callback) {
         Deferred<Object> c = checkedChain("addCallbackDeferring");
         c.appendPair(callback, null);
         return c.retyped();
@@ -434,10 +441,10 @@ public class Deferred<T> {
 
     /**
      * Adds one function as both callback and errback: it receives the value or the
-     * {@link Failure}, whichever the chain holds. Allowed through a stale reference (the function
+     * {@link Failure}, whichever the chain holds (the value may be null). Allowed through a stale reference (the function
      * takes any result).
      */
-    public <R> Deferred<R> addBoth(ThrowingFunction<Object, ? extends R> callbackAndErrback) {
+    public <R extends @Nullable Object> Deferred<R> addBoth(ThrowingFunction<@Nullable Object, ? extends R> callbackAndErrback) {
         Deferred<Object> c = chain;
         c.appendPair(callbackAndErrback, callbackAndErrback);
         return c.retyped();
@@ -458,9 +465,9 @@ public class Deferred<T> {
 
     /**
      * True when {@code other} is a reference to the same chain as this one: the test for "the
-     * same Deferred" now that a retyping call returns a new reference.
+     * same Deferred" now that a retyping call returns a new reference. False for null.
      */
-    public boolean sameChainAs(Deferred<?> other) {
+    public boolean sameChainAs(@Nullable Deferred<?> other) {
         return other != null && other.chain == chain;
     }
 
@@ -502,11 +509,12 @@ public class Deferred<T> {
 
     /**
      * The current result when this Deferred has fired and its chain has run: a value, or a
-     * {@link Failure}. Meant for tests and diagnostics (see trial's {@code successResultOf}).
+     * {@link Failure}, or null when the chain's result is null. Meant for tests and diagnostics
+     * (see trial's {@code successResultOf}).
      *
      * @throws IllegalStateException when there is no result yet
      */
-    public Object currentResult() {
+    public @Nullable Object currentResult() {
         if (!hasResult()) {
             throw new IllegalStateException("the Deferred has no result yet");
         }
@@ -579,16 +587,17 @@ public class Deferred<T> {
     /**
      * As {@link #addTimeout(double, IReactorTime)}, but on timeout (and only then)
      * {@code onTimeoutCancel} receives the result (value or Failure) and the timeout, and
-     * returns the result the chain goes on with.
+     * returns the result the chain goes on with. A null {@code onTimeoutCancel} is the
+     * two-argument form.
      */
-    public Deferred<T> addTimeout(double timeout, IReactorTime clock, OnTimeoutCancel<T> onTimeoutCancel) {
+    public Deferred<T> addTimeout(double timeout, IReactorTime clock, @Nullable OnTimeoutCancel<T> onTimeoutCancel) {
         Deferred<Object> c = chain;
         boolean[] timedOut = {false};
         IDelayedCall delayedCall = clock.callLater(timeout, () -> {
             timedOut[0] = true;
             c.cancel();
         });
-        ThrowingFunction<Object, Object> convertCancelled = value -> {
+        ThrowingFunction<@Nullable Object, @Nullable Object> convertCancelled = value -> {
             if (!timedOut[0]) {
                 return value;
             }
@@ -602,7 +611,7 @@ public class Deferred<T> {
             return value;
         };
         c.appendPair(convertCancelled, convertCancelled);
-        ThrowingFunction<Object, Object> cancelTimeout = value -> {
+        ThrowingFunction<@Nullable Object, @Nullable Object> cancelTimeout = value -> {
             if (delayedCall.active()) {
                 delayedCall.cancel();
             }
@@ -614,15 +623,16 @@ public class Deferred<T> {
 
     /** What {@link #addTimeout(double, IReactorTime, OnTimeoutCancel)} calls on timeout. */
     @FunctionalInterface
-    public interface OnTimeoutCancel<T> {
+    public interface OnTimeoutCancel<T extends @Nullable Object> {
         /**
          * Decides what the chain goes on with after the timeout cancelled it.
          *
-         * @param resultOrFailure the chain's result after cancelling: a value or a {@link Failure}
+         * @param resultOrFailure the chain's result after cancelling: a value (null if the chain's
+         *     value is null) or a {@link Failure}
          * @param timeout the timeout that expired, in seconds
          * @return the result the chain goes on with
          */
-        T onTimeout(Object resultOrFailure, double timeout) throws Exception;
+        T onTimeout(@Nullable Object resultOrFailure, double timeout) throws Exception;
     }
 
     /**
@@ -658,7 +668,7 @@ public class Deferred<T> {
 
     /** A new reference to this chain, typed for the result of the pair just added. */
     @SuppressWarnings("unchecked")
-    private <R> Deferred<R> retyped() {
+    private <R extends @Nullable Object> Deferred<R> retyped() {
         retypes++;
         return new Deferred<R>(chain, retypes);
     }
@@ -668,7 +678,7 @@ public class Deferred<T> {
         return chain;
     }
 
-    private void appendPair(Object callback, Object errback) {
+    private void appendPair(@Nullable Object callback, @Nullable Object errback) {
         if (callbackTail + 2 > callbacks.length) {
             growCallbacks();
         }
@@ -686,7 +696,7 @@ public class Deferred<T> {
     }
 
     /** Appends a pair (callback and errback at once) used by the inlineCallbacks machinery. */
-    void appendBoth(ThrowingFunction<Object, Object> both) {
+    void appendBoth(ThrowingFunction<@Nullable Object, @Nullable Object> both) {
         appendPair(both, both);
     }
 
@@ -704,7 +714,7 @@ public class Deferred<T> {
         callbackTail = live;
     }
 
-    private void start(Object value) {
+    private void start(@Nullable Object value) {
         if (called) {
             if (suppressAlreadyCalled) {
                 suppressAlreadyCalled = false;
@@ -717,7 +727,7 @@ public class Deferred<T> {
     }
 
     /** Records the first firing: the result, and where it came from when debugging. */
-    private void fired(Object value) {
+    private void fired(@Nullable Object value) {
         if (debugInfo != null) {
             debugInfo.invoked();
         }
@@ -740,7 +750,7 @@ public class Deferred<T> {
     }
 
     /** Takes the ready result, leaving {@code null} in the chain and disarming any report. */
-    Object takeResult() {
+    @Nullable Object takeResult() {
         Object taken = result;
         result = null;
         disarm();
@@ -780,7 +790,7 @@ public class Deferred<T> {
                     current.callbackHead = at + 2;
                     if (callbackFn == CONTINUE) {
                         // This Deferred was returned by a callback of the waiter: hand the result over.
-                        Deferred<Object> waiter = (Deferred<Object>) errbackFn;
+                        Deferred<Object> waiter = (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
                         waiter.result = current.result;
                         current.result = null;
                         current.disarm();
@@ -789,7 +799,7 @@ public class Deferred<T> {
                         break;
                     }
                     if (callbackFn == CHAIN) {
-                        Deferred<Object> target = (Deferred<Object>) errbackFn;
+                        Deferred<Object> target = (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
                         Object value = current.result;
                         current.result = null;
                         current.disarm();
@@ -816,7 +826,7 @@ public class Deferred<T> {
                     Object next;
                     current.runningCallbacks = true;
                     try {
-                        next = ((ThrowingFunction) fn).apply(current.result);
+                        next = ((ThrowingFunction<@Nullable Object, @Nullable Object>) fn).apply(current.result);
                     } catch (Throwable t) {
                         next = new Failure(t); // rethrows a fatal error, leaving the chain where it was
                     } finally {
@@ -873,7 +883,7 @@ public class Deferred<T> {
         }
     }
 
-    private void appendPairNoRun(Object callback, Object errback) {
+    private void appendPairNoRun(@Nullable Object callback, @Nullable Object errback) {
         if (callbackTail + 2 > callbacks.length) {
             growCallbacks();
         }
@@ -883,7 +893,7 @@ public class Deferred<T> {
     }
 
     /** The Deferred this one is waiting on, or {@code null}. */
-    Deferred<?> chainedTo() {
+    @Nullable Deferred<?> chainedTo() {
         return chain.chainedTo;
     }
 }

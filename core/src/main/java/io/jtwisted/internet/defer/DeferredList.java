@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Deferred that fires once every Deferred of a list has fired, with the list of their outcomes
@@ -31,7 +32,7 @@ import java.util.Set;
  *
  * @param <T> the type of the Deferreds' results
  */
-public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>> {
+public final class DeferredList<T extends @Nullable Object> extends Deferred<List<DeferredList.Result<T>>> {
 
     /** Twisted's keyword arguments of {@code DeferredList}. */
     public enum Option {
@@ -50,19 +51,22 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
      * @param failure the failure when it failed, otherwise {@code null}
      * @param <T> the result type
      */
-    public record Result<T>(boolean success, T value, Failure failure) {
+    public record Result<T extends @Nullable Object>(boolean success, @Nullable T value, @Nullable Failure failure) {
         /** A successful outcome. */
-        public static <T> Result<T> succeeded(T value) {
+        public static <T extends @Nullable Object> Result<T> succeeded(T value) {
             return new Result<>(true, value, null);
         }
 
         /** A failed outcome. */
-        public static <T> Result<T> failed(Failure failure) {
+        public static <T extends @Nullable Object> Result<T> failed(Failure failure) {
             return new Result<>(false, null, failure);
         }
 
-        /** The value when it succeeded, else the {@link Failure}: Twisted's second tuple element. */
-        public Object valueOrFailure() {
+        /**
+         * The value when it succeeded (null if that value is null), else the {@link Failure}:
+         * Twisted's second tuple element.
+         */
+        public @Nullable Object valueOrFailure() {
             return success ? value : failure;
         }
 
@@ -80,7 +84,7 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
      * @param index its position in the list
      * @param <T> the result type
      */
-    public record FirstResult<T>(T value, int index) {
+    public record FirstResult<T extends @Nullable Object>(T value, int index) {
         @Override
         public String toString() {
             return "(" + value + ", " + index + ")";
@@ -120,7 +124,7 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
     }
 
     private void watch(Deferred<? extends T> deferred, int index) {
-        deferred.<Object>addCallbacks(value -> {
+        deferred.<@Nullable Object>addCallbacks(value -> {
             results[index] = Result.succeeded(value);
             finished++;
             if (!called() && finished == results.length) {
@@ -172,7 +176,7 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
      * cannot hold either shape, so that case is a failure here.) With no Deferreds at all it
      * never fires, as in Twisted. Cancelling it cancels every Deferred of the list.
      */
-    public static <T> Deferred<FirstResult<T>> fireOnOneCallback(List<? extends Deferred<? extends T>> deferreds,
+    public static <T extends @Nullable Object> Deferred<FirstResult<T>> fireOnOneCallback(List<? extends Deferred<? extends T>> deferreds,
                                                                  Option... options) {
         List<Deferred<? extends T>> copy = List.copyOf(deferreds);
         Set<Option> set = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
@@ -180,10 +184,10 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
         boolean consumeErrors = set.contains(Option.CONSUME_ERRORS);
         Deferred<FirstResult<T>> first = new Deferred<>(ignored -> cancelEach(copy));
         int[] finished = {0};
-        FirstError[] firstError = {null};
+        @Nullable FirstError[] firstError = {null};
         for (int i = 0; i < copy.size(); i++) {
             int index = i;
-            copy.get(i).<Object>addCallbacks(value -> {
+            copy.get(i).<@Nullable Object>addCallbacks(value -> {
                 finished[0]++;
                 if (!first.called()) {
                     first.callback(new FirstResult<>(value, index));
@@ -191,11 +195,13 @@ public final class DeferredList<T> extends Deferred<List<DeferredList.Result<T>>
                 return value;
             }, failure -> {
                 finished[0]++;
-                if (firstError[0] == null) {
-                    firstError[0] = new FirstError(failure, index);
+                FirstError error = firstError[0];
+                if (error == null) {
+                    error = new FirstError(failure, index);
+                    firstError[0] = error;
                 }
                 if (!first.called() && (fireOnOneErrback || finished[0] == copy.size())) {
-                    first.errback(firstError[0]);
+                    first.errback(error);
                 }
                 return consumeErrors ? null : failure;
             });

@@ -2,6 +2,7 @@ package io.jtwisted.internet.defer;
 
 import java.util.ArrayDeque;
 import java.util.LinkedList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event-driven queue, as Twisted's {@code DeferredQueue}: {@link #get()} returns a Deferred
@@ -9,9 +10,9 @@ import java.util.LinkedList;
  * getting; getters wait when it is empty; both in arrival order. Optional limits bound both
  * sides. Not thread-safe: use it from the reactor thread.
  *
- * @param <T> the type of the objects queued
+ * @param <T> the type of the objects queued (a {@code @Nullable} type to queue nulls)
  */
-public final class DeferredQueue<T> {
+public final class DeferredQueue<T extends @Nullable Object> {
     /** No limit on pending objects or waiting getters. */
     public static final int UNBOUNDED = -1;
 

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.defer;
 
 import io.jtwisted.python.failure.Failure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The failure of a {@link DeferredList} built with {@link DeferredList.Option#FIRE_ON_ONE_ERRBACK}
@@ -34,7 +35,7 @@ public class FirstError extends RuntimeException {
 
     /** True when {@code other} is a FirstError with the same index and an equal sub-failure. */
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof FirstError that && that.index == index && java.util.Objects.equals(that.subFailure, subFailure);
     }
 

@@ -7,6 +7,7 @@ import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One coroutine of {@link Deferred#async}: a body on a virtual thread that takes turns with the
@@ -18,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * chain), gives the turn to the body and waits until the body waits again or ends. When it ends,
  * the thread in whose turn it ended fires the returned Deferred, so its callbacks run there.
  */
-final class InlineCallbacks<T> {
+final class InlineCallbacks<T extends @Nullable Object> {
     private static final ThreadLocal<InlineCallbacks<?>> CURRENT = new ThreadLocal<>();
     private static final ThreadFactory BODIES = Thread.ofVirtual().name("jtwisted-async-", 0).factory();
     private static final Object PENDING = new Object();
@@ -28,21 +29,22 @@ final class InlineCallbacks<T> {
     private final ThrowingSupplier<T> body;
     private final Deferred<T> result;
     // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
-    private final ThrowingFunction<Object, Object> resume = this::resumeWith;
+    private final ThrowingFunction<@Nullable Object, @Nullable Object> resume = this::resumeWith;
     @SuppressWarnings("UnnecessaryLambda") // made once per coroutine so that no await allocates one
     private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
+    @SuppressWarnings("NullAway.Init") // set by start() right after the constructor, before the body can run
     private Thread thread;
     private volatile boolean bodyTurn;
-    private volatile Thread resumer; // the thread waiting for the body's turn to end
-    private volatile InlineCallbacks<?> resumerTask; // the coroutine that thread is the body of, if any
+    private volatile @Nullable Thread resumer; // the thread waiting for the body's turn to end
+    private volatile @Nullable InlineCallbacks<?> resumerTask; // the coroutine that thread is the body of, if any
 
     // Touched only by whichever side has the turn.
-    private Deferred<Object> awaiting;
-    private Object resumedWith = PENDING;
+    private @Nullable Deferred<Object> awaiting;
+    private @Nullable Object resumedWith = PENDING;
     private boolean finished;
     private boolean delivered;
-    private Object outcome; // a value, a Failure, or a Deferred to wait for
-    private Throwable fatal;
+    private @Nullable Object outcome; // a value, a Failure, or a Deferred to wait for
+    private @Nullable Throwable fatal;
 
     private InlineCallbacks(IReactorCore reactor, ThrowingSupplier<T> body) {
         this.reactor = reactor;
@@ -50,7 +52,7 @@ final class InlineCallbacks<T> {
         this.result = Deferred.firedByItsCanceller(ignored -> cancelAwaited());
     }
 
-    static <T> Deferred<T> start(IReactorCore reactor, ThrowingSupplier<T> body) {
+    static <T extends @Nullable Object> Deferred<T> start(IReactorCore reactor, ThrowingSupplier<T> body) {
         InlineCallbacks<T> task = new InlineCallbacks<>(reactor, body);
         task.thread = BODIES.newThread(task::runBody);
         task.takeTurn(() -> task.thread.start());
@@ -101,7 +103,7 @@ final class InlineCallbacks<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "NullAway"}) // NullAway: the body's T result, round-tripped as Object, is null only where T admits null
     private void deliverIfFinished() {
         if (!finished || delivered) {
             return;
@@ -136,7 +138,7 @@ final class InlineCallbacks<T> {
     }
 
     @SuppressWarnings("TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
-    static <T> T await(Deferred<Object> d) {
+    static <T extends @Nullable Object> T await(Deferred<Object> d) {
         InlineCallbacks<?> task = CURRENT.get();
         if (task == null || task.finished) {
             throw new IllegalStateException("Deferred.await(" + d + ") was called outside the body of Deferred.async"
@@ -145,8 +147,9 @@ final class InlineCallbacks<T> {
         return task.awaitInBody(d);
     }
 
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // as await
-    private <R> R awaitInBody(Deferred<Object> d) {
+    // NullAway: r is the awaited chain's R result, null only where R admits null.
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await
+    private <R extends @Nullable Object> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {
             r = d.takeResult(); // fired already: no parking, no hand-off
@@ -174,7 +177,7 @@ final class InlineCallbacks<T> {
     }
 
     /** The pair added to an awaited Deferred: hands the result to the body and lets it run. */
-    private Object resumeWith(Object value) {
+    private @Nullable Object resumeWith(@Nullable Object value) {
         resumedWith = value;
         if (Thread.currentThread() != thread) {
             takeTurn(wakeBody);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports a failure left at the end of a Deferred's chain, as Twisted's "Unhandled error in
@@ -36,15 +37,15 @@ final class UnhandledErrorReporter implements Runnable {
                 "jtwisted-unhandled-deferred-errors-at-exit"));
     }
 
-    private Failure failure; // guarded by this
-    private final DebugInfo debugInfo;
+    private @Nullable Failure failure; // guarded by this; null once handled or reported
+    private final @Nullable DebugInfo debugInfo;
 
-    private UnhandledErrorReporter(Failure failure, DebugInfo debugInfo) {
+    private UnhandledErrorReporter(Failure failure, @Nullable DebugInfo debugInfo) {
         this.failure = failure;
         this.debugInfo = debugInfo;
     }
 
-    static UnhandledErrorReporter watch(Deferred<?> deferred, Failure failure, DebugInfo debugInfo) {
+    static UnhandledErrorReporter watch(Deferred<?> deferred, Failure failure, @Nullable DebugInfo debugInfo) {
         UnhandledErrorReporter reporter = new UnhandledErrorReporter(failure, debugInfo);
         ARMED.add(reporter);
         CLEANER.register(deferred, reporter);
@@ -78,7 +79,7 @@ final class UnhandledErrorReporter implements Runnable {
 
     @Override
     public void run() {
-        Failure unhandled;
+        @Nullable Failure unhandled;
         synchronized (this) {
             unhandled = failure;
             failure = null;

@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Running blocking code off the reactor thread and reaching the reactor from other threads, as
@@ -75,7 +76,7 @@ public final class Threads {
                 outcome.completeExceptionally(error);
                 return;
             }
-            deferred.addBoth(result -> {
+            deferred.<@Nullable Object>addBoth(result -> {
                 if (result instanceof Failure failure) {
                     outcome.completeExceptionally(failure.value());
                 } else {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the contents of a stream to a consumer, one chunk each time the consumer asks, as Twisted's
@@ -24,10 +25,15 @@ public class FileSender implements IPullProducer {
     /** The most bytes read and written per {@link #resumeProducing()}. */
     protected int CHUNK_SIZE = DEFAULT_CHUNK_SIZE;
 
-    private InputStream file;
+    /** The stream being sent; null before the transfer and once it has ended. */
+    private @Nullable InputStream file;
+
+    @SuppressWarnings("NullAway.Init") // set by beginFileTransfer, the only way this producer gets registered
     private IConsumer consumer;
-    private UnaryOperator<byte[]> transform;
-    private Deferred<byte[]> deferred;
+
+    private @Nullable UnaryOperator<byte[]> transform;
+    /** Fires once; null before the transfer and after it has fired. */
+    private @Nullable Deferred<byte[]> deferred;
     private byte[] lastSent = new byte[0];
 
     /** Sets the chunk size. */
@@ -51,7 +57,7 @@ public class FileSender implements IPullProducer {
      *     was written and the producer unregistered; fails if the consumer stops the transfer or
      *     reading fails
      */
-    public Deferred<byte[]> beginFileTransfer(InputStream file, IConsumer consumer, UnaryOperator<byte[]> transform) {
+    public Deferred<byte[]> beginFileTransfer(InputStream file, IConsumer consumer, @Nullable UnaryOperator<byte[]> transform) {
         this.file = file;
         this.consumer = consumer;
         this.transform = transform;

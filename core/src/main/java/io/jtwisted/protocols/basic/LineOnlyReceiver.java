@@ -5,6 +5,7 @@ import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A protocol that receives only lines, as Twisted's {@code twisted.protocols.basic.LineOnlyReceiver}:
@@ -79,7 +80,7 @@ public abstract class LineOnlyReceiver extends Protocol {
      * Delivers {@code first} (a line already cut, or null) and then the lines of
      * {@code source[from, to)}; keeps the unfinished rest.
      */
-    private void process(byte[] first, byte[] source, int from, int to, byte[] delim) {
+    private void process(byte @Nullable [] first, byte[] source, int from, int to, byte[] delim) {
         int position = from;
         byte[] line = first;
         while (true) {

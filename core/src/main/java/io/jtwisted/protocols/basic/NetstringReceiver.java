@@ -31,7 +31,8 @@ public abstract class NetstringReceiver extends Protocol {
 
     private final ReceiveBuffer remaining = new ReceiveBuffer();
     private boolean parsingPayload;
-    private byte[] payload;
+    /** The payload being read; the empty array when none is. */
+    private byte[] payload = ReceiveBuffer.EMPTY;
     private int payloadFilled;
     private boolean brokenPeer;
 
@@ -40,7 +41,7 @@ public abstract class NetstringReceiver extends Protocol {
         super.makeConnection(transport);
         remaining.clear();
         parsingPayload = false;
-        payload = null;
+        payload = ReceiveBuffer.EMPTY;
         payloadFilled = 0;
         brokenPeer = false;
     }
@@ -145,7 +146,7 @@ public abstract class NetstringReceiver extends Protocol {
         remaining.start++;
         parsingPayload = false;
         byte[] string = payload;
-        payload = null;
+        payload = ReceiveBuffer.EMPTY;
         stringReceived(string);
         return true;
     }
@@ -215,6 +216,6 @@ public abstract class NetstringReceiver extends Protocol {
 
     /** The bytes kept alive between calls, buffer and payload (for tests of the memory bound). */
     int retainedBytes() {
-        return remaining.retained() + (payload == null ? 0 : payload.length);
+        return remaining.retained() + payload.length;
     }
 }

@@ -1,6 +1,7 @@
 package io.jtwisted.protocols.basic;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes a parser has received but not consumed yet: {@code array[start, end)}.
@@ -24,7 +25,7 @@ final class ReceiveBuffer {
     private boolean adopted;
     /** No delimiter {@link #scannedFor} starts in {@code [start, scanned)}. */
     private int scanned;
-    private byte[] scannedFor;
+    private byte @Nullable [] scannedFor;
 
     int size() {
         return end - start;

@@ -3,6 +3,8 @@ package io.jtwisted.protocols.basic;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.Protocol;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A protocol that is a state machine over fixed-size reads, as Twisted's
@@ -47,7 +49,7 @@ public abstract class StatefulProtocol extends Protocol {
     }
 
     private final ReceiveBuffer buffer = new ReceiveBuffer();
-    private State state;
+    private @Nullable State state;
 
     /** Connects, then sets the state to {@link #getInitialState()}. */
     @Override
@@ -61,7 +63,7 @@ public abstract class StatefulProtocol extends Protocol {
     protected abstract State getInitialState();
 
     /** The current state ({@code null} before the connection is made). */
-    public State state() {
+    public @Nullable State state() {
         return state;
     }
 
@@ -72,6 +74,7 @@ public abstract class StatefulProtocol extends Protocol {
         } else {
             buffer.append(data);
         }
+        Objects.requireNonNull(state, "dataReceived before makeConnection");
         try {
             while (buffer.size() >= state.length()) {
                 byte[] chunk = buffer.copy(buffer.start, buffer.start + state.length());

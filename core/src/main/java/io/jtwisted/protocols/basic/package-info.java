@@ -6,4 +6,7 @@
  * machine {@link io.jtwisted.protocols.basic.StatefulProtocol}. Bytes on the wire are identical to
  * Twisted's.
  */
+@NullMarked
 package io.jtwisted.protocols.basic;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.protocols.policies.ProtocolWrapper;
 import io.jtwisted.python.failure.Failure;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the PROXY header (version 1 or 2) that starts a connection, then behaves as a plain
@@ -29,8 +31,8 @@ import io.jtwisted.python.failure.Failure;
 public class HAProxyProtocolWrapper extends ProtocolWrapper {
     private static final Logger LOG = Logger.forClass(HAProxyProtocolWrapper.class);
 
-    private IProxyParser parser;
-    private ProxyInfo proxyInfo;
+    private @Nullable IProxyParser parser;
+    private @Nullable ProxyInfo proxyInfo;
     private boolean rejected;
 
     public HAProxyProtocolWrapper(Registry registry, IProtocol wrappedProtocol) {
@@ -38,7 +40,7 @@ public class HAProxyProtocolWrapper extends ProtocolWrapper {
     }
 
     /** The parsed header, or {@code null} while it has not fully arrived. */
-    public ProxyInfo proxyInfo() {
+    public @Nullable ProxyInfo proxyInfo() {
         return proxyInfo;
     }
 
@@ -54,7 +56,7 @@ public class HAProxyProtocolWrapper extends ProtocolWrapper {
     @Override
     public void dataReceived(byte[] data) {
         if (proxyInfo != null) {
-            wrappedProtocol.dataReceived(data);
+            Objects.requireNonNull(wrappedProtocol, "connection lost").dataReceived(data);
             return;
         }
         if (rejected || data.length == 0) {
@@ -83,7 +85,7 @@ public class HAProxyProtocolWrapper extends ProtocolWrapper {
         }
         parser = null;
         proxyInfo = parsed.info();
-        IProtocol wrapped = wrappedProtocol;
+        IProtocol wrapped = Objects.requireNonNull(wrappedProtocol, "connection lost");
         wrapped.makeConnection(this);
         if (parsed.remaining().length > 0 && wrappedProtocol != null && !disconnecting()) {
             wrapped.dataReceived(parsed.remaining());
@@ -112,18 +114,14 @@ public class HAProxyProtocolWrapper extends ProtocolWrapper {
     /** The header's source address once the header is in and names one, else the connection's peer. */
     @Override
     public IAddress getPeer() {
-        if (proxyInfo != null && proxyInfo.source() != null) {
-            return proxyInfo.source();
-        }
-        return transport.getPeer();
+        IAddress source = proxyInfo == null ? null : proxyInfo.source();
+        return source != null ? source : transport.getPeer();
     }
 
     /** The header's destination address once the header is in and names one, else the connection's host. */
     @Override
     public IAddress getHost() {
-        if (proxyInfo != null && proxyInfo.destination() != null) {
-            return proxyInfo.destination();
-        }
-        return transport.getHost();
+        IAddress destination = proxyInfo == null ? null : proxyInfo.destination();
+        return destination != null ? destination : transport.getHost();
     }
 }

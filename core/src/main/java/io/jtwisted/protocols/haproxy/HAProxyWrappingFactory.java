@@ -3,6 +3,7 @@ package io.jtwisted.protocols.haproxy;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.protocols.policies.WrappingFactory;
+import java.util.Objects;
 
 /**
  * Wraps a factory so that each of its connections starts by reading a PROXY header, as Twisted's
@@ -23,7 +24,7 @@ public class HAProxyWrappingFactory extends WrappingFactory {
     @Override
     public String logPrefix() {
         String inner = wrappedFactory instanceof WrappingFactory wrapping ? wrapping.logPrefix()
-                : wrappedFactory.getClass().getSimpleName();
+                : Objects.requireNonNull(wrappedFactory, "no wrapped factory").getClass().getSimpleName();
         return inner + " (PROXY)";
     }
 }

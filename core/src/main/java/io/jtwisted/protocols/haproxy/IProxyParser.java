@@ -1,5 +1,7 @@
 package io.jtwisted.protocols.haproxy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A streaming parser of one PROXY protocol header, as Twisted's {@code IProxyParser}. Feed it the
  * connection's first bytes as they arrive; the result does not depend on how they were cut.
@@ -21,7 +23,7 @@ public interface IProxyParser {
      *     bytes are needed)
      * @throws InvalidProxyHeader as soon as the bytes fed cannot be the start of a valid header
      */
-    Parsed feed(byte[] data) throws InvalidProxyHeader;
+    @Nullable Parsed feed(byte[] data) throws InvalidProxyHeader;
 
     /**
      * Parses one complete header (version 1: the line without its CRLF; version 2: the whole binary

@@ -1,6 +1,7 @@
 package io.jtwisted.protocols.haproxy;
 
 import io.jtwisted.internet.interfaces.IAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a PROXY header says, as Twisted's {@code ProxyInfo}: the raw header bytes, and the
@@ -13,5 +14,5 @@ import io.jtwisted.internet.interfaces.IAddress;
  *     whole binary header (signature, fixed part, addresses and any TLVs)
  */
 @SuppressWarnings("ArrayRecordComponent") // the raw header is kept to be logged or inspected; equality is not defined on it
-public record ProxyInfo(byte[] header, IAddress source, IAddress destination) {
+public record ProxyInfo(byte[] header, @Nullable IAddress source, @Nullable IAddress destination) {
 }

@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a version 1 PROXY header, as Twisted's {@code V1Parser}: one text line,
@@ -25,7 +26,7 @@ public final class V1Parser implements IProxyParser {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     @Override
-    public Parsed feed(byte[] data) throws InvalidProxyHeader {
+    public @Nullable Parsed feed(byte[] data) throws InvalidProxyHeader {
         int searchFrom = Math.max(0, buffer.size() - 1); // a CR may be the last byte buffered
         buffer.writeBytes(data);
         byte[] all = buffer.toByteArray();

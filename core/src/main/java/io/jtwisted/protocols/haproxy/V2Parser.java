@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a version 2 PROXY header, as Twisted's {@code V2Parser}: the 12-byte signature, a
@@ -35,7 +36,7 @@ public final class V2Parser implements IProxyParser {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
     @Override
-    public Parsed feed(byte[] data) throws InvalidProxyHeader {
+    public @Nullable Parsed feed(byte[] data) throws InvalidProxyHeader {
         buffer.writeBytes(data);
         byte[] all = buffer.toByteArray();
         int prefix = Math.min(all.length, SIGNATURE.length);

@@ -9,4 +9,7 @@
  * after {@code haproxy:}), or {@link io.jtwisted.protocols.haproxy.HAProxy#proxyEndpoint} around an
  * endpoint object.
  */
+@NullMarked
 package io.jtwisted.protocols.haproxy;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a connection when its peer's host already has {@link #maxConnectionsPerPeer} (5 by
@@ -40,7 +41,7 @@ public class LimitConnectionsByPeer extends WrappingFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         String host = host(address);
         int count = peerConnections.getOrDefault(host, 0);
         if (count >= maxConnectionsPerPeer) {

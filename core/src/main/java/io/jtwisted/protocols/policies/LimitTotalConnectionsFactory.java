@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A factory that limits how many connections are open at once, as Twisted's
@@ -15,10 +16,10 @@ import java.util.function.Supplier;
  */
 public class LimitTotalConnectionsFactory extends Factory implements ProtocolWrapper.Registry {
     /** The maximum number of connections, or {@code null} for no limit (the default). */
-    protected Integer connectionLimit;
+    protected @Nullable Integer connectionLimit;
 
     /** Builds the protocol for connections over the limit; {@code null} refuses them (the default). */
-    protected Supplier<? extends Protocol> overflowProtocol;
+    protected @Nullable Supplier<? extends Protocol> overflowProtocol;
 
     private int connectionCount;
 
@@ -31,13 +32,13 @@ public class LimitTotalConnectionsFactory extends Factory implements ProtocolWra
     }
 
     /** Sets the limit ({@code null}: none); returns this factory. */
-    public LimitTotalConnectionsFactory withConnectionLimit(Integer limit) {
+    public LimitTotalConnectionsFactory withConnectionLimit(@Nullable Integer limit) {
         connectionLimit = limit;
         return this;
     }
 
     /** Sets the protocol for connections over the limit ({@code null}: refuse them); returns this factory. */
-    public LimitTotalConnectionsFactory withOverflowProtocol(Supplier<? extends Protocol> overflow) {
+    public LimitTotalConnectionsFactory withOverflowProtocol(@Nullable Supplier<? extends Protocol> overflow) {
         overflowProtocol = overflow;
         return this;
     }
@@ -48,7 +49,7 @@ public class LimitTotalConnectionsFactory extends Factory implements ProtocolWra
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         Protocol wrapped;
         if (connectionLimit == null || connectionCount < connectionLimit) {
             if (protocol == null) {

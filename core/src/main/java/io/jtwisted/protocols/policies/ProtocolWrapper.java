@@ -11,6 +11,8 @@ import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a protocol and acts as its transport, as Twisted's
@@ -34,7 +36,7 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport, io.jtwis
     }
 
     /** The protocol events are relayed to; {@code null} once the connection is lost. */
-    protected IProtocol wrappedProtocol;
+    protected @Nullable IProtocol wrappedProtocol;
 
     /** The registry (factory) this wrapper belongs to. */
     protected final Registry registry;
@@ -53,7 +55,7 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport, io.jtwis
     }
 
     /** The wrapped protocol, or {@code null} once the connection is lost. */
-    public IProtocol wrappedProtocol() {
+    public @Nullable IProtocol wrappedProtocol() {
         return wrappedProtocol;
     }
 
@@ -67,7 +69,7 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport, io.jtwis
         return wrappedLogPrefix(this, wrappedProtocol);
     }
 
-    static String wrappedLogPrefix(Object wrapper, Object wrapped) {
+    static String wrappedLogPrefix(Object wrapper, @Nullable Object wrapped) {
         String inner = wrapped == null ? "None" : wrapped.getClass().getSimpleName();
         return inner + " (" + wrapper.getClass().getSimpleName() + ")";
     }
@@ -77,14 +79,14 @@ public class ProtocolWrapper extends Protocol implements ITCPTransport, io.jtwis
     public void makeConnection(ITransport transport) {
         super.makeConnection(transport);
         registry.registerProtocol(this);
-        wrappedProtocol.makeConnection(this);
+        Objects.requireNonNull(wrappedProtocol, "connection lost").makeConnection(this);
     }
 
     // Protocol relaying.
 
     @Override
     public void dataReceived(byte[] data) {
-        wrappedProtocol.dataReceived(data);
+        Objects.requireNonNull(wrappedProtocol, "connection lost").dataReceived(data);
     }
 
     /** Unregisters, tells the wrapped protocol, then forgets it. */

@@ -9,6 +9,8 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
 import java.util.ArrayList;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits the number of connections and the read and write bandwidth of a factory's protocols, as
@@ -29,15 +31,15 @@ public class ThrottlingFactory extends WrappingFactory {
 
     private final IReactorTime clock;
     private final int maxConnectionCount;
-    private Long readLimit;
-    private Long writeLimit;
+    private @Nullable Long readLimit;
+    private @Nullable Long writeLimit;
     private int connectionCount;
     private long readThisSecond;
     private long writtenThisSecond;
-    private IDelayedCall unthrottleReadsId;
-    private IDelayedCall checkReadBandwidthId;
-    private IDelayedCall unthrottleWritesId;
-    private IDelayedCall checkWriteBandwidthId;
+    private @Nullable IDelayedCall unthrottleReadsId;
+    private @Nullable IDelayedCall checkReadBandwidthId;
+    private @Nullable IDelayedCall unthrottleWritesId;
+    private @Nullable IDelayedCall checkWriteBandwidthId;
 
     /** No connection limit, no bandwidth limit yet; the global reactor's clock. */
     public ThrottlingFactory(IProtocolFactory wrappedFactory) {
@@ -105,6 +107,7 @@ public class ThrottlingFactory extends WrappingFactory {
 
     /** Compares last second's reads with the limit, throttles if needed, and checks again in a second. */
     public void checkReadBandwidth() {
+        Objects.requireNonNull(readLimit, "no read limit set");
         if (readThisSecond > readLimit) {
             throttleReads();
             double throttleTime = ((double) readThisSecond / readLimit) - 1.0;
@@ -116,6 +119,7 @@ public class ThrottlingFactory extends WrappingFactory {
 
     /** Compares last second's writes with the limit, throttles if needed, and checks again in a second. */
     public void checkWriteBandwidth() {
+        Objects.requireNonNull(writeLimit, "no write limit set");
         if (writtenThisSecond > writeLimit) {
             throttleWrites();
             double throttleTime = ((double) writtenThisSecond / writeLimit) - 1.0;
@@ -161,7 +165,7 @@ public class ThrottlingFactory extends WrappingFactory {
 
     /** Starts the bandwidth checks with the first connection; refuses connections over the limit. */
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         if (connectionCount == 0) {
             if (readLimit != null) {
                 checkReadBandwidth();
@@ -197,7 +201,7 @@ public class ThrottlingFactory extends WrappingFactory {
         }
     }
 
-    private static void cancel(IDelayedCall call) {
+    private static void cancel(@Nullable IDelayedCall call) {
         if (call != null && call.active()) {
             call.cancel();
         }

@@ -4,6 +4,7 @@ import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wrapper of {@link ThrottlingFactory}: counts bytes in both directions and pauses reading (the
@@ -11,7 +12,7 @@ import java.nio.ByteBuffer;
  */
 public class ThrottlingProtocol extends ProtocolWrapper {
     private final ThrottlingFactory throttlingFactory;
-    private IProducer producer;
+    private @Nullable IProducer producer;
 
     public ThrottlingProtocol(ThrottlingFactory factory, IProtocol wrappedProtocol) {
         super(factory, wrappedProtocol);

@@ -7,6 +7,8 @@ import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes connections idle (nothing received or sent) for {@code timeoutPeriod} seconds, 30 minutes
@@ -16,7 +18,7 @@ public class TimeoutFactory extends WrappingFactory {
     /** Twisted's default idle period: 30 minutes. */
     public static final double DEFAULT_TIMEOUT_PERIOD = 30 * 60;
 
-    private final Double timeoutPeriod;
+    private final @Nullable Double timeoutPeriod;
     private final IReactorTime clock;
 
     /** A 30-minute timeout on the global reactor. */
@@ -25,25 +27,25 @@ public class TimeoutFactory extends WrappingFactory {
     }
 
     /** {@code timeoutPeriod} seconds ({@code null}: none) on the global reactor. */
-    public TimeoutFactory(IProtocolFactory wrappedFactory, Double timeoutPeriod) {
+    public TimeoutFactory(IProtocolFactory wrappedFactory, @Nullable Double timeoutPeriod) {
         this(wrappedFactory, timeoutPeriod, Reactor.reactor);
     }
 
     /** {@code timeoutPeriod} seconds ({@code null}: none), timed by {@code clock}. */
-    public TimeoutFactory(IProtocolFactory wrappedFactory, Double timeoutPeriod, IReactorTime clock) {
+    public TimeoutFactory(IProtocolFactory wrappedFactory, @Nullable Double timeoutPeriod, IReactorTime clock) {
         super(wrappedFactory);
         this.timeoutPeriod = timeoutPeriod;
         this.clock = clock;
     }
 
     /** The idle period of new connections, or {@code null}. */
-    public Double timeoutPeriod() {
+    public @Nullable Double timeoutPeriod() {
         return timeoutPeriod;
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
-        IProtocol wrapped = wrappedFactory.buildProtocol(address);
+    public @Nullable IProtocol buildProtocol(IAddress address) {
+        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         return wrapped == null ? null : new TimeoutProtocol(this, wrapped, timeoutPeriod);
     }
 

@@ -5,6 +5,7 @@ import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.ITransport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A single idle timeout for a protocol, as Twisted's {@code twisted.protocols.policies.TimeoutMixin}.
@@ -28,8 +29,8 @@ public interface TimeoutMixin {
     /** The timeout state of one protocol: the period and the pending call, and the clock it uses. */
     final class Timeout {
         private final IReactorTime clock;
-        private Double timeOut;
-        private IDelayedCall timeoutCall;
+        private @Nullable Double timeOut;
+        private @Nullable IDelayedCall timeoutCall;
 
         /** Timed by the global reactor. */
         public Timeout() {
@@ -42,7 +43,7 @@ public interface TimeoutMixin {
         }
 
         /** Timed by {@code clock}, with a preset period that {@code setTimeout(timeOut())} can start. */
-        public Timeout(IReactorTime clock, Double timeOut) {
+        public Timeout(IReactorTime clock, @Nullable Double timeOut) {
             this.clock = clock;
             this.timeOut = timeOut;
         }
@@ -60,7 +61,7 @@ public interface TimeoutMixin {
     ITransport transport();
 
     /** The current period in seconds, or {@code null} when there is no timeout (Twisted's {@code timeOut}). */
-    default Double timeOut() {
+    default @Nullable Double timeOut() {
         return timeoutState().timeOut;
     }
 
@@ -84,7 +85,7 @@ public interface TimeoutMixin {
      * Changes the period to {@code period} seconds and restarts the countdown, or turns the timeout
      * off with {@code null}. Returns the previous period.
      */
-    default Double setTimeout(Double period) {
+    default @Nullable Double setTimeout(@Nullable Double period) {
         Timeout state = timeoutState();
         Double previous = state.timeOut;
         state.timeOut = period;
@@ -107,7 +108,7 @@ public interface TimeoutMixin {
     }
 
     /** {@link #setTimeout(Double)} for a number of seconds. */
-    default Double setTimeout(double period) {
+    default @Nullable Double setTimeout(double period) {
         return setTimeout(Double.valueOf(period));
     }
 

@@ -4,6 +4,7 @@ import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wrapper of {@link TimeoutFactory}: closes the connection when nothing is received or sent
@@ -11,29 +12,29 @@ import java.nio.ByteBuffer;
  */
 public class TimeoutProtocol extends ProtocolWrapper {
     private final TimeoutFactory timeoutFactory;
-    private IDelayedCall timeoutCall;
-    private Double timeoutPeriod;
+    private @Nullable IDelayedCall timeoutCall;
+    private @Nullable Double timeoutPeriod;
 
     /** Starts the countdown at once when {@code timeoutPeriod} is not {@code null}. */
     @SuppressWarnings("this-escape") // the idle timer starts at construction, as in Twisted
-    public TimeoutProtocol(TimeoutFactory factory, IProtocol wrappedProtocol, Double timeoutPeriod) {
+    public TimeoutProtocol(TimeoutFactory factory, IProtocol wrappedProtocol, @Nullable Double timeoutPeriod) {
         super(factory, wrappedProtocol);
         this.timeoutFactory = factory;
         setTimeout(timeoutPeriod);
     }
 
     /** The pending timeout, or {@code null}. */
-    public IDelayedCall timeoutCall() {
+    public @Nullable IDelayedCall timeoutCall() {
         return timeoutCall;
     }
 
     /** The current period, or {@code null} when there is no timeout. */
-    public Double timeoutPeriod() {
+    public @Nullable Double timeoutPeriod() {
         return timeoutPeriod;
     }
 
     /** Cancels any timeout and, unless {@code timeoutPeriod} is {@code null}, starts a new one. */
-    public void setTimeout(Double timeoutPeriod) {
+    public void setTimeout(@Nullable Double timeoutPeriod) {
         cancelTimeout();
         this.timeoutPeriod = timeoutPeriod;
         if (timeoutPeriod != null) {
@@ -54,7 +55,8 @@ public class TimeoutProtocol extends ProtocolWrapper {
 
     /** Restarts the countdown, usually because something happened on the connection. */
     public void resetTimeout() {
-        if (timeoutCall != null && timeoutCall.active()) {
+        // A pending call always has its period: both are set, and cleared, together.
+        if (timeoutCall != null && timeoutPeriod != null && timeoutCall.active()) {
             timeoutCall.reset(timeoutPeriod);
         }
     }

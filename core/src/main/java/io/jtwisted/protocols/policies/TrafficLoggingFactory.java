@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs the traffic of each connection to its own file, {@code <logfilePrefix>-<n>} with n counting
@@ -17,7 +19,7 @@ import java.nio.file.Path;
  */
 public class TrafficLoggingFactory extends WrappingFactory {
     private final String logfilePrefix;
-    private final Integer lengthLimit;
+    private final @Nullable Integer lengthLimit;
     private int counter;
 
     public TrafficLoggingFactory(IProtocolFactory wrappedFactory, String logfilePrefix) {
@@ -25,7 +27,7 @@ public class TrafficLoggingFactory extends WrappingFactory {
     }
 
     /** {@code lengthLimit}: the longest data logged whole, or {@code null} for no limit. */
-    public TrafficLoggingFactory(IProtocolFactory wrappedFactory, String logfilePrefix, Integer lengthLimit) {
+    public TrafficLoggingFactory(IProtocolFactory wrappedFactory, String logfilePrefix, @Nullable Integer lengthLimit) {
         super(wrappedFactory);
         this.logfilePrefix = logfilePrefix;
         this.lengthLimit = lengthLimit;
@@ -51,9 +53,9 @@ public class TrafficLoggingFactory extends WrappingFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         counter++;
-        IProtocol wrapped = wrappedFactory.buildProtocol(address);
+        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         if (wrapped == null) {
             return null;
         }

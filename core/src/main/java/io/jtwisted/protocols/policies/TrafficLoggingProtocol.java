@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wrapper of {@link TrafficLoggingFactory}: writes one line per event to its log file, in
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public class TrafficLoggingProtocol extends ProtocolWrapper {
     private final Writer logfile;
-    private final Integer lengthLimit;
+    private final @Nullable Integer lengthLimit;
     private final int number;
 
     /**
@@ -26,7 +27,7 @@ public class TrafficLoggingProtocol extends ProtocolWrapper {
      * @param number the connection's number in the log lines
      */
     public TrafficLoggingProtocol(Registry registry, IProtocol wrappedProtocol, Writer logfile,
-            Integer lengthLimit, int number) {
+            @Nullable Integer lengthLimit, int number) {
         super(registry, wrappedProtocol);
         this.logfile = logfile;
         this.lengthLimit = lengthLimit;

@@ -8,7 +8,9 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.protocol.ClientFactory;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a factory and each protocol it builds, and keeps track of the live ones, as Twisted's
@@ -18,17 +20,20 @@ import java.util.Set;
  * {@code ClientFactory} too, so it serves {@code listenTCP} and {@code connectTCP} alike.
  */
 public class WrappingFactory extends ClientFactory implements ProtocolWrapper.Registry {
-    /** The factory whose protocols are wrapped. */
-    protected final IProtocolFactory wrappedFactory;
+    /**
+     * The factory whose protocols are wrapped; {@code null} for a factory that only wraps protocols
+     * handed to it (TLS started on a connection), which never builds, starts or stops one.
+     */
+    protected final @Nullable IProtocolFactory wrappedFactory;
 
     private final Set<ProtocolWrapper> protocols = new LinkedHashSet<>();
 
-    public WrappingFactory(IProtocolFactory wrappedFactory) {
+    public WrappingFactory(@Nullable IProtocolFactory wrappedFactory) {
         this.wrappedFactory = wrappedFactory;
     }
 
-    /** The wrapped factory. */
-    public IProtocolFactory wrappedFactory() {
+    /** The wrapped factory, or {@code null} when this one only wraps protocols handed to it. */
+    public @Nullable IProtocolFactory wrappedFactory() {
         return wrappedFactory;
     }
 
@@ -44,12 +49,12 @@ public class WrappingFactory extends ClientFactory implements ProtocolWrapper.Re
 
     @Override
     public void startFactory() {
-        wrappedFactory.doStart();
+        Objects.requireNonNull(wrappedFactory, "no wrapped factory").doStart();
     }
 
     @Override
     public void stopFactory() {
-        wrappedFactory.doStop();
+        Objects.requireNonNull(wrappedFactory, "no wrapped factory").doStop();
     }
 
     @Override
@@ -78,8 +83,8 @@ public class WrappingFactory extends ClientFactory implements ProtocolWrapper.Re
      * connection) when the wrapped factory does.
      */
     @Override
-    public IProtocol buildProtocol(IAddress address) {
-        IProtocol wrapped = wrappedFactory.buildProtocol(address);
+    public @Nullable IProtocol buildProtocol(IAddress address) {
+        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         return wrapped == null ? null : wrapProtocol(wrapped);
     }
 

@@ -3,6 +3,8 @@ package io.jtwisted.protocols.portforward;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One side of a forwarded connection, as Twisted's {@code portforward.Proxy}: what it receives it writes to
@@ -11,8 +13,8 @@ import io.jtwisted.python.failure.Failure;
 public abstract class Proxy extends Protocol {
     private static final Logger log = Logger.forClass(Proxy.class);
 
-    /** The other side, once it is connected. */
-    protected Proxy peer;
+    /** The other side, once it is connected; {@code null} before and after. */
+    protected @Nullable Proxy peer;
 
     /** Pairs this side with {@code peer}. */
     public void setPeer(Proxy peer) {
@@ -20,13 +22,14 @@ public abstract class Proxy extends Protocol {
     }
 
     /** The other side, or {@code null}. */
-    public Proxy peer() {
+    public @Nullable Proxy peer() {
         return peer;
     }
 
     @Override
     public void dataReceived(byte[] data) {
-        peer.transport().write(data);
+        // Reading is paused until the peer is set (see ProxyServer), and stops when it is cleared.
+        Objects.requireNonNull(peer, "data before the peer connected").transport().write(data);
     }
 
     @Override

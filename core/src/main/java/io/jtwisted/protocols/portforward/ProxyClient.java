@@ -3,6 +3,7 @@ package io.jtwisted.protocols.portforward;
 import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
+import java.util.Objects;
 
 /**
  * The outgoing side of a forwarded connection, as Twisted's {@code portforward.ProxyClient}: once connected it
@@ -12,14 +13,15 @@ import io.jtwisted.internet.interfaces.IPushProducer;
 public class ProxyClient extends Proxy {
     @Override
     public void connectionMade() {
-        peer.setPeer(this);
-        if (transport instanceof IConsumer mine && peer.transport() instanceof IProducer theirs) {
+        Proxy server = Objects.requireNonNull(peer, "no server side: ProxyClientFactory sets it");
+        server.setPeer(this);
+        if (transport instanceof IConsumer mine && server.transport() instanceof IProducer theirs) {
             mine.registerProducer(theirs, true);
         }
-        if (peer.transport() instanceof IConsumer theirs && transport instanceof IProducer mine) {
+        if (server.transport() instanceof IConsumer theirs && transport instanceof IProducer mine) {
             theirs.registerProducer(mine, true);
         }
-        if (peer.transport() instanceof IPushProducer paused) {
+        if (server.transport() instanceof IPushProducer paused) {
             paused.resumeProducing();
         }
     }

@@ -2,6 +2,7 @@ package io.jtwisted.protocols.portforward;
 
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.protocol.Factory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A port forwarder, as Twisted's {@code portforward.ProxyFactory}: each connection accepted is forwarded to
@@ -14,7 +15,7 @@ import io.jtwisted.internet.protocol.Factory;
 public class ProxyFactory extends Factory {
     private final String host;
     private final int port;
-    private IReactorTCP reactor;
+    private @Nullable IReactorTCP reactor;
 
     /** Forwards to {@code host:port}. */
     public ProxyFactory(String host, int port) {
@@ -34,7 +35,7 @@ public class ProxyFactory extends Factory {
     }
 
     /** The reactor the forwarded connections are made through ({@code null}: the global one). */
-    public IReactorTCP reactor() {
+    public @Nullable IReactorTCP reactor() {
         return reactor;
     }
 

@@ -3,13 +3,14 @@ package io.jtwisted.protocols.portforward;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.IReactorTCP;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The accepted side of a forwarded connection, as Twisted's {@code portforward.ProxyServer}: it pauses
  * reading, connects to the {@link ProxyFactory}'s destination, and lets data flow once that connects.
  */
 public class ProxyServer extends Proxy {
-    private IReactorTCP reactor;
+    private @Nullable IReactorTCP reactor;
 
     /** Connects through {@code reactor} instead of the global one. */
     public void setReactor(IReactorTCP reactor) {
@@ -23,7 +24,10 @@ public class ProxyServer extends Proxy {
         }
         ProxyFactory owner = (ProxyFactory) factory;
         ProxyClientFactory client = new ProxyClientFactory(this);
-        IReactorTCP through = reactor != null ? reactor : owner.reactor() != null ? owner.reactor() : Reactor.reactor;
+        IReactorTCP through = reactor != null ? reactor : owner.reactor();
+        if (through == null) {
+            through = Reactor.reactor;
+        }
         through.connectTCP(owner.host(), owner.port(), client);
     }
 }

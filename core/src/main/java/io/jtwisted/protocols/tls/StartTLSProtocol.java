@@ -12,6 +12,8 @@ import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.protocols.policies.ProtocolWrapper;
 import io.jtwisted.python.failure.Failure;
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport wrapper that carries bytes in clear until its protocol calls
@@ -23,8 +25,8 @@ import java.nio.ByteBuffer;
  */
 public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
     private final StartTLSFactory tlsFactory;
-    private TLSMemoryBIOProtocol tls;
-    private IProducer clearProducer; // registered before startTLS: moves to the TLS layer
+    private @Nullable TLSMemoryBIOProtocol tls;
+    private @Nullable IProducer clearProducer; // registered before startTLS: moves to the TLS layer
     private boolean clearStreaming;
 
     public StartTLSProtocol(StartTLSFactory factory, IProtocol wrappedProtocol) {
@@ -45,7 +47,7 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
         if (registered != null) {
             unregisterProducer();
         }
-        tls = new TLSMemoryBIOProtocol(factory, wrappedProtocol, false);
+        tls = new TLSMemoryBIOProtocol(factory, Objects.requireNonNull(wrappedProtocol, "connection lost"), false);
         tls.makeConnection(new Clear());
         if (registered != null) {
             tls.registerProducer(registered, clearStreaming);
@@ -53,7 +55,7 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
     }
 
     @Override
-    public ISSLTransport sslTransport() {
+    public @Nullable ISSLTransport sslTransport() {
         return tls;
     }
 

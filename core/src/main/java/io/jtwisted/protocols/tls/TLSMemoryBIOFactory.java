@@ -12,6 +12,7 @@ import io.jtwisted.logger.Logger;
 import io.jtwisted.protocols.policies.WrappingFactory;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps every protocol of {@code wrappedFactory} in a {@link TLSMemoryBIOProtocol}, as Twisted's
@@ -31,11 +32,11 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
 
     private final IConnectionCreator contextFactory;
     private final boolean isClient;
-    private final IReactorThreads reactor;
-    private IReactorTime clock;
+    private final @Nullable IReactorThreads reactor;
+    private @Nullable IReactorTime clock;
     private double handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private double inlineTaskShare = DEFAULT_INLINE_TASK_SHARE;
-    private InlineTaskBudget budget; // null: the reactor thread's own
+    private @Nullable InlineTaskBudget budget; // null: the reactor thread's own
 
     /** Seconds a connection may take to complete its handshake before it is closed: 30. */
     public static final double DEFAULT_HANDSHAKE_TIMEOUT = 30;
@@ -47,18 +48,20 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     public static final double DEFAULT_INLINE_TASK_SHARE = 0;
 
     /** Tasks run inline; for in-memory tests. */
-    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory) {
+    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, @Nullable IProtocolFactory wrappedFactory) {
         this(contextFactory, isClient, wrappedFactory, null);
     }
 
     /**
      * @param contextFactory an {@link IClientConnectionCreator} when {@code isClient}, else an
      *     {@link IServerConnectionCreator}
+     * @param wrappedFactory builds the protocols to wrap; {@code null} for a factory that only wraps
+     *     protocols handed to it (TLS started on a connection)
      * @param reactor runs the engine's delegated tasks off its thread; {@code null} runs them inline
      * @throws IllegalArgumentException if {@code contextFactory} cannot serve that side
      */
-    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, IProtocolFactory wrappedFactory,
-                               IReactorThreads reactor) {
+    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, @Nullable IProtocolFactory wrappedFactory,
+                               @Nullable IReactorThreads reactor) {
         super(wrappedFactory);
         if (isClient && !(contextFactory instanceof IClientConnectionCreator)) {
             throw new IllegalArgumentException(contextFactory + " cannot make client TLS connections");
@@ -116,7 +119,7 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     }
 
     /** Schedules {@code onTimeout} after the handshake timeout; {@code null} when there is none. */
-    IDelayedCall scheduleHandshakeTimeout(Runnable onTimeout) {
+    @Nullable IDelayedCall scheduleHandshakeTimeout(Runnable onTimeout) {
         if (clock == null || handshakeTimeout <= 0) {
             return null;
         }

@@ -21,12 +21,14 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS as a protocol wrapper over any stream transport, as Twisted's
@@ -69,10 +71,11 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private final TLSMemoryBIOFactory tlsFactory;
     private final boolean connectWrapped;
     private final boolean halfCloseable;
+    @SuppressWarnings("NullAway.Init") // created in makeConnection, before any data; the null checks cover a connection lost before it
     private SSLEngine engine;
 
     private ByteBuffer netIn = ByteBuffer.allocate(0); // received, not yet unwrapped ciphertext (write mode)
-    private ByteBuffer pending; // the array being received, while it is unwrapped without a copy (read mode)
+    private @Nullable ByteBuffer pending; // the array being received, while it is unwrapped without a copy (read mode)
     private final ArrayDeque<ByteBuffer> appSendBuffer = new ArrayDeque<>(); // plaintext waiting for the handshake
 
     private boolean handshakeDone;
@@ -84,11 +87,11 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private boolean closeNotifyReceived;
     private boolean closeNotifySent;
     private boolean writeClosing; // loseWriteConnection called
-    private Failure reason;
-    private ProducerMembrane producer;
-    private IProducer pullProducer;
-    private List<Deferred<TLSMemoryBIOProtocol>> handshakeWaiters;
-    private IDelayedCall handshakeTimer;
+    private @Nullable Failure reason;
+    private @Nullable ProducerMembrane producer;
+    private @Nullable IProducer pullProducer;
+    private @Nullable List<Deferred<TLSMemoryBIOProtocol>> handshakeWaiters;
+    private @Nullable IDelayedCall handshakeTimer;
 
     /** A wrapper for {@code wrappedProtocol} whose TLS state comes from {@code factory}; its {@code connectionMade} runs on connection. */
     public TLSMemoryBIOProtocol(TLSMemoryBIOFactory factory, IProtocol wrappedProtocol) {
@@ -114,7 +117,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         this.connected = true;
         registry.registerProtocol(this);
         if (connectWrapped) {
-            wrappedProtocol.makeConnection(this);
+            Objects.requireNonNull(wrappedProtocol, "connection lost").makeConnection(this);
         }
         if (aborted || lostTLSConnection) {
             return;
@@ -173,11 +176,11 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         }
         if (netIn.position() == 0 && !tasksRunning && !driving) {
             // the usual case, nothing left over from before: decrypt straight from the received array
-            pending = ByteBuffer.wrap(data);
+            ByteBuffer rest = ByteBuffer.wrap(data);
+            pending = rest;
             try {
                 drive();
             } finally {
-                ByteBuffer rest = pending;
                 pending = null;
                 if (rest.hasRemaining() && !lostTLSConnection) {
                     keep(rest);
@@ -264,32 +267,32 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
 
     /** Unwraps one record; false when more input is needed or the session ended. */
     private boolean unwrap(Scratch scratch) {
-        boolean direct = pending != null;
-        if ((direct ? !pending.hasRemaining() : netIn.position() == 0)
+        ByteBuffer direct = pending; // null or the same buffer throughout: dataReceived sets it only when not driving
+        if ((direct != null ? !direct.hasRemaining() : netIn.position() == 0)
                 && engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP_AGAIN) {
             return false;
         }
         if (closeNotifyReceived) {
             netIn.clear(); // nothing after close_notify is data
-            if (direct) {
-                pending.position(pending.limit());
+            if (direct != null) {
+                direct.position(direct.limit());
             }
             return false;
         }
         ByteBuffer app = scratch.appIn(engine);
         SSLEngineResult result;
-        ByteBuffer source = direct ? pending : netIn.flip();
+        ByteBuffer source = direct != null ? direct : netIn.flip();
         try {
             result = engine.unwrap(source, app);
         } catch (SSLException e) {
             netIn.clear();
-            if (direct) {
-                pending.position(pending.limit());
+            if (direct != null) {
+                direct.position(direct.limit());
             }
             tlsFailed(e);
             return false;
         }
-        if (!direct) {
+        if (direct == null) {
             netIn.compact();
         }
         if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
@@ -297,8 +300,8 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         }
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW -> {
-                if (direct) {
-                    keep(pending); // a partial record: keep it until the rest arrives
+                if (direct != null) {
+                    keep(direct); // a partial record: keep it until the rest arrives
                     return false;
                 }
                 int needed = engine.getSession().getPacketBufferSize();
@@ -322,7 +325,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             }
             default -> {
                 deliver(app);
-                boolean more = direct ? pending != null && pending.hasRemaining() : netIn.position() > 0;
+                boolean more = direct != null ? direct.hasRemaining() : netIn.position() > 0;
                 return !lostTLSConnection && (more || result.bytesProduced() > 0
                         || engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING);
             }
@@ -724,7 +727,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     // ---- TLS information -----------------------------------------------------------------
 
     @Override
-    public Certificate getPeerCertificate() {
+    public @Nullable Certificate getPeerCertificate() {
         if (!handshakeDone || engine == null) {
             return null;
         }
@@ -737,7 +740,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     }
 
     @Override
-    public String negotiatedProtocol() {
+    public @Nullable String negotiatedProtocol() {
         if (!handshakeDone || engine == null) {
             return null;
         }

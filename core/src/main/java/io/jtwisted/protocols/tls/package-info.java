@@ -3,4 +3,7 @@
  * puts a {@link io.jtwisted.protocols.tls.TLSMemoryBIOProtocol} between any stream transport and
  * an unchanged protocol.
  */
+@NullMarked
 package io.jtwisted.protocols.tls;
+
+import org.jspecify.annotations.NullMarked;
