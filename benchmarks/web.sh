@@ -5,6 +5,9 @@
 #   small file: 1.4 KB, 64 connections, keep-alive -> requests/s
 #   large file: 1 MiB, 16 connections             -> MiB/s
 # Usage: benchmarks/web.sh [--duration 10] [--warmup 3] [--servers jtwisted,nginx,netty,twisted]
+#   A server "jtwisted@JAR" (or "netty@JAR") runs that server from another benchmarks.jar, e.g. a
+#   build of an older commit, so that two builds are compared in one run:
+#   --servers jtwisted@/tmp/old-benchmarks.jar,jtwisted,netty
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), taskset, python3 with Twisted for "twisted".
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +18,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --servers) SERVERS=$2; shift 2 ;;
+    --help|-h) sed -n '2,/^set -eu/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -23,7 +27,8 @@ for tool in wrk taskset; do
 done
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 stale=$(find "$ROOT/core/src/main" "$ROOT/web/src/main" "$ROOT/benchmarks/src/main" -newer "$JAR" -type f 2>/dev/null | head -1 || true)
-if [ ! -f "$JAR" ] || [ -n "$stale" ]; then
+uses_jar=$(echo "$SERVERS" | tr ',' '\n' | grep -cxE 'jtwisted|netty' || true)
+if [ "$uses_jar" -gt 0 ] && { [ ! -f "$JAR" ] || [ -n "$stale" ]; }; then
   (cd "$ROOT" && ./mvnw -q -B -o -pl benchmarks -am package -DskipTests 2>/dev/null ||
    ./mvnw -q -B -pl benchmarks -am package -DskipTests) >&2
 fi
@@ -57,10 +62,12 @@ wait_ready() { # port
   done
 }
 
-start_server() { # name port
+start_server() { # name[@jar] port
+  jar=$JAR
+  case "$1" in *@*) jar=${1#*@} ;; esac
   case "$1" in
-    jtwisted) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$JAR" io.jtwisted.benchmarks.web.JTwistedWebServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
-    netty) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$JAR" io.jtwisted.benchmarks.web.NettyStaticFileServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
+    jtwisted|jtwisted@*) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$jar" io.jtwisted.benchmarks.web.JTwistedWebServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
+    netty|netty@*) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$jar" io.jtwisted.benchmarks.web.NettyStaticFileServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
     twisted) taskset -c 0 "$PYTHON" -m twisted web --path "$WORK/www" --listen "tcp:$2:interface=127.0.0.1" >/dev/null 2>&1 & ;;
     nginx)
       cat >"$WORK/nginx.conf" <<CONF
@@ -121,6 +128,7 @@ RESULTS=""
 for name in $(echo "$SERVERS" | tr ',' ' '); do
   if [ "$name" = twisted ] && [ -z "$PYTHON" ]; then echo "twisted: skipped (python3 with Twisted not found)"; continue; fi
   if [ "$name" = nginx ] && ! command -v nginx >/dev/null; then echo "nginx: skipped (not installed)"; continue; fi
+  case "$name" in *@*) [ -f "${name#*@}" ] || { echo "$name: no such jar" >&2; exit 2; } ;; esac
   port=$(free_port)
   start_server "$name" "$port"
   set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3 small_cpu=$4
@@ -130,9 +138,11 @@ for name in $(echo "$SERVERS" | tr ',' ' '); do
   RESULTS="$RESULTS$name $small $large $small_cpu $large_cpu
 "
 done
-printf '%s' "$RESULTS" | awk '
-  { name[NR]=$1; s[NR]=$2; l[NR]=$3; sc[NR]=$4; lc[NR]=$5; if ($1=="jtwisted") { js=$2; jl=$3; jsc=$4; jlc=$5 } }
-  END { if (js == "") exit; print ""; print "JTwisted relative to each peer (JTwisted / peer; per CPU: peer CPU / JTwisted CPU):";
-        for (i = 1; i <= NR; i++) if (name[i] != "jtwisted" && s[i] > 0 && l[i] > 0)
+# The reference is "jtwisted" (this tree's build), else the first jtwisted@JAR.
+REF=$(echo "$SERVERS" | tr ',' '\n' | grep -x jtwisted || echo "$SERVERS" | tr ',' '\n' | grep '^jtwisted@' | head -1 || true)
+printf '%s' "$RESULTS" | awk -v ref="$REF" '
+  { name[NR]=$1; s[NR]=$2; l[NR]=$3; sc[NR]=$4; lc[NR]=$5; if ($1==ref) { js=$2; jl=$3; jsc=$4; jlc=$5 } }
+  END { if (js == "") exit; print ""; print ref " relative to each peer (" ref " / peer; per CPU: peer CPU / " ref " CPU):";
+        for (i = 1; i <= NR; i++) if (name[i] != ref && s[i] > 0 && l[i] > 0)
           printf "  vs %-8s small %.2fx (per CPU %.2fx)   large %.2fx (per CPU %.2fx)\n", name[i], js / s[i],
                  (jsc > 0 ? sc[i] / jsc : 0), jl / l[i], (jlc > 0 ? lc[i] / jlc : 0) }'

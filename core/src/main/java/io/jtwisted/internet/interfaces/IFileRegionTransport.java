@@ -16,8 +16,10 @@ import java.nio.channels.FileChannel;
  *   <li><b>No blocking:</b> the region is sent as the socket takes it, from the end of the loop
  *       turn on; a partial transfer goes on when the socket is writable again.</li>
  *   <li><b>Flow control:</b> the region's bytes count as queued bytes, so a registered push producer
- *       is paused and resumed by them as by written bytes. A producer should therefore queue a file
- *       in regions of bounded size when it is asked to, not the whole file at once.</li>
+ *       is paused and resumed by them as by written bytes. A region costs no heap whatever its length,
+ *       so a producer may queue a whole file as one region (one {@code transferTo} per turn the
+ *       socket is writable, rather than one per bounded piece); it should then queue nothing more,
+ *       and not finish, until it is resumed, so that what it holds queued stays bounded.</li>
  *   <li><b>The file:</b> the transport reads it with positional transfers (it never moves the
  *       channel's position) and, when {@code closeWhenDone} is true, closes it once the region's
  *       last byte is handed to the operating system, or when the connection closes first for any

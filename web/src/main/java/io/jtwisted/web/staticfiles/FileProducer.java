@@ -17,15 +17,17 @@ import java.util.List;
  *
  * <p>When the request {@linkplain IRequest#canWriteFile can send file regions} (a plain TCP or
  * UNIX connection) and the file is on the default file system, the file's bytes never enter the heap: each region
- * is handed to the transport, {@link #REGION} bytes at a time, and sent with sendfile; the last
- * region takes the file with it, and the transport closes it once sent. Otherwise (TLS, a zip or
- * in-memory file system) each {@link #CHUNK}-byte chunk is read
- * into a new array the transport keeps.
+ * (the whole file, or one byte range) is handed to the transport as one file region and sent with
+ * sendfile; the last region takes the file with it, and the transport closes it once sent. A region
+ * costs the heap nothing whatever its length, and one per region keeps the system calls per
+ * response at one {@code transferTo} when the socket takes it whole. The transport counts a
+ * region's bytes as queued, so a region above its high-water mark pauses this producer, and the
+ * request is finished (and a pipelined request answered) only once the transport has sent it down
+ * to its low-water mark and resumed it. Otherwise (TLS, a zip or in-memory file system) each
+ * {@link #CHUNK}-byte chunk is read into a new array the transport keeps.
  */
 final class FileProducer implements IPushProducer {
     static final int CHUNK = 64 * 1024;
-    /** Bytes of the file handed to the transport at once when it sends regions: bounded, but several socket buffers' worth. */
-    static final long REGION = 512 * 1024;
     private static final Logger LOG = Logger.forClass(FileProducer.class);
 
     /** Literal bytes when {@code literal} is not null, else {@code length} bytes of the file from {@code position}. */
@@ -112,16 +114,9 @@ final class FileProducer implements IPushProducer {
                 continue;
             }
             if (regions != null) {
-                long n = Math.min(REGION, p.length() - done);
-                long from = p.position() + done;
-                done += n;
-                boolean lastOfPiece = done == p.length();
-                boolean lastOfFile = lastOfPiece && piece == lastRegionPiece;
-                if (lastOfPiece) {
-                    piece++;
-                    done = 0;
-                }
-                request.writeFile(regions, from, n, lastOfFile);
+                boolean lastOfFile = piece == lastRegionPiece;
+                piece++;
+                request.writeFile(regions, p.position(), p.length(), lastOfFile);
                 continue;
             }
             int n = (int) Math.min(CHUNK, p.length() - done);

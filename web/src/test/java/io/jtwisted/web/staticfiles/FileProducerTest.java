@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.StringTransport;
@@ -53,7 +54,7 @@ class FileProducerTest {
     Path tmp;
 
     /** A StringTransport that takes file regions: records each, and writes the region's bytes as read then. */
-    static final class RegionTransport extends StringTransport implements IFileRegionTransport {
+    static class RegionTransport extends StringTransport implements IFileRegionTransport {
         record Call(long position, long count, boolean closeWhenDone) {
         }
 
@@ -112,22 +113,58 @@ class FileProducerTest {
         return all.get(0);
     }
 
+    /**
+     * A RegionTransport that, as the reactor's transports do, pauses its streaming producer when a
+     * region leaves more than their high-water mark (64 KiB) queued, and resumes it only when the
+     * test says the bytes are sent.
+     */
+    static final class PausingRegionTransport extends RegionTransport {
+        @Override
+        public void writeFile(FileChannel file, long position, long count, boolean closeWhenDone) {
+            super.writeFile(file, position, count, closeWhenDone);
+            if (count > 64 * 1024 && producer() instanceof IPushProducer p) {
+                p.pauseProducing();
+            }
+        }
+
+        void sent() {
+            ((IPushProducer) producer()).resumeProducing();
+        }
+    }
+
     @Test
-    void aLargeFileGoesToATransportThatTakesRegionsInBoundedRegionsAndOnlyTheLastTakesTheFile() throws Exception {
-        byte[] big = random((int) (3 * FileProducer.REGION + 1));
+    void aLargeFileGoesToATransportThatTakesRegionsAsOneRegionThatTakesTheFile() throws Exception {
+        byte[] big = random(3 * 1024 * 1024 + 1);
         Site site = new Site(new File(root(big)), new Clock());
         RegionTransport transport = new RegionTransport();
         Response r = get(site, transport, "/big.bin");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-length")).isEqualTo(Integer.toString(big.length));
         assertThat(r.body()).isEqualTo(big);
-        long region = FileProducer.REGION;
-        assertThat(transport.calls).containsExactly(
-            new RegionTransport.Call(0, region, false),
-            new RegionTransport.Call(region, region, false),
-            new RegionTransport.Call(2 * region, region, false),
-            new RegionTransport.Call(3 * region, 1, true));
-        assertThat(transport.files.get(0).isOpen()).as("the transport closed it after the last region").isFalse();
+        assertThat(transport.calls).containsExactly(new RegionTransport.Call(0, big.length, true));
+        assertThat(transport.files.get(0).isOpen()).as("the transport closed it after the region").isFalse();
+    }
+
+    @Test
+    void aRegionAboveTheHighWaterMarkHoldsItsRequestOpenAndThePipelinedNextOneWaitsUntilTheTransportResumes() throws Exception {
+        byte[] big = random(1024 * 1024);
+        Site site = new Site(new File(root(big)), new Clock());
+        PausingRegionTransport transport = new PausingRegionTransport();
+        HTTPChannel channel = (HTTPChannel) site.buildProtocol(StringTransport.DEFAULT_PEER);
+        channel.makeConnection(transport);
+        String one = "GET /big.bin HTTP/1.1\r\nHost: example.com\r\n\r\n";
+        channel.dataReceived((one + one).getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(transport.calls).as("one region queued, the second request not answered yet")
+            .containsExactly(new RegionTransport.Call(0, big.length, true));
+        assertThat(transport.producer()).as("the first request is not finished while its region is queued").isNotNull();
+
+        transport.sent();
+        assertThat(transport.calls).hasSize(2);
+        List<Response> both = Response.parseAll(transport.value());
+        assertThat(both).hasSize(2);
+        assertThat(both.get(0).body()).isEqualTo(big);
+        assertThat(both.get(1).body()).isEqualTo(big);
+        assertThat(transport.producer()).as("the second request waits for its own region in turn").isNotNull();
     }
 
     @Test
