@@ -3,8 +3,11 @@
 # vs the real Twisted, each server in its own process, under the same closed-loop load.
 # Arguments go to EchoBenchmark:
 #   benchmarks/echo.sh [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
-#                      [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
-#                      [--loads 64x64,4096x64,64x1]
+#                      [--servers c-floor,jtwisted,jtwisted-buffer,netty-nio,netty-epoll,twisted]
+#                      [--python python3] [--loads 64x64,4096x64,64x1] [--rounds N] [--slice S]
+# jtwisted-buffer is the same echo on the opt-in buffer-level path (IBufferReceiver, no copy).
+# --slice S measures the servers side by side, the load moving between them every S seconds;
+# --rounds N repeats each load N times and gives the median ratio to the floor (for shared machines).
 # The floor (benchmarks/c/echo_floor.c) is compiled here with cc; with --loads, every server runs
 # under each SIZExCONNECTIONS load and the last table gives each one's efficiency relative to the
 # floor. With taskset, each server is pinned to CPU 0 and the load to CPU 1 (PIN=no: not pinned).
@@ -38,4 +41,4 @@ if [ "${PIN:-yes}" != no ] && command -v taskset >/dev/null; then
   PIN_ARGS="--server-cpu 0"
 fi
 exec $PIN_LOAD "$JAVA_HOME/bin/java" -cp "$JAR" io.jtwisted.benchmarks.echo.EchoBenchmark --python "$PYTHON" \
-  --servers c-floor,jtwisted,netty-nio,netty-epoll,twisted $FLOOR_ARGS $PIN_ARGS "$@"
+  --servers c-floor,jtwisted,jtwisted-buffer,netty-nio,netty-epoll,twisted $FLOOR_ARGS $PIN_ARGS "$@"

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 class NullnessTest {
     private static final Set<String> NOT_YET_MARKED = Set.of(
             "io.jtwisted.application.internet",
-            "io.jtwisted.application.service",
-            "io.jtwisted.application.strports",
             "io.jtwisted.internal.fd",
             "io.jtwisted.internal.loop",
             "io.jtwisted.internal.net",
@@ -32,17 +30,9 @@ class NullnessTest {
             "io.jtwisted.internal.udp",
             "io.jtwisted.internal.unix",
             "io.jtwisted.internal.unix.datagram",
-            "io.jtwisted.internet",
             "io.jtwisted.internet.endpoints",
-            "io.jtwisted.internet.group",
-            "io.jtwisted.internet.interfaces",
-            "io.jtwisted.internet.protocol",
             "io.jtwisted.internet.ssl",
-            "io.jtwisted.internet.task",
-            "io.jtwisted.internet.testing",
-            "io.jtwisted.internet.utils",
-            "io.jtwisted.python.logfile",
-            "io.jtwisted.python.systemd");
+            "io.jtwisted.internet.testing");
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

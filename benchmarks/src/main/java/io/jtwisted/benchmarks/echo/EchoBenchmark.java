@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The echo load harness: runs each echo server in a process of its own (JTwisted, over TCP or,
- * as {@code jtwisted-unix}, over a UNIX-domain socket; Netty with one
+ * as {@code jtwisted-unix}, over a UNIX-domain socket; as {@code jtwisted-buffer}, on the buffer-level
+ * path of {@code IBufferReceiver}; Netty with one
  * event loop, NIO and epoll; the real Twisted), puts the same closed-loop load on each
  * ({@link EchoLoad}), and prints messages/s, p50/p99 latency and the server's CPU time per
  * message (utime + stime of {@code /proc/<pid>/stat} over the measured window), with ratios.
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * EchoBenchmark [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
  *               [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
  *               [--jvm-args "-Xms256m -Xmx256m"] [--floor PATH] [--server-cpu N]
- *               [--loads 64x64,4096x64,64x1]
+ *               [--loads 64x64,4096x64,64x1] [--rounds 1] [--slice 0]
  * </pre>
  * {@code c-floor} is the C epoll server of {@code benchmarks/c/echo_floor.c}, compiled by
  * {@code echo.sh} and named by {@code --floor}: one {@code read} and one {@code write} per message,
@@ -36,7 +37,20 @@ import java.util.concurrent.TimeUnit;
  * ends with each server's efficiency relative to the floor: the floor's CPU per message divided by
  * the server's, per load.
  * A server {@code port:PORT[:PID]} is one started by hand (under {@code strace -c -f}, say): the
- * load runs against that port, and the CPU is read from PID when given.
+ * load runs against that port, and the CPU is read from PID when given. A Java server named
+ * {@code NAME@CLASSPATH} ({@code jtwisted@/tmp/old.jar}) runs from that class path instead of the
+ * harness's own: two builds compared in one run.
+ *
+ * <p>{@code --rounds N} runs the list of servers N times per load, one after the other (the floor
+ * again in each round), and the floor table gives each server's median over the rounds of its
+ * ratio to the floor of the same round, with the lowest and highest: on a shared machine the
+ * load drifts between servers, and a ratio within one round is what the drift spoils least.
+ *
+ * <p>{@code --slice S} (seconds, 0: off) measures the servers of a round side by side instead:
+ * all are started and warmed up, then the load moves from one to the next every S seconds (the
+ * order rotating each pass) until each has had {@code --duration} seconds, each server's CPU
+ * counted over its own slices only. A change in the machine's load then falls on every server
+ * alike, which is what a shared machine needs for differences of a few per cent.
  */
 public final class EchoBenchmark {
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
@@ -67,6 +81,8 @@ public final class EchoBenchmark {
         options.put("floor", "");
         options.put("server-cpu", "");
         options.put("loads", "");
+        options.put("rounds", "1");
+        options.put("slice", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
                 System.err.println("usage: EchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
@@ -77,19 +93,30 @@ public final class EchoBenchmark {
         List<String> loads = options.get("loads").isBlank()
                 ? List.of(options.get("size") + "x" + options.get("connections"))
                 : List.of(options.get("loads").split(","));
-        Map<String, List<Result>> byLoad = new LinkedHashMap<>();
+        int rounds = Integer.parseInt(options.get("rounds"));
+        Map<String, List<List<Result>>> byLoad = new LinkedHashMap<>();
         for (String load : loads) {
             String[] sizeAndConnections = load.strip().split("x");
             int size = Integer.parseInt(sizeAndConnections[0]);
             int connections = Integer.parseInt(sizeAndConnections[1]);
-            List<Result> results = runLoad(options, connections, size);
-            printTable(results);
-            byLoad.put(size + " B x " + connections + (connections == 1 ? " connection" : " connections"), results);
+            List<List<Result>> perRound = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                if (rounds > 1) {
+                    System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+                }
+                List<Result> results = runLoad(options, connections, size);
+                printTable(results);
+                perRound.add(results);
+            }
+            byLoad.put(size + " B x " + connections + (connections == 1 ? " connection" : " connections"), perRound);
         }
-        printFloorTable(byLoad);
+        printFloorTable(byLoad, rounds);
     }
 
     private static List<Result> runLoad(Map<String, String> options, int connections, int size) throws Exception {
+        if (Double.parseDouble(options.get("slice")) > 0) {
+            return runInterleaved(options, connections, size);
+        }
         int pipeline = Integer.parseInt(options.get("pipeline"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
@@ -127,7 +154,7 @@ public final class EchoBenchmark {
                     long system = cpuAfter[1] - cpuBefore[1];
                     double cpuSeconds = (user + system) / CLOCK_TICKS;
                     long messages = load.completed();
-                    Result r = new Result(server, messages / elapsed, load.latencyMicros(0.50), load.latencyMicros(0.99),
+                    Result r = new Result(label(server), messages / elapsed, load.latencyMicros(0.50), load.latencyMicros(0.99),
                             cpuSeconds * 1e6 / messages, cpuSeconds, messages, user / (double) Math.max(1, user + system));
                     results.add(r);
                     System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
@@ -145,15 +172,108 @@ public final class EchoBenchmark {
         return results;
     }
 
-    /** Per load, each server's CPU per message and the floor's divided by it (1.00x: as efficient as the floor). */
-    private static void printFloorTable(Map<String, List<Result>> byLoad) {
+    /** One server of an interleaved round: its process (null if started by hand), load and totals. */
+    private static final class Slot {
+        final String server;
+        final Process process;
+        final long pid;
+        final EchoLoad load;
+        long user;
+        long system;
+        double elapsed;
+
+        Slot(String server, Process process, long pid, EchoLoad load) {
+            this.server = server;
+            this.process = process;
+            this.pid = pid;
+            this.load = load;
+        }
+    }
+
+    /** The servers of one round side by side, the load moving between them every {@code --slice} seconds. */
+    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size) throws Exception {
+        int pipeline = Integer.parseInt(options.get("pipeline"));
+        double warmup = Double.parseDouble(options.get("warmup"));
+        double duration = Double.parseDouble(options.get("duration"));
+        double slice = Double.parseDouble(options.get("slice"));
+        System.out.printf(Locale.ROOT, "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
+                + "measured %.0f s each in slices of %.1f s, servers side by side%n", connections, size, pipeline, warmup, duration, slice);
+        List<Slot> slots = new ArrayList<>();
+        try {
+            for (String server : options.get("servers").split(",")) {
+                String[] external = server.startsWith("port:") ? server.split(":") : null;
+                Process process = null;
+                try {
+                    process = external == null ? start(server.strip(), options) : null;
+                    int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                    long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
+                    java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
+                            ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET) : new java.net.InetSocketAddress("127.0.0.1", port);
+                    slots.add(new Slot(server, process, pid, new EchoLoad(address, connections, size, pipeline)));
+                } catch (Exception cannotStart) {
+                    System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
+                    stop(process);
+                }
+            }
+            for (Slot slot : slots) {
+                slot.load.run(warmup, false);
+            }
+            int passes = (int) Math.ceil(duration / slice);
+            for (int pass = 0; pass < passes; pass++) {
+                for (int i = 0; i < slots.size(); i++) {
+                    Slot slot = slots.get((i + pass) % slots.size());
+                    long[] before = cpuTicks(slot.pid);
+                    long start = System.nanoTime();
+                    slot.load.run(slice, true);
+                    slot.elapsed += (System.nanoTime() - start) / 1e9;
+                    long[] after = cpuTicks(slot.pid);
+                    slot.user += after[0] - before[0];
+                    slot.system += after[1] - before[1];
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (Slot slot : slots) {
+                double cpuSeconds = (slot.user + slot.system) / CLOCK_TICKS;
+                long messages = slot.load.completed();
+                Result r = new Result(label(slot.server), messages / slot.elapsed, slot.load.latencyMicros(0.50),
+                        slot.load.latencyMicros(0.99), cpuSeconds * 1e6 / messages, cpuSeconds, messages,
+                        slot.user / (double) Math.max(1, slot.user + slot.system));
+                results.add(r);
+                System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
+                        r.server(), r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
+            }
+            return results;
+        } finally {
+            for (Slot slot : slots) {
+                slot.load.close();
+                stop(slot.process);
+            }
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Per load, each server's CPU per message and the floor's divided by it (1.00x: as efficient as
+     * the floor); over several rounds, the median of the per-round figures and the range of the ratio.
+     */
+    private static void printFloorTable(Map<String, List<List<Result>>> byLoad, int rounds) {
         List<String> servers = new ArrayList<>();
         boolean floor = false;
-        for (List<Result> results : byLoad.values()) {
-            for (Result r : results) {
-                floor |= r.server().equals("c-floor");
-                if (!r.server().equals("c-floor") && !servers.contains(r.server())) {
-                    servers.add(r.server());
+        for (List<List<Result>> perRound : byLoad.values()) {
+            for (List<Result> results : perRound) {
+                for (Result r : results) {
+                    floor |= r.server().equals("c-floor");
+                    if (!r.server().equals("c-floor") && !servers.contains(r.server())) {
+                        servers.add(r.server());
+                    }
                 }
             }
         }
@@ -161,7 +281,8 @@ public final class EchoBenchmark {
             return;
         }
         System.out.println();
-        System.out.println("Server CPU per echoed message (µs), and efficiency relative to the C epoll floor (floor CPU ÷ server CPU):");
+        System.out.println("Server CPU per echoed message (µs), and efficiency relative to the C epoll floor (floor CPU ÷ server CPU)"
+                + (rounds > 1 ? ", median of " + rounds + " rounds [lowest–highest ratio]:" : ":"));
         StringBuilder head = new StringBuilder("| load | c-floor µs |");
         StringBuilder rule = new StringBuilder("|---|---:|");
         for (String s : servers) {
@@ -170,27 +291,71 @@ public final class EchoBenchmark {
         }
         System.out.println(head);
         System.out.println(rule);
-        for (Map.Entry<String, List<Result>> e : byLoad.entrySet()) {
-            Result base = e.getValue().stream().filter(r -> r.server().equals("c-floor")).findFirst().orElse(null);
+        for (Map.Entry<String, List<List<Result>>> e : byLoad.entrySet()) {
+            List<Double> floorCpu = new ArrayList<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            Map<String, List<Double>> ratios = new LinkedHashMap<>();
+            for (List<Result> results : e.getValue()) {
+                Result base = find(results, "c-floor");
+                if (base == null) {
+                    continue;
+                }
+                floorCpu.add(base.cpuMicrosPerMessage());
+                for (String s : servers) {
+                    Result r = find(results, s);
+                    if (r != null) {
+                        cpu.computeIfAbsent(s, k -> new ArrayList<>()).add(r.cpuMicrosPerMessage());
+                        ratios.computeIfAbsent(s, k -> new ArrayList<>()).add(base.cpuMicrosPerMessage() / r.cpuMicrosPerMessage());
+                    }
+                }
+            }
             StringBuilder row = new StringBuilder("| " + e.getKey() + " | ");
-            row.append(base == null ? "–" : String.format(Locale.ROOT, "%.2f", base.cpuMicrosPerMessage())).append(" |");
+            row.append(floorCpu.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median(floorCpu))).append(" |");
             for (String s : servers) {
-                Result r = e.getValue().stream().filter(x -> x.server().equals(s)).findFirst().orElse(null);
-                if (r == null || base == null) {
+                List<Double> r = ratios.get(s);
+                if (r == null) {
                     row.append(" – | – |");
+                } else if (r.size() == 1) {
+                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× |", cpu.get(s).get(0), r.get(0)));
                 } else {
-                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× |", r.cpuMicrosPerMessage(),
-                            base.cpuMicrosPerMessage() / r.cpuMicrosPerMessage()));
+                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× [%.2f–%.2f] |", median(cpu.get(s)), median(r),
+                            r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                            r.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
                 }
             }
             System.out.println(row);
         }
     }
 
+    /** {@code NAME@/path/old.jar:...} as {@code NAME@old}: the first class path entry, without its directory and ".jar". */
+    private static String label(String server) {
+        int at = server.indexOf('@');
+        if (at < 0) {
+            return server.strip();
+        }
+        String first = Path.of(server.substring(at + 1).split(":")[0]).getFileName().toString();
+        return server.substring(0, at) + "@" + (first.endsWith(".jar") ? first.substring(0, first.length() - 4) : first);
+    }
+
+    private static Result find(List<Result> results, String server) {
+        return results.stream().filter(r -> r.server().equals(server)).findFirst().orElse(null);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     private static Process start(String server, Map<String, String> options) throws IOException {
         List<String> command = new ArrayList<>();
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
+        int at = server.indexOf('@');
+        if (at > 0) { // NAME@CLASSPATH: the same server from another build
+            classpath = server.substring(at + 1);
+            server = server.substring(0, at);
+        }
         List<String> jvmArgs = List.of(options.get("jvm-args").trim().split("\\s+"));
         if (!options.get("server-cpu").isBlank()) {
             command.addAll(List.of("taskset", "-c", options.get("server-cpu")));
@@ -207,8 +372,9 @@ public final class EchoBenchmark {
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0"));
             }
-            case "jtwisted-callbacks", "jtwisted-await" -> {
-                // the handler reads each message from a DeferredQueue: with callbacks, or awaiting it
+            case "jtwisted-buffer", "jtwisted-callbacks", "jtwisted-await" -> {
+                // buffer: the buffer-level echo (IBufferReceiver); callbacks/await: the handler reads
+                // each message from a DeferredQueue, with callbacks or awaiting it
                 command.add(java);
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-cp", classpath, JTwistedEchoServer.class.getName(), "0", server.substring(9)));
@@ -232,7 +398,7 @@ public final class EchoBenchmark {
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
             default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: c-floor, jtwisted, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
+                    + "' (known: c-floor, jtwisted, jtwisted-buffer, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }

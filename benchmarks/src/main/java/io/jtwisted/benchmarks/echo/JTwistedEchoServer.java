@@ -4,11 +4,13 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.defer.DeferredQueue;
+import io.jtwisted.internet.interfaces.IBufferReceiver;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
+import java.nio.ByteBuffer;
 
 /**
  * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
@@ -16,7 +18,8 @@ import io.jtwisted.python.failure.Failure;
  * {@code READY <port>} once listening on 127.0.0.1; with {@code unix:PATH}, listens on that UNIX-domain
  * socket file instead and prints {@code READY 0}.
  *
- * <p>With a second argument, a handler that takes each message from a {@link DeferredQueue} fed
+ * <p>With a second argument, {@code buffer}: the echo on the buffer-level path ({@link
+ * BufferEcho}); or a handler that takes each message from a {@link DeferredQueue} fed
  * by {@code dataReceived}: {@code callbacks} re-arms {@code queue.get()} from its callback,
  * {@code await} is one {@link Deferred#async} body per connection looping on
  * {@code Deferred.await(queue.get())} (a hand-off to the body and back per message).
@@ -40,6 +43,39 @@ public final class JTwistedEchoServer {
 
         @Override
         public void dataReceived(byte[] data) {
+            transport.write(data);
+        }
+    }
+
+    /**
+     * The echo on the buffer-level path: it takes the reactor's read buffer, lent for the call
+     * ({@link IBufferReceiver}), and writes that direct buffer back, which the transport sends at
+     * once when nothing is queued: one read and one write, no copy, no allocation.
+     */
+    static class BufferEcho extends Protocol implements IBufferReceiver {
+        @Override
+        public void connectionMade() {
+            if (transport instanceof ITCPTransport tcp) {
+                tcp.setTcpNoDelay(true);
+            }
+        }
+
+        @Override
+        public void bufferReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            transport.write(data);
+        }
+    }
+
+    /** The buffer-level echo, counting its messages for the allocation report. */
+    static final class CountingBufferEcho extends BufferEcho {
+        @Override
+        public void bufferReceived(ByteBuffer data) {
+            CountingEcho.messages++;
             transport.write(data);
         }
     }
@@ -146,9 +182,11 @@ public final class JTwistedEchoServer {
         Reactor reactor = Reactor.reactor;
         Factory factory = switch (handler) {
             case "echo" -> Boolean.getBoolean("echo.alloc") ? Factory.forProtocol(CountingEcho::new) : Factory.forProtocol(Echo::new);
+            case "buffer" -> Boolean.getBoolean("echo.alloc")
+                    ? Factory.forProtocol(CountingBufferEcho::new) : Factory.forProtocol(BufferEcho::new);
             case "callbacks" -> Factory.forProtocol(CallbackEcho::new);
             case "await" -> Factory.forProtocol(() -> new AwaitEcho(reactor));
-            default -> throw new IllegalArgumentException("handler: echo, callbacks or await, not " + handler);
+            default -> throw new IllegalArgumentException("handler: echo, buffer, callbacks or await, not " + handler);
         };
         if (Boolean.getBoolean("echo.alloc")) {
             reportAllocation();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one client connection up while it runs, as Twisted's {@code ClientService}: it connects through an
@@ -41,7 +42,7 @@ public class ClientService extends Service {
     private IDelayedCall retry;
     private ProtocolWrapper connection;
     private IProtocol protocol;
-    private Deferred<Void> lost;
+    private Deferred<@Nullable Void> lost;
     private int failedAttempts;
 
     @SuppressWarnings("ArrayRecordComponent") // failures is a shared counter cell, never compared
@@ -141,7 +142,7 @@ public class ClientService extends Service {
         if (connection == null) {
             return Deferred.succeed(null);
         }
-        Deferred<Void> closed = lost;
+        Deferred<@Nullable Void> closed = lost;
         ProtocolWrapper open = connection;
         protocol = null;
         open.loseConnection();
@@ -231,7 +232,7 @@ public class ClientService extends Service {
         }
         connection = null;
         protocol = null;
-        Deferred<Void> closed = lost;
+        Deferred<@Nullable Void> closed = lost;
         lost = null;
         if (running()) {
             failedAttempts++;

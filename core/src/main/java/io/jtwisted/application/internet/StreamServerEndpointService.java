@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a server on an {@link IStreamServerEndpoint} while it runs, as Twisted's
@@ -91,7 +92,7 @@ public class StreamServerEndpointService extends Service {
         }
         waitingForPort = null;
         waiting.cancel();
-        return waiting.addCallbackDeferring(port -> port != null ? port.stopListening() : Deferred.<Void>succeed(null))
+        return waiting.addCallbackDeferring(port -> port != null ? port.stopListening() : Deferred.<@Nullable Void>succeed(null))
                 .addBoth(passthrough -> {
                     super.stopService();
                     return passthrough;

@@ -2,6 +2,7 @@ package io.jtwisted.application.service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of a deployed program's services, as the object Twisted's {@code Application(name, uid, gid)}
@@ -14,10 +15,10 @@ import java.util.Map;
  * }</pre>
  */
 public class Application extends MultiService {
-    private final Integer uid;
-    private final Integer gid;
+    private final @Nullable Integer uid;
+    private final @Nullable Integer gid;
     private final Map<Class<?>, Object> components = new LinkedHashMap<>();
-    private String processName;
+    private @Nullable String processName;
 
     /** An application named {@code name}, keeping the process's user and group. */
     public Application(String name) {
@@ -30,24 +31,24 @@ public class Application extends MultiService {
      * its user; run {@code twistd} as that user instead.
      */
     @SuppressWarnings("this-escape") // setName runs in the constructor as in Twisted's Application
-    public Application(String name, Integer uid, Integer gid) {
+    public Application(String name, @Nullable Integer uid, @Nullable Integer gid) {
         setName(name);
         this.uid = uid;
         this.gid = gid;
     }
 
     /** The user id to run as, or {@code null}. */
-    public Integer uid() {
+    public @Nullable Integer uid() {
         return uid;
     }
 
     /** The group id to run as, or {@code null}. */
-    public Integer gid() {
+    public @Nullable Integer gid() {
         return gid;
     }
 
     /** The process name to show, or {@code null} (Twisted's {@code IProcess.processName}). */
-    public String processName() {
+    public @Nullable String processName() {
         return processName;
     }
 
@@ -62,7 +63,7 @@ public class Application extends MultiService {
     }
 
     /** The component registered as {@code type}, or {@code null}. */
-    public <T> T getComponent(Class<T> type) {
+    public <T> @Nullable T getComponent(Class<T> type) {
         return type.cast(components.get(type));
     }
 

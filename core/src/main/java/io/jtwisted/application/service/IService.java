@@ -1,6 +1,7 @@
 package io.jtwisted.application.service;
 
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that can be started and stopped, as Twisted's {@code IService}: a server listening on a port, a
@@ -10,7 +11,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 public interface IService {
     /** The service's name, or {@code null}. */
-    String name();
+    @Nullable String name();
 
     /**
      * Names the service.
@@ -20,7 +21,7 @@ public interface IService {
     void setName(String name);
 
     /** The collection holding this service, or {@code null}. */
-    IServiceCollection parent();
+    @Nullable IServiceCollection parent();
 
     /** True between {@link #startService()} and {@link #stopService()}. */
     boolean running();
@@ -38,7 +39,7 @@ public interface IService {
      *
      * @return what {@link #stopService()} returned when the service was stopped, else {@code null}
      */
-    Deferred<?> disownServiceParent();
+    @Nullable Deferred<?> disownServiceParent();
 
     /** Work to do before privileges are dropped (binding a port below 1024); called before {@link #startService()}. */
     void privilegedStartService();
@@ -51,5 +52,5 @@ public interface IService {
      *
      * @return a Deferred that fires once the service has finished stopping, or {@code null} when it stopped at once
      */
-    Deferred<?> stopService();
+    @Nullable Deferred<?> stopService();
 }

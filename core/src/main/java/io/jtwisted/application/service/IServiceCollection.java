@@ -1,6 +1,7 @@
 package io.jtwisted.application.service;
 
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection of services, as Twisted's {@code IServiceCollection}: iterable in the order the services were
@@ -28,5 +29,5 @@ public interface IServiceCollection extends Iterable<IService> {
      * @return what the child's {@code stopService} returned, or {@code null}
      * @throws IllegalArgumentException if {@code service} is not a child
      */
-    Deferred<?> removeService(IService service);
+    @Nullable Deferred<?> removeService(IService service);
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code twistd} plugin, as Twisted's {@code IServiceMaker}: {@code twistd TAPNAME [options]} builds the
@@ -59,7 +60,8 @@ public interface IServiceMaker {
      * @param defaultValue the value when the option is not given, or {@code null}
      * @param help one line of help
      */
-    record Option(String name, String shortName, String argument, String defaultValue, String help) {
+    record Option(String name, @Nullable String shortName, @Nullable String argument, @Nullable String defaultValue,
+                  String help) {
         public Option {
             Objects.requireNonNull(name, "name");
             if (shortName != null && shortName.length() != 1) {
@@ -68,12 +70,13 @@ public interface IServiceMaker {
         }
 
         /** An option taking a value. */
-        public static Option value(String name, String shortName, String argument, String defaultValue, String help) {
+        public static Option value(String name, @Nullable String shortName, String argument, @Nullable String defaultValue,
+                                   String help) {
             return new Option(name, shortName, argument, defaultValue, help);
         }
 
         /** A flag: present or not. */
-        public static Option flag(String name, String shortName, String help) {
+        public static Option flag(String name, @Nullable String shortName, String help) {
             return new Option(name, shortName, null, null, help);
         }
 
@@ -99,7 +102,7 @@ public interface IServiceMaker {
          * given several times ({@code --listen A --listen B}) has its values joined by new lines:
          * {@link #getAll} gives them one by one.
          */
-        public String get(String name) {
+        public @Nullable String get(String name) {
             return values.get(name);
         }
 

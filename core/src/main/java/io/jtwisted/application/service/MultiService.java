@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service made of services, as Twisted's {@code MultiService}: children start in the order they were
@@ -49,11 +50,11 @@ public class MultiService extends Service implements IServiceCollection {
         super.stopService();
         List<IService> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
-        List<Deferred<Object>> stops = new ArrayList<>();
+        List<Deferred<@Nullable Object>> stops = new ArrayList<>();
         for (IService service : reversed) {
-            Deferred<Object> stopped = Deferred.maybeDeferredDeferring(() -> {
+            Deferred<@Nullable Object> stopped = Deferred.maybeDeferredDeferring(() -> {
                 @SuppressWarnings("unchecked")
-                Deferred<Object> result = (Deferred<Object>) service.stopService();
+                Deferred<@Nullable Object> result = (Deferred<@Nullable Object>) service.stopService();
                 return result != null ? result : Deferred.succeed(null);
             });
             stops.add(stopped.addErrback(failure -> {
@@ -96,7 +97,7 @@ public class MultiService extends Service implements IServiceCollection {
     }
 
     @Override
-    public Deferred<?> removeService(IService service) {
+    public @Nullable Deferred<?> removeService(IService service) {
         if (!services.remove(service)) {
             throw new IllegalArgumentException(service + " is not a child of " + this);
         }

@@ -1,6 +1,7 @@
 package io.jtwisted.application.service;
 
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base class of services, as Twisted's {@code Service}: it keeps the name, the parent and the running
@@ -21,12 +22,12 @@ import io.jtwisted.internet.defer.Deferred;
  * }</pre>
  */
 public class Service implements IService {
-    private String name;
-    private IServiceCollection parent;
+    private @Nullable String name;
+    private @Nullable IServiceCollection parent;
     private boolean running;
 
     @Override
-    public String name() {
+    public @Nullable String name() {
         return name;
     }
 
@@ -39,7 +40,7 @@ public class Service implements IService {
     }
 
     @Override
-    public IServiceCollection parent() {
+    public @Nullable IServiceCollection parent() {
         return parent;
     }
 
@@ -63,7 +64,7 @@ public class Service implements IService {
     }
 
     @Override
-    public Deferred<?> disownServiceParent() {
+    public @Nullable Deferred<?> disownServiceParent() {
         IServiceCollection was = parent;
         if (was == null) {
             return null;
@@ -83,7 +84,7 @@ public class Service implements IService {
     }
 
     @Override
-    public Deferred<?> stopService() {
+    public @Nullable Deferred<?> stopService() {
         running = false;
         return null;
     }

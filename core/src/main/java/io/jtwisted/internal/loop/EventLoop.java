@@ -61,6 +61,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     /** The size of the {@linkplain #writeBuffer() staging buffer} for writes. */
     public static final int WRITE_BUFFER_SIZE = 64 * 1024;
     private static final int CALL_QUEUE_CHUNK = 1024;
+    private static final int TURNS_PER_CALL = 64;
     private static final int DEFAULT_POOL_SIZE = 10;
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
     private static final VarHandle SLEEPING;
@@ -196,6 +197,19 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
 
     private void mainLoop() {
         while (started) {
+            runTurns();
+        }
+    }
+
+    /**
+     * Up to {@link #TURNS_PER_CALL} loop turns. A method of its own, called again and again, so
+     * that the JIT compiles the turn and its callees as an ordinary method soon after start: an
+     * endless loop in the method that {@link #run()} calls once would stay interpreted until
+     * on-stack replacement, which takes tens of thousands of turns, then run profiled C1 code
+     * for as long again.
+     */
+    private void runTurns() {
+        for (int i = 0; i < TURNS_PER_CALL && started; i++) {
             iterate(-1);
         }
     }

@@ -7,6 +7,7 @@ import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IBufferReceiver;
 import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
@@ -27,6 +28,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport of one connected stream socket: what every stream transport shares (TCP and UNIX
@@ -35,14 +37,17 @@ import java.nio.channels.SocketChannel;
  * thread; every public method checks that first.
  *
  * <p>Reads go into the reactor's shared direct buffer and reach the protocol as a fresh array of
- * exactly the bytes read. A read that does not fill the buffer means the socket is drained, so
+ * exactly the bytes read, or, for an {@link IBufferReceiver}, as that buffer itself, lent for the
+ * call. A read that does not fill the buffer means the socket is drained, so
  * the transport does not read again to see {@code EAGAIN}; a full read is repeated at most
  * {@link #MAX_READS_PER_TURN} times per turn, for fairness.
  *
  * <p>Writes are queued (the arrays themselves, no wrapper) and flushed once at the end of the loop
  * turn: what was written during the turn is copied into the reactor's direct staging buffer and
  * sent with one {@code write}; only when the socket does not take everything does the
- * transport ask for {@code OP_WRITE}. A registered push producer is paused when more than
+ * transport ask for {@code OP_WRITE}. A direct {@link ByteBuffer} written while nothing is queued
+ * goes to the socket at once, from the caller's buffer (no copy); what the socket does not take of
+ * it is copied and queued. A registered push producer is paused when more than
  * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}. A {@linkplain
  * #writeFile file region} takes its place in the same queue and is sent with {@code transferTo}
  * (sendfile), its bytes counted as queued bytes; it is closed once sent or when the connection closes.
@@ -92,6 +97,7 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     private int queueSize;
     private int headOffset; // bytes of the head byte[] already written
     private long pendingBytes;
+    private @Nullable IOException writeError; // from a direct write made inside a protocol's call; closes at the flush
 
     private boolean flushRequested;
     private boolean writeInterest;
@@ -187,13 +193,18 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
                 return;
             }
             if (n > 0) {
-                byte[] data = new byte[n];
                 buffer.flip();
-                buffer.get(data);
+                IProtocol receiving = protocol;
                 try {
-                    protocol.dataReceived(data);
+                    if (receiving instanceof IBufferReceiver receiver) {
+                        receiver.bufferReceived(buffer); // lent for the call: no copy
+                    } else {
+                        byte[] data = new byte[n];
+                        buffer.get(data);
+                        receiving.dataReceived(data);
+                    }
                 } catch (Throwable e) {
-                    protocolFailed("dataReceived", e);
+                    protocolFailed(receiving instanceof IBufferReceiver ? "bufferReceived" : "dataReceived", e);
                     return;
                 }
                 if (n < buffer.capacity() || disconnected || readPaused || disconnecting) {
@@ -276,6 +287,22 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
         if (length == 0 || disconnected || writeDisconnected || aborting) {
             data.position(data.limit());
             return;
+        }
+        if (data.isDirect() && queueSize == 0 && !writeInterest && writeError == null) {
+            // Nothing waits before these bytes: they go to the socket now, from the caller's
+            // buffer, with no copy; only what the socket does not take is copied and queued.
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                writeError = e; // reported by the flush, not from inside the caller's write
+                data.position(data.limit());
+                requestFlush();
+                return;
+            }
+            length = data.remaining();
+            if (length == 0) {
+                return;
+            }
         }
         byte[] copy = new byte[length];
         data.get(copy);
@@ -364,6 +391,10 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     private void doWrite() {
         if (aborting) {
             closeWith(new Failure(new ConnectionAborted()));
+            return;
+        }
+        if (writeError != null) {
+            closeWith(lost(writeError));
             return;
         }
         if (queueSize > 0) {

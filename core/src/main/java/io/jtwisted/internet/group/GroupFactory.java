@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link ReactorGroup} port gets its protocol factory: the sharing contract, stated where the
@@ -26,11 +27,11 @@ import java.util.function.Supplier;
  * first the supplier makes.
  */
 public final class GroupFactory implements IProtocolFactory {
-    private final Supplier<? extends IProtocolFactory> supplier; // null when shared
-    private final IProtocolFactory shared; // null when per reactor
-    private IProtocolFactory single; // when used on one reactor, outside a group
+    private final @Nullable Supplier<? extends IProtocolFactory> supplier; // null when shared
+    private final @Nullable IProtocolFactory shared; // null when per reactor
+    private @Nullable IProtocolFactory single; // when used on one reactor, outside a group
 
-    private GroupFactory(Supplier<? extends IProtocolFactory> supplier, IProtocolFactory shared) {
+    private GroupFactory(@Nullable Supplier<? extends IProtocolFactory> supplier, @Nullable IProtocolFactory shared) {
         this.supplier = supplier;
         this.shared = shared;
     }
@@ -55,13 +56,13 @@ public final class GroupFactory implements IProtocolFactory {
     }
 
     /** The shared factory, or {@code null} for a per-reactor one. */
-    IProtocolFactory sharedFactory() {
+    @Nullable IProtocolFactory sharedFactory() {
         return shared;
     }
 
     /** A new factory for one reactor (per-reactor kind only). */
     IProtocolFactory makeOne() {
-        IProtocolFactory made = supplier.get();
+        IProtocolFactory made = Objects.requireNonNull(supplier, "a shared GroupFactory makes no factory").get();
         if (made == null) {
             throw new IllegalStateException("the per-reactor factory supplier returned null");
         }
@@ -76,7 +77,7 @@ public final class GroupFactory implements IProtocolFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         return single().buildProtocol(address);
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port of a {@link ReactorGroup#listenTCP}: one listening socket per reactor, all on one address.
@@ -52,18 +53,18 @@ final class GroupPort implements IListeningPort {
      * stopped. It fails with the first error a socket's stop reported ({@code stopFactory} raising).
      */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         return stopAll(group, ports, IntStream.range(0, ports.size()).boxed().toList());
     }
 
     /** Stops {@code toStop} (which belong to the reactors {@code where}); see {@link #stopListening()}. */
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
-    static Deferred<Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
+    static Deferred<@Nullable Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (int k = 0; k < toStop.size(); k++) {
             IListeningPort port = toStop.get(k);
             CompletableFuture<Void> stopped = new CompletableFuture<>();
-            group.submit(where.get(k), () -> port.stopListening().addBoth(result -> {
+            group.submit(where.get(k), () -> port.stopListening().<@Nullable Object>addBoth(result -> {
                 if (result instanceof Failure failure) {
                     stopped.completeExceptionally(failure.value());
                 } else {
@@ -90,7 +91,7 @@ final class GroupPort implements IListeningPort {
             }
             return error == null ? Deferred.succeed(null) : Deferred.fail(new Failure(error));
         }
-        Deferred<Void> done = new Deferred<>();
+        Deferred<@Nullable Void> done = new Deferred<>();
         all.whenComplete((ignored, error) -> here.callFromThread(() -> {
             if (error == null) {
                 done.callback(null);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Several reactors, one per core by default, each run by its own thread: a program written for one
@@ -172,7 +173,7 @@ public final class ReactorGroup implements IReactorTCP {
     }
 
     /** The reactor of the group whose thread is calling, or {@code null} when the caller is no reactor of it. */
-    public Reactor current() {
+    public @Nullable Reactor current() {
         int index = currentIndex();
         return index < 0 ? null : reactors.get(index);
     }
@@ -437,7 +438,7 @@ public final class ReactorGroup implements IReactorTCP {
     }
 
     /** Stops the ports of a listen that failed on some reactor; stops the shared factory if no port started. */
-    private void undo(IListeningPort[] ports, IProtocolFactory shared) {
+    private void undo(IListeningPort[] ports, @Nullable IProtocolFactory shared) {
         boolean any = false;
         for (IListeningPort started : ports) {
             any |= started != null;
@@ -462,7 +463,7 @@ public final class ReactorGroup implements IReactorTCP {
      * the group, on that reactor. The connector belongs to that reactor: use it on its thread.
      */
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         int here = currentIndex();
         return connectTCP(here >= 0 ? here : leastLoaded(), host, port, factory, timeout, bindAddress);
     }
@@ -475,7 +476,7 @@ public final class ReactorGroup implements IReactorTCP {
      *     once the group stopped
      */
     public IConnector connectTCP(int reactorIndex, String host, int port, IClientFactory factory, double timeout,
-                                 InetSocketAddress bindAddress) {
+                                 @Nullable InetSocketAddress bindAddress) {
         checkUsable("connectTCP");
         Reactor on = reactors.get(reactorIndex);
         return onReactor(reactorIndex, () -> on.connectTCP(host, port, factory, timeout, bindAddress));

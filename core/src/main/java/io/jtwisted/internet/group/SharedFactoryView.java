@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each reactor's port of one group listen uses when the factory is shared: protocols come from the
@@ -25,7 +26,7 @@ final class SharedFactoryView implements IProtocolFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         return shared.buildProtocol(address);
     }
 

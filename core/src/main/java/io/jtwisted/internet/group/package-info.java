@@ -4,4 +4,7 @@
  * together. {@link io.jtwisted.internet.group.GroupFactory} says whether a factory is built once per reactor
  * or shared by all of them.
  */
+@NullMarked
 package io.jtwisted.internet.group;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /** A listening port, as returned by {@link IReactorTCP#listenTCP}. Used on the reactor thread. */
 public interface IListeningPort {
@@ -17,10 +18,10 @@ public interface IListeningPort {
      *
      * @return a Deferred that fires with {@code null} once the port is closed
      */
-    Deferred<Void> stopListening();
+    Deferred<@Nullable Void> stopListening();
 
     /** Same as {@link #stopListening()}. */
-    default Deferred<Void> loseConnection() {
+    default Deferred<@Nullable Void> loseConnection() {
         return stopListening();
     }
 

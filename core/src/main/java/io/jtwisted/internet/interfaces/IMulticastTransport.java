@@ -1,6 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /** A UDP transport that takes part in IP multicast, as Twisted's {@code IMulticastTransport}. */
 public interface IMulticastTransport extends IUDPTransport {
@@ -12,7 +13,7 @@ public interface IMulticastTransport extends IUDPTransport {
      *
      * @return a Deferred that fires with {@code null} once set, or fails if no interface has it
      */
-    Deferred<Void> setOutgoingInterface(String addr);
+    Deferred<@Nullable Void> setOutgoingInterface(String addr);
 
     /** Whether this host's own multicast datagrams are looped back to it. */
     boolean getLoopbackMode();
@@ -34,18 +35,18 @@ public interface IMulticastTransport extends IUDPTransport {
      * @return a Deferred that fires with {@code null} once joined, or fails with
      *     {@link io.jtwisted.internet.error.MulticastJoinError}
      */
-    Deferred<Void> joinGroup(String addr, String iface);
+    Deferred<@Nullable Void> joinGroup(String addr, String iface);
 
     /** {@link #joinGroup(String, String)} on the default interface. */
-    default Deferred<Void> joinGroup(String addr) {
+    default Deferred<@Nullable Void> joinGroup(String addr) {
         return joinGroup(addr, "");
     }
 
     /** Leaves a group joined with {@link #joinGroup(String, String)}; fires with {@code null}. */
-    Deferred<Void> leaveGroup(String addr, String iface);
+    Deferred<@Nullable Void> leaveGroup(String addr, String iface);
 
     /** {@link #leaveGroup(String, String)} on the default interface. */
-    default Deferred<Void> leaveGroup(String addr) {
+    default Deferred<@Nullable Void> leaveGroup(String addr) {
         return leaveGroup(addr, "");
     }
 }

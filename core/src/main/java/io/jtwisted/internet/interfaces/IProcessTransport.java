@@ -1,5 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The transport of a child process, as Twisted's {@code IProcessTransport}: {@link #write}
  * goes to the child's standard input, its output arrives at the protocol's {@code
@@ -13,7 +15,7 @@ public interface IProcessTransport extends ITransport, IConsumer, IPushProducer 
      * The child's process ID from before {@code makeConnection} until the child exits; {@code
      * null} afterwards, as Twisted's {@code transport.pid}.
      */
-    Long pid();
+    @Nullable Long pid();
 
     /** Closes the child's stdin once everything written so far has reached the pipe. */
     void closeStdin();

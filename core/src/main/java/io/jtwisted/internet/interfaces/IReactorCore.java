@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Running and stopping the reactor, and its system events (startup, shutdown) with their
@@ -125,6 +126,6 @@ public interface IReactorCore extends IReactor {
     /** A system event trigger: may return a {@code Deferred} (in the before phase) or {@code null}. */
     @FunctionalInterface
     interface SystemEventTrigger {
-        Object call() throws Exception;
+        @Nullable Object call() throws Exception;
     }
 }

@@ -2,6 +2,7 @@ package io.jtwisted.internet.interfaces;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Child processes driven by the reactor, as Twisted's {@code IReactorProcess}. Call these on the
@@ -34,18 +35,19 @@ public interface IReactorProcess extends IReactor {
      *     such directory, no permission)
      */
     IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                   Map<String, String> env, String path, boolean usePTY,
-                                   Map<Integer, Object> childFDs);
+                                   @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
+                                   @Nullable Map<Integer, Object> childFDs);
 
     /** {@link #spawnProcess(IProcessProtocol, String, List, Map, String, boolean, Map) spawnProcess} without a terminal. */
     default IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                           Map<String, String> env, String path, Map<Integer, Object> childFDs) {
+                                           @Nullable Map<String, String> env, @Nullable String path,
+                                           @Nullable Map<Integer, Object> childFDs) {
         return spawnProcess(protocol, executable, args, env, path, false, childFDs);
     }
 
     /** Pipes to stdin, stdout and stderr, with environment {@code env} in directory {@code path}. */
     default IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                           Map<String, String> env, String path) {
+                                           @Nullable Map<String, String> env, @Nullable String path) {
         return spawnProcess(protocol, executable, args, env, path, false, null);
     }
 

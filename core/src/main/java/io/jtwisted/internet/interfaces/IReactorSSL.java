@@ -3,6 +3,7 @@ package io.jtwisted.internet.interfaces;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS over TCP servers and clients, as Twisted's {@code IReactorSSL}. Each connection's protocol
@@ -23,10 +24,11 @@ public interface IReactorSSL extends IReactor {
 
     /**
      * As {@link IReactorTCP#connectTCP(String, int, IClientFactory, double, InetSocketAddress)}, with
-     * TLS set up by {@code contextFactory} (usually {@code SSL.optionsForClientTLS(host)}).
+     * TLS set up by {@code contextFactory} (usually {@code SSL.optionsForClientTLS(host)}); a null
+     * {@code bindAddress} binds nothing.
      */
     IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
-                          double timeout, InetSocketAddress bindAddress);
+                          double timeout, @Nullable InetSocketAddress bindAddress);
 
     /** {@link #connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} with a 30 s timeout. */
     default IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** TCP servers and clients: Twisted's {@code IReactorTCP}. Call these on the reactor thread. */
 public interface IReactorTCP extends IReactor {
@@ -62,7 +63,7 @@ public interface IReactorTCP extends IReactor {
      *
      * @param bindAddress the local address to bind before connecting, or {@code null}
      */
-    IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress);
+    IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress);
 
     /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} with a 30 s timeout. */
     default IConnector connectTCP(String host, int port, IClientFactory factory) {

@@ -2,6 +2,7 @@ package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moving work between the reactor thread and other threads, as Twisted's
@@ -44,5 +45,5 @@ public interface IReactorThreads extends IReactor {
      * trial's janitor, which must not let a busy pool leak into the next test (Twisted's trial
      * reaches the reactor's private {@code _stopThreadPool} for this).
      */
-    ExecutorService detachThreadPool();
+    @Nullable ExecutorService detachThreadPool();
 }

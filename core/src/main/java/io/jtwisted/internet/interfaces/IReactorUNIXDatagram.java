@@ -1,5 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * UNIX-domain datagram sockets, as Twisted's {@code IReactorUNIXDatagram}. Call these on the
  * reactor thread.
@@ -44,11 +46,11 @@ public interface IReactorUNIXDatagram extends IReactor {
      * @throws UnsupportedOperationException if junixsocket is not on the class path
      */
     IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                        int maxPacketSize, int mode, String bindAddress);
+                                                        int maxPacketSize, int mode, @Nullable String bindAddress);
 
     /** {@link #connectUNIXDatagram(String, IConnectedDatagramProtocol, int, int, String)} with the defaults, bound to {@code bindAddress}. */
     default IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                                String bindAddress) {
+                                                                @Nullable String bindAddress) {
         return connectUNIXDatagram(address, protocol, DEFAULT_MAX_PACKET_SIZE, DEFAULT_MODE, bindAddress);
     }
 

@@ -1,6 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.ssl.Certificate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream transport encrypted with TLS, as Twisted's {@code ISSLTransport}: over TCP, or over a
@@ -12,11 +13,11 @@ public interface ISSLTransport extends ITCPTransport {
      * The certificate the peer presented, or {@code null} before the handshake completed or when the
      * peer presented none (a client the server did not ask for one).
      */
-    Certificate getPeerCertificate();
+    @Nullable Certificate getPeerCertificate();
 
     /**
      * The ALPN protocol both sides agreed on ({@code "h2"}, {@code "http/1.1"}), or {@code null} when
      * none was negotiated or the handshake is not complete; Twisted's {@code INegotiated.negotiatedProtocol}.
      */
-    String negotiatedProtocol();
+    @Nullable String negotiatedProtocol();
 }

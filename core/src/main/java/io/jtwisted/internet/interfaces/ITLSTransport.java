@@ -1,6 +1,7 @@
 package io.jtwisted.internet.interfaces;
 
 import io.jtwisted.internet.ssl.IConnectionCreator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream transport that can switch to TLS mid-connection (STARTTLS), as Twisted's
@@ -24,7 +25,7 @@ public interface ITLSTransport extends ITransport, IConsumer, IPushProducer {
     void startTLS(IConnectionCreator options);
 
     /** The TLS view of this connection (peer certificate, ALPN) once {@link #startTLS} was called, else {@code null}. */
-    ISSLTransport sslTransport();
+    @Nullable ISSLTransport sslTransport();
 
     /**
      * Closes the writing half once buffered data is sent; reading goes on. After {@link #startTLS}

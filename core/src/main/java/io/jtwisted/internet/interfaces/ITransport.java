@@ -13,7 +13,12 @@ public interface ITransport {
      */
     void write(byte[] data);
 
-    /** Buffers the remaining bytes of {@code data}, copying them; the buffer's position moves to its limit. */
+    /**
+     * Buffers the remaining bytes of {@code data}, copying them, or sends them at once; either way
+     * the buffer's position moves to its limit and the caller may reuse the buffer when this
+     * returns. (The TCP and UNIX stream transports send a direct buffer at once, without a copy,
+     * when nothing written before waits.)
+     */
     void write(ByteBuffer data);
 
     /** Writes each array in turn, as one gathering write where possible. */

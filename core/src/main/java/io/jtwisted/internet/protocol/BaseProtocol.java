@@ -8,7 +8,11 @@ import io.jtwisted.internet.interfaces.ITransport;
  * {@link #transport()}.
  */
 public abstract class BaseProtocol {
-    /** The transport this protocol is connected to, or {@code null} before the connection is made. */
+    /**
+     * The transport this protocol is connected to. Set by {@link #makeConnection} before any callback
+     * runs, so its type says non-null: it is null only before the connection is made.
+     */
+    @SuppressWarnings("NullAway.Init") // set by makeConnection before any callback of the protocol runs
     protected ITransport transport;
 
     /** True from {@link #makeConnection} until the connection is lost. */
@@ -25,7 +29,7 @@ public abstract class BaseProtocol {
     public void connectionMade() {
     }
 
-    /** The transport this protocol is connected to, or {@code null}. */
+    /** The transport this protocol is connected to (null only before {@link #makeConnection}, see {@link #transport}). */
     public ITransport transport() {
         return transport;
     }

@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects one protocol instance and gives it back through a Deferred, as Twisted's (older)
@@ -35,13 +36,13 @@ public class ClientCreator<P extends Protocol> {
     }
 
     /**
-     * Connects to {@code host}:{@code port}.
+     * Connects to {@code host}:{@code port}, from {@code bindAddress} unless it is null.
      *
      * @return a Deferred firing with the connected protocol (on a later reactor turn than
      *     {@code connectionMade}), or failing with the reason the connection failed. Cancelling
      *     it stops the attempt.
      */
-    public Deferred<P> connectTCP(String host, int port, double timeout, InetSocketAddress bindAddress) {
+    public Deferred<P> connectTCP(String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
         InstanceFactory<P> factory = new InstanceFactory<>(time, protocol.get());
         IConnector[] connector = new IConnector[1];
         Deferred<P> result = new Deferred<>(d -> {
@@ -57,8 +58,8 @@ public class ClientCreator<P extends Protocol> {
     private static final class InstanceFactory<P extends Protocol> extends ClientFactory {
         private final IReactorTime time;
         private final P instance;
-        private Deferred<P> deferred;
-        private IDelayedCall pending;
+        private @Nullable Deferred<P> deferred;
+        private @Nullable IDelayedCall pending;
 
         InstanceFactory(IReactorTime time, P instance) {
             this.time = time;

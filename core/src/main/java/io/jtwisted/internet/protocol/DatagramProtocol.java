@@ -27,7 +27,9 @@ import io.jtwisted.logger.Logger;
 public class DatagramProtocol implements IDatagramProtocol {
     private static final Logger LOG = Logger.forClass(DatagramProtocol.class);
 
-    /** The port this protocol is connected to (for a multicast port, an {@code IMulticastTransport}), or {@code null}. */
+    /** The port this protocol is connected to (for a multicast port, an {@code IMulticastTransport}), set by
+     * {@link #makeConnection} before any callback runs (null before that and once the port stopped). */
+    @SuppressWarnings("NullAway.Init") // set by makeConnection before any callback of the protocol runs
     protected IUDPTransport transport;
 
     /** Whether starting and stopping are logged (at info), as Twisted's {@code noisy}. */
@@ -58,6 +60,7 @@ public class DatagramProtocol implements IDatagramProtocol {
 
     /** Stops the protocol: {@link #stopProtocol} runs after the last port stops. */
     @Override
+    @SuppressWarnings("NullAway") // clears transport once the port stopped, as Twisted; no callback runs after it
     public final void doStop() {
         if (numPorts == 0) {
             LOG.warn("doStop called on {} more often than doStart", this);

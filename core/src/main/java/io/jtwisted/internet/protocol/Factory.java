@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.logger.Logger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Protocol} for each connection and holds what connections share, as Twisted's
@@ -16,8 +17,8 @@ import java.util.function.Supplier;
 public class Factory implements IProtocolFactory {
     private static final Logger LOG = Logger.forClass(Factory.class);
 
-    /** What the default {@link #buildProtocol} instantiates: {@code protocol = QOTD::new}. */
-    protected Supplier<? extends Protocol> protocol;
+    /** What the default {@link #buildProtocol} instantiates: {@code protocol = QOTD::new}; null until set. */
+    protected @Nullable Supplier<? extends Protocol> protocol;
 
     private int numPorts;
 
@@ -41,7 +42,7 @@ public class Factory implements IProtocolFactory {
      * {@code null} to refuse the connection.
      */
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         if (protocol == null) {
             throw new IllegalStateException(getClass().getName()
                     + " has no protocol supplier: set 'protocol' or override buildProtocol");

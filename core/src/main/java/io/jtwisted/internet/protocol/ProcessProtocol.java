@@ -15,7 +15,8 @@ import io.jtwisted.python.failure.Failure;
  * {@link IProcessTransport}, so that {@code transport.closeStdin()} reads as in Twisted.
  */
 public class ProcessProtocol implements IProcessProtocol {
-    /** The child's transport, or {@code null} before {@link #makeConnection}. */
+    /** The child's transport: set by {@link #makeConnection} before any callback runs (null only before that). */
+    @SuppressWarnings("NullAway.Init") // set by makeConnection before any callback of the protocol runs
     protected IProcessTransport transport;
 
     /** True from {@link #makeConnection} until {@link #processEnded}. */

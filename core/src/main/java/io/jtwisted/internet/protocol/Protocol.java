@@ -10,7 +10,11 @@ import io.jtwisted.internet.interfaces.IProtocol;
  * receives ({@code Factory.forProtocol(Protocol::new)} is a server that reads and ignores).
  */
 public class Protocol extends BaseProtocol implements IProtocol {
-    /** The factory that built this protocol; set by {@link Factory#buildProtocol}. */
+    /**
+     * The factory that built this protocol; set by {@link Factory#buildProtocol}, so null only in a
+     * protocol built otherwise (Twisted's is None then too).
+     */
+    @SuppressWarnings("NullAway.Init") // set by Factory.buildProtocol, before the protocol is connected
     protected Factory factory;
 
     /** Does nothing by default. */

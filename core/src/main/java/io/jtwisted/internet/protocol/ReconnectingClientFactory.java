@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client factory that reconnects after the connection fails or is lost, waiting longer each
@@ -40,9 +41,9 @@ public class ReconnectingClientFactory extends ClientFactory {
     /** The relative standard deviation of the random variation of the delay (Twisted's value). */
     public double jitter = 0.11962656472;
     /** How many retries to make before giving up, or {@code null} for no limit. */
-    public Integer maxRetries;
+    public @Nullable Integer maxRetries;
     /** Where the reconnection calls are scheduled; the global reactor when {@code null}. */
-    public IReactorTime clock;
+    public @Nullable IReactorTime clock;
 
     /** The delay before the next attempt, in seconds. */
     protected double delay = initialDelay;
@@ -51,9 +52,9 @@ public class ReconnectingClientFactory extends ClientFactory {
     /** False once {@link #stopTrying()} was called. */
     protected boolean continueTrying = true;
     /** The connector of the last failure or loss, or {@code null}. */
-    protected IConnector connector;
+    protected @Nullable IConnector connector;
 
-    private IDelayedCall callId;
+    private @Nullable IDelayedCall callId;
     private Random random = new Random();
 
     public ReconnectingClientFactory() {
@@ -92,7 +93,7 @@ public class ReconnectingClientFactory extends ClientFactory {
      *
      * @throws IllegalStateException if there is no connector to retry
      */
-    public void retry(IConnector connector) {
+    public void retry(@Nullable IConnector connector) {
         if (!continueTrying) {
             LOG.debug("Abandoning {} on explicit request", connector);
             return;
@@ -213,7 +214,7 @@ public class ReconnectingClientFactory extends ClientFactory {
     }
 
     /** The connector of the last failure or loss, or {@code null}. */
-    public IConnector connector() {
+    public @Nullable IConnector connector() {
         return connector;
     }
 

@@ -5,3 +5,4 @@
  * {@code io.jtwisted.protocols.tls}.
  */
 package io.jtwisted.internet.ssl;
+

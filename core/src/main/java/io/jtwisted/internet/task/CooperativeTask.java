@@ -5,6 +5,7 @@ import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An iterator being run, one {@code next()} at a time, by a {@link Cooperator}: Twisted's
@@ -24,9 +25,9 @@ public final class CooperativeTask<T> {
     private final List<Deferred<Iterator<T>>> deferreds = new ArrayList<>();
     private int pauseCount;
     /** Null while the task goes on; afterwards, what operations on it throw. */
-    private SchedulerError completionState;
+    private @Nullable SchedulerError completionState;
     /** The iterator (on completion) or a Failure (stopped or failed). */
-    private Object completionResult;
+    private @Nullable Object completionResult;
 
     CooperativeTask(Iterator<T> iterator, Cooperator cooperator) {
         this.iterator = iterator;
@@ -144,8 +145,8 @@ public final class CooperativeTask<T> {
         if (item instanceof Deferred<?> waiting) {
             pause();
             @SuppressWarnings("unchecked")
-            Deferred<Object> chain = (Deferred<Object>) waiting;
-            chain.addCallbacks(ignored -> {
+            Deferred<@Nullable Object> chain = (Deferred<@Nullable Object>) waiting;
+            chain.<@Nullable Object>addCallbacks(ignored -> {
                 resume();
                 return null;
             }, failure -> {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cooperative task scheduler, as Twisted's {@code twisted.internet.task.Cooperator}: runs
@@ -41,7 +42,7 @@ public class Cooperator {
     private int cursor;
     private final Supplier<? extends BooleanSupplier> terminationPredicateFactory;
     private final Scheduler scheduler;
-    private IDelayedCall delayedCall;
+    private @Nullable IDelayedCall delayedCall;
     private boolean stopped;
     private boolean started;
     private boolean mustScheduleOnStart;
@@ -160,7 +161,7 @@ public class Cooperator {
     }
 
     /** The call scheduled for the next tick, or null (for tests of this package). */
-    IDelayedCall delayedCall() {
+    @Nullable IDelayedCall delayedCall() {
         return delayedCall;
     }
 

@@ -8,6 +8,7 @@ import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls a function repeatedly, every {@link #interval()} seconds, as Twisted's
@@ -28,12 +29,12 @@ import java.util.Objects;
  * thread of its clock (the reactor thread).
  */
 public class LoopingCall {
-    private final ThrowingSupplier<? extends Deferred<?>> function;
+    private final ThrowingSupplier<? extends @Nullable Deferred<?>> function;
     private final String description;
-    private IReactorTime clock;
-    private IDelayedCall call;
+    private @Nullable IReactorTime clock;
+    private @Nullable IDelayedCall call;
     private boolean running;
-    private Deferred<LoopingCall> deferred;
+    private @Nullable Deferred<LoopingCall> deferred; // while running
     private double interval = Double.NaN;
     private boolean runAtStart;
     private double startTime = Double.NaN;
@@ -50,16 +51,16 @@ public class LoopingCall {
      * is scheduled only once that Deferred has fired, and its failure stops the loop. The value
      * it fires with is ignored.
      */
-    public LoopingCall(ThrowingSupplier<? extends Deferred<?>> function) {
+    public LoopingCall(ThrowingSupplier<? extends @Nullable Deferred<?>> function) {
         this(Objects.requireNonNull(function, "function"), function.toString());
     }
 
-    private LoopingCall(ThrowingSupplier<? extends Deferred<?>> function, String description) {
+    private LoopingCall(ThrowingSupplier<? extends @Nullable Deferred<?>> function, String description) {
         this.function = function;
         this.description = description;
     }
 
-    private static ThrowingSupplier<Deferred<?>> asSupplier(ThrowingRunnable function) {
+    private static ThrowingSupplier<@Nullable Deferred<?>> asSupplier(ThrowingRunnable function) {
         return () -> {
             function.run();
             return null;
@@ -84,7 +85,7 @@ public class LoopingCall {
      * As {@link #withCount(CountCallable)} for a function that returns a Deferred (or
      * {@code null}); the loop waits for it as {@link #LoopingCall(ThrowingSupplier)} does.
      */
-    public static LoopingCall withCountDeferring(ThrowingFunction<Integer, ? extends Deferred<?>> countCallable) {
+    public static LoopingCall withCountDeferring(ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable) {
         Objects.requireNonNull(countCallable, "countCallable");
         LoopingCall[] self = new LoopingCall[1];
         self[0] = new LoopingCall(() -> self[0].counted(countCallable), countCallable.toString());
@@ -98,7 +99,7 @@ public class LoopingCall {
         void call(int count) throws Exception;
     }
 
-    private Deferred<?> counted(ThrowingFunction<Integer, ? extends Deferred<?>> countCallable) throws Exception {
+    private @Nullable Deferred<?> counted(ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable) throws Exception {
         double now = clock().seconds();
         if (interval == 0) {
             realLastTime = now;
@@ -244,13 +245,13 @@ public class LoopingCall {
             outcome = Deferred.fail(t);
         }
         if (outcome == null) {
-            outcome = Deferred.succeed(null);
+            outcome = Deferred.<@Nullable Object>succeed(null);
         }
         // addBoth: it takes any result, so it may go through whatever reference the function returned.
-        outcome.addBoth(result -> {
+        outcome.<@Nullable Object>addBoth(result -> {
             if (result instanceof Failure failure) {
                 running = false;
-                Deferred<LoopingCall> toFail = deferred;
+                Deferred<LoopingCall> toFail = Objects.requireNonNull(deferred, "a LoopingCall runs only once started");
                 deferred = null;
                 toFail.errback(failure);
             } else if (running) {
@@ -263,7 +264,7 @@ public class LoopingCall {
     }
 
     private void fireStopped() {
-        Deferred<LoopingCall> toFire = deferred;
+        Deferred<LoopingCall> toFire = Objects.requireNonNull(deferred, "a LoopingCall stops only once started");
         deferred = null;
         toFire.callback(this);
     }

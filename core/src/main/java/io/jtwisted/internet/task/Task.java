@@ -12,6 +12,7 @@ import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
 import java.util.Iterator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The functions of Twisted's {@code twisted.internet.task} module: {@link #deferLater},
@@ -33,11 +34,11 @@ public final class Task {
      * callable never runs and the Deferred fails with
      * {@link io.jtwisted.internet.defer.CancelledError}.
      */
-    public static <T> Deferred<T> deferLater(IReactorTime clock, double delay, ThrowingSupplier<? extends T> callable) {
+    public static <T extends @Nullable Object> Deferred<T> deferLater(IReactorTime clock, double delay, ThrowingSupplier<? extends T> callable) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(callable, "callable");
         IDelayedCall[] delayedCall = new IDelayedCall[1];
-        Deferred<Void> timer = new Deferred<>(cancelled -> delayedCall[0].cancel());
+        Deferred<@Nullable Void> timer = new Deferred<>(cancelled -> delayedCall[0].cancel());
         Deferred<T> result = timer.addCallback(ignored -> callable.get());
         delayedCall[0] = clock.callLater(delay, () -> timer.callback(null));
         return result;
@@ -48,18 +49,18 @@ public final class Task {
      * a Deferred: the result waits for that Deferred and fires with its result (typed, as
      * {@link Deferred#addCallbackDeferring}).
      */
-    public static <T> Deferred<T> deferLaterDeferring(IReactorTime clock, double delay,
+    public static <T extends @Nullable Object> Deferred<T> deferLaterDeferring(IReactorTime clock, double delay,
                                                       ThrowingSupplier<? extends Deferred<? extends T>> callable) {
         Objects.requireNonNull(callable, "callable");
-        return deferLater(clock, delay, () -> null).addCallbackDeferring(ignored -> callable.get());
+        return Task.<@Nullable Void>deferLater(clock, delay, () -> null).addCallbackDeferring(ignored -> callable.get());
     }
 
     /**
      * A Deferred fired with {@code null} {@code delay} seconds from now on {@code clock};
      * cancelling it cancels the delayed call, as {@link #deferLater(IReactorTime, double, ThrowingSupplier)}.
      */
-    public static Deferred<Void> deferLater(IReactorTime clock, double delay) {
-        return deferLater(clock, delay, () -> null);
+    public static Deferred<@Nullable Void> deferLater(IReactorTime clock, double delay) {
+        return Task.<@Nullable Void>deferLater(clock, delay, () -> null);
     }
 
     /**
@@ -77,18 +78,18 @@ public final class Task {
     }
 
     /**
-     * Calls {@code main} with the global reactor, runs the reactor until the Deferred it returns
+     * Calls {@code main} with the global reactor, runs the reactor until the Deferred it returns (or null, as one fired with null)
      * fires, stops the reactor, and exits the process: with code 0 when the Deferred succeeded,
      * 1 when it failed (the failure is logged), or the code of a {@link SystemExit} it failed
      * with. As Twisted's {@code task.react}: the way to write a client or a one-off job with a
      * well-defined end. Never returns.
      */
-    public static void react(ThrowingFunction<? super Reactor, ? extends Deferred<?>> main) {
+    public static void react(ThrowingFunction<? super Reactor, ? extends @Nullable Deferred<?>> main) {
         react(Reactor.reactor, main);
     }
 
     /** As {@link #react(ThrowingFunction)} on {@code reactor}. Never returns. */
-    public static <R extends IReactorCore> void react(R reactor, ThrowingFunction<? super R, ? extends Deferred<?>> main) {
+    public static <R extends IReactorCore> void react(R reactor, ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
         int code = reactForExitCode(reactor, main);
         System.out.flush();
         System.err.flush();
@@ -96,7 +97,7 @@ public final class Task {
     }
 
     /** As {@link #react(ThrowingFunction)}, returning the exit code instead of exiting. */
-    public static int reactForExitCode(ThrowingFunction<? super Reactor, ? extends Deferred<?>> main) {
+    public static int reactForExitCode(ThrowingFunction<? super Reactor, ? extends @Nullable Deferred<?>> main) {
         return reactForExitCode(Reactor.reactor, main);
     }
 
@@ -109,17 +110,17 @@ public final class Task {
      * while it runs, or while it is shutting down.
      */
     public static <R extends IReactorCore> int reactForExitCode(R reactor,
-                                                                ThrowingFunction<? super R, ? extends Deferred<?>> main) {
+                                                                ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
         Objects.requireNonNull(reactor, "reactor");
         Objects.requireNonNull(main, "main");
-        Deferred<?> finished;
+        @Nullable Deferred<?> finished;
         try {
             finished = main.apply(reactor);
         } catch (Throwable t) {
             finished = Deferred.fail(t);
         }
         if (finished == null) {
-            finished = Deferred.succeed(null);
+            finished = Deferred.<@Nullable Object>succeed(null);
         }
         int[] code = {0};
         boolean[] stopping = {false};
@@ -127,7 +128,7 @@ public final class Task {
             stopping[0] = true;
             return null;
         });
-        finished.addBoth(result -> {
+        finished.<@Nullable Object>addBoth(result -> {
             if (stopping[0]) {
                 code[0] = exitCodeOf(result);
             } else {
@@ -146,7 +147,7 @@ public final class Task {
         return code[0];
     }
 
-    private static int exitCodeOf(Object result) {
+    private static int exitCodeOf(@Nullable Object result) {
         if (!(result instanceof Failure failure)) {
             return 0;
         }

@@ -5,6 +5,7 @@ import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A protocol that records what happens to it: whether the connection was made, every byte
@@ -19,7 +20,7 @@ public class AccumulatingProtocol extends Protocol {
     private Failure closedReason;
 
     /** When set, fired with {@code null} (and then cleared) when the connection is lost. */
-    public Deferred<Void> closedDeferred;
+    public Deferred<@Nullable Void> closedDeferred;
 
     /**
      * Records that the connection is made and, if the factory is an {@link AccumulatingFactory}
@@ -48,7 +49,7 @@ public class AccumulatingProtocol extends Protocol {
         closed = true;
         closedReason = reason;
         if (closedDeferred != null) {
-            Deferred<Void> d = closedDeferred;
+            Deferred<@Nullable Void> d = closedDeferred;
             closedDeferred = null;
             d.callback(null);
         }

@@ -3,6 +3,7 @@ package io.jtwisted.internet.testing;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The listening port {@link MemoryReactor#listenTCP} returns: it listens on nothing, and only
@@ -24,7 +25,7 @@ public final class FakePort implements IListeningPort {
 
     /** Records the stop; returns a Deferred that has fired. */
     @Override
-    public Deferred<Void> stopListening() {
+    public Deferred<@Nullable Void> stopListening() {
         stopped = true;
         return Deferred.succeed(null);
     }

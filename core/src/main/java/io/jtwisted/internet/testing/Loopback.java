@@ -12,6 +12,7 @@ import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.python.failure.Failure;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server protocol and a client protocol connected over a real TCP connection on 127.0.0.1, as
@@ -44,9 +45,9 @@ public final class Loopback {
         private final S server;
         private final C client;
         private final ITransport clientTransport;
-        private final Deferred<Void> closed;
+        private final Deferred<@Nullable Void> closed;
 
-        private Connection(S server, C client, ITransport clientTransport, Deferred<Void> closed) {
+        private Connection(S server, C client, ITransport clientTransport, Deferred<@Nullable Void> closed) {
             this.server = server;
             this.client = client;
             this.clientTransport = clientTransport;
@@ -67,12 +68,12 @@ public final class Loopback {
          * Fires with {@code null} once both protocols' {@code connectionLost} have run and the
          * listening port has stopped, whichever side closed the connection.
          */
-        public Deferred<Void> closed() {
+        public Deferred<@Nullable Void> closed() {
             return closed;
         }
 
         /** Closes the client's side ({@code loseConnection}) and returns {@link #closed()}. */
-        public Deferred<Void> disconnect() {
+        public Deferred<@Nullable Void> disconnect() {
             clientTransport.loseConnection();
             return closed;
         }
@@ -94,7 +95,7 @@ public final class Loopback {
             }
         };
         IListeningPort port = reactor.listenTCP(0, serverFactory, 50, "127.0.0.1");
-        Deferred<Void> connectFailed = new Deferred<>();
+        Deferred<@Nullable Void> connectFailed = new Deferred<>();
         ClientFactory clientFactory = new ClientFactory() {
             @Override
             public IProtocol buildProtocol(IAddress address) {
@@ -107,7 +108,7 @@ public final class Loopback {
             }
         };
         reactor.connectTCP("127.0.0.1", ((IPv4Address) port.getHost()).port(), clientFactory);
-        Deferred<Void> closed = Deferred.gatherResults(List.of(clientSide.lost, serverSide.lost))
+        Deferred<@Nullable Void> closed = Deferred.gatherResults(List.of(clientSide.lost, serverSide.lost))
                 .addCallbackDeferring(bothLost -> port.stopListening());
         Deferred<Connection<S, C>> connected = Deferred.gatherResults(List.of(clientSide.made, serverSide.made))
                 .addCallback(bothMade -> new Connection<>(server, client, clientSide.transport, closed));
@@ -124,15 +125,15 @@ public final class Loopback {
      * Twisted's {@code loopbackTCP}: fires once the protocols have closed the connection, both
      * {@code connectionLost} calls have run and the port has stopped listening.
      */
-    public static Deferred<Void> loopbackTCP(IReactorTCP reactor, IProtocol server, IProtocol client) {
+    public static Deferred<@Nullable Void> loopbackTCP(IReactorTCP reactor, IProtocol server, IProtocol client) {
         return connectTCP(reactor, server, client).addCallbackDeferring(Connection::closed);
     }
 
     /** Passes every event to the protocol under test, and records when it connected and disconnected. */
     private static final class ObservedProtocol implements IProtocol {
         private final IProtocol delegate;
-        private final Deferred<Void> made = new Deferred<>();
-        private final Deferred<Void> lost = new Deferred<>();
+        private final Deferred<@Nullable Void> made = new Deferred<>();
+        private final Deferred<@Nullable Void> lost = new Deferred<>();
         private ITransport transport;
 
         ObservedProtocol(IProtocol delegate) {

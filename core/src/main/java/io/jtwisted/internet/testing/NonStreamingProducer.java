@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pull producer that writes {@code "0"} to {@code "9"}, one per {@link #resumeProducing()},
@@ -14,7 +15,7 @@ public final class NonStreamingProducer implements IPullProducer {
     private IConsumer consumer;
     private int counter;
     private boolean stopped;
-    private final Deferred<Void> result = new Deferred<>();
+    private final Deferred<@Nullable Void> result = new Deferred<>();
 
     /** A producer for {@code consumer}; register it there as non-streaming. */
     public NonStreamingProducer(IConsumer consumer) {
@@ -79,7 +80,7 @@ public final class NonStreamingProducer implements IPullProducer {
     }
 
     /** Fires with {@code null} when the ten writes are done or production is stopped. */
-    public Deferred<Void> result() {
+    public Deferred<@Nullable Void> result() {
         return result;
     }
 }

@@ -2,6 +2,7 @@ package io.jtwisted.internet.utils;
 
 import io.jtwisted.internet.defer.Deferred;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The child wrote to its stderr where {@link Utils#getProcessOutput} did not expect it to, as
@@ -9,13 +10,13 @@ import java.io.IOException;
  * bytes written, and {@link #processEnded()} fires when the child has ended.
  */
 public class UnexpectedErrorOutput extends IOException {
-    private final transient Deferred<Void> processEnded;
+    private final transient Deferred<@Nullable Void> processEnded;
 
     /**
      * @param text the bytes the child wrote to stderr, as first received
      * @param processEnded fires (with the {@code processEnded} reason as its failure) when the child has ended
      */
-    public UnexpectedErrorOutput(byte[] text, Deferred<Void> processEnded) {
+    public UnexpectedErrorOutput(byte[] text, Deferred<@Nullable Void> processEnded) {
         super("got stderr: " + Quoting.bytesLiteral(text));
         this.processEnded = processEnded;
     }
@@ -24,7 +25,7 @@ public class UnexpectedErrorOutput extends IOException {
      * Fires when the child has exited and its pipes are closed: always with a failure, the reason
      * {@code processEnded} got ({@code ProcessDone} for exit code 0), as in Twisted.
      */
-    public Deferred<Void> processEnded() {
+    public Deferred<@Nullable Void> processEnded() {
         return processEnded;
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Running a program and getting its result as a {@link Deferred}, as Twisted's {@code
@@ -29,7 +30,7 @@ public final class Utils {
 
     /** {@link #getProcessOutput(IReactorProcess, String, List, Map, String, boolean)} with stderr unexpected. */
     public static Deferred<byte[]> getProcessOutput(IReactorProcess reactor, String executable, List<String> args,
-                                                    Map<String, String> env, String path) {
+                                                    @Nullable Map<String, String> env, @Nullable String path) {
         return getProcessOutput(reactor, executable, args, env, path, false);
     }
 
@@ -42,13 +43,13 @@ public final class Utils {
      *     processEnded()} fires when the child has ended) and close the child's pipes
      */
     public static Deferred<byte[]> getProcessOutput(IReactorProcess reactor, String executable, List<String> args,
-                                                    Map<String, String> env, String path, boolean errortoo) {
+                                                    @Nullable Map<String, String> env, @Nullable String path, boolean errortoo) {
         Deferred<byte[]> result = new Deferred<>();
         return spawn(reactor, new BackRelay(result, errortoo), result, executable, args, env, path);
     }
 
     /** {@link #getProcessValue(IReactorProcess, String, List, Map, String)} with an empty environment, here. */
-    public static Deferred<Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args) {
+    public static Deferred<@Nullable Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args) {
         return getProcessValue(reactor, executable, args, Map.of(), null);
     }
 
@@ -56,9 +57,9 @@ public final class Utils {
      * Runs {@code executable} and fires with its exit code once it has ended; with {@code null}
      * when a signal killed it (Twisted's {@code None}).
      */
-    public static Deferred<Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args,
-                                                    Map<String, String> env, String path) {
-        Deferred<Integer> result = new Deferred<>();
+    public static Deferred<@Nullable Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args,
+                                                    @Nullable Map<String, String> env, @Nullable String path) {
+        Deferred<@Nullable Integer> result = new Deferred<>();
         return spawn(reactor, new ValueGetter(result), result, executable, args, env, path);
     }
 
@@ -70,8 +71,8 @@ public final class Utils {
 
     /** {@link #getProcessOutputAndValue(IReactorProcess, String, List, Map, String, byte[])} with no input. */
     public static Deferred<OutputAndValue> getProcessOutputAndValue(IReactorProcess reactor, String executable,
-                                                                    List<String> args, Map<String, String> env,
-                                                                    String path) {
+                                                                    List<String> args, @Nullable Map<String, String> env,
+                                                                    @Nullable String path) {
         return getProcessOutputAndValue(reactor, executable, args, env, path, null);
     }
 
@@ -84,14 +85,14 @@ public final class Utils {
      *     nothing and leave stdin open, as Twisted's
      */
     public static Deferred<OutputAndValue> getProcessOutputAndValue(IReactorProcess reactor, String executable,
-                                                                    List<String> args, Map<String, String> env,
-                                                                    String path, byte[] stdinBytes) {
+                                                                    List<String> args, @Nullable Map<String, String> env,
+                                                                    @Nullable String path, byte @Nullable [] stdinBytes) {
         Deferred<OutputAndValue> result = new Deferred<>();
         return spawn(reactor, new EverythingGetter(result, stdinBytes), result, executable, args, env, path);
     }
 
-    private static <T> Deferred<T> spawn(IReactorProcess reactor, ProcessProtocol protocol, Deferred<T> result,
-                                         String executable, List<String> args, Map<String, String> env, String path) {
+    private static <T extends @Nullable Object> Deferred<T> spawn(IReactorProcess reactor, ProcessProtocol protocol, Deferred<T> result,
+                                         String executable, List<String> args, @Nullable Map<String, String> env, @Nullable String path) {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(executable);
         argv.addAll(args);
@@ -107,8 +108,8 @@ public final class Utils {
     private static final class BackRelay extends ProcessProtocol {
         private final ByteArrayOutputStream output = new ByteArrayOutputStream();
         private final boolean errortoo;
-        private Deferred<byte[]> deferred;
-        private Deferred<Void> onProcessEnded;
+        private @Nullable Deferred<byte[]> deferred;
+        private @Nullable Deferred<@Nullable Void> onProcessEnded;
 
         BackRelay(Deferred<byte[]> deferred, boolean errortoo) {
             this.deferred = deferred;
@@ -146,9 +147,9 @@ public final class Utils {
 
     /** Twisted's {@code _ValueGetter}. */
     private static final class ValueGetter extends ProcessProtocol {
-        private final Deferred<Integer> deferred;
+        private final Deferred<@Nullable Integer> deferred;
 
-        ValueGetter(Deferred<Integer> deferred) {
+        ValueGetter(Deferred<@Nullable Integer> deferred) {
             this.deferred = deferred;
         }
 
@@ -162,11 +163,11 @@ public final class Utils {
     /** Twisted's {@code _EverythingGetter}. */
     private static final class EverythingGetter extends ProcessProtocol {
         private final Deferred<OutputAndValue> deferred;
-        private final byte[] stdinBytes;
+        private final byte @Nullable [] stdinBytes;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        EverythingGetter(Deferred<OutputAndValue> deferred, byte[] stdinBytes) {
+        EverythingGetter(Deferred<OutputAndValue> deferred, byte @Nullable [] stdinBytes) {
             this.deferred = deferred;
             this.stdinBytes = stdinBytes;
         }
@@ -203,7 +204,7 @@ public final class Utils {
     }
 
     /** The exit code a {@code processEnded} reason carries; {@code null} for a death by signal. */
-    private static Integer exitCode(Failure reason) {
+    private static @Nullable Integer exitCode(Failure reason) {
         if (reason.value() instanceof ProcessTerminated terminated) {
             return terminated.exitCode();
         }

@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.python.failure.Failure;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the {@link ProxyClient} for one {@link ProxyServer}, as Twisted's {@code ProxyClientFactory}. */
 public class ProxyClientFactory extends ClientFactory {
@@ -17,7 +18,7 @@ public class ProxyClientFactory extends ClientFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         IProtocol built = super.buildProtocol(address);
         if (built instanceof Proxy client) {
             client.setPeer(server);

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log file that can be rotated, as Twisted's {@code BaseLogFile}: a {@link Writer} appending UTF-8 to
@@ -26,7 +27,8 @@ public abstract class BaseLogFile extends Writer {
     /** {@code directory/name}. */
     protected final Path path;
     /** The permissions new files get (as {@code 0640}), or {@code null} for the process's default. */
-    protected final Integer defaultMode;
+    protected final @Nullable Integer defaultMode;
+    @SuppressWarnings("NullAway.Init") // opened by openFile(), which every subclass constructor calls first
     private FileChannel channel;
     private boolean closed;
 
@@ -35,7 +37,7 @@ public abstract class BaseLogFile extends Writer {
      * built). With a {@code null} {@code defaultMode}, an existing file keeps its permissions and a new one
      * gets the process's default.
      */
-    protected BaseLogFile(String name, String directory, Integer defaultMode) {
+    protected BaseLogFile(String name, String directory, @Nullable Integer defaultMode) {
         this.name = name;
         this.directory = Path.of(directory);
         this.path = this.directory.resolve(name);

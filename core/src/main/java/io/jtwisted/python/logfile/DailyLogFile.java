@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log file that starts afresh each day, as Twisted's {@code DailyLogFile}: the first write on a new local
@@ -15,6 +17,7 @@ import java.time.ZoneId;
  */
 public class DailyLogFile extends BaseLogFile {
     private final Clock clock;
+    @SuppressWarnings("NullAway.Init") // set by opened(), which the constructor's openFile() calls
     private LocalDate lastDate;
 
     /** Opens (or creates) {@code directory/name}, dating writes by the system clock in the local time zone. */
@@ -29,7 +32,7 @@ public class DailyLogFile extends BaseLogFile {
      * @param defaultMode the permissions a new file gets (as {@code 0640}), or {@code null}
      */
     @SuppressWarnings("this-escape") // the file opens at construction, as Twisted's DailyLogFile
-    public DailyLogFile(String name, String directory, Integer defaultMode, Clock clock) throws IOException {
+    public DailyLogFile(String name, String directory, @Nullable Integer defaultMode, Clock clock) throws IOException {
         super(name, directory, defaultMode);
         this.clock = clock;
         openFile();
@@ -38,7 +41,12 @@ public class DailyLogFile extends BaseLogFile {
     /** A daily log file at {@code filename}, as Twisted's {@code fromFullPath}. */
     public static DailyLogFile fromFullPath(String filename) throws IOException {
         Path full = Path.of(filename).toAbsolutePath();
-        return new DailyLogFile(full.getFileName().toString(), full.getParent().toString());
+        return new DailyLogFile(full.getFileName().toString(), parentOf(full));
+    }
+
+    /** The directory of an absolute path; "/" itself has none. */
+    static String parentOf(Path full) {
+        return Objects.requireNonNull(full.getParent(), "no directory above " + full).toString();
     }
 
     /** The local date of the last write (or of the file's last change, just after it was opened). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log file that rotates when it reaches a size, as Twisted's {@code LogFile}: rotating renames
@@ -19,7 +20,7 @@ public class LogFile extends BaseLogFile {
     public static final long DEFAULT_ROTATE_LENGTH = 1_000_000;
 
     private final long rotateLength;
-    private final Integer maxRotatedFiles;
+    private final @Nullable Integer maxRotatedFiles;
     private long size;
 
     /**
@@ -31,7 +32,8 @@ public class LogFile extends BaseLogFile {
      * @throws IOException when the file cannot be opened (a missing or unwritable directory)
      */
     @SuppressWarnings("this-escape") // the file opens at construction, as Twisted's LogFile
-    public LogFile(String name, String directory, long rotateLength, Integer defaultMode, Integer maxRotatedFiles)
+    public LogFile(String name, String directory, long rotateLength, @Nullable Integer defaultMode,
+            @Nullable Integer maxRotatedFiles)
             throws IOException {
         super(name, directory, defaultMode);
         this.rotateLength = rotateLength;
@@ -52,14 +54,15 @@ public class LogFile extends BaseLogFile {
     /** A log file at {@code filename} (its directory and name split off an absolute path), as Twisted's {@code fromFullPath}. */
     public static LogFile fromFullPath(String filename) throws IOException {
         Path full = Path.of(filename).toAbsolutePath();
-        return new LogFile(full.getFileName().toString(), full.getParent().toString());
+        return new LogFile(full.getFileName().toString(), DailyLogFile.parentOf(full));
     }
 
     /** {@link #fromFullPath(String)} with the given rotation settings. */
-    public static LogFile fromFullPath(String filename, long rotateLength, Integer defaultMode, Integer maxRotatedFiles)
+    public static LogFile fromFullPath(String filename, long rotateLength, @Nullable Integer defaultMode,
+            @Nullable Integer maxRotatedFiles)
             throws IOException {
         Path full = Path.of(filename).toAbsolutePath();
-        return new LogFile(full.getFileName().toString(), full.getParent().toString(), rotateLength, defaultMode,
+        return new LogFile(full.getFileName().toString(), DailyLogFile.parentOf(full), rotateLength, defaultMode,
                 maxRotatedFiles);
     }
 
@@ -69,7 +72,7 @@ public class LogFile extends BaseLogFile {
     }
 
     /** How many rotated files are kept, or {@code null}. */
-    public Integer maxRotatedFiles() {
+    public @Nullable Integer maxRotatedFiles() {
         return maxRotatedFiles;
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sockets systemd passed to this process (socket activation), as Twisted's
@@ -36,7 +37,7 @@ public final class ListenFDs {
         this.names = List.copyOf(names);
     }
 
-    private static ListenFDs process;
+    private static @Nullable ListenFDs process; // read on first use
 
     /**
      * What this process's environment says (nothing when it was not started by socket activation);

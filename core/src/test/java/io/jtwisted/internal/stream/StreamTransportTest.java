@@ -12,6 +12,7 @@ import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IBufferReceiver;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -22,6 +23,7 @@ import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
@@ -45,6 +47,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * by a slow reader through the producer, their file closed when sent, when the connection is lost
  * mid-transfer, or at once on a closed connection, and a file shorter than its region; writes of
  * every size (through the reactor's staging buffer or not) cut anywhere by a full socket.
+ * Added (Twisted reads into strings only): the buffer-level receive path ({@link IBufferReceiver})
+ * and direct buffers written at once, their unsent rest queued, an error of such a write reported
+ * by the flush rather than inside {@code write}.
  */
 class StreamTransportTest {
     /** How to listen and connect with one stream transport. */
@@ -465,5 +470,90 @@ class StreamTransportTest {
         server.loseConnection();
         Loop.reason(reactor, peers.get(1).lost);
         assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
+    /** Echoes on the buffer-level path, recording what it was lent. */
+    static final class BufferEchoPeer extends Peer implements IBufferReceiver {
+        int buffers;
+        int arrays;
+        boolean allDirect = true;
+
+        @Override
+        public void bufferReceived(ByteBuffer data) {
+            buffers++;
+            allDirect &= data.isDirect();
+            transport().write(data);
+            assertThat(data.hasRemaining()).isFalse();
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            arrays++;
+            transport().write(data);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aBufferReceiverIsLentTheReadBufferInsteadOfAnArrayAndItsEchoArrivesWhole(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, BufferEchoPeer::new);
+        BufferEchoPeer server = (BufferEchoPeer) peers.get(0);
+        byte[] data = payload(3 * 1024 * 1024 + 17);
+        peers.get(1).transport().write(data);
+        Loop.until(reactor, () -> peers.get(1).received.size() >= data.length);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(data);
+        assertThat(server.buffers).isPositive();
+        assertThat(server.arrays).isZero();
+        assertThat(server.allDirect).isTrue();
+        peers.get(1).transport().loseConnection();
+        Loop.reason(reactor, server.lost);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void directBuffersReusedAtOnceArriveInOrderWithArraysWhenTheSocketTakesThemInPieces(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        ((StreamTransport) peers.get(1).transport()).pauseProducing(); // the socket fills: writes are cut anywhere
+        java.util.Random random = new java.util.Random(23);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteBuffer reused = ByteBuffer.allocateDirect(300 * 1024);
+        int[] sizes = {1, 100, 4096, 64 * 1024, 300 * 1024};
+        for (int i = 0; i < 300; i++) {
+            byte[] chunk = new byte[sizes[random.nextInt(sizes.length)]];
+            random.nextBytes(chunk);
+            expected.writeBytes(chunk);
+            if (i % 2 == 0) {
+                reused.clear().put(chunk).flip(); // the caller refills the same buffer after each write
+                server.write(reused);
+                assertThat(reused.hasRemaining()).isFalse();
+            } else {
+                server.write(chunk);
+            }
+        }
+        Loop.until(reactor, server::writeBlocked);
+        ((StreamTransport) peers.get(1).transport()).resumeProducing();
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDirectWriteThatFailsClosesTheConnectionAtTheFlushNotInsideWrite(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        server.pauseProducing(); // it does not read, so only the write can find the peer gone
+        peers.get(1).transport().abortConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        ByteBuffer data = ByteBuffer.allocateDirect(64 * 1024);
+        for (int i = 0; i < 64 && !server.disconnecting(); i++) { // the first write may still be taken
+            data.clear();
+            server.write(data);
+            assertThat(peers.get(0).lost.called()).isFalse();
+            reactor.iterate(0);
+        }
+        Failure reason = Loop.reason(reactor, peers.get(0).lost);
+        assertThat(reason.value()).isInstanceOf(ConnectionLost.class);
     }
 }

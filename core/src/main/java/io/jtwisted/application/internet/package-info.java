@@ -1,0 +1,6 @@
+/**
+ * Services that run a server or a client, as Twisted's {@code twisted.application.internet}:
+ * {@code StreamServerEndpointService}, {@code ClientService} and the per-transport services.
+ */
+package io.jtwisted.application.internet;
+

@@ -1,0 +1,6 @@
+/**
+ * Endpoints, as Twisted's {@code twisted.internet.endpoints}: client and server endpoints for TCP,
+ * TLS, UNIX and the other transports, and the endpoint-string parsers.
+ */
+package io.jtwisted.internet.endpoints;
+
