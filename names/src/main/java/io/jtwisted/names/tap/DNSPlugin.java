@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code twistd dns}: a domain name server, as Twisted's {@code twisted.names.tap}.
@@ -88,7 +89,7 @@ public final class DNSPlugin implements IServiceMaker {
         }
         MultiService service = new MultiService();
         int port = options.getInt("port");
-        String iface = options.get("interface");
+        String iface = Objects.requireNonNullElse(options.get("interface"), ""); // its default is ""
         TCPServer tcp = new TCPServer(port, factory, 50, iface);
         tcp.setReactor(reactor);
         tcp.setServiceParent(service);
