@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class NullnessTest {
     private static final Set<String> NOT_YET_MARKED = Set.of(
-            "io.jtwisted.application.internet",
             "io.jtwisted.internal.fd",
             "io.jtwisted.internal.loop",
             "io.jtwisted.internal.net",
@@ -29,10 +28,7 @@ class NullnessTest {
             "io.jtwisted.internal.tcp",
             "io.jtwisted.internal.udp",
             "io.jtwisted.internal.unix",
-            "io.jtwisted.internal.unix.datagram",
-            "io.jtwisted.internet.endpoints",
-            "io.jtwisted.internet.ssl",
-            "io.jtwisted.internet.testing");
+            "io.jtwisted.internal.unix.datagram");
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

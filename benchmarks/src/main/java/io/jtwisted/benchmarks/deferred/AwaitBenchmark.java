@@ -2,6 +2,7 @@ package io.jtwisted.benchmarks.deferred;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.task.ReactorThreads;
 import io.jtwisted.internet.testing.MemoryReactor;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
@@ -41,8 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       reactor: {@code callLater(0)}; Vert.x: {@code runOnContext}; CompletableFuture: a
  *       single-thread executor), so each await is a real hand-off. The caller (JMH's thread)
  *       hands the sequence to the loop and waits for its end, in every variant alike.
- *   <li>{@code *OnVirtualReactor}: the same with JTwisted's reactor run on a virtual thread
- *       ({@code Thread.ofVirtual().start(reactor::run)}) instead of a platform thread.
+ *   <li>JTwisted's reactor runs as {@code Task.react} runs it ({@link ReactorThreads}' default:
+ *       a virtual thread); {@code *OnPlatformReactor}: the same sequences with the loop on a
+ *       platform thread, as {@code reactor.run()} called on one.
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AwaitBenchmark -f 1 -wi 3 -i 5}.
@@ -58,10 +60,10 @@ public class AwaitBenchmark {
     static final int MANY = 1_000;
 
     private final MemoryReactor memoryReactor = new MemoryReactor();
-    private Reactor reactor;
+    private Reactor reactor; // run as Task.react runs it: ReactorThreads' default (a virtual thread)
     private Thread reactorThread;
-    private Reactor virtualReactor;
-    private Thread virtualReactorThread;
+    private Reactor platformReactor;
+    private Thread platformReactorThread;
     private Vertx vertx;
     private Context vertxContext;
     private ExecutorService executor;
@@ -69,9 +71,9 @@ public class AwaitBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         reactor = Reactor.create();
-        reactorThread = startReactor(reactor, Thread.ofPlatform().name("reactor"));
-        virtualReactor = Reactor.create();
-        virtualReactorThread = startReactor(virtualReactor, Thread.ofVirtual().name("virtual-reactor"));
+        reactorThread = startReactorTheDefaultWay(reactor);
+        platformReactor = Reactor.create();
+        platformReactorThread = startReactor(platformReactor, Thread.ofPlatform().name("platform-reactor"));
         vertx = Vertx.vertx();
         vertxContext = virtualThreadContext(vertx);
         executor = Executors.newSingleThreadExecutor();
@@ -98,12 +100,25 @@ public class AwaitBenchmark {
         return thread;
     }
 
+    /**
+     * Runs {@code reactor} as {@link io.jtwisted.internet.task.Task#react} does, through
+     * {@link ReactorThreads#run(io.jtwisted.internet.interfaces.IReactorCore)}, from a platform
+     * thread that waits for it (as {@code main} does there); returns that thread once the loop runs.
+     */
+    static Thread startReactorTheDefaultWay(Reactor reactor) throws Exception {
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        reactor.callWhenRunning(() -> running.complete(null));
+        Thread thread = Thread.ofPlatform().name("reactor-waiter").start(() -> ReactorThreads.run(reactor));
+        running.get(10, TimeUnit.SECONDS);
+        return thread;
+    }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         reactor.callFromThread(reactor::stop);
         reactorThread.join(10_000);
-        virtualReactor.callFromThread(virtualReactor::stop);
-        virtualReactorThread.join(10_000);
+        platformReactor.callFromThread(platformReactor::stop);
+        platformReactorThread.join(10_000);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         executor.shutdownNow();
     }
@@ -208,29 +223,39 @@ public class AwaitBenchmark {
         return done.get();
     }
 
+    /** The callbacks, on a reactor run the default way (Task.react's: a virtual thread). */
     @Benchmark
     public Object unfiredCallbacks() throws Exception {
         return callbacksOn(reactor);
     }
 
+    /** The awaits, on a reactor run the default way (Task.react's: a virtual thread). */
     @Benchmark
     public Object unfiredAwait() throws Exception {
         return awaitOn(reactor);
     }
 
-    /** The callbacks again, with the reactor's loop run on a virtual thread. */
+    /** The callbacks again, with the reactor's loop on a platform thread ({@code reactor.run()} on it). */
     @Benchmark
-    public Object unfiredCallbacksOnVirtualReactor() throws Exception {
-        return callbacksOn(virtualReactor);
+    public Object unfiredCallbacksOnPlatformReactor() throws Exception {
+        return callbacksOn(platformReactor);
     }
 
     /**
-     * The awaits again, with the reactor's loop run on a virtual thread: each hand-off between
-     * the loop and the body is then a switch between two virtual threads, as in Vert.x.
+     * The awaits again, with the reactor's loop on a platform thread: each hand-off between the
+     * loop and the body is then a wake-up of another thread through the operating system (the
+     * loop spins briefly first, backing off when its spins time out).
      */
     @Benchmark
-    public Object unfiredAwaitOnVirtualReactor() throws Exception {
-        return awaitOn(virtualReactor);
+    public Object unfiredAwaitOnPlatformReactor() throws Exception {
+        return awaitOn(platformReactor);
+    }
+
+    /** As {@link #unfiredAwaitOnPlatformReactor} with the spinning off ({@code io.jtwisted.await.spinNanos=0}). */
+    @Benchmark
+    @Fork(jvmArgsAppend = "-Dio.jtwisted.await.spinNanos=0")
+    public Object unfiredAwaitOnPlatformReactorWithoutSpinning() throws Exception {
+        return awaitOn(platformReactor);
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package io.jtwisted.application.internet;
 
 import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service that listens while it runs, as Twisted's {@code _AbstractServer}: it starts listening in
@@ -12,27 +13,27 @@ import io.jtwisted.internet.defer.Deferred;
  * @param <R> the reactor interface it listens through
  */
 public abstract class AbstractServer<P, R> extends Service {
-    private R reactor;
-    private P port;
+    private @Nullable R reactor;
+    private @Nullable P port;
 
     /** Listens through {@code reactor}, or through the global reactor when it is {@code null}. */
-    protected AbstractServer(R reactor) {
+    protected AbstractServer(@Nullable R reactor) {
         this.reactor = reactor;
     }
 
     /** The reactor this service listens through ({@code null}: the global one). */
-    public R reactor() {
+    public @Nullable R reactor() {
         return reactor;
     }
 
     /** Makes the service listen through {@code reactor} (before it starts); returns this service. */
-    public AbstractServer<P, R> setReactor(R reactor) {
+    public AbstractServer<P, R> setReactor(@Nullable R reactor) {
         this.reactor = reactor;
         return this;
     }
 
     /** The port while the service listens, else {@code null}: its {@code getHost()} tells a port 0's number. */
-    public P port() {
+    public @Nullable P port() {
         return port;
     }
 
@@ -61,7 +62,7 @@ public abstract class AbstractServer<P, R> extends Service {
 
     /** Stops listening; the Deferred fires once the port is closed. */
     @Override
-    public Deferred<?> stopService() {
+    public @Nullable Deferred<?> stopService() {
         super.stopService();
         P listening = port;
         if (listening == null) {

@@ -35,14 +35,14 @@ public class ClientService extends Service {
     private final IProtocolFactory factory;
     private final IntToDoubleFunction retryPolicy;
     private final IReactorTime clock;
-    private final ThrowingFunction<? super IProtocol, ? extends Deferred<?>> prepareConnection;
+    private final @Nullable ThrowingFunction<? super IProtocol, ? extends @Nullable Deferred<?>> prepareConnection;
     private final List<Waiter> waiters = new ArrayList<>();
 
-    private Deferred<IProtocol> attempt;
-    private IDelayedCall retry;
-    private ProtocolWrapper connection;
-    private IProtocol protocol;
-    private Deferred<@Nullable Void> lost;
+    private @Nullable Deferred<IProtocol> attempt;
+    private @Nullable IDelayedCall retry;
+    private @Nullable ProtocolWrapper connection;
+    private @Nullable IProtocol protocol;
+    private @Nullable Deferred<@Nullable Void> lost;
     private int failedAttempts;
 
     @SuppressWarnings("ArrayRecordComponent") // failures is a shared counter cell, never compared
@@ -65,7 +65,7 @@ public class ClientService extends Service {
      *     May be {@code null}.
      */
     public ClientService(IStreamClientEndpoint endpoint, IProtocolFactory factory, IntToDoubleFunction retryPolicy,
-            IReactorTime clock, ThrowingFunction<? super IProtocol, ? extends Deferred<?>> prepareConnection) {
+            IReactorTime clock, @Nullable ThrowingFunction<? super IProtocol, ? extends @Nullable Deferred<?>> prepareConnection) {
         this.endpoint = endpoint;
         this.factory = factory;
         this.retryPolicy = retryPolicy;
@@ -120,9 +120,9 @@ public class ClientService extends Service {
 
     /** Stops retrying and closes the connection; the Deferred fires once it is closed. */
     @Override
-    public Deferred<?> stopService() {
+    public @Nullable Deferred<?> stopService() {
         if (!running()) {
-            return Deferred.succeed(null);
+            return Deferred.<@Nullable Void>succeed(null);
         }
         super.stopService();
         if (retry != null && retry.active()) {
@@ -140,7 +140,7 @@ public class ClientService extends Service {
             waiter.deferred().errback(new CancelledError("the ClientService stopped"));
         }
         if (connection == null) {
-            return Deferred.succeed(null);
+            return Deferred.<@Nullable Void>succeed(null);
         }
         Deferred<@Nullable Void> closed = lost;
         ProtocolWrapper open = connection;
@@ -149,10 +149,13 @@ public class ClientService extends Service {
         return closed;
     }
 
+    // inner is null only when the connection was lost before it was handed out; that corner is kept as it
+    // was (prepareConnection then sees null; connected() ignores it).
+    @SuppressWarnings("NullAway") // inner may be null in one corner kept as it was (see above)
     private void connect() {
         Deferred<IProtocol> connecting = endpoint.connect(new Wrapping());
         attempt = connecting;
-        connecting.addCallbacks(wrapper -> {
+        connecting.<@Nullable Object>addCallbacks(wrapper -> {
             if (attempt != connecting) {
                 ((ProtocolWrapper) wrapper).abortConnection(); // stopped meanwhile
                 return null;
@@ -160,13 +163,13 @@ public class ClientService extends Service {
             attempt = null;
             ProtocolWrapper made = (ProtocolWrapper) wrapper;
             IProtocol inner = made.wrappedProtocol();
-            Deferred<Object> prepared = prepareConnection == null ? Deferred.succeed(null)
+            Deferred<@Nullable Object> prepared = prepareConnection == null ? Deferred.succeed(null)
                     : Deferred.maybeDeferredDeferring(() -> {
                         @SuppressWarnings("unchecked")
-                        Deferred<Object> result = (Deferred<Object>) prepareConnection.apply(inner);
+                        Deferred<@Nullable Object> result = (Deferred<@Nullable Object>) prepareConnection.apply(inner);
                         return result != null ? result : Deferred.succeed(null);
                     });
-            prepared.addCallbacks(ignored -> {
+            prepared.<@Nullable Object>addCallbacks(ignored -> {
                 connected(made, inner);
                 return null;
             }, failure -> {
@@ -246,7 +249,7 @@ public class ClientService extends Service {
     /** Wraps each protocol so this service hears when its connection is lost. */
     private final class Wrapping implements IProtocolFactory, ProtocolWrapper.Registry {
         @Override
-        public IProtocol buildProtocol(IAddress address) {
+        public @Nullable IProtocol buildProtocol(IAddress address) {
             IProtocol inner = factory.buildProtocol(address);
             return inner == null ? null : new ProtocolWrapper(this, inner);
         }

@@ -3,6 +3,7 @@ package io.jtwisted.application.internet;
 import io.jtwisted.application.service.Service;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link TCPClient}, {@link SSLClient} and {@link UNIXClient} share, as Twisted's
@@ -10,13 +11,13 @@ import io.jtwisted.internet.interfaces.IConnector;
  * disconnected when the service stops.
  */
 abstract class ConnectingService extends Service {
-    private IConnector connector;
+    private @Nullable IConnector connector;
 
     /** Starts the connection (through the service's reactor) and returns its connector. */
     abstract IConnector connect();
 
     /** The connector while the service runs, else {@code null}. */
-    public IConnector connector() {
+    public @Nullable IConnector connector() {
         return connector;
     }
 
@@ -27,7 +28,7 @@ abstract class ConnectingService extends Service {
     }
 
     @Override
-    public Deferred<?> stopService() {
+    public @Nullable Deferred<?> stopService() {
         super.stopService();
         if (connector != null) {
             connector.disconnect();

@@ -7,6 +7,7 @@ import io.jtwisted.internet.interfaces.IReactorSSL;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to a TLS server while it runs, as Twisted's {@code internet.SSLClient}: calls
@@ -18,8 +19,8 @@ public class SSLClient extends ConnectingService {
     private final IClientFactory factory;
     private final IClientConnectionCreator contextFactory;
     private final double timeout;
-    private final InetSocketAddress bindAddress;
-    private IReactorSSL reactor;
+    private final @Nullable InetSocketAddress bindAddress;
+    private @Nullable IReactorSSL reactor; // null: the global reactor
 
     /** Connects to {@code host}:{@code port} with TLS set up by {@code contextFactory}, within 30 seconds. */
     public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
@@ -28,7 +29,7 @@ public class SSLClient extends ConnectingService {
 
     /** Connects as {@link IReactorSSL#connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} does. */
     public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory, double timeout,
-            InetSocketAddress bindAddress) {
+            @Nullable InetSocketAddress bindAddress) {
         this.host = host;
         this.port = port;
         this.factory = factory;

@@ -23,7 +23,7 @@ public class StreamServerEndpointService extends Service {
     private final IStreamServerEndpoint endpoint;
     private final IProtocolFactory factory;
     private boolean raiseSynchronously;
-    private Deferred<IListeningPort> waitingForPort;
+    private @Nullable Deferred<@Nullable IListeningPort> waitingForPort; // its errback leaves null
 
     /** A service that will listen on {@code endpoint} with {@code factory}. */
     public StreamServerEndpointService(IStreamServerEndpoint endpoint, IProtocolFactory factory) {
@@ -51,17 +51,19 @@ public class StreamServerEndpointService extends Service {
      * The Deferred of the listen, firing with the port (its {@code getHost()} tells a port 0's number), or
      * {@code null} before the service started.
      */
-    public Deferred<IListeningPort> waitingForPort() {
+    public @Nullable Deferred<@Nullable IListeningPort> waitingForPort() {
         return waitingForPort;
     }
 
     @Override
     public void privilegedStartService() {
         super.privilegedStartService();
-        waitingForPort = endpoint.listen(factory);
-        Failure[] raisedNow = {null};
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable IListeningPort> listening = endpoint.listen(factory);
+        waitingForPort = listening;
+        @Nullable Failure[] raisedNow = {null};
         boolean raise = raiseSynchronously;
-        waitingForPort.addErrback(failure -> {
+        listening.addErrback(failure -> {
             if (raise) {
                 raisedNow[0] = failure;
             } else if (failure.check(CancelledError.class) == null) {
@@ -70,8 +72,9 @@ public class StreamServerEndpointService extends Service {
             return null;
         });
         raiseSynchronously = false;
-        if (raisedNow[0] != null) {
-            throw raisedNow[0].raiseException();
+        Failure raised = raisedNow[0];
+        if (raised != null) {
+            throw raised.raiseException();
         }
     }
 
@@ -85,15 +88,15 @@ public class StreamServerEndpointService extends Service {
 
     /** Stops listening, or cancels the listen; the Deferred fires once the port is closed. */
     @Override
-    public Deferred<?> stopService() {
-        Deferred<IListeningPort> waiting = waitingForPort;
+    public @Nullable Deferred<?> stopService() {
+        Deferred<@Nullable IListeningPort> waiting = waitingForPort;
         if (waiting == null) {
             return super.stopService();
         }
         waitingForPort = null;
         waiting.cancel();
         return waiting.addCallbackDeferring(port -> port != null ? port.stopListening() : Deferred.<@Nullable Void>succeed(null))
-                .addBoth(passthrough -> {
+                .<@Nullable Object>addBoth(passthrough -> {
                     super.stopService();
                     return passthrough;
                 });

@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to a TCP server while it runs, as Twisted's {@code internet.TCPClient}: calls
@@ -16,8 +17,8 @@ public class TCPClient extends ConnectingService {
     private final int port;
     private final IClientFactory factory;
     private final double timeout;
-    private final InetSocketAddress bindAddress;
-    private IReactorTCP reactor;
+    private final @Nullable InetSocketAddress bindAddress;
+    private @Nullable IReactorTCP reactor; // null: the global reactor
 
     /** Connects to {@code host}:{@code port} with a 30 second timeout. */
     public TCPClient(String host, int port, IClientFactory factory) {
@@ -25,7 +26,7 @@ public class TCPClient extends ConnectingService {
     }
 
     /** Connects as {@link IReactorTCP#connectTCP(String, int, IClientFactory, double, InetSocketAddress)} does. */
-    public TCPClient(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+    public TCPClient(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         this.host = host;
         this.port = port;
         this.factory = factory;

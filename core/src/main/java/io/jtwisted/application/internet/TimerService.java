@@ -8,6 +8,7 @@ import io.jtwisted.internet.task.LoopingCall;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.python.failure.ThrowingSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls a function every {@code step} seconds while it runs, as Twisted's {@code internet.TimerService}: the
@@ -18,10 +19,10 @@ public class TimerService extends Service {
     private static final Logger log = Logger.forClass(TimerService.class);
 
     private final double step;
-    private final ThrowingSupplier<? extends Deferred<?>> call;
-    private IReactorTime clock;
-    private LoopingCall loop;
-    private Deferred<LoopingCall> loopFinished;
+    private final ThrowingSupplier<? extends @Nullable Deferred<?>> call;
+    private @Nullable IReactorTime clock; // null: the global reactor
+    private @Nullable LoopingCall loop;
+    private @Nullable Deferred<@Nullable LoopingCall> loopFinished; // its errback leaves null
 
     /** Calls {@code callable} every {@code step} seconds. */
     public TimerService(double step, ThrowingRunnable callable) {
@@ -32,7 +33,7 @@ public class TimerService extends Service {
     }
 
     /** Calls {@code callable} every {@code step} seconds; a returned Deferred delays the next call until it fires. */
-    public TimerService(double step, ThrowingSupplier<? extends Deferred<?>> callable) {
+    public TimerService(double step, ThrowingSupplier<? extends @Nullable Deferred<?>> callable) {
         this.step = step;
         this.call = callable;
     }
@@ -52,10 +53,13 @@ public class TimerService extends Service {
     public void startService() {
         super.startService();
         // A fresh loop per start: a stopped LoopingCall cannot be started again with a new Deferred.
-        loop = new LoopingCall(call);
-        loop.setClock(clock != null ? clock : Reactor.reactor);
-        loopFinished = loop.start(step, true);
-        loopFinished.addErrback(failure -> {
+        LoopingCall fresh = new LoopingCall(call);
+        loop = fresh;
+        fresh.setClock(clock != null ? clock : Reactor.reactor);
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable LoopingCall> finished = fresh.start(step, true);
+        loopFinished = finished;
+        finished.addErrback(failure -> {
             log.failure("TimerService call failed; the timer stopped", failure);
             return null;
         });
@@ -67,8 +71,8 @@ public class TimerService extends Service {
         if (loop != null && loop.running()) {
             loop.stop();
         }
-        Deferred<LoopingCall> finished = loopFinished != null ? loopFinished : Deferred.succeed(null);
-        return finished.addCallback(ignored -> {
+        Deferred<@Nullable LoopingCall> finished = loopFinished != null ? loopFinished : Deferred.succeed(null);
+        return finished.<@Nullable Object>addCallback(ignored -> {
             super.stopService();
             return null;
         });

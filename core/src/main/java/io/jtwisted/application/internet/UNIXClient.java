@@ -5,6 +5,7 @@ import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to a UNIX socket while it runs, as Twisted's {@code internet.UNIXClient}: calls
@@ -15,7 +16,7 @@ public class UNIXClient extends ConnectingService {
     private final IClientFactory factory;
     private final double timeout;
     private final boolean checkPID;
-    private IReactorUNIX reactor;
+    private @Nullable IReactorUNIX reactor; // null: the global reactor
 
     /** Connects to the socket file {@code address} within 30 seconds. */
     public UNIXClient(String address, IClientFactory factory) {

@@ -6,6 +6,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UNIX datagram socket connected to one peer while it runs, as Twisted's {@code
@@ -22,18 +23,18 @@ public class UNIXDatagramClient extends Service {
     private final IConnectedDatagramProtocol protocol;
     private final int maxPacketSize;
     private final int mode;
-    private final String bindAddress;
-    private IReactorUNIXDatagram reactor;
-    private IUNIXDatagramConnectedTransport port;
+    private final @Nullable String bindAddress;
+    private @Nullable IReactorUNIXDatagram reactor; // null: the global reactor
+    private @Nullable IUNIXDatagramConnectedTransport port;
 
     /** Connects to {@code address} from the socket bound to {@code bindAddress} ({@code null}: unbound, so it cannot be answered). */
-    public UNIXDatagramClient(String address, IConnectedDatagramProtocol protocol, String bindAddress) {
+    public UNIXDatagramClient(String address, IConnectedDatagramProtocol protocol, @Nullable String bindAddress) {
         this(address, protocol, IReactorUNIXDatagram.DEFAULT_MAX_PACKET_SIZE, IReactorUNIXDatagram.DEFAULT_MODE, bindAddress);
     }
 
     /** Connects as {@link IReactorUNIXDatagram#connectUNIXDatagram(String, IConnectedDatagramProtocol, int, int, String)} does. */
     public UNIXDatagramClient(String address, IConnectedDatagramProtocol protocol, int maxPacketSize, int mode,
-                              String bindAddress) {
+                              @Nullable String bindAddress) {
         this.address = address;
         this.protocol = protocol;
         this.maxPacketSize = maxPacketSize;
@@ -48,7 +49,7 @@ public class UNIXDatagramClient extends Service {
     }
 
     /** The socket while the service runs, else {@code null}. */
-    public IUNIXDatagramConnectedTransport port() {
+    public @Nullable IUNIXDatagramConnectedTransport port() {
         return port;
     }
 
@@ -60,7 +61,7 @@ public class UNIXDatagramClient extends Service {
 
     /** Closes the socket; the Deferred fires once it is closed. */
     @Override
-    public Deferred<?> stopService() {
+    public @Nullable Deferred<?> stopService() {
         super.stopService();
         IUNIXDatagramConnectedTransport connected = port;
         if (connected == null) {

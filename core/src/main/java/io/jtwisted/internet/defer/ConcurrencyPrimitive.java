@@ -30,8 +30,7 @@ public sealed interface ConcurrencyPrimitive permits DeferredLock, DeferredSemap
                 Deferred.<T>maybeDeferredDeferring(f).addBoth(this::releaseAndReturn));
     }
 
-    // NullAway: the result came from the chain typed T, so it is null only where T admits null.
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // passes the chain's result on, typed by the chain
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // passes the chain's T result on: null only where T admits null
     private <T extends @Nullable Object> T releaseAndReturn(@Nullable Object resultOrFailure) {
         release();
         // A Failure returned here keeps the chain on its errback path.

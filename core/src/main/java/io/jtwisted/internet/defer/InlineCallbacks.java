@@ -23,7 +23,12 @@ final class InlineCallbacks<T extends @Nullable Object> {
     private static final ThreadLocal<InlineCallbacks<?>> CURRENT = new ThreadLocal<>();
     private static final ThreadFactory BODIES = Thread.ofVirtual().name("jtwisted-async-", 0).factory();
     private static final Object PENDING = new Object();
-    private static final int SPINS_BEFORE_PARKING = 1_000;
+    // How long a resumer waiting for the body's turn to end spins before it parks: longer than
+    // the usual turn (up to the body's next await: a microsecond or two), short against a wait
+    // for the network. Spinning needs a second CPU for the body; 0 turns it off.
+    private static final long SPIN_NANOS = Long.getLong("io.jtwisted.await.spinNanos", 10_000L);
+    private static final boolean SPIN = SPIN_NANOS > 0 && Runtime.getRuntime().availableProcessors() > 1;
+    private static final int SPINS_PER_CLOCK_READ = 16;
 
     private final IReactorCore reactor;
     private final ThrowingSupplier<T> body;
@@ -37,6 +42,11 @@ final class InlineCallbacks<T extends @Nullable Object> {
     private volatile boolean bodyTurn;
     private volatile @Nullable Thread resumer; // the thread waiting for the body's turn to end
     private volatile @Nullable InlineCallbacks<?> resumerTask; // the coroutine that thread is the body of, if any
+    // Set by a side before it parks and cleared after: the other side unparks it only then, so a
+    // hand-off to a side that is still spinning costs no wake-up (no system call).
+    private volatile boolean resumerParked;
+    private volatile boolean bodyParked = true; // until it starts: the first turn starts its thread
+    private final SpinBackoff resumerSpin = new SpinBackoff(); // the resumer's (whichever thread it is)
 
     // Touched only by whichever side has the turn.
     private @Nullable Deferred<Object> awaiting;
@@ -64,28 +74,48 @@ final class InlineCallbacks<T extends @Nullable Object> {
         resumerTask = CURRENT.get();
         resumer = Thread.currentThread();
         bodyTurn = true;
-        wake.run();
-        boolean interrupted = false;
-        // A body's turn usually lasts microseconds (up to its next await): a platform thread spins
-        // that long before parking, so that the turn coming back costs no wake-up of this thread.
-        // A virtual thread (a reactor run on one) parks at once: spinning would hold the carrier
-        // the body could run on, and its park is a switch of continuations, not an OS wake-up.
-        if (!Thread.currentThread().isVirtual()) {
-            for (int spins = 0; bodyTurn && spins < SPINS_BEFORE_PARKING; spins++) {
-                Thread.onSpinWait();
+        boolean woke = bodyParked;
+        if (woke) {
+            wake.run();
+        }
+        // A body's turn usually lasts microseconds (up to its next await): this thread spins that
+        // long before parking, so that the turn coming back costs no wake-up of it. A virtual
+        // thread (a reactor run on one) that had to wake the body parks at once instead: the body
+        // was queued on this carrier, and spinning would hold the carrier it is to run on.
+        if (SPIN && !(woke && Thread.currentThread().isVirtual()) && resumerSpin.shouldSpin()) {
+            resumerSpin.spun(spinWhileBodysTurn());
+        }
+        if (bodyTurn) {
+            boolean interrupted = false;
+            resumerParked = true;
+            while (bodyTurn) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // keep waiting: the body has the turn
             }
-        }
-        while (bodyTurn) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted(); // keep waiting: the body has the turn
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            resumerParked = false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         deliverIfFinished();
     }
 
+    /** Spins up to {@link #SPIN_NANOS} while the body has the turn; true if it handed it back. */
+    private boolean spinWhileBodysTurn() {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        do {
+            for (int i = 0; i < SPINS_PER_CLOCK_READ; i++) {
+                if (!bodyTurn) {
+                    return true;
+                }
+                Thread.onSpinWait();
+            }
+        } while (System.nanoTime() - deadline < 0);
+        return !bodyTurn;
+    }
+
     private void runBody() {
+        bodyParked = false;
         CURRENT.set(this);
         try {
             outcome = body.get();
@@ -97,9 +127,7 @@ final class InlineCallbacks<T extends @Nullable Object> {
             }
         } finally {
             finished = true;
-            Thread waiting = resumer;
-            bodyTurn = false;
-            LockSupport.unpark(waiting);
+            handBack();
         }
     }
 
@@ -147,8 +175,7 @@ final class InlineCallbacks<T extends @Nullable Object> {
         return task.awaitInBody(d);
     }
 
-    // NullAway: r is the awaited chain's R result, null only where R admits null.
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await; NullAway: r is the awaited R result, null only where R admits null
     private <R extends @Nullable Object> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {
@@ -185,13 +212,25 @@ final class InlineCallbacks<T extends @Nullable Object> {
         return null; // consumed, as Twisted's inlineCallbacks leave None behind
     }
 
-    private void handBackAndWait() {
+    /** Ends the body's turn: the resumer, spinning or parked, goes on. */
+    private void handBack() {
         Thread waiting = resumer;
         bodyTurn = false;
-        LockSupport.unpark(waiting);
+        if (resumerParked) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    // The body does not spin: holding its carrier would keep the scheduler from running the
+    // reactor (when that is a virtual thread) or other bodies, and on a loaded machine a spinning
+    // body measured slower than a parked one.
+    private void handBackAndWait() {
+        handBack();
+        bodyParked = true;
         while (!bodyTurn) {
             LockSupport.park(this);
         }
+        bodyParked = false;
     }
 
     static boolean isInTurnOf(Thread thread) {

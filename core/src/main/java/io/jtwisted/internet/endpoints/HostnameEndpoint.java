@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to a host name over IPv4 or IPv6, whichever answers first, as Twisted's
@@ -34,14 +35,14 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
     private final String host;
     private final int port;
     private final double timeout;
-    private final InetSocketAddress bindAddress;
+    private final @Nullable InetSocketAddress bindAddress;
     private final double attemptDelay;
 
     public HostnameEndpoint(R reactor, String host, int port) {
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null, DEFAULT_ATTEMPT_DELAY);
     }
 
-    public HostnameEndpoint(R reactor, String host, int port, double timeout, InetSocketAddress bindAddress,
+    public HostnameEndpoint(R reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress,
                             double attemptDelay) {
         this.reactor = reactor;
         this.host = host;
@@ -58,7 +59,7 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
                 ? Deferred.maybeDeferred(() -> List.of(InetAddress.getByName(host)))
                 : Resolution.resolve(reactor, host);
         race.resolving = resolved;
-        resolved.addCallbacks(addresses -> {
+        resolved.<@Nullable Object>addCallbacks(addresses -> {
             race.start(addresses);
             return null;
         }, failure -> {
@@ -73,9 +74,9 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
         final IProtocolFactory factory;
         final Deferred<IProtocol> result;
         final List<Deferred<IProtocol>> running = new ArrayList<>();
-        List<InetAddress> remaining;
-        Deferred<List<InetAddress>> resolving;
-        IDelayedCall next;
+        List<InetAddress> remaining = new ArrayList<>(); // filled by start()
+        @Nullable Deferred<List<InetAddress>> resolving;
+        @Nullable IDelayedCall next;
         boolean done;
 
         Race(IProtocolFactory factory) {
@@ -101,7 +102,7 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
                     ? io.jtwisted.internet.address.IPv6Address.textOf(v6) : address.getHostAddress();
             Deferred<IProtocol> attempt = new TCP4ClientEndpoint(reactor, literal, port, timeout, bindAddress).connect(factory);
             running.add(attempt);
-            attempt.addCallbacks(protocol -> {
+            attempt.<@Nullable Object>addCallbacks(protocol -> {
                 running.remove(attempt);
                 won(protocol);
                 return null;

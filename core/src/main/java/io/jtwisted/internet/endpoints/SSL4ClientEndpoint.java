@@ -8,6 +8,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects over TLS over TCP, as Twisted's {@code SSL4ClientEndpoint}. The Deferred fires with the
@@ -25,7 +26,7 @@ public final class SSL4ClientEndpoint implements IStreamClientEndpoint {
     }
 
     public SSL4ClientEndpoint(IReactorTCP reactor, String host, int port, IClientConnectionCreator sslContextFactory,
-                              double timeout, InetSocketAddress bindAddress) {
+                              double timeout, @Nullable InetSocketAddress bindAddress) {
         this.tcp = new TCP4ClientEndpoint(reactor, host, port, timeout, bindAddress);
         this.sslContextFactory = sslContextFactory;
         this.tls = new TLSWrapperClientEndpoint(sslContextFactory, tcp,

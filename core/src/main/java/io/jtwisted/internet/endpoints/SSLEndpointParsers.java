@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ssl:} and {@code tls:} endpoint descriptions, with Twisted's argument names.
@@ -133,7 +134,7 @@ final class SSLEndpointParsers {
         }
     }
 
-    private static InetSocketAddress bindAddress(Map<String, String> kw) {
+    private static @Nullable InetSocketAddress bindAddress(Map<String, String> kw) {
         return kw.containsKey("bindAddress") ? InetSocketAddress.createUnresolved(kw.get("bindAddress"), 0) : null;
     }
 
@@ -145,7 +146,8 @@ final class SSLEndpointParsers {
         }
     }
 
-    private static PrivateCertificate clientCertificate(String type, String keyFile, String certFile) {
+    private static @Nullable PrivateCertificate clientCertificate(String type, @Nullable String keyFile,
+                                                                  @Nullable String certFile) {
         if (keyFile == null && certFile == null) {
             return null;
         }

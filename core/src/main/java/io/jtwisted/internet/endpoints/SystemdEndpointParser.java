@@ -9,6 +9,7 @@ import java.net.StandardProtocolFamily;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +55,7 @@ final class SystemdEndpointParser {
             }
             fileno = found;
         } else {
-            int i = Endpoints.parseInt("systemd", "index", index);
+            int i = Endpoints.parseInt("systemd", "index", Objects.requireNonNull(index)); // one of index and name is set
             List<Integer> descriptors = inherited.inheritedDescriptors();
             if (i < 0 || i >= descriptors.size()) {
                 throw new IllegalArgumentException(descriptors.isEmpty()

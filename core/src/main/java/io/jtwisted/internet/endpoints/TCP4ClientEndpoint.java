@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects over TCP to a host name or IPv4 address, as Twisted's {@code TCP4ClientEndpoint}. A
@@ -16,14 +17,14 @@ public class TCP4ClientEndpoint implements IStreamClientEndpoint {
     private final String host;
     private final int port;
     private final double timeout;
-    private final InetSocketAddress bindAddress;
+    private final @Nullable InetSocketAddress bindAddress;
 
     /** Timeout 30 seconds, no bind address. */
     public TCP4ClientEndpoint(IReactorTCP reactor, String host, int port) {
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    public TCP4ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, InetSocketAddress bindAddress) {
+    public TCP4ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
         this.reactor = reactor;
         this.host = host;
         this.port = port;
@@ -58,7 +59,7 @@ public class TCP4ClientEndpoint implements IStreamClientEndpoint {
     }
 
     /** The local address to bind before connecting, or {@code null}. */
-    public InetSocketAddress bindAddress() {
+    public @Nullable InetSocketAddress bindAddress() {
         return bindAddress;
     }
 

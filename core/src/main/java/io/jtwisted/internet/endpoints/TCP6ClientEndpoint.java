@@ -9,6 +9,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects over TCP to an IPv6 address, as Twisted's {@code TCP6ClientEndpoint}: a host name is
@@ -22,7 +23,7 @@ public class TCP6ClientEndpoint extends TCP4ClientEndpoint {
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    public TCP6ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, InetSocketAddress bindAddress) {
+    public TCP6ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
         super(reactor, host, port, timeout, bindAddress);
         this.reactor = reactor;
     }

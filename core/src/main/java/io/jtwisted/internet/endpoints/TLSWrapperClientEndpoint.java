@@ -8,6 +8,8 @@ import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import io.jtwisted.protocols.tls.TLSMemoryBIOProtocol;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs TLS over the connections of another client endpoint, as Twisted's {@code wrapClientTLS}
@@ -19,13 +21,13 @@ import io.jtwisted.protocols.tls.TLSMemoryBIOProtocol;
 public final class TLSWrapperClientEndpoint implements IStreamClientEndpoint {
     private final IClientConnectionCreator connectionCreator;
     private final IStreamClientEndpoint wrappedEndpoint;
-    private final IReactorThreads taskRunner;
+    private final @Nullable IReactorThreads taskRunner;
 
     /**
      * @param taskRunner runs the engine's delegated tasks off the reactor thread; {@code null}: inline
      */
     public TLSWrapperClientEndpoint(IClientConnectionCreator connectionCreator, IStreamClientEndpoint wrappedEndpoint,
-                                    IReactorThreads taskRunner) {
+                                    @Nullable IReactorThreads taskRunner) {
         this.connectionCreator = connectionCreator;
         this.wrappedEndpoint = wrappedEndpoint;
         this.taskRunner = taskRunner;
@@ -37,7 +39,8 @@ public final class TLSWrapperClientEndpoint implements IStreamClientEndpoint {
         return wrappedEndpoint.connect(tls).addCallbackDeferring(connected -> {
             TLSMemoryBIOProtocol wrapper = (TLSMemoryBIOProtocol) connected;
             IProtocol inner = wrapper.wrappedProtocol();
-            return wrapper.whenHandshakeDone().addCallback(done -> inner);
+            // The wrapped protocol is there while connected, which a completed handshake implies.
+            return wrapper.whenHandshakeDone().addCallback(done -> Objects.requireNonNull(inner, "connection lost"));
         });
     }
 

@@ -9,6 +9,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.protocol.ClientFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adapts a plain protocol factory to the {@code connectTCP} client API and turns the outcome
@@ -19,7 +20,7 @@ import io.jtwisted.internet.protocol.ClientFactory;
 final class WrappingFactory extends ClientFactory {
     private final IProtocolFactory wrapped;
     private final Deferred<IProtocol> onConnection;
-    private IConnector connector;
+    private @Nullable IConnector connector; // once startedConnecting
 
     WrappingFactory(IProtocolFactory wrapped) {
         this.wrapped = wrapped;
@@ -44,7 +45,7 @@ final class WrappingFactory extends ClientFactory {
     }
 
     @Override
-    public IProtocol buildProtocol(IAddress address) {
+    public @Nullable IProtocol buildProtocol(IAddress address) {
         IProtocol proto;
         try {
             proto = wrapped.buildProtocol(address);

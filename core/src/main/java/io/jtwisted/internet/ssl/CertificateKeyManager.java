@@ -15,6 +15,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.StandardConstants;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Presents one default certificate, or the one configured for the host name the client asked for
@@ -23,16 +24,16 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class CertificateKeyManager extends X509ExtendedKeyManager {
     private static final String DEFAULT = "";
 
-    private final PrivateCertificate defaultCertificate; // may be null (a client without a certificate)
+    private final @Nullable PrivateCertificate defaultCertificate; // may be null (a client without a certificate)
     private final Map<String, PrivateCertificate> byHostName;
 
-    CertificateKeyManager(PrivateCertificate defaultCertificate, Map<String, PrivateCertificate> byHostName) {
+    CertificateKeyManager(@Nullable PrivateCertificate defaultCertificate, Map<String, PrivateCertificate> byHostName) {
         this.defaultCertificate = defaultCertificate;
         this.byHostName = byHostName;
     }
 
     @Override
-    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+    public @Nullable String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
         String requested = requestedHostName(engine);
         if (requested != null) {
             PrivateCertificate named = byHostName.get(requested);
@@ -44,7 +45,8 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
     }
 
     @Override
-    public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+    public @Nullable String chooseEngineClientAlias(String[] keyTypes, Principal @Nullable [] issuers,
+                                                    @Nullable SSLEngine engine) {
         if (defaultCertificate == null) {
             return null;
         }
@@ -56,7 +58,7 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
         return null;
     }
 
-    private static String requestedHostName(SSLEngine engine) {
+    private static @Nullable String requestedHostName(SSLEngine engine) {
         SSLSession handshaking = engine.getHandshakeSession();
         if (!(handshaking instanceof ExtendedSSLSession extended)) {
             return null;
@@ -70,7 +72,7 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
     }
 
     /** Whether a certificate's key can serve the key type the handshake asks for. */
-    private static boolean fits(PrivateCertificate certificate, String keyType) {
+    private static boolean fits(PrivateCertificate certificate, @Nullable String keyType) {
         String algorithm = certificate.privateKey().getAlgorithm();
         if (keyType == null) {
             return true;
@@ -82,7 +84,7 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
         };
     }
 
-    private PrivateCertificate lookup(String alias) {
+    private @Nullable PrivateCertificate lookup(@Nullable String alias) {
         if (DEFAULT.equals(alias)) {
             return defaultCertificate;
         }
@@ -90,19 +92,19 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
     }
 
     @Override
-    public X509Certificate[] getCertificateChain(String alias) {
+    public X509Certificate @Nullable [] getCertificateChain(@Nullable String alias) {
         PrivateCertificate c = lookup(alias);
         return c == null ? null : c.fullChain();
     }
 
     @Override
-    public PrivateKey getPrivateKey(String alias) {
+    public @Nullable PrivateKey getPrivateKey(@Nullable String alias) {
         PrivateCertificate c = lookup(alias);
         return c == null ? null : c.privateKey();
     }
 
     @Override
-    public String[] getServerAliases(String keyType, Principal[] issuers) {
+    public String @Nullable [] getServerAliases(@Nullable String keyType, Principal[] issuers) {
         List<String> out = new ArrayList<>();
         if (defaultCertificate != null && fits(defaultCertificate, keyType)) {
             out.add(DEFAULT);
@@ -116,17 +118,17 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
     }
 
     @Override
-    public String[] getClientAliases(String keyType, Principal[] issuers) {
+    public String @Nullable [] getClientAliases(@Nullable String keyType, Principal[] issuers) {
         return defaultCertificate != null && fits(defaultCertificate, keyType) ? new String[] {DEFAULT} : null;
     }
 
     @Override
-    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+    public @Nullable String chooseServerAlias(@Nullable String keyType, Principal[] issuers, Socket socket) {
         return defaultCertificate != null && fits(defaultCertificate, keyType) ? DEFAULT : null;
     }
 
     @Override
-    public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+    public @Nullable String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
         return chooseEngineClientAlias(keyTypes, issuers, null);
     }
 }

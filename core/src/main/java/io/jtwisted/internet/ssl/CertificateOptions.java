@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS settings for servers and clients, as Twisted's {@code twisted.internet.ssl.CertificateOptions}:
@@ -40,9 +41,9 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-    private final PrivateCertificate certificate;
+    private final @Nullable PrivateCertificate certificate;
     private final Map<String, PrivateCertificate> sniCertificates;
-    private final ITrustRoot trustRoot;
+    private final @Nullable ITrustRoot trustRoot;
     private final boolean requireCertificate;
     private final List<String> acceptableProtocols;
     private final String[] protocols;
@@ -152,12 +153,12 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
     }
 
     /** The certificate presented, or {@code null}. */
-    public PrivateCertificate certificate() {
+    public @Nullable PrivateCertificate certificate() {
         return certificate;
     }
 
     /** The trust root peers' certificates are checked against, or {@code null}. */
-    public ITrustRoot trustRoot() {
+    public @Nullable ITrustRoot trustRoot() {
         return trustRoot;
     }
 
@@ -184,9 +185,9 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
 
     /** Builds {@link CertificateOptions}; the setters use the names of Twisted's keyword arguments. */
     public static final class Builder {
-        private PrivateCertificate certificate;
+        private @Nullable PrivateCertificate certificate;
         private final Map<String, PrivateCertificate> sniCertificates = new LinkedHashMap<>();
-        private ITrustRoot trustRoot;
+        private @Nullable ITrustRoot trustRoot;
         private boolean requireCertificate = true;
         private List<String> acceptableProtocols = List.of();
         private List<String> ciphers = MODERN_CIPHERS;
@@ -196,8 +197,8 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         private Builder() {
         }
 
-        /** The certificate, key and chain to present (Twisted's {@code privateKey}, {@code certificate}, {@code extraCertChain}). */
-        public Builder certificate(PrivateCertificate certificate) {
+        /** The certificate, key and chain to present (Twisted's {@code privateKey}, {@code certificate}, {@code extraCertChain}); null: none. */
+        public Builder certificate(@Nullable PrivateCertificate certificate) {
             this.certificate = certificate;
             return this;
         }
@@ -211,8 +212,8 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
             return this;
         }
 
-        /** The roots the peer's certificate must chain to; on a server, this asks clients for a certificate. */
-        public Builder trustRoot(ITrustRoot trustRoot) {
+        /** The roots the peer's certificate must chain to; on a server, this asks clients for a certificate; null: none. */
+        public Builder trustRoot(@Nullable ITrustRoot trustRoot) {
             this.trustRoot = trustRoot;
             return this;
         }

@@ -19,6 +19,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A private key (RSA or EC) and its public half, as Twisted's {@code twisted.internet.ssl.KeyPair}.
@@ -28,9 +29,9 @@ import java.util.Objects;
  */
 public final class KeyPair {
     private final PrivateKey privateKey;
-    private final PublicKey publicKey;
+    private final @Nullable PublicKey publicKey;
 
-    private KeyPair(PrivateKey privateKey, PublicKey publicKey) {
+    private KeyPair(PrivateKey privateKey, @Nullable PublicKey publicKey) {
         this.privateKey = Objects.requireNonNull(privateKey);
         this.publicKey = publicKey;
     }
@@ -127,7 +128,7 @@ public final class KeyPair {
         throw new IllegalArgumentException("the private key is neither a valid RSA nor a valid EC key");
     }
 
-    private static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
+    private static @Nullable PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
         if (key instanceof RSAPrivateCrtKey rsa) {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         }
@@ -139,7 +140,7 @@ public final class KeyPair {
     }
 
     /** The public point SEC1 keeps next to the private scalar ({@code [1] publicKey}), when present and uncompressed. */
-    private static ECPoint ecPublicPoint(byte[] pkcs8) {
+    private static @Nullable ECPoint ecPublicPoint(byte[] pkcs8) {
         List<Der.Element> info = Der.children(Der.read(pkcs8).contents());
         byte[] sec1 = info.get(2).contents();
         for (Der.Element field : Der.children(Der.read(sec1).contents())) {
@@ -162,7 +163,7 @@ public final class KeyPair {
     }
 
     /** The public key, or {@code null} if it could not be derived from the private key. */
-    public PublicKey publicKey() {
+    public @Nullable PublicKey publicKey() {
         return publicKey;
     }
 
@@ -182,9 +183,9 @@ public final class KeyPair {
      * IP address for a literal) in its subjectAltName, so hostname verification accepts it.
      */
     public PrivateCertificate selfSignedCert(long serialNumber, String commonName) {
-        requirePublicKey();
+        PublicKey known = requirePublicKey();
         byte[] name = CertificateBuilder.name(commonName);
-        var cert = CertificateBuilder.build(commonName, publicKey, name, privateKey, BigInteger.valueOf(serialNumber), true, 365);
+        var cert = CertificateBuilder.build(commonName, known, name, privateKey, BigInteger.valueOf(serialNumber), true, 365);
         return PrivateCertificate.of(new Certificate(cert), this, List.of());
     }
 
@@ -192,10 +193,12 @@ public final class KeyPair {
         return publicKey != null ? this : new KeyPair(privateKey, key);
     }
 
-    void requirePublicKey() {
+    /** The public key; throws when it is unknown. */
+    PublicKey requirePublicKey() {
         if (publicKey == null) {
             throw new IllegalStateException("the public half of this key is unknown (the PEM data did not include it)");
         }
+        return publicKey;
     }
 
     @Override

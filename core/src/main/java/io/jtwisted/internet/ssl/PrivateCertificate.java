@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,8 @@ public final class PrivateCertificate extends Certificate {
      * @throws IllegalArgumentException if the key is not the certificate's
      */
     public static PrivateCertificate of(Certificate certificate, KeyPair keyPair, List<Certificate> extraCertChain) {
-        if (keyPair.publicKey() != null && !keyPair.publicKey().equals(certificate.getPublicKey())) {
+        PublicKey known = keyPair.publicKey();
+        if (known != null && !known.equals(certificate.getPublicKey())) {
             throw new IllegalArgumentException("the private key does not belong to the certificate " + certificate.getSubject());
         }
         return new PrivateCertificate(certificate, keyPair, extraCertChain);
@@ -147,9 +149,9 @@ public final class PrivateCertificate extends Certificate {
      */
     public PrivateCertificate signCertificate(KeyPair subjectKey, String commonName, long serialNumber,
                                               boolean certificateAuthority) {
-        subjectKey.requirePublicKey();
+        PublicKey subjectPublic = subjectKey.requirePublicKey();
         byte[] issuer = x509().getSubjectX500Principal().getEncoded();
-        X509Certificate issued = CertificateBuilder.build(commonName, subjectKey.publicKey(), issuer, privateKey(),
+        X509Certificate issued = CertificateBuilder.build(commonName, subjectPublic, issuer, privateKey(),
                 BigInteger.valueOf(serialNumber), certificateAuthority, 365);
         List<Certificate> newChain = new ArrayList<>();
         if (!getSubject().equals(getIssuer())) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The functions of Twisted's {@code twisted.internet.ssl} module: {@link #optionsForClientTLS},
@@ -28,13 +29,13 @@ public final class SSL {
     }
 
     /** Client options for {@code hostname} trusting {@code trustRoot} ({@code null}: {@link #platformTrust()}). */
-    public static ClientTLSOptions optionsForClientTLS(String hostname, ITrustRoot trustRoot) {
+    public static ClientTLSOptions optionsForClientTLS(String hostname, @Nullable ITrustRoot trustRoot) {
         return optionsForClientTLS(hostname, trustRoot, null, List.of());
     }
 
     /** As above, presenting {@code clientCertificate} when the server asks for one ({@code null}: none). */
-    public static ClientTLSOptions optionsForClientTLS(String hostname, ITrustRoot trustRoot,
-                                                       PrivateCertificate clientCertificate) {
+    public static ClientTLSOptions optionsForClientTLS(String hostname, @Nullable ITrustRoot trustRoot,
+                                                       @Nullable PrivateCertificate clientCertificate) {
         return optionsForClientTLS(hostname, trustRoot, clientCertificate, List.of());
     }
 
@@ -48,8 +49,8 @@ public final class SSL {
      * @param clientCertificate presented when the server asks, or {@code null}
      * @param acceptableProtocols ALPN names to offer, in preference order (empty: no ALPN)
      */
-    public static ClientTLSOptions optionsForClientTLS(String hostname, ITrustRoot trustRoot,
-                                                       PrivateCertificate clientCertificate,
+    public static ClientTLSOptions optionsForClientTLS(String hostname, @Nullable ITrustRoot trustRoot,
+                                                       @Nullable PrivateCertificate clientCertificate,
                                                        List<String> acceptableProtocols) {
         if (hostname == null || hostname.isEmpty()) {
             throw new IllegalArgumentException("optionsForClientTLS needs the server's host name");
@@ -106,7 +107,7 @@ public final class SSL {
         return trustRootFromCertificates(found);
     }
 
-    private static TrustManager[] trustManagers(KeyStore store) {
+    private static TrustManager[] trustManagers(@Nullable KeyStore store) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);

@@ -4,5 +4,7 @@
  * certificate and key types loaded from PEM and PKCS#12. The TLS layer itself is
  * {@code io.jtwisted.protocols.tls}.
  */
+@NullMarked
 package io.jtwisted.internet.ssl;
 
+import org.jspecify.annotations.NullMarked;

@@ -82,7 +82,9 @@ public final class Task {
      * fires, stops the reactor, and exits the process: with code 0 when the Deferred succeeded,
      * 1 when it failed (the failure is logged), or the code of a {@link SystemExit} it failed
      * with. As Twisted's {@code task.react}: the way to write a client or a one-off job with a
-     * well-defined end. Never returns.
+     * well-defined end. The loop runs on a virtual thread unless {@value ReactorThreads#PROPERTY}
+     * says {@code platform} (see {@link ReactorThreads}); {@code main} is called on the caller's
+     * thread, before the loop starts. Never returns.
      */
     public static void react(ThrowingFunction<? super Reactor, ? extends @Nullable Deferred<?>> main) {
         react(Reactor.reactor, main);
@@ -143,7 +145,7 @@ public final class Task {
             }
             return null;
         });
-        reactor.run();
+        ReactorThreads.run(reactor);
         return code[0];
     }
 

@@ -2,6 +2,7 @@ package io.jtwisted.internet.testing;
 
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.protocol.Factory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A factory of {@link AccumulatingProtocol}s. Set {@link #protocolConnectionMade} to a Deferred
@@ -9,7 +10,7 @@ import io.jtwisted.internet.protocol.Factory;
  */
 public class AccumulatingFactory extends Factory {
     /** When set, fired with the next protocol that becomes connected, then cleared. */
-    public Deferred<AccumulatingProtocol> protocolConnectionMade;
+    public @Nullable Deferred<AccumulatingProtocol> protocolConnectionMade;
 
     /** A factory whose {@code buildProtocol} makes {@link AccumulatingProtocol}s. */
     public AccumulatingFactory() {

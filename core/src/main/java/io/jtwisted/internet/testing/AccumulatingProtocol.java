@@ -17,10 +17,10 @@ public class AccumulatingProtocol extends Protocol {
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private boolean made;
     private boolean closed;
-    private Failure closedReason;
+    private @Nullable Failure closedReason;
 
     /** When set, fired with {@code null} (and then cleared) when the connection is lost. */
-    public Deferred<@Nullable Void> closedDeferred;
+    public @Nullable Deferred<@Nullable Void> closedDeferred;
 
     /**
      * Records that the connection is made and, if the factory is an {@link AccumulatingFactory}
@@ -76,7 +76,7 @@ public class AccumulatingProtocol extends Protocol {
     }
 
     /** The reason given to {@code connectionLost}, or {@code null} before. */
-    public Failure closedReason() {
+    public @Nullable Failure closedReason() {
         return closedReason;
     }
 }

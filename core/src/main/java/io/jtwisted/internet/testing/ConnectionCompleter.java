@@ -5,6 +5,8 @@ import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.testing.MemoryReactor.TcpClient;
 import io.jtwisted.internet.testing.MemoryReactor.TcpServer;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Completes, in memory, the connections a {@link MemoryReactor} was asked for: connects a
@@ -25,7 +27,7 @@ public final class ConnectionCompleter {
      *
      * @return the pump between them, or {@code null} when no client matches a server
      */
-    public IOPump succeedOnce() {
+    public @Nullable IOPump succeedOnce() {
         for (int i = 0; i < reactor.tcpClients().size(); i++) {
             TcpClient client = reactor.tcpClients().get(i);
             for (TcpServer server : reactor.tcpServers()) {
@@ -34,8 +36,10 @@ public final class ConnectionCompleter {
                 }
                 reactor.tcpClients().remove(i);
                 FakeConnector connector = reactor.connectors().remove(i);
-                IProtocol clientProtocol = client.factory().buildProtocol(connector.getDestination());
-                IProtocol serverProtocol = server.factory().buildProtocol(new FakeAddress());
+                IProtocol clientProtocol = Objects.requireNonNull(client.factory().buildProtocol(connector.getDestination()),
+                        "the client factory built no protocol");
+                IProtocol serverProtocol = Objects.requireNonNull(server.factory().buildProtocol(new FakeAddress()),
+                        "the server factory built no protocol");
                 return IOSim.connect(serverProtocol, IOSim.makeFakeServer(serverProtocol),
                         clientProtocol, IOSim.makeFakeClient(clientProtocol), false, true);
             }

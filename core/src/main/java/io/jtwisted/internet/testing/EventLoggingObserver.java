@@ -6,6 +6,7 @@ import io.jtwisted.logger.LogPublisher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log observer that keeps every event it sees, for tests to inspect, as Twisted's
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class EventLoggingObserver implements ILogObserver, AutoCloseable {
     private final List<LogEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private LogPublisher publisher;
+    private @Nullable LogPublisher publisher;
 
     /** An observer that is not observing anything yet: add it to a publisher yourself. */
     public EventLoggingObserver() {

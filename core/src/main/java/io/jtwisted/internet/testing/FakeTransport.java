@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One end of an in-memory connection, as Twisted's {@code twisted.test.iosim.FakeTransport}:
@@ -30,7 +31,7 @@ public class FakeTransport implements ITCPTransport {
     boolean disconnecting;
     boolean disconnected;
     private Throwable disconnectReason = new ConnectionDone("Connection done");
-    private IProducer producer;
+    private @Nullable IProducer producer;
     private boolean streamingProducer;
 
     /** A transport delivering to {@code protocol}, with fresh {@link FakeAddress}es. */
@@ -39,7 +40,8 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** A transport delivering to {@code protocol}; {@code null} addresses become fresh {@link FakeAddress}es. */
-    public FakeTransport(IProtocol protocol, boolean isServer, IAddress hostAddress, IAddress peerAddress) {
+    public FakeTransport(IProtocol protocol, boolean isServer, @Nullable IAddress hostAddress,
+                         @Nullable IAddress peerAddress) {
         this.protocol = protocol;
         this.isServer = isServer;
         this.hostAddress = hostAddress != null ? hostAddress : new FakeAddress();
@@ -166,7 +168,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** The registered producer, or {@code null}. */
-    public IProducer producer() {
+    public @Nullable IProducer producer() {
         return producer;
     }
 
@@ -187,7 +189,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** Takes and returns the buffered writes, or {@code null} when there are none. */
-    byte[] takeOutBuffer() {
+    byte @Nullable [] takeOutBuffer() {
         if (stream.size() == 0) {
             return null;
         }

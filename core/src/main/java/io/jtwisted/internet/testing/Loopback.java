@@ -113,7 +113,7 @@ public final class Loopback {
         Deferred<Connection<S, C>> connected = Deferred.gatherResults(List.of(clientSide.made, serverSide.made))
                 .addCallback(bothMade -> new Connection<>(server, client, clientSide.transport, closed));
         connectFailed.addErrbackDeferring(failure -> port.stopListening()
-                .addCallback(stopped -> {
+                .<@Nullable Void>addCallback(stopped -> {
                     connected.errback(failure);
                     return null;
                 }));
@@ -134,6 +134,7 @@ public final class Loopback {
         private final IProtocol delegate;
         private final Deferred<@Nullable Void> made = new Deferred<>();
         private final Deferred<@Nullable Void> lost = new Deferred<>();
+        @SuppressWarnings("NullAway.Init") // set by makeConnection, before made fires and anyone reads it
         private ITransport transport;
 
         ObservedProtocol(IProtocol delegate) {

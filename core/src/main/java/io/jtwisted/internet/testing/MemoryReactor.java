@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reactor that does nothing but record what it is asked, for unit tests of code that takes a
@@ -40,7 +42,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
 
     /** A recorded {@code connectTCP} call. */
     public record TcpClient(String host, int port, IClientFactory factory, double timeout,
-            InetSocketAddress bindAddress) {
+            @Nullable InetSocketAddress bindAddress) {
     }
 
     private final List<TcpServer> tcpServers = new ArrayList<>();
@@ -148,7 +150,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
         if (id == null) {
             throw new IllegalArgumentException("unknown or removed trigger: " + triggerId);
         }
-        triggers.get(id.phase).get(id.eventType).remove(id.trigger);
+        Objects.requireNonNull(Objects.requireNonNull(triggers.get(id.phase)).get(id.eventType)).remove(id.trigger); // added with its id
     }
 
     /**
@@ -201,7 +203,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
      */
     @Override
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
-            InetSocketAddress bindAddress) {
+            @Nullable InetSocketAddress bindAddress) {
         tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress));
         IAddress destination = isIPv6(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
         FakeConnector connector = new FakeConnector(destination);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #result()} fires when it is done (or stopped).
  */
 public final class NonStreamingProducer implements IPullProducer {
-    private IConsumer consumer;
+    private @Nullable IConsumer consumer; // null once done or stopped
     private int counter;
     private boolean stopped;
     private final Deferred<@Nullable Void> result = new Deferred<>();
@@ -65,7 +65,7 @@ public final class NonStreamingProducer implements IPullProducer {
     }
 
     /** The consumer written to, or {@code null} once done or stopped. */
-    public IConsumer consumer() {
+    public @Nullable IConsumer consumer() {
         return consumer;
     }
 

@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reactor whose every listen and connect call throws the exception it was given, as Twisted's
@@ -35,7 +36,7 @@ public class RaisingMemoryReactor implements IReactorTCP {
     /** Throws the connect exception. */
     @Override
     public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
-            InetSocketAddress bindAddress) {
+            @Nullable InetSocketAddress bindAddress) {
         throw connectException != null ? connectException : new UnsupportedOperationException("connectTCP");
     }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport that keeps what is written in memory, for unit tests of protocols, as Twisted's
@@ -45,7 +46,7 @@ public class StringTransport implements ITCPTransport {
     private boolean writeDisconnected;
     private boolean tcpNoDelay;
     private boolean tcpKeepAlive;
-    private IProducer producer;
+    private @Nullable IProducer producer;
     private boolean streaming;
     private String producerState = "producing";
 
@@ -55,7 +56,7 @@ public class StringTransport implements ITCPTransport {
     }
 
     /** A transport reporting the given addresses ({@code null} for the defaults). */
-    public StringTransport(IAddress hostAddress, IAddress peerAddress) {
+    public StringTransport(@Nullable IAddress hostAddress, @Nullable IAddress peerAddress) {
         this(hostAddress, peerAddress, false);
     }
 
@@ -63,7 +64,7 @@ public class StringTransport implements ITCPTransport {
      * A transport reporting the given addresses ({@code null} for the defaults); when
      * {@code lenient}, pausing or resuming it after {@link #loseConnection()} is allowed.
      */
-    public StringTransport(IAddress hostAddress, IAddress peerAddress, boolean lenient) {
+    public StringTransport(@Nullable IAddress hostAddress, @Nullable IAddress peerAddress, boolean lenient) {
         this.hostAddress = hostAddress != null ? hostAddress : DEFAULT_HOST;
         this.peerAddress = peerAddress != null ? peerAddress : DEFAULT_PEER;
         this.lenient = lenient;
@@ -218,7 +219,7 @@ public class StringTransport implements ITCPTransport {
     }
 
     /** The registered producer, or {@code null}. */
-    public IProducer producer() {
+    public @Nullable IProducer producer() {
         return producer;
     }
 

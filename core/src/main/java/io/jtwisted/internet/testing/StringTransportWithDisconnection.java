@@ -4,6 +4,7 @@ import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link StringTransport} whose {@link #loseConnection()} ends the connection at once: the
@@ -17,19 +18,19 @@ import io.jtwisted.internet.interfaces.IProtocol;
  * }</pre>
  */
 public class StringTransportWithDisconnection extends StringTransport {
-    private IProtocol protocol;
+    private @Nullable IProtocol protocol;
 
     /** A transport with the default addresses; call {@link #setProtocol} before closing it. */
     public StringTransportWithDisconnection() {
     }
 
     /** A transport with the given addresses ({@code null} for the defaults). */
-    public StringTransportWithDisconnection(IAddress hostAddress, IAddress peerAddress) {
+    public StringTransportWithDisconnection(@Nullable IAddress hostAddress, @Nullable IAddress peerAddress) {
         super(hostAddress, peerAddress);
     }
 
-    /** The protocol told when the connection is lost. */
-    public IProtocol protocol() {
+    /** The protocol told when the connection is lost, or null before {@link #setProtocol}. */
+    public @Nullable IProtocol protocol() {
         return protocol;
     }
 

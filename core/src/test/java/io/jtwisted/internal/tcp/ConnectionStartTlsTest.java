@@ -8,6 +8,7 @@ import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IBufferReceiver;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -26,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sslTransport()} null before, the TLS view after); and the producer re-registration of Twisted's
  * {@code _newtls.startTLS}. Added: bytes still queued at the switch leave first in clear (checked
  * by a raw JDK socket), half-close, abort, the two misuse failures, and a file region queued before
- * the switch (sent in clear; after it the connection refuses regions, so callers write bytes). Not ported: test_unTLS
+ * the switch (sent in clear; after it the connection refuses regions, so callers write bytes), and an
+ * {@code IBufferReceiver} lent buffers in clear and given arrays by the TLS layer. Not ported: test_unTLS
  * (JTwisted has no stopTLS), test_backwardsTLS (no {@code normal=False} direction swap) and the
  * IOCP-specific cases. The same exchange, half-close and producer run over UNIX stream sockets,
  * whose transports are {@link ITLSTransport}s too (as in Twisted, where {@code unix.Server} is a
@@ -168,6 +171,36 @@ class ConnectionStartTlsTest {
         }
     }
 
+    /** The server on the buffer-level path, counting how its bytes came: lent buffers or arrays, in clear or not. */
+    static final class BufferServer extends Server implements IBufferReceiver {
+        int buffersInClear;
+        int arraysInClear;
+        int buffersWhenSecure;
+        int arraysWhenSecure;
+
+        @Override
+        public void bufferReceived(ByteBuffer data) {
+            if (switched) {
+                buffersWhenSecure++;
+            } else {
+                buffersInClear++;
+            }
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            super.dataReceived(copy);
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            if (switched) {
+                arraysWhenSecure++;
+            } else {
+                arraysInClear++;
+            }
+            super.dataReceived(data);
+        }
+    }
+
     /** Sends STARTTLS, switches once GO and the clear bulk are in, then says hello and runs {@link #done}. */
     static class Client extends Side {
         final Consumer<Client> done;
@@ -247,6 +280,19 @@ class ConnectionStartTlsTest {
         assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
         assertThat(client.reason.value()).isInstanceOf(ConnectionDone.class);
         assertThat(server.reason.value()).isInstanceOf(ConnectionDone.class);
+    }
+
+    @Test
+    void aBufferReceiverIsLentBuffersInClearAndHearsDataReceivedFromTheTlsLayerAfterTheSwitch() {
+        BufferServer server = new BufferServer();
+        Client client = new Client(SECURE_BULK.length, c -> c.transport().loseConnection());
+        run(server, client);
+        assertThat(server.clear.toByteArray()).isEqualTo(STARTTLS);
+        assertThat(server.secure.toByteArray()).isEqualTo(HELLO);
+        assertThat(server.buffersInClear).isPositive();
+        assertThat(server.arraysInClear).isZero();
+        assertThat(server.buffersWhenSecure).isZero();
+        assertThat(server.arraysWhenSecure).isPositive();
     }
 
     @Test

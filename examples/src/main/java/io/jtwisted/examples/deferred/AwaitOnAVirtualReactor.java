@@ -4,6 +4,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.task.ReactorThreads;
 import io.jtwisted.internet.task.Task;
 
 /**
@@ -16,7 +17,7 @@ public final class AwaitOnAVirtualReactor {
     private AwaitOnAVirtualReactor() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         reactor.callWhenRunning(() -> Deferred.async(reactor, () -> {
             int sum = 0;
             for (int i = 1; i <= 3; i++) {
@@ -30,7 +31,6 @@ public final class AwaitOnAVirtualReactor {
             return null;
         }));
 
-        Thread loop = Thread.ofVirtual().name("reactor").start(reactor::run);
-        loop.join(); // a virtual thread does not keep the JVM alive: wait here until the reactor stops
+        ReactorThreads.run(reactor, true); // the loop on a virtual thread; returns when the reactor stops
     }
 }
