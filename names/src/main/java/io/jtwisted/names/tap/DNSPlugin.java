@@ -100,7 +100,11 @@ public final class DNSPlugin implements IServiceMaker {
     }
 
     private static int portOf(TCPServer tcp) {
-        io.jtwisted.internet.interfaces.IAddress host = tcp.port().getHost();
+        var listening = tcp.port();
+        if (listening == null) { // the TCP service starts before the UDP one, so it listens by now
+            throw new IllegalStateException("the DNS server's TCP port is not listening yet");
+        }
+        io.jtwisted.internet.interfaces.IAddress host = listening.getHost();
         if (host instanceof io.jtwisted.internet.address.IPv4Address v4) {
             return v4.port();
         }
