@@ -2,6 +2,8 @@
 
     twisted_unix.py echo PATH         listen on PATH, print "ready", echo every byte
     twisted_unix.py send PATH TEXT    connect to PATH, send TEXT, print the echo, exit
+
+A PATH written @name is the abstract-namespace address "\\0name" (argv cannot hold a NUL).
 """
 import sys
 
@@ -29,12 +31,18 @@ class Sender(Protocol):
         reactor.stop()
 
 
+address = sys.argv[2]
+if address.startswith("@"):
+    address = "\0" + address[1:]
+
 if sys.argv[1] == "echo":
-    reactor.listenUNIX(sys.argv[2], Factory.forProtocol(Echo))
+    port = reactor.listenUNIX(address, Factory.forProtocol(Echo))
+    if address.startswith("\0"):
+        assert port.getHost().name == address.encode("ascii"), port.getHost()
     print("ready", flush=True)
 else:
     factory = ClientFactory.forProtocol(Sender)
     factory.text = sys.argv[3].encode("ascii")
-    reactor.connectUNIX(sys.argv[2], factory)
+    reactor.connectUNIX(address, factory)
     reactor.callLater(10, reactor.stop)
 reactor.run()

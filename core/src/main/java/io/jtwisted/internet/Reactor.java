@@ -1,5 +1,6 @@
 package io.jtwisted.internet;
 
+import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorMulticast;
@@ -53,6 +54,17 @@ public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IR
         throw new UnsupportedOperationException(
                 (transport == null ? "null" : transport.getClass().getName()) + " belongs to no reactor");
     }
+
+    /**
+     * Runs a protocol from {@code factory} on a connected socket channel, as {@link
+     * #adoptStreamConnection(int, java.net.ProtocolFamily, IProtocolFactory)} does with a descriptor: the
+     * channel is made non-blocking and registered with this reactor, which owns and closes it from then on;
+     * the factory is not started or stopped. This is how an {@code io.jtwisted.internet.group.ReactorGroup}
+     * that accepts on one reactor hands a connection to another. Call it on this reactor's thread.
+     *
+     * @throws io.jtwisted.internet.error.WrongThreadError if called on another thread while the reactor runs
+     */
+    void adoptStreamConnection(java.nio.channels.SocketChannel connected, IProtocolFactory factory);
 
     /**
      * Runs the loop as {@link #run()} does, installing handlers that stop the reactor on SIGINT and

@@ -53,10 +53,10 @@ class LayeringTest {
                 .check(CORE);
     }
 
-    /** junixsocket is optional: only the UNIX datagram package may load it (see UnixDatagramWithoutJunixsocketTest). */
+    /** junixsocket is optional: only the UNIX datagram package and the junixsocket bridge (internal.unix.afunix) may load it (see UnixDatagramWithoutJunixsocketTest). */
     @Test
-    void onlyTheUnixDatagramPackageUsesJunixsocket() {
-        noClasses().that().resideOutsideOfPackage("io.jtwisted.internal.unix.datagram..")
+    void onlyTheUnixDatagramAndAfunixPackagesUseJunixsocket() {
+        noClasses().that().resideOutsideOfPackages("io.jtwisted.internal.unix.datagram..", "io.jtwisted.internal.unix.afunix..")
                 .should().dependOnClassesThat().resideInAPackage("org.newsclub..")
                 .check(CORE);
     }

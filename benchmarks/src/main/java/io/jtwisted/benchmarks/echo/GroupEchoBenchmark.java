@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * is not what limits the servers. Prints messages/s, the server's CPU per message, the client's CPU use
  * (how close the load generator is to saturating its threads), the CPUs the machine had idle meanwhile,
  * and for JTwisted the connections each reactor took; then each server's scaling (N ÷ 1) and JTwisted ÷
- * Netty at each N.
+ * Netty at each N. {@code jtwisted:N} spreads connections with {@code SO_REUSEPORT}, {@code
+ * jtwisted-handoff:N} with one acceptor handing them off ({@code Spread.HAND_OFF}).
  *
  * <pre>
  * GroupEchoBenchmark [--connections 64] [--size 64] [--warmup 5] [--duration 10] [--load-threads 2]
@@ -90,9 +91,10 @@ public final class GroupEchoBenchmark {
         command.addAll(List.of(options.get("jvm-args").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         switch (kind[0]) {
-            case "jtwisted" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1]));
+            case "jtwisted" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "reuse-port"));
+            case "jtwisted-handoff" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "hand-off"));
             case "netty-nio", "netty-epoll" -> command.addAll(List.of(NettyGroupEchoServer.class.getName(), kind[0].substring(6), kind[1]));
-            default -> throw new IllegalArgumentException("unknown server " + server + " (jtwisted:N, netty-nio:N, netty-epoll:N)");
+            default -> throw new IllegalArgumentException("unknown server " + server + " (jtwisted:N, jtwisted-handoff:N, netty-nio:N, netty-epoll:N)");
         }
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -136,7 +138,7 @@ public final class GroupEchoBenchmark {
             double serverCpu = (serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1]) / CLOCK_TICKS;
             double clientCpu = (clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1]) / CLOCK_TICKS;
             double idle = (machineAfter[1] - machineBefore[1]) / (double) Math.max(1, machineAfter[0] - machineBefore[0])
-                    * Runtime.getRuntime().availableProcessors();
+                    * machineAfter[2];
             // SIGTERM: the JTwisted server stops its group and prints its SPREAD line. Not Process.destroy(),
             // which also closes our end of the server's output.
             process.toHandle().destroy();
@@ -186,7 +188,7 @@ public final class GroupEchoBenchmark {
         }
     }
 
-    /** {total, idle} jiffies of the whole machine, from /proc/stat's first line. */
+    /** {total, idle} jiffies of the whole machine, from /proc/stat's first line, and its number of CPUs. */
     private static long[] machineTicks() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
@@ -194,7 +196,9 @@ public final class GroupEchoBenchmark {
             total += Long.parseLong(fields[i]);
         }
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle + iowait
-        return new long[] {total, idle};
+        // the machine's CPUs, not availableProcessors(): under taskset the harness sees only its own
+        long cpus = Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+        return new long[] {total, idle, cpus};
     }
 
     private static String loadAverage() {
@@ -218,7 +222,7 @@ public final class GroupEchoBenchmark {
             best.merge(r.server(), r.messagesPerSecond(), Math::max);
         }
         System.out.println();
-        for (String kind : List.of("jtwisted", "netty-nio", "netty-epoll")) {
+        for (String kind : List.of("jtwisted", "jtwisted-handoff", "netty-nio", "netty-epoll")) {
             Double one = best.get(kind + ":1");
             best.forEach((server, rate) -> {
                 if (server.startsWith(kind + ":") && !server.equals(kind + ":1") && one != null) {
@@ -227,12 +231,13 @@ public final class GroupEchoBenchmark {
             });
         }
         best.forEach((server, rate) -> {
-            if (server.startsWith("jtwisted:")) {
-                String n = server.substring(9);
+            if (server.startsWith("jtwisted")) {
+                String n = server.substring(server.indexOf(':') + 1);
                 for (String peer : List.of("netty-nio:", "netty-epoll:")) {
                     Double other = best.get(peer + n);
                     if (other != null) {
-                        System.out.printf(Locale.ROOT, "jtwisted ÷ %s at %s: %.2f× msg/s%n", peer.substring(0, peer.length() - 1), n, rate / other);
+                        System.out.printf(Locale.ROOT, "%s ÷ %s at %s: %.2f× msg/s%n", server.substring(0, server.indexOf(':')),
+                                peer.substring(0, peer.length() - 1), n, rate / other);
                     }
                 }
             }

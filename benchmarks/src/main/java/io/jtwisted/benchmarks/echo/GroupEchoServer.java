@@ -3,6 +3,7 @@ package io.jtwisted.benchmarks.echo;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.group.GroupFactory;
 import io.jtwisted.internet.group.ReactorGroup;
+import io.jtwisted.internet.group.Spread;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * The echo server of {@link GroupEchoBenchmark}: the same {@code Echo} protocol as {@link JTwistedEchoServer},
  * on a {@link ReactorGroup} of N reactors, one factory per reactor (no state shared between threads).
  * Prints {@code READY <port>} once listening on 127.0.0.1, and on SIGTERM, once the group stopped,
- * {@code SPREAD a b ...}: how many connections each reactor accepted. Usage: {@code GroupEchoServer N [port]}.
+ * {@code SPREAD a b ...}: how many connections each reactor accepted. Usage: {@code GroupEchoServer N [port
+ * [reuse-port|hand-off]]} (how the group spreads connections: {@link Spread}; reuse-port by default).
  */
 public final class GroupEchoServer {
     private GroupEchoServer() {
@@ -23,7 +25,8 @@ public final class GroupEchoServer {
     public static void main(String[] args) {
         int reactors = Integer.parseInt(args[0]);
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        ReactorGroup group = ReactorGroup.create(reactors);
+        Spread spread = args.length > 2 && args[2].equals("hand-off") ? Spread.HAND_OFF : Spread.REUSE_PORT;
+        ReactorGroup group = ReactorGroup.create(reactors, spread);
         AtomicIntegerArray accepted = new AtomicIntegerArray(reactors);
         int[] next = {0};
         IListeningPort listening = group.listenTCP(port, GroupFactory.perReactor(() -> {
@@ -39,11 +42,11 @@ public final class GroupEchoServer {
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();
         group.run(true);
-        StringBuilder spread = new StringBuilder("SPREAD");
+        StringBuilder counts = new StringBuilder("SPREAD");
         for (int i = 0; i < reactors; i++) {
-            spread.append(' ').append(accepted.get(i));
+            counts.append(' ').append(accepted.get(i));
         }
-        System.out.println(spread);
+        System.out.println(counts);
         System.out.flush();
     }
 }

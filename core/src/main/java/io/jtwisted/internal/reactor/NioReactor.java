@@ -5,6 +5,7 @@ import io.jtwisted.internal.tcp.Adoption;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
 import io.jtwisted.internal.unix.UnixSupport;
+import io.jtwisted.internal.unix.afunix.AbstractNamespaceChannels;
 import io.jtwisted.internal.unix.datagram.UnixDatagramSupport;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.interfaces.IConnector;
@@ -68,7 +69,8 @@ public class NioReactor extends EventLoop implements Reactor {
 
     private UnixSupport unix() {
         if (unix == null) {
-            unix = new UnixSupport(this);
+            // a lambda, not a constructor reference: junixsocket's classes load only when an abstract name is used
+            unix = new UnixSupport(this, () -> new AbstractNamespaceChannels(this));
         }
         return unix;
     }
@@ -213,5 +215,10 @@ public class NioReactor extends EventLoop implements Reactor {
     @Override
     public void adoptStreamConnection(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
         adoption().adoptStreamConnection(fileDescriptor, addressFamily, factory);
+    }
+
+    @Override
+    public void adoptStreamConnection(java.nio.channels.SocketChannel connected, IProtocolFactory factory) {
+        adoption().adoptStreamConnection(connected, factory);
     }
 }

@@ -52,6 +52,12 @@ public final class Adoption {
         Port.startConnection(reactor, channel, factory);
     }
 
+    /** {@code Reactor.adoptStreamConnection(SocketChannel, factory)}: a channel connected elsewhere (a group's acceptor). */
+    public void adoptStreamConnection(SocketChannel connected, IProtocolFactory factory) {
+        reactor.checkThread();
+        Port.startConnection(reactor, connected, factory);
+    }
+
     private static void checkFamily(ProtocolFamily family) {
         if (family != StandardProtocolFamily.INET && family != StandardProtocolFamily.INET6) {
             throw new UnsupportedAddressFamily("this reactor adopts INET and INET6 stream sockets, not " + family);

@@ -4,6 +4,7 @@ import io.jtwisted.internal.net.Addresses;
 import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.group.ConnectionHandOff;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IDelayedCall;
@@ -191,7 +192,11 @@ final class Port implements IListeningPort, Selectable {
             accepted++;
             descriptorsExhaustedLogged = false;
             backoff = 0;
-            startConnection(reactor, connection, factory);
+            if (factory instanceof ConnectionHandOff handOff) {
+                handOff.handOff(connection); // a group's acceptor: another reactor runs the connection
+            } else {
+                startConnection(reactor, connection, factory);
+            }
         }
         acceptsPerTurn = accepted == limit ? Math.min(limit + 20, MAX_ACCEPTS_PER_TURN) : Math.max(1, accepted);
     }

@@ -18,8 +18,6 @@ import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.file.InvalidPathException;
@@ -34,6 +32,7 @@ final class UnixConnector implements IConnector, Selectable {
     private static final Logger LOG = Logger.forClass(UnixConnector.class);
 
     private final EventLoop reactor;
+    private final UnixSupport support;
     private final String address;
     private final IClientFactory factory;
     private final double timeout;
@@ -46,8 +45,10 @@ final class UnixConnector implements IConnector, Selectable {
     private IDelayedCall timeoutCall;
     private UnixConnection connection;
 
-    UnixConnector(EventLoop reactor, String address, IClientFactory factory, double timeout, boolean checkPID) {
+    UnixConnector(EventLoop reactor, UnixSupport support, String address, IClientFactory factory, double timeout,
+                  boolean checkPID) {
         this.reactor = reactor;
+        this.support = support;
         this.address = address;
         this.factory = factory;
         this.timeout = timeout;
@@ -76,19 +77,26 @@ final class UnixConnector implements IConnector, Selectable {
         if (!connecting) {
             return;
         }
+        boolean abstractName = UnixSupport.isAbstract(address);
+        if (checkPID && abstractName) {
+            failIfNotConnected(new BadFileError(UnixSupport.shown(address), new IOException(UnixSupport.NO_ABSTRACT_LOCK)));
+            return;
+        }
         if (checkPID && !PidLock.isLocked(Path.of(address + ".lock"))) {
             failIfNotConnected(new BadFileError(address, new IOException("no process holds " + address + ".lock")));
             return;
         }
-        if (UnixSupport.isAbstract(address)) {
-            failIfNotConnected(new ConnectError(UnixSupport.NO_ABSTRACT_STREAMS));
+        UnixStreamChannels channels;
+        try {
+            channels = support.channelsFor(address);
+        } catch (UnsupportedOperationException e) {
+            failIfNotConnected(new ConnectError(e.getMessage(), e));
             return;
         }
         try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.configureBlocking(false);
-            key = reactor.register(channel, 0, this);
-            if (channel.connect(UnixDomainSocketAddress.of(address))) {
+            channel = channels.open();
+            key = channels.register(channel, 0, this);
+            if (channels.connect(channel, address)) {
                 connected();
             } else {
                 key.interestOps(SelectionKey.OP_CONNECT);

@@ -12,8 +12,6 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -23,14 +21,17 @@ import java.nio.file.Path;
 /**
  * A listening UNIX-domain stream socket, as Twisted's {@code unix.Port}: accepts connections and
  * gives each a protocol and a {@link UnixConnection}. The socket file is removed when the port
- * stops; with {@code wantPID} a {@link PidLock} guards it.
+ * stops; with {@code wantPID} a {@link PidLock} guards it. An abstract-namespace address has no
+ * file: no mode, no lock, nothing to remove, as in Twisted.
  */
 final class UnixPort implements IListeningPort, Selectable {
     private static final Logger LOG = Logger.forClass(UnixPort.class);
     private static final int MAX_ACCEPTS_PER_TURN = 64;
 
     private final EventLoop reactor;
-    private final Path path;
+    private final UnixStreamChannels channels;
+    private final String address;
+    private final Path path; // null for an abstract-namespace address
     private final IProtocolFactory factory;
     private final int backlog;
     private final int mode;
@@ -43,9 +44,12 @@ final class UnixPort implements IListeningPort, Selectable {
     private boolean factoryStarted;
     private Deferred<Void> stopped;
 
-    UnixPort(EventLoop reactor, String address, IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+    UnixPort(EventLoop reactor, UnixStreamChannels channels, String address, IProtocolFactory factory, int backlog,
+             int mode, boolean wantPID) {
         this.reactor = reactor;
-        this.path = Path.of(address);
+        this.channels = channels;
+        this.address = address;
+        this.path = UnixSupport.isAbstract(address) ? null : Path.of(address);
         this.factory = factory;
         this.backlog = backlog;
         this.mode = mode;
@@ -61,6 +65,9 @@ final class UnixPort implements IListeningPort, Selectable {
         }
         ServerSocketChannel server = null;
         try {
+            if (wantPID && path == null) {
+                throw new CannotListenError(shownName(), 0, new IOException(UnixSupport.NO_ABSTRACT_LOCK));
+            }
             if (wantPID) {
                 lock = new PidLock(Path.of(path + ".lock"));
                 if (!lock.lock()) {
@@ -71,11 +78,11 @@ final class UnixPort implements IListeningPort, Selectable {
                     Files.deleteIfExists(path); // the owner died: its socket file is stale
                 }
             }
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(path), backlog);
-            Files.setPosixFilePermissions(path, FileModes.permissions(mode));
-            server.configureBlocking(false);
-            key = reactor.register(server, SelectionKey.OP_ACCEPT, this);
+            server = channels.listen(address, backlog);
+            if (path != null) {
+                Files.setPosixFilePermissions(path, FileModes.permissions(mode));
+            }
+            key = channels.register(server, SelectionKey.OP_ACCEPT, this);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 closeQuietly(server);
@@ -85,13 +92,13 @@ final class UnixPort implements IListeningPort, Selectable {
                 lock.unlock();
                 lock = null;
             }
-            throw e instanceof CannotListenError c ? c : new CannotListenError(path.toString(), 0, e);
+            throw e instanceof CannotListenError c ? c : new CannotListenError(shownName(), 0, e);
         }
         channel = server;
         listening = true;
         factory.doStart();
         factoryStarted = true;
-        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), path);
+        LOG.info("{} starting on {}", factory.getClass().getSimpleName(), shownName());
     }
 
     @Override
@@ -101,7 +108,7 @@ final class UnixPort implements IListeningPort, Selectable {
             try {
                 accepted = channel.accept();
             } catch (IOException e) {
-                LOG.warn("accept on {} failed: {}", path, e.toString());
+                LOG.warn("accept on {} failed: {}", shownName(), e.toString());
                 return;
             }
             if (accepted == null) {
@@ -111,10 +118,12 @@ final class UnixPort implements IListeningPort, Selectable {
         }
     }
 
-    private void startConnection(SocketChannel accepted) {
+    private void startConnection(SocketChannel raw) {
+        SocketChannel accepted = raw;
         SelectionKey acceptedKey;
         try {
-            acceptedKey = reactor.register(accepted, 0, null); // the connection attaches itself
+            accepted = channels.accepted(raw);
+            acceptedKey = channels.register(accepted, 0, null); // the connection attaches itself
         } catch (IOException e) {
             LOG.warn("could not set up an accepted connection: {}", e.toString());
             closeQuietly(accepted);
@@ -177,7 +186,7 @@ final class UnixPort implements IListeningPort, Selectable {
         if (lock != null) {
             lock.unlock();
         }
-        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), path);
+        LOG.info("({} Port {} Closed)", factory.getClass().getSimpleName(), shownName());
     }
 
     private void finishStop(Deferred<Void> done) {
@@ -207,6 +216,9 @@ final class UnixPort implements IListeningPort, Selectable {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return; // an abstract name has no file
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
@@ -221,6 +233,11 @@ final class UnixPort implements IListeningPort, Selectable {
 
     @Override
     public String toString() {
-        return "<" + factory.getClass().getSimpleName() + " on " + path + ">";
+        return "<" + factory.getClass().getSimpleName() + " on " + shownName() + ">";
+    }
+
+    /** The address as logs show it: a path, or an abstract name with its NUL written {@code \0}. */
+    private String shownName() {
+        return UnixSupport.shown(address);
     }
 }

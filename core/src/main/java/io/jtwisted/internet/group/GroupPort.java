@@ -10,6 +10,7 @@ import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -58,13 +59,24 @@ final class GroupPort implements IListeningPort {
     }
 
     /** Stops {@code toStop} (which belong to the reactors {@code where}); see {@link #stopListening()}. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
     static Deferred<@Nullable Void> stopAll(ReactorGroup group, List<IListeningPort> toStop, List<Integer> where) {
+        return onEach(group, where, k -> toStop.get(k).stopListening());
+    }
+
+    /**
+     * Runs {@code work.apply(k)} on reactor {@code where.get(k)}, for every k at once, each on its reactor's
+     * thread, and says when every Deferred it returned has fired, as {@link #stopListening()} does: from a
+     * thread that is no reactor of the group, by waiting and returning a fired Deferred; on a reactor of the
+     * group, by a Deferred fired on that reactor's thread. It fails with the first failure of any of them.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
+    static Deferred<@Nullable Void> onEach(ReactorGroup group, List<Integer> where,
+                                           IntFunction<Deferred<@Nullable Void>> work) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (int k = 0; k < toStop.size(); k++) {
-            IListeningPort port = toStop.get(k);
+        for (int k = 0; k < where.size(); k++) {
+            int index = k;
             CompletableFuture<Void> stopped = new CompletableFuture<>();
-            group.submit(where.get(k), () -> port.stopListening().<@Nullable Object>addBoth(result -> {
+            group.submit(where.get(k), () -> work.apply(index).<@Nullable Object>addBoth(result -> {
                 if (result instanceof Failure failure) {
                     stopped.completeExceptionally(failure.value());
                 } else {

@@ -38,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <h2>Connections</h2>
- * {@link #listenTCP} listens on every reactor of the group, one socket per reactor bound to the same
- * address and port with {@code SO_REUSEPORT}: the kernel spreads incoming connections across the sockets,
- * so each connection is accepted by one reactor and lives there all its life; every callback of its
- * protocol runs on that reactor's thread. {@link #connectTCP} places an outgoing connection on the
+ * {@link #listenTCP} spreads the connections of a port over the reactors as the group's {@link Spread}
+ * says: by default ({@link Spread#REUSE_PORT}) it listens on every reactor of the group, one socket per
+ * reactor bound to the same address and port with {@code SO_REUSEPORT}, and the kernel spreads incoming
+ * connections across the sockets; with {@link Spread#HAND_OFF} the first reactor listens alone and hands
+ * each accepted connection to the reactors in turn. Either way each connection lives on one reactor all
+ * its life, and every callback of its protocol runs on that reactor's thread. {@link #connectTCP} places an outgoing connection on the
  * least-loaded reactor, or on the one given. What the factories share is said by {@link GroupFactory}.
  *
  * <h2>Threads</h2>
@@ -73,6 +75,7 @@ public final class ReactorGroup implements IReactorTCP {
 
     private final List<Reactor> reactors;
     private final boolean firstRunByCaller;
+    private final Spread spread;
     private final AtomicReferenceArray<Thread> threads;
     private final CountDownLatch[] running;
     private final CountDownLatch[] ended;
@@ -80,10 +83,12 @@ public final class ReactorGroup implements IReactorTCP {
     private final AtomicInteger tieBreak = new AtomicInteger();
     private final Object lock = new Object();
     private State state = State.NEW; // guarded by lock
+    private boolean launched; // guarded by lock: whether any reactor was started, so that stop() may wait for it
 
-    private ReactorGroup(List<Reactor> reactors, boolean firstRunByCaller) {
+    private ReactorGroup(List<Reactor> reactors, boolean firstRunByCaller, Spread spread) {
         this.reactors = List.copyOf(reactors);
         this.firstRunByCaller = firstRunByCaller;
+        this.spread = spread;
         int n = reactors.size();
         threads = new AtomicReferenceArray<>(n);
         running = new CountDownLatch[n];
@@ -102,8 +107,13 @@ public final class ReactorGroup implements IReactorTCP {
         return create(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A group of {@code size} new reactors, none of them running yet. */
+    /** A group of {@code size} new reactors, none of them running yet, spreading by {@link Spread#REUSE_PORT}. */
     public static ReactorGroup create(int size) {
+        return create(size, Spread.REUSE_PORT);
+    }
+
+    /** A group of {@code size} new reactors, none of them running yet, whose ports spread connections by {@code spread}. */
+    public static ReactorGroup create(int size, Spread spread) {
         if (size < 1) {
             throw new IllegalArgumentException("a group needs at least one reactor, not " + size);
         }
@@ -111,7 +121,7 @@ public final class ReactorGroup implements IReactorTCP {
         for (int i = 0; i < size; i++) {
             made.add(Reactor.create());
         }
-        return new ReactorGroup(made, false);
+        return new ReactorGroup(made, false, spread);
     }
 
     /**
@@ -121,6 +131,11 @@ public final class ReactorGroup implements IReactorTCP {
      * ends, so that returning from {@code first.run()} means the whole group has stopped.
      */
     public static ReactorGroup around(Reactor first, int size) {
+        return around(first, size, Spread.REUSE_PORT);
+    }
+
+    /** As {@link #around(Reactor, int)}, with ports that spread connections by {@code spread}. */
+    public static ReactorGroup around(Reactor first, int size, Spread spread) {
         if (size < 1) {
             throw new IllegalArgumentException("a group needs at least one reactor, not " + size);
         }
@@ -129,7 +144,7 @@ public final class ReactorGroup implements IReactorTCP {
         for (int i = 1; i < size; i++) {
             made.add(Reactor.create());
         }
-        return new ReactorGroup(made, true);
+        return new ReactorGroup(made, true, spread);
     }
 
     /** Each reactor tells the group when it runs and when it stops. */
@@ -160,6 +175,11 @@ public final class ReactorGroup implements IReactorTCP {
     /** How many reactors the group has. */
     public int size() {
         return reactors.size();
+    }
+
+    /** How this group's ports spread connections over its reactors. */
+    public Spread spread() {
+        return spread;
     }
 
     /** The reactor at {@code index} (0 to {@code size() - 1}). */
@@ -238,6 +258,7 @@ public final class ReactorGroup implements IReactorTCP {
                 throw new IllegalStateException("this group was started before");
             }
             state = State.RUNNING;
+            launched = true;
         }
         for (int i = skipFirst ? 1 : 0; i < reactors.size(); i++) {
             int index = i;
@@ -268,11 +289,10 @@ public final class ReactorGroup implements IReactorTCP {
      */
     public void stop() {
         synchronized (lock) {
-            if (state == State.NEW) {
-                state = State.STOPPED;
-                return;
-            }
             state = State.STOPPED;
+            if (!launched) {
+                return; // nothing runs, so nothing to wait for (a second stop() must not wait forever either)
+            }
         }
         requestStop();
         if (currentIndex() < 0) {
@@ -361,19 +381,22 @@ public final class ReactorGroup implements IReactorTCP {
     // ------------------------------------------------------------------ TCP
 
     /**
-     * Listens on {@code port} of {@code iface} on every reactor of the group, with {@code SO_REUSEPORT}
-     * (see {@link #listenTCP(int, IProtocolFactory, ListenOptions)}).
+     * Listens on {@code port} of {@code iface} on the group (see {@link #listenTCP(int, IProtocolFactory,
+     * ListenOptions)}).
      */
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, int backlog, String iface) {
-        return listenTCP(port, factory, new ListenOptions(backlog, iface, true));
+        return listenTCP(port, factory, new ListenOptions(backlog, iface, spread == Spread.REUSE_PORT));
     }
 
     /**
-     * Listens on every reactor of the group: one socket per reactor, all bound to the same address and port
-     * with {@code SO_REUSEPORT} (whatever {@code options.reusePort()} says), so that the kernel spreads the
-     * connections. Port 0 picks one free port for all of them. If any reactor cannot listen, those that
-     * could stop again and the error is thrown.
+     * Listens on the group, spreading connections as {@link #spread()} says. With {@link Spread#REUSE_PORT}:
+     * one socket per reactor, all bound to the same address and port with {@code SO_REUSEPORT} (whatever
+     * {@code options.reusePort()} says), so that the kernel spreads the connections; port 0 picks one free
+     * port for all of them; if any reactor cannot listen, those that could stop again and the error is
+     * thrown. With {@link Spread#HAND_OFF}: one socket, on the first reactor, with {@code options} as given,
+     * handing each connection it accepts to the reactors in turn; each reactor's factory is started and
+     * stopped on that reactor.
      *
      * @param factory a {@link GroupFactory}: {@link GroupFactory#perReactor per reactor} or {@link
      *     GroupFactory#shared shared}
@@ -395,7 +418,6 @@ public final class ReactorGroup implements IReactorTCP {
             throw new IllegalStateException("listenTCP on a group cannot be called on one of its reactors (it would wait"
                     + " for the others); call it before the group runs, or from another thread");
         }
-        ListenOptions spread = options.withReusePort(true);
         int n = reactors.size();
         IProtocolFactory[] factories = new IProtocolFactory[n];
         IProtocolFactory shared = source.sharedFactory();
@@ -410,14 +432,25 @@ public final class ReactorGroup implements IReactorTCP {
                 factories[i] = source.makeOne();
             }
         }
+        if (spread == Spread.HAND_OFF) {
+            try {
+                return HandOffPort.listen(this, port, factories, options);
+            } catch (RuntimeException e) {
+                if (shared != null) {
+                    SharedFactoryView.stopShared(shared); // nothing listened, so no reactor's factory started
+                }
+                throw e;
+            }
+        }
+        ListenOptions everyReactor = options.withReusePort(true);
         IListeningPort[] ports = new IListeningPort[n];
         try {
-            ports[0] = onReactor(0, () -> reactors.get(0).listenTCP(port, factories[0], spread));
+            ports[0] = onReactor(0, () -> reactors.get(0).listenTCP(port, factories[0], everyReactor));
             int chosen = GroupPort.portNumber(ports[0]);
             List<CompletableFuture<IListeningPort>> others = new ArrayList<>();
             for (int i = 1; i < n; i++) {
                 int index = i;
-                others.add(submit(index, () -> reactors.get(index).listenTCP(chosen, factories[index], spread)));
+                others.add(submit(index, () -> reactors.get(index).listenTCP(chosen, factories[index], everyReactor)));
             }
             RuntimeException firstError = null;
             for (int i = 1; i < n; i++) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The stream contract every stream transport keeps (Twisted's abstract.FileDescriptor and
  * tcp.Connection), run over each transport that uses {@link StreamTransport}: TCP on 127.0.0.1
- * and UNIX-domain sockets. Ported from twisted/internet/test/test_tcp.py's
+ * and UNIX-domain sockets, named by a path or in the abstract namespace. Ported from twisted/internet/test/test_tcp.py's
  * StreamTransportTestsMixin and connection tests shared with test_unix.py (test_loseConnection
  * with buffered data, abortConnection, half-close, streaming producers over a slow reader, writes
  * after loseWriteConnection); the TCP-only cases stay in TcpTransportTest. Added (Twisted has no
@@ -74,6 +74,18 @@ class StreamTransportTest {
             @Override
             void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
                 reactor.connectUNIX(((io.jtwisted.internet.address.UNIXAddress) port.getHost()).name(), factory);
+            }
+        },
+        /** UNIX-domain sockets in Linux's abstract namespace: junixsocket's channels, served through its poller. */
+        UNIX_ABSTRACT {
+            @Override
+            IListeningPort listen(NioReactor reactor, Factory factory, Path dir) {
+                return reactor.listenUNIX("\0jtwisted-stream-" + ProcessHandle.current().pid() + "-" + dir.getFileName(), factory);
+            }
+
+            @Override
+            void connect(NioReactor reactor, IListeningPort port, ClientFactory factory) {
+                UNIX.connect(reactor, port, factory);
             }
         };
 

@@ -38,10 +38,8 @@ import org.junit.jupiter.api.Test;
  * stale lock and socket file are cleaned); test_repr (as toString); and from
  * twisted/internet/test/test_unix.py: connecting to a missing file fails, checkPID without a lock
  * fails with BadFileError; the unix: strings of test_endpoints.py (ServerStringTests.test_unix,
- * ClientStringTests.test_unix). Not ported: test_listenOnLinuxAbstractNamespace for streams (the
- * JDK's UNIX channels cannot bind "\\0name": a clear refusal is tested instead; UNIX datagram
- * sockets do take them, see UnixDatagramPortTest), file-descriptor passing (sendFileDescriptor: no JDK API), and the
- * Windows cases.
+ * ClientStringTests.test_unix). Abstract-namespace addresses are UnixAbstractNamespaceTest's.
+ * Not ported: file-descriptor passing (sendFileDescriptor: no JDK API), and the Windows cases.
  */
 class UnixSocketTest {
     private final NioReactor reactor = new NioReactor();
@@ -176,17 +174,6 @@ class UnixSocketTest {
         reactor.connectUNIX(dir.resolve("nobody.sock").toString(), client);
         Loop.until(reactor, () -> client.failed != null);
         assertThat(client.failed.check(BadFileError.class, ConnectionRefusedError.class)).isNotNull();
-    }
-
-    @Test
-    void anAbstractNamespaceAddressIsRefusedClearlyByStreamSockets() {
-        assertThatThrownBy(() -> reactor.listenUNIX("\0jtwisted-stream", new Keeping()))
-                .isInstanceOf(CannotListenError.class).hasMessageContaining("UNIX datagram sockets only");
-        Keeping client = new Keeping();
-        reactor.connectUNIX("\0jtwisted-stream", client);
-        Loop.until(reactor, () -> client.failed != null);
-        assertThat(client.failed.getErrorMessage()).contains("UNIX datagram sockets only");
-        assertThat(reactor.getReaders()).isEmpty();
     }
 
     @Test

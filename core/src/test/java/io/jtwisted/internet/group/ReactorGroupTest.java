@@ -98,6 +98,16 @@ class ReactorGroupTest {
     }
 
     @Test
+    void stoppingAGroupThatNeverRanTwiceReturnsAtOnce() {
+        ReactorGroup group = ReactorGroup.create(2);
+        groups.add(group);
+        group.stop();
+        group.stop();
+        assertThat(group.stopping()).isTrue();
+        assertThatThrownBy(group::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void eachReactorRunsOnAThreadOfItsOwn() throws Exception {
         ReactorGroup group = started(3);
         Map<Thread, Integer> threads = threadsOf(group);

@@ -3,6 +3,7 @@ package io.jtwisted.internal.unix.datagram;
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.udp.DatagramDrops;
+import io.jtwisted.internal.unix.afunix.ForeignPoller;
 import io.jtwisted.internal.unix.FileModes;
 import io.jtwisted.internet.address.UNIXAddress;
 import io.jtwisted.internet.defer.Deferred;
@@ -35,7 +36,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * datagram protocol and the port {@code listenUNIXDatagram} returns.
  *
  * <p>How it meets the reactor: the socket is a junixsocket channel, which the reactor's selector
- * cannot watch, so the reactor's {@link UnixDatagramPoller} watches it and, when it is readable,
+ * cannot watch, so the reactor's {@link ForeignPoller} watches it and, when it is readable,
  * writes a byte into this port's pipe. The pipe's read end is what this port registers with the
  * reactor, so the port is an ordinary {@link Selectable}: {@code handleIo} runs on the reactor
  * thread, reads up to {@link #MAX_DATAGRAMS_PER_TURN} datagrams or {@link #MAX_THROUGHPUT} bytes
@@ -47,7 +48,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  *
  * <p>The socket file stays when the port stops, as in Twisted: bind the path again after deleting it.
  */
-class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
+class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPoller.Readiness {
     private static final Logger LOG = Logger.forClass(UnixDatagramPort.class);
     /** Bytes read per turn at most (Twisted's maxThroughput). */
     static final int MAX_THROUGHPUT = 256 * 1024;
@@ -77,8 +78,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
     int maxDatagramsPerTurn = MAX_DATAGRAMS_PER_TURN; // lowered by a test
     long wakeups; // turns in which the reactor read this socket: a test's proof of no spinning
 
-    /** Touched by the poller thread only. */
-    SelectionKey pollerKey;
+    private ForeignPoller.Entry pollerEntry; // set once the socket is bound
 
     // The last peer seen, so that an echo reuses its address instead of converting it each time.
     private AFUNIXSocketAddress lastFrom;
@@ -145,14 +145,23 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
         }
         channel = socket;
         pipe = wake;
-        support.opened(this);
+        pollerEntry = support.opened(this);
     }
 
     // ---- reading --------------------------------------------------------------------------
 
     /** The poller found the socket readable (poller thread). */
-    final void readable() {
+    @Override
+    public final void ready(int ops) {
         signal(READABLE);
+    }
+
+    /** Asks the poller to watch the socket again (it has been drained). */
+    private void watchAgain() {
+        ForeignPoller poller = support.poller();
+        if (poller != null) {
+            poller.arm(pollerEntry, SelectionKey.OP_READ);
+        }
     }
 
     private void signal(byte why) {
@@ -191,7 +200,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
             // receive gives null both when nothing is queued and for a datagram from an unbound
             // sender; the first read after the poller found the socket readable has a datagram.
             if (from == null && length == 0 && !fromPoller) {
-                support.poller().watch(this); // drained: wait for the next datagram
+                watchAgain(); // drained: wait for the next datagram
                 return;
             }
             fromPoller = false;
@@ -231,7 +240,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
     /** Handles a failed receive; true to go on reading. */
     boolean receiveFailed(IOException e) {
         LOG.warn("{}: receive failed: {}", this, e.toString());
-        support.poller().watch(this);
+        watchAgain();
         return false;
     }
 
@@ -325,7 +334,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
             if (message.contains("too long")) {
                 throw new MessageLengthError("message too long: " + datagram.length + " bytes");
             }
-            if (target == null && isRefused(e)) {
+            if (target == null && (isRefused(e) || isPeerClosing(e))) {
                 refused();
                 return;
             }
@@ -338,6 +347,20 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
 
     static boolean isRefused(IOException e) {
         return String.valueOf(e.getMessage()).contains("Connection refused");
+    }
+
+    /**
+     * Whether a send to the connected peer failed with {@code EPIPE}: the peer's socket is shut
+     * down, being closed (Linux says {@code ECONNREFUSED} only once it is released, which waits
+     * while another thread still polls it). The peer has gone as surely as when refused.
+     */
+    private static boolean isPeerClosing(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     final void refused() {
@@ -451,7 +474,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable {
     /** Unhooks the port from the reactor and the poller. */
     private void detach() {
         key.cancel();
-        support.closed(this);
+        support.closed(pollerEntry);
     }
 
     private void closeSockets() {

@@ -5,20 +5,21 @@ import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
 import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.jtwisted.internal.unix.afunix.ForeignPoller;
+import io.jtwisted.internal.unix.afunix.Polling;
+import java.nio.channels.SelectionKey;
 import org.newsclub.net.unix.AFUNIXSocket;
 
 /**
  * The UNIX-domain datagram side of one reactor: {@code listenUNIXDatagram} and {@code
- * connectUNIXDatagram}. It owns the reactor's {@link UnixDatagramPoller}, started with the first
- * open port and ended after the last one closes, so a reactor without UNIX datagram sockets has no
- * extra thread. The only package of core that uses junixsocket.
+ * connectUNIXDatagram}. It owns the {@link ForeignPoller} of this reactor's UNIX datagram sockets,
+ * started with the first open port and ended after the last one closes, so a reactor without UNIX
+ * datagram sockets has no extra thread. With {@code internal.unix.afunix}, the only packages of
+ * core that use junixsocket.
  */
 public final class UnixDatagramSupport {
     private final EventLoop reactor;
-    private UnixDatagramPoller poller;
-    private int open;
+    private final Polling polling = new Polling("jtwisted-unix-datagram-poller");
 
     /**
      * @throws UnsupportedOperationException if junixsocket's native library cannot be loaded here
@@ -51,35 +52,26 @@ public final class UnixDatagramSupport {
         return reactor;
     }
 
-    /** The poller of the open ports. */
-    UnixDatagramPoller poller() {
-        return poller;
+    /** The poller of the open ports, if any is open. */
+    ForeignPoller poller() {
+        return polling.current();
     }
 
-    /** {@code port} has a socket: the poller watches it (started if this is the first). */
-    void opened(UnixDatagramPort port) {
-        if (poller == null) {
-            try {
-                poller = new UnixDatagramPoller("jtwisted-unix-datagram-poller");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start watching UNIX datagram sockets", e);
-            }
-        }
-        open++;
-        poller.register(port, port.channel);
+    /** {@code port} has a socket: the poller watches it for datagrams (started if this is the first). */
+    ForeignPoller.Entry opened(UnixDatagramPort port) {
+        ForeignPoller poller = polling.acquire();
+        ForeignPoller.Entry entry = poller.entry(port.channel, port);
+        poller.arm(entry, SelectionKey.OP_READ);
+        return entry;
     }
 
     /** {@code port} is closing: the poller forgets it (and ends if it was the last). */
-    void closed(UnixDatagramPort port) {
-        poller.forget(port);
-        if (--open == 0) {
-            poller.shutdown();
-            poller = null;
-        }
+    void closed(ForeignPoller.Entry entry) {
+        polling.release(entry);
     }
 
     /** Whether a poller thread runs now (tests: it ends with the last port). */
     boolean polling() {
-        return poller != null;
+        return polling.polling();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
+import io.jtwisted.internal.unix.afunix.ForeignPoller;
 import io.jtwisted.internet.ReactorTestSupport.CapturedLog;
 import io.jtwisted.internet.address.UNIXAddress;
 import io.jtwisted.internet.error.CannotListenError;
@@ -439,7 +440,7 @@ class UnixDatagramPortTest {
         UnixDatagramSupport support = new UnixDatagramSupport(reactor);
         assertThat(support.polling()).isFalse();
         IUNIXDatagramTransport one = support.listenUNIXDatagram(path("one.sock"), new Server(), 8192, 0666);
-        UnixDatagramPoller poller = support.poller();
+        ForeignPoller poller = support.poller();
         IUNIXDatagramTransport two = support.listenUNIXDatagram(path("two.sock"), new Server(), 8192, 0666);
         assertThat(support.poller()).isSameAs(poller);
         Loop.result(reactor, one.stopListening());

@@ -1,17 +1,23 @@
 package io.jtwisted.internal.unix.datagram;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.error.CannotListenError;
+import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IUDPTransport;
+import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.DatagramProtocol;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Run by UnixDatagramWithoutJunixsocketTest in a JVM whose class path lacks junixsocket: TCP,
- * UDP and UNIX streams work, and listenUNIXDatagram says what is missing. Prints one line per
+ * UDP and UNIX streams on paths work; listenUNIXDatagram, and listenUNIX and connectUNIX on an
+ * abstract-namespace name, say what is missing. Prints one line per
  * step; a failure escapes as an exception (non-zero exit).
  */
 public final class WithoutJunixsocket {
@@ -33,6 +39,26 @@ public final class WithoutJunixsocket {
         } catch (UnsupportedOperationException expected) {
             System.out.println("unix datagram: " + expected.getMessage());
         }
+        try {
+            reactor.listenUNIX("\0jtwisted-nojunix", Factory.forProtocol(Protocol::new));
+            System.out.println("abstract unix stream listened without junixsocket");
+        } catch (CannotListenError expected) {
+            System.out.println("abstract listen: " + expected.getCause().getMessage());
+        }
+        Deferred<String> refused = new Deferred<>();
+        reactor.connectUNIX("\0jtwisted-nojunix", new ClientFactory() {
+            @Override
+            public void clientConnectionFailed(IConnector connector, Failure reason) {
+                refused.callback(reason.getErrorMessage());
+            }
+        });
+        while (!refused.called()) {
+            reactor.iterate(0.01);
+        }
+        refused.addCallback(message -> {
+            System.out.println("abstract connect: " + message);
+            return null;
+        });
         tcp.stopListening();
         udp.stopListening();
         unix.stopListening();

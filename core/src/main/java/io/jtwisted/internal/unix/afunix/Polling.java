@@ -1,0 +1,58 @@
+package io.jtwisted.internal.unix.afunix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link ForeignPoller} started with the first channel that needs it and ended after the last
+ * one is gone, so that a reactor without junixsocket channels has no extra thread. Used on the
+ * reactor thread only.
+ */
+public final class Polling {
+    private final String threadName;
+    private @Nullable ForeignPoller poller;
+    private int open;
+
+    public Polling(String threadName) {
+        this.threadName = threadName;
+    }
+
+    /** One more channel is watched: the poller, started if this is the first. */
+    public ForeignPoller acquire() {
+        ForeignPoller running = poller;
+        if (running == null) {
+            try {
+                running = new ForeignPoller(threadName);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start watching junixsocket channels", e);
+            }
+            poller = running;
+        }
+        open++;
+        return running;
+    }
+
+    /** A channel acquired before is gone: {@code entry} is forgotten, and the poller ends if it was the last. */
+    public void release(ForeignPoller.Entry entry) {
+        ForeignPoller running = poller;
+        if (running == null) {
+            return;
+        }
+        running.forget(entry);
+        if (--open == 0) {
+            running.shutdown();
+            poller = null;
+        }
+    }
+
+    /** The running poller, if any (tests). */
+    public @Nullable ForeignPoller current() {
+        return poller;
+    }
+
+    /** Whether a poller thread runs now (tests: it ends with the last channel). */
+    public boolean polling() {
+        return poller != null;
+    }
+}
