@@ -5,10 +5,12 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /** Runs a reactor on the calling thread until something happens or a timeout expires, as trial's {@code _wait}. */
 final class ReactorDriver {
@@ -53,6 +55,18 @@ final class ReactorDriver {
         }
     }
 
+    /** {@code result}, the current result of {@code deferred} and not a Failure, as the T it is. */
+    @SuppressWarnings({"unchecked", "NullAway"}) // currentResult() says Object; a Deferred<T>'s value is a T, null only where T admits it
+    static <T extends @Nullable Object> T valueOf(Deferred<T> deferred, @Nullable Object result) {
+        return (T) result;
+    }
+
+    /** Marks a failure result of {@code deferred}, now or later, handled: the chain goes on with null. */
+    @SuppressWarnings("NullAway") // a Deferred<T> may not hold null, but after a handled failure no one here reads its value
+    static void handleFailure(Deferred<?> deferred) {
+        deferred.addErrback(f -> null);
+    }
+
     /** Ends the current {@link #runUntil} loop turn so its condition is checked; safe from any thread. */
     static void wake(Reactor reactor) {
         reactor.callFromThread(reactor::crash);
@@ -62,9 +76,9 @@ final class ReactorDriver {
      * Runs {@code reactor} until {@code deferred} has a result, then returns it, or throws the
      * original exception of a failure result (which is thereby handled).
      */
-    static <T> T await(Reactor reactor, Deferred<T> deferred, double timeoutSeconds) {
+    static <T extends @Nullable Object> T await(Reactor reactor, Deferred<T> deferred, double timeoutSeconds) {
         if (!deferred.hasResult()) {
-            deferred.addBoth(result -> {
+            deferred.<@Nullable Object>addBoth(result -> {
                 reactor.crash();
                 return result;
             });
@@ -73,23 +87,21 @@ final class ReactorDriver {
             runUntil(reactor, deferred::hasResult, timeoutSeconds, String.valueOf(deferred));
         } catch (TimedOut timedOut) {
             // Stop the operation, and keep the CancelledError this causes out of the log.
-            deferred.addErrback(f -> null);
+            handleFailure(deferred);
             deferred.cancel();
             throw new TimeoutError(timeoutSeconds);
         }
         Object result = deferred.currentResult();
         if (result instanceof Failure failure) {
-            deferred.addErrback(f -> null);
+            handleFailure(deferred);
             throw failure.raiseException();
         }
-        @SuppressWarnings("unchecked")
-        T value = (T) result;
-        return value;
+        return valueOf(deferred, result);
     }
 
     /** Runs {@code reactor} until {@code stage} completes, then returns its value or throws its exception. */
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only wakes the loop; the outcome is read from future
-    static <T> T await(Reactor reactor, CompletionStage<T> stage, double timeoutSeconds) {
+    static <T extends @Nullable Object> T await(Reactor reactor, CompletionStage<T> stage, double timeoutSeconds) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         future.whenComplete((value, error) -> wake(reactor));
         try {
@@ -101,7 +113,8 @@ final class ReactorDriver {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw new Failure(e.getCause()).raiseException();
+            // CompletableFuture.get always wraps the stage's exception, so the cause is never null
+            throw new Failure(Objects.requireNonNull(e.getCause())).raiseException();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -14,6 +14,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -97,7 +98,7 @@ final class TestCaseRunner {
         return TestExecutionResult.failed(error);
     }
 
-    private static Throwable add(Throwable first, Throwable next) {
+    private static Throwable add(@Nullable Throwable first, Throwable next) {
         if (first == null) {
             return next;
         }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trial's assertions on {@link Deferred}s, as Twisted's {@code TestCase.successResultOf},
@@ -31,7 +32,7 @@ public final class Trial {
      * @throws AssertionError if {@code deferred} has no result yet, or has a failure (whose
      *     traceback is in the message; the failure is then handled, not logged as unhandled)
      */
-    public static <T> T successResultOf(Deferred<T> deferred) {
+    public static <T extends @Nullable Object> T successResultOf(Deferred<T> deferred) {
         Object result = takeResult(deferred, "Success");
         if (result instanceof Failure failure) {
             AssertionError error = new AssertionError("Success result expected on " + deferred
@@ -39,9 +40,7 @@ public final class Trial {
             error.initCause(failure.value());
             throw error;
         }
-        @SuppressWarnings("unchecked")
-        T value = (T) result;
-        return value;
+        return ReactorDriver.valueOf(deferred, result);
     }
 
     /**
@@ -84,7 +83,7 @@ public final class Trial {
         Object result = deferred.currentResult();
         String description = deferred.toString();
         if (result instanceof Failure) {
-            deferred.addErrback(f -> null);
+            ReactorDriver.handleFailure(deferred);
         }
         throw new AssertionError("No result expected on " + description + ", found " + result + " instead");
     }
@@ -126,7 +125,7 @@ public final class Trial {
      * @throws IllegalStateException outside a test run with {@link TrialExtension}, or when the
      *     reactor is already running
      */
-    public static <T> T await(Deferred<T> deferred) {
+    public static <T extends @Nullable Object> T await(Deferred<T> deferred) {
         return await(Reactor.reactor, deferred);
     }
 
@@ -134,7 +133,7 @@ public final class Trial {
      * As {@link #await(Deferred)}, running {@code reactor} (for a test that made its own with
      * {@link Reactor#create()}); that reactor is then checked for leftovers after the test too.
      */
-    public static <T> T await(Reactor reactor, Deferred<T> deferred) {
+    public static <T extends @Nullable Object> T await(Reactor reactor, Deferred<T> deferred) {
         TrialContext context = TrialContext.require("Trial.await");
         context.used(reactor);
         return ReactorDriver.await(reactor, deferred, context.timeoutSeconds());
@@ -144,12 +143,12 @@ public final class Trial {
      * Runs the global reactor until {@code stage} completes (on any thread), then returns its
      * value or throws the exception it completed with. Same timeout as {@link #await(Deferred)}.
      */
-    public static <T> T await(CompletionStage<T> stage) {
+    public static <T extends @Nullable Object> T await(CompletionStage<T> stage) {
         return await(Reactor.reactor, stage);
     }
 
     /** As {@link #await(CompletionStage)}, running {@code reactor}. */
-    public static <T> T await(Reactor reactor, CompletionStage<T> stage) {
+    public static <T extends @Nullable Object> T await(Reactor reactor, CompletionStage<T> stage) {
         TrialContext context = TrialContext.require("Trial.await");
         context.used(reactor);
         return ReactorDriver.await(reactor, stage, context.timeoutSeconds());
@@ -168,13 +167,13 @@ public final class Trial {
         return TrialContext.require("Trial.flushLoggedErrors").flush(types);
     }
 
-    private static Object takeResult(Deferred<?> deferred, String expected) {
+    private static @Nullable Object takeResult(Deferred<?> deferred, String expected) {
         if (!deferred.hasResult()) {
             throw new AssertionError(expected + " result expected on " + deferred + ", found no result instead");
         }
-        Object[] taken = new Object[1];
+        @Nullable Object[] taken = new @Nullable Object[1];
         // A failure result passes to the errback half: returning null from it marks it handled.
-        deferred.addBoth(result -> {
+        deferred.<@Nullable Object>addBoth(result -> {
             taken[0] = result;
             return null;
         });

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authority reading a BIND zone file (RFC 1035 section 5), as Twisted's {@code BindAuthority}:
@@ -122,9 +123,9 @@ public class BindAuthority extends FileAuthority {
         private final String text;
         private final String source;
         private Name origin;
-        private Long defaultTtl;
-        private Long lastTtl;
-        private Name lastOwner;
+        private @Nullable Long defaultTtl; // null until $TTL
+        private @Nullable Long lastTtl; // null until the first record
+        private @Nullable Name lastOwner;
         private final List<RRHeader> out = new ArrayList<>();
 
         Parser(String text, Name origin, String source) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authority for one zone, answering from records held in memory: the base of the zone-file
@@ -57,6 +58,7 @@ public class FileAuthority implements IResolver {
     }
 
     /** For subclasses that read their records first, then call {@link #setRecords}. */
+    @SuppressWarnings("NullAway.Init") // origin and soa: the subclass's constructor calls setRecords
     protected FileAuthority() {
     }
 
@@ -117,7 +119,7 @@ public class FileAuthority implements IResolver {
     }
 
     @Override
-    public Deferred<LookupResult> query(Query query, double[] timeout) {
+    public Deferred<LookupResult> query(Query query, double @Nullable [] timeout) {
         try {
             return Deferred.succeed(lookup(query));
         } catch (Exception e) {
@@ -184,7 +186,7 @@ public class FileAuthority implements IResolver {
     }
 
     /** The records of {@code name}, renamed from a wildcard if need be; {@code null} if none. */
-    private List<RRHeader> nodeRecords(Name name) {
+    private @Nullable List<RRHeader> nodeRecords(Name name) {
         List<RRHeader> exact = records.get(name);
         if (exact != null || nodes.contains(name)) {
             return exact;
@@ -209,19 +211,19 @@ public class FileAuthority implements IResolver {
     }
 
     /** A referral if a zone cut lies between the apex (excluded) and {@code name} (included). */
-    private LookupResult referral(Name name) {
-        Name cut = null;
+    private @Nullable LookupResult referral(Name name) {
+        List<RRHeader> cut = null; // the records at the cut
         for (Name n = name; n != null && !n.equals(origin); n = n.parent()) {
             List<RRHeader> node = records.get(n);
             if (node != null && hasType(node, Dns.NS)) {
-                cut = n; // keep going: the topmost cut wins
+                cut = node; // keep going: the topmost cut wins
             }
         }
         if (cut == null) {
             return null;
         }
         List<RRHeader> delegation = new ArrayList<>();
-        for (RRHeader record : records.get(cut)) {
+        for (RRHeader record : cut) {
             if (record.type() == Dns.NS) {
                 delegation.add(record.withAuth(false));
             }

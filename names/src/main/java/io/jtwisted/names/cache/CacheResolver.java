@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers answers for their TTL, as Twisted's {@code cache.CacheResolver}: a cached answer is
@@ -46,7 +47,7 @@ public class CacheResolver implements IResolver {
     }
 
     @Override
-    public Deferred<LookupResult> query(Query query, double[] timeout) {
+    public Deferred<LookupResult> query(Query query, double @Nullable [] timeout) {
         Entry entry = cache.get(query);
         if (entry == null) {
             return Deferred.fail(new NotResponsibleError(query.name().toString()));

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The module-level functions of Twisted's {@code twisted.names.client}: {@code client.lookupAddress(name)}
@@ -22,7 +23,7 @@ import java.util.List;
  * servers of {@code /etc/resolv.conf}. Call them on the reactor thread.
  */
 public final class Client {
-    private static IResolver theResolver;
+    private static @Nullable IResolver theResolver; // made on first use
 
     private Client() {
     }

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resolver that asks name servers, as Twisted's {@code client.Resolver}: each query goes to the
@@ -63,7 +64,7 @@ public class Resolver implements IResolver {
     private final List<InetSocketAddress> servers;
     private final IReactorTCP tcp;
     private final IReactorTime time;
-    private final IReactorUDP udp;
+    private final @Nullable IReactorUDP udp; // null: the reactor has no UDP, queries go over TCP
     private final double[] defaultTimeout;
     private final Map<Query, List<Deferred<LookupResult>>> waiting = new HashMap<>();
 
@@ -113,7 +114,7 @@ public class Resolver implements IResolver {
      * Twisted; every caller gets the answer or the failure.
      */
     @Override
-    public Deferred<LookupResult> query(Query query, double[] timeout) {
+    public Deferred<LookupResult> query(Query query, double @Nullable [] timeout) {
         List<Deferred<LookupResult>> already = waiting.get(query);
         if (already != null) {
             Deferred<LookupResult> joined = new Deferred<>();
@@ -210,14 +211,16 @@ public class Resolver implements IResolver {
                     @Override
                     public void connectionMade() {
                         super.connectionMade();
-                        query(queries, timeout).addBoth(outcome -> {
+                        query(queries, timeout).<@Nullable Void>addCallbacks(message -> {
                             transport.loseConnection();
                             if (!result.called()) {
-                                if (outcome instanceof Failure f) {
-                                    result.errback(f);
-                                } else {
-                                    result.callback((Message) outcome);
-                                }
+                                result.callback(message);
+                            }
+                            return null;
+                        }, f -> {
+                            transport.loseConnection();
+                            if (!result.called()) {
+                                result.errback(f);
                             }
                             return null;
                         });

@@ -9,13 +9,14 @@ import io.jtwisted.names.dns.RRHeader;
 import io.jtwisted.names.dns.RecordA;
 import io.jtwisted.names.dns.RecordAAAA;
 import io.jtwisted.names.dns.RecordCNAME;
+import org.jspecify.annotations.Nullable;
 
 /** The address-finding of {@link IResolver#getHostByName(String)}: A first, then CNAMEs, then AAAA. */
 final class HostByName {
     private HostByName() {
     }
 
-    static Deferred<String> resolve(IResolver resolver, Name name, double[] timeout, int hops) {
+    static Deferred<String> resolve(IResolver resolver, Name name, double @Nullable [] timeout, int hops) {
         return resolver.query(new Query(name, Dns.A, Dns.IN), timeout)
                 .addErrback(failure -> LookupResult.EMPTY)
                 .addCallbackDeferring(result -> {
@@ -45,7 +46,7 @@ final class HostByName {
                 });
     }
 
-    private static String addressOf(LookupResult result, Name owner, int type) {
+    private static @Nullable String addressOf(LookupResult result, Name owner, int type) {
         for (RRHeader record : result.answers()) {
             if (record.type() == type && record.name().equals(owner)) {
                 return record.payload() instanceof RecordA a ? a.dottedQuad()
@@ -55,7 +56,7 @@ final class HostByName {
         return null;
     }
 
-    private static Name canonicalOf(LookupResult result, Name owner) {
+    private static @Nullable Name canonicalOf(LookupResult result, Name owner) {
         for (RRHeader record : result.answers()) {
             if (record.payload() instanceof RecordCNAME cname && record.name().equals(owner)) {
                 return cname.name();

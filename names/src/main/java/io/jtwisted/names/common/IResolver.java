@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.names.dns.Dns;
 import io.jtwisted.names.dns.Name;
 import io.jtwisted.names.dns.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that answers DNS queries: Twisted's {@code IResolver}. Implementations provide
@@ -23,7 +24,7 @@ public interface IResolver {
      * @param timeout the seconds to wait for each attempt, in order (Twisted's default for the
      *                client is {@code {1, 3, 11, 45}}), or {@code null} for the resolver's default
      */
-    Deferred<LookupResult> query(Query query, double[] timeout);
+    Deferred<LookupResult> query(Query query, double @Nullable [] timeout);
 
     /** {@link #query(Query, double[])} with the default timeouts. */
     default Deferred<LookupResult> query(Query query) {
@@ -31,7 +32,7 @@ public interface IResolver {
     }
 
     /** A query for {@code name} and {@code type} in class IN. */
-    default Deferred<LookupResult> lookup(String name, int type, double[] timeout) {
+    default Deferred<LookupResult> lookup(String name, int type, double @Nullable [] timeout) {
         return query(new Query(Name.of(name), type, Dns.IN), timeout);
     }
 
@@ -40,7 +41,7 @@ public interface IResolver {
         return lookup(name, Dns.A, null);
     }
 
-    default Deferred<LookupResult> lookupAddress(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupAddress(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.A, timeout);
     }
 
@@ -49,7 +50,7 @@ public interface IResolver {
         return lookup(name, Dns.AAAA, null);
     }
 
-    default Deferred<LookupResult> lookupIPV6Address(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupIPV6Address(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.AAAA, timeout);
     }
 
@@ -58,7 +59,7 @@ public interface IResolver {
         return lookup(name, Dns.MX, null);
     }
 
-    default Deferred<LookupResult> lookupMailExchange(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupMailExchange(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.MX, timeout);
     }
 
@@ -67,7 +68,7 @@ public interface IResolver {
         return lookup(name, Dns.NS, null);
     }
 
-    default Deferred<LookupResult> lookupNameservers(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupNameservers(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.NS, timeout);
     }
 
@@ -76,7 +77,7 @@ public interface IResolver {
         return lookup(name, Dns.CNAME, null);
     }
 
-    default Deferred<LookupResult> lookupCanonicalName(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupCanonicalName(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.CNAME, timeout);
     }
 
@@ -85,7 +86,7 @@ public interface IResolver {
         return lookup(name, Dns.PTR, null);
     }
 
-    default Deferred<LookupResult> lookupPointer(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupPointer(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.PTR, timeout);
     }
 
@@ -94,7 +95,7 @@ public interface IResolver {
         return lookup(name, Dns.SOA, null);
     }
 
-    default Deferred<LookupResult> lookupAuthority(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupAuthority(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.SOA, timeout);
     }
 
@@ -103,7 +104,7 @@ public interface IResolver {
         return lookup(name, Dns.TXT, null);
     }
 
-    default Deferred<LookupResult> lookupText(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupText(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.TXT, timeout);
     }
 
@@ -112,7 +113,7 @@ public interface IResolver {
         return lookup(name, Dns.SRV, null);
     }
 
-    default Deferred<LookupResult> lookupService(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupService(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.SRV, timeout);
     }
 
@@ -121,7 +122,7 @@ public interface IResolver {
         return lookup(name, Dns.NAPTR, null);
     }
 
-    default Deferred<LookupResult> lookupNamingAuthorityPointer(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupNamingAuthorityPointer(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.NAPTR, timeout);
     }
 
@@ -130,7 +131,7 @@ public interface IResolver {
         return lookup(name, Dns.ALL_RECORDS, null);
     }
 
-    default Deferred<LookupResult> lookupAllRecords(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupAllRecords(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.ALL_RECORDS, timeout);
     }
 
@@ -139,7 +140,7 @@ public interface IResolver {
         return lookup(name, Dns.AXFR, null);
     }
 
-    default Deferred<LookupResult> lookupZone(String name, double[] timeout) {
+    default Deferred<LookupResult> lookupZone(String name, double @Nullable [] timeout) {
         return lookup(name, Dns.AXFR, timeout);
     }
 
@@ -152,7 +153,7 @@ public interface IResolver {
         return getHostByName(name, null);
     }
 
-    default Deferred<String> getHostByName(String name, double[] timeout) {
+    default Deferred<String> getHostByName(String name, double @Nullable [] timeout) {
         return HostByName.resolve(this, Name.of(name), timeout, 10);
     }
 }

@@ -1,6 +1,7 @@
 package io.jtwisted.names.dns;
 
 import io.jtwisted.internet.interfaces.IAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a DNS protocol hands the messages it reads to (Twisted's "controller": the server factory,
@@ -14,7 +15,7 @@ public interface DNSController {
      * @param protocol the protocol it came in on, to reply through
      * @param address  the sender for datagrams; {@code null} on a stream (the peer is the transport's)
      */
-    void messageReceived(Message message, IDNSProtocol protocol, IAddress address);
+    void messageReceived(Message message, IDNSProtocol protocol, @Nullable IAddress address);
 
     /** A stream protocol connected (Twisted's {@code connectionMade(protocol)} on the controller). */
     default void connectionMade(DNSProtocol protocol) {

@@ -6,6 +6,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.protocol.DatagramProtocol;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DNS over UDP, as Twisted's {@code dns.DNSDatagramProtocol}: a server's queries go to the
@@ -28,8 +29,8 @@ public class DNSDatagramProtocol extends DatagramProtocol implements IDNSProtoco
         this(controller, null);
     }
 
-    /** A protocol that also sends queries of its own, timed by {@code reactor}. */
-    public DNSDatagramProtocol(DNSController controller, IReactorTime reactor) {
+    /** A protocol that also sends queries of its own, timed by {@code reactor} ({@code null}: it only answers). */
+    public DNSDatagramProtocol(DNSController controller, @Nullable IReactorTime reactor) {
         this.messages = new DatagramMessages(controller, reactor, (datagram, to) -> transport.write(datagram, to));
         this.noisy = false;
     }
@@ -40,7 +41,7 @@ public class DNSDatagramProtocol extends DatagramProtocol implements IDNSProtoco
     }
 
     @Override
-    public void writeMessage(Message message, IAddress address, int maxSize) {
+    public void writeMessage(Message message, @Nullable IAddress address, int maxSize) {
         messages.writeMessage(message, address, maxSize);
     }
 
@@ -50,7 +51,7 @@ public class DNSDatagramProtocol extends DatagramProtocol implements IDNSProtoco
     }
 
     @Override
-    public IAddress peer() {
+    public @Nullable IAddress peer() {
         return null;
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DNS over a stream (TCP, RFC 1035 section 4.2.2, RFC 7766), as Twisted's {@code dns.DNSProtocol}:
@@ -29,7 +30,7 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
     private static final Random IDS = new SecureRandom();
 
     private final DNSController controller;
-    private final IReactorTime reactor;
+    private final @Nullable IReactorTime reactor;
     private final Map<Integer, Pending> liveMessages = new HashMap<>();
     private byte[] buffer = new byte[512];
     private int buffered;
@@ -41,7 +42,7 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
      * A protocol handing incoming queries to {@code controller}; {@code reactor} times this end's
      * own queries (it may be {@code null} for a server that never sends any).
      */
-    public DNSProtocol(DNSController controller, IReactorTime reactor) {
+    public DNSProtocol(DNSController controller, @Nullable IReactorTime reactor) {
         this.controller = controller;
         this.reactor = reactor;
     }
@@ -117,7 +118,7 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
     }
 
     @Override
-    public void writeMessage(Message message, IAddress address, int maxSize) {
+    public void writeMessage(Message message, @Nullable IAddress address, int maxSize) {
         writeMessage(message);
     }
 
@@ -127,7 +128,7 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
     }
 
     @Override
-    public IAddress peer() {
+    public @Nullable IAddress peer() {
         return transport == null ? null : transport.getPeer();
     }
 
@@ -141,7 +142,10 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
     }
 
     /** {@link #query(List, double)}, with an OPT record advertising {@code edns} when it is not null. */
-    public Deferred<Message> query(List<Query> queries, double timeout, Edns edns) {
+    public Deferred<Message> query(List<Query> queries, double timeout, @Nullable Edns edns) {
+        if (reactor == null) {
+            throw new IllegalStateException("a DNS protocol made without a reactor cannot time queries of its own");
+        }
         int id;
         do {
             id = IDS.nextInt(0x10000);

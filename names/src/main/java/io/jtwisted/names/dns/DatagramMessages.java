@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DNS over datagrams, without the transport: what Twisted's {@code DNSDatagramProtocol} does with
@@ -35,11 +36,11 @@ final class DatagramMessages implements IDNSProtocol {
     }
 
     private final DNSController controller;
-    private final IReactorTime reactor;
+    private final @Nullable IReactorTime reactor; // null: it only answers
     private final Sender sender;
     private final Map<Integer, Pending> live = new HashMap<>();
 
-    DatagramMessages(DNSController controller, IReactorTime reactor, Sender sender) {
+    DatagramMessages(DNSController controller, @Nullable IReactorTime reactor, Sender sender) {
         this.controller = controller;
         this.reactor = reactor;
         this.sender = sender;
@@ -70,7 +71,8 @@ final class DatagramMessages implements IDNSProtocol {
     }
 
     @Override
-    public void writeMessage(Message message, IAddress address, int maxSize) {
+    public void writeMessage(Message message, @Nullable IAddress address, int maxSize) {
+        Objects.requireNonNull(address, "a datagram goes to an address");
         sender.send(message.toBytes(Math.min(maxSize, 0xFFFF)), address);
     }
 
@@ -80,7 +82,7 @@ final class DatagramMessages implements IDNSProtocol {
     }
 
     @Override
-    public IAddress peer() {
+    public @Nullable IAddress peer() {
         return null;
     }
 
@@ -93,7 +95,10 @@ final class DatagramMessages implements IDNSProtocol {
      * Sends a query for {@code queries} to {@code server} with a random id, recursion desired and
      * {@code edns} if not null; fires with the answer or fails with {@link DNSQueryTimeoutError}.
      */
-    Deferred<Message> query(IAddress server, List<Query> queries, double timeout, Edns edns) {
+    Deferred<Message> query(IAddress server, List<Query> queries, double timeout, @Nullable Edns edns) {
+        if (reactor == null) {
+            throw new IllegalStateException("a DNS protocol made without a reactor cannot time queries of its own");
+        }
         int id;
         do {
             id = IDS.nextInt(0x10000);

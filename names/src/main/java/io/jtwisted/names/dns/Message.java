@@ -2,6 +2,7 @@ package io.jtwisted.names.dns;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DNS message (Twisted's {@code dns.Message} and, with {@link #edns()}, its {@code _EDNSMessage}):
@@ -29,7 +30,7 @@ public final class Message {
     private final List<RRHeader> answers;
     private final List<RRHeader> authority;
     private final List<RRHeader> additional;
-    private Edns edns;
+    private @Nullable Edns edns;
 
     /** An empty query message with id 0. */
     public Message() {
@@ -206,12 +207,12 @@ public final class Message {
     }
 
     /** The EDNS information, or {@code null} if the message has no OPT record. */
-    public Edns edns() {
+    public @Nullable Edns edns() {
         return edns;
     }
 
     /** Sets or (with {@code null}) removes the EDNS information. */
-    public Message edns(Edns value) {
+    public Message edns(@Nullable Edns value) {
         edns = value;
         return this;
     }
@@ -270,7 +271,7 @@ public final class Message {
         }
         int additionalCount = counts[2];
         if (edns != null) {
-            writeOpt(writer);
+            writeOpt(writer, edns);
             additionalCount++;
         }
         int length = writer.position();
@@ -286,7 +287,7 @@ public final class Message {
         return writer.toBytes(length);
     }
 
-    private void writeOpt(MessageWriter writer) {
+    private void writeOpt(MessageWriter writer, Edns edns) {
         writer.writeU8(0); // the root name
         writer.writeU16(Dns.OPT);
         writer.writeU16(edns.udpPayloadSize());

@@ -2,6 +2,7 @@ package io.jtwisted.names.dns;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain name, as Twisted's {@code dns.Name}: immutable, compared without regard to ASCII case
@@ -23,7 +24,7 @@ public final class Name implements Comparable<Name> {
 
     private final byte[] wire;
     private final int hash;
-    private String text;
+    private @Nullable String text; // the text form, made on first use
 
     private Name(byte[] wire, int hash) {
         this.wire = wire;
@@ -168,7 +169,7 @@ public final class Name implements Comparable<Name> {
     }
 
     /** This name without its first label; the root's parent is {@code null}. */
-    public Name parent() {
+    public @Nullable Name parent() {
         if (isRoot()) {
             return null;
         }

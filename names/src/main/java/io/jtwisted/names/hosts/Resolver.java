@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers A and AAAA queries from a hosts(5) file, as Twisted's {@code hosts.Resolver}: each line
@@ -45,10 +46,10 @@ public class Resolver implements IResolver {
 
     private final Path file;
     private final long ttl;
-    private final IReactorTime clock;
+    private final @Nullable IReactorTime clock;
     private final double recheckInterval;
     private double nextCheck = Double.NEGATIVE_INFINITY;
-    private Object loadedVersion;
+    private @Nullable Object loadedVersion; // null until the first load
     private Map<Name, Entry> entries = Map.of();
 
     /** The records of one name. */
@@ -67,9 +68,9 @@ public class Resolver implements IResolver {
 
     /**
      * A resolver for {@code file} answering with {@code ttl}, checking the file for changes at most
-     * once per {@code recheckInterval} seconds of {@code clock}.
+     * once per {@code recheckInterval} seconds of {@code clock} ({@code null}: at each query).
      */
-    public Resolver(Path file, long ttl, IReactorTime clock, double recheckInterval) {
+    public Resolver(Path file, long ttl, @Nullable IReactorTime clock, double recheckInterval) {
         this.file = file;
         this.ttl = ttl;
         this.clock = clock;
@@ -82,7 +83,7 @@ public class Resolver implements IResolver {
     }
 
     @Override
-    public Deferred<LookupResult> query(Query query, double[] timeout) {
+    public Deferred<LookupResult> query(Query query, double @Nullable [] timeout) {
         refreshIfChanged();
         Entry entry = entries.get(query.name());
         if (entry == null || (query.cls() != Dns.IN && query.cls() != Dns.ANY)) {

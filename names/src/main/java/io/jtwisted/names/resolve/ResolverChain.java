@@ -9,6 +9,7 @@ import io.jtwisted.names.error.DomainError;
 import io.jtwisted.names.error.NotResponsibleError;
 import io.jtwisted.python.failure.Failure;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks its resolvers in order, as Twisted's {@code ResolverChain}: the first answer wins; a
@@ -34,11 +35,11 @@ public class ResolverChain implements IResolver {
     }
 
     @Override
-    public Deferred<LookupResult> query(Query query, double[] timeout) {
+    public Deferred<LookupResult> query(Query query, double @Nullable [] timeout) {
         return ask(0, query, timeout, null);
     }
 
-    private Deferred<LookupResult> ask(int index, Query query, double[] timeout, Failure best) {
+    private Deferred<LookupResult> ask(int index, Query query, double @Nullable [] timeout, @Nullable Failure best) {
         if (index >= resolvers.size()) {
             return Deferred.fail(best != null ? best : new Failure(new NotResponsibleError(query.name().toString())));
         }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DNS server, as Twisted's {@code server.DNSServerFactory}: a factory of {@link DNSProtocol}s
@@ -130,7 +131,7 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
     }
 
     @Override
-    public void messageReceived(Message message, IDNSProtocol protocol, IAddress address) {
+    public void messageReceived(Message message, IDNSProtocol protocol, @Nullable IAddress address) {
         if (message.answer()) {
             log.debug("ignoring a response sent to the server by {}", address != null ? address : protocol.peer());
             return;
@@ -151,13 +152,13 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
     }
 
     /** Answers a standard query with one question. */
-    protected void handleQuery(Message message, IDNSProtocol protocol, IAddress address) {
+    protected void handleQuery(Message message, IDNSProtocol protocol, @Nullable IAddress address) {
         Query query = message.queries().get(0);
         if (query.type() == Dns.AXFR || query.type() == Dns.IXFR) {
             handleTransfer(message, protocol, address);
             return;
         }
-        lookup(query).addCallbacks(answer -> {
+        lookup(query).<@Nullable Void>addCallbacks(answer -> {
             sendReply(protocol, response(message, answer), address, message);
             return null;
         }, failure -> {
@@ -274,7 +275,7 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
         return response;
     }
 
-    private void handleTransfer(Message message, IDNSProtocol protocol, IAddress address) {
+    private void handleTransfer(Message message, IDNSProtocol protocol, @Nullable IAddress address) {
         Query query = message.queries().get(0);
         String peer = hostOf(protocol.peer());
         FileAuthority zone = null;
@@ -292,7 +293,7 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
             sendReply(protocol, errorResponse(message, Dns.EREFUSED), address, message);
             return;
         }
-        zone.lookupZone(query.name().toString()).addCallbacks(result -> {
+        zone.lookupZone(query.name().toString()).<@Nullable Void>addCallbacks(result -> {
             List<RRHeader> records = result.answers();
             for (int start = 0; start < records.size(); start += AXFR_CHUNK) {
                 Message part = Message.responseTo(message).auth(true);
@@ -306,7 +307,7 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
         });
     }
 
-    private static String hostOf(IAddress address) {
+    private static @Nullable String hostOf(@Nullable IAddress address) {
         if (address instanceof IPv4Address v4) {
             return v4.host();
         }
@@ -317,7 +318,7 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
     }
 
     /** Sends {@code response}, cut to the size the request allows on datagrams. */
-    protected void sendReply(IDNSProtocol protocol, Message response, IAddress address, Message request) {
+    protected void sendReply(IDNSProtocol protocol, Message response, @Nullable IAddress address, Message request) {
         protocol.writeMessage(response, address, protocol.isStream() ? 0xFFFF : request.maxUdpSize());
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code twistd dns}: a domain name server, as Twisted's {@code twisted.names.tap}.
@@ -88,7 +89,7 @@ public final class DNSPlugin implements IServiceMaker {
         }
         MultiService service = new MultiService();
         int port = options.getInt("port");
-        String iface = options.get("interface");
+        String iface = Objects.requireNonNullElse(options.get("interface"), ""); // its default is ""
         TCPServer tcp = new TCPServer(port, factory, 50, iface);
         tcp.setReactor(reactor);
         tcp.setServiceParent(service);
@@ -99,7 +100,11 @@ public final class DNSPlugin implements IServiceMaker {
     }
 
     private static int portOf(TCPServer tcp) {
-        io.jtwisted.internet.interfaces.IAddress host = tcp.port().getHost();
+        var listening = tcp.port();
+        if (listening == null) { // the TCP service starts before the UDP one, so it listens by now
+            throw new IllegalStateException("the DNS server's TCP port is not listening yet");
+        }
+        io.jtwisted.internet.interfaces.IAddress host = listening.getHost();
         if (host instanceof io.jtwisted.internet.address.IPv4Address v4) {
             return v4.port();
         }

@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.trial.Trial;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trial's {@code TestCase}, run by the {@code jtwisted-trial} JUnit Platform engine
@@ -51,7 +52,7 @@ public abstract class TestCase {
      * @return {@code null}, or what to wait for before the test runs
      * @throws Exception to fail the test without running it
      */
-    public Object setUp() throws Exception {
+    public @Nullable Object setUp() throws Exception {
         return null;
     }
 
@@ -62,7 +63,7 @@ public abstract class TestCase {
      * @return {@code null}, or what to wait for before the after-test checks
      * @throws Exception to fail the test
      */
-    public Object tearDown() throws Exception {
+    public @Nullable Object tearDown() throws Exception {
         return null;
     }
 

@@ -19,6 +19,7 @@ import io.jtwisted.logger.Logger;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code twistd --reactors N} changes in an application written for one reactor, before it starts:
@@ -51,7 +52,10 @@ final class GroupSetup {
                 moved++;
             } else if (child instanceof StreamServerEndpointService service && onTheGlobalReactor(service.endpoint())) {
                 now = new StreamServerEndpointService(onGroup(service.endpoint(), tcp), service.factory()).setRaiseSynchronously(true);
-                now.setName(child.name());
+                String name = child.name();
+                if (name != null) {
+                    now.setName(name);
+                }
                 replace = true;
                 moved++;
             }
@@ -112,7 +116,7 @@ final class GroupSetup {
         }
 
         @Override
-        public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, InetSocketAddress bindAddress) {
+        public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
             return group.connectTCP(host, port, factory, timeout, bindAddress);
         }
 

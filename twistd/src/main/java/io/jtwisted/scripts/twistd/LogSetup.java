@@ -14,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses where twistd logs, in Twisted's order: the application's {@code ILogObserver} component, else the
@@ -25,13 +26,14 @@ final class LogSetup {
     private static final Logger log = Logger.forClass(LogSetup.class);
 
     private final ILogObserver observer;
-    private final BaseLogFile file;
-    private LogSetup(ILogObserver observer, BaseLogFile file) {
+    private final @Nullable BaseLogFile file; // null: twistd opened no log file
+    private LogSetup(ILogObserver observer, @Nullable BaseLogFile file) {
         this.observer = observer;
         this.file = file;
     }
 
-    static LogSetup choose(Application application, String loggerName, String logfile, boolean nodaemon, ClassLoader loader)
+    static LogSetup choose(Application application, @Nullable String loggerName, @Nullable String logfile, boolean nodaemon,
+            ClassLoader loader)
             throws StartupError {
         ILogObserver component = application.getComponent(ILogObserver.class);
         if (component != null) {
@@ -79,7 +81,7 @@ final class LogSetup {
         } catch (NoSuchMethodException e) {
             throw new StartupError("--logger " + name + ": " + className + " has no public method " + methodName + "()");
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = e.getTargetException(); // what the method threw, never null from Method.invoke
             throw new StartupError("--logger " + name + " threw " + cause.getClass().getName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (IllegalAccessException | LinkageError e) {

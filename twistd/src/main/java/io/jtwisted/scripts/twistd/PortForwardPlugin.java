@@ -31,9 +31,18 @@ public final class PortForwardPlugin implements IServiceMaker {
 
     @Override
     public IService makeService(Options options) {
-        String port = options.get("port");
+        String port = required(options, "port");
         String listen = port.chars().allMatch(Character::isDigit) ? "tcp:" + port : port;
-        ProxyFactory factory = new ProxyFactory(options.get("host"), options.getInt("dest_port"));
+        ProxyFactory factory = new ProxyFactory(required(options, "host"), options.getInt("dest_port"));
         return Strports.service(listen, factory);
+    }
+
+    /** An option that has a default, so is always there. */
+    private static String required(Options options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
     }
 }

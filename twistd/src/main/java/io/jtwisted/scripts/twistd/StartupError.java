@@ -1,5 +1,8 @@
 package io.jtwisted.scripts.twistd;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why twistd cannot start: a message of one line for standard error, and the exit status (2 for a usage
  * error, 1 for anything else).
@@ -18,13 +21,19 @@ class StartupError extends Exception {
         this(message, FAILED, null);
     }
 
-    StartupError(String message, int status, Throwable cause) {
+    StartupError(String message, int status, @Nullable Throwable cause) {
         super(message, cause, false, false);
         this.status = status;
     }
 
     static StartupError usage(String message) {
         return new StartupError(message, USAGE, null);
+    }
+
+    /** The one-line message, which every StartupError has. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     int status() {

@@ -29,6 +29,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads the application of a Java source file, as {@code twistd -y} loads a {@code .tac} file: compiles it in
@@ -41,10 +42,11 @@ import javax.tools.ToolProvider;
  */
 final class TacLoader {
     private final Path source;
-    private final Path cacheRoot;
-    private ClassLoader loader;
+    private final @Nullable Path cacheRoot;
+    private @Nullable ClassLoader loader;
 
-    TacLoader(Path source, Path cacheRoot) {
+    /** Loads {@code source}, caching its classes under {@code cacheRoot} (null: no cache). */
+    TacLoader(Path source, @Nullable Path cacheRoot) {
         this.source = source;
         this.cacheRoot = cacheRoot;
     }
@@ -65,6 +67,9 @@ final class TacLoader {
 
     /** The class loader of the last {@link #load()}, for {@code --logger} classes declared in the file. */
     ClassLoader loader() {
+        if (loader == null) {
+            throw new IllegalStateException("load() first");
+        }
         return loader;
     }
 
@@ -151,7 +156,10 @@ final class TacLoader {
         return app;
     }
 
-    private StartupError threw(Throwable error, String what) {
+    private StartupError threw(@Nullable Throwable error, String what) {
+        if (error == null) { // the JVM always gives both errors their cause
+            return new StartupError(what + " of " + source + " failed");
+        }
         String where = "";
         for (StackTraceElement frame : error.getStackTrace()) {
             if ("twistd-application".equals(frame.getClassLoaderName())) {
@@ -229,7 +237,7 @@ final class TacLoader {
     }
 
     /** The first class javac wrote that is not nested: the file's first declared class. */
-    private static String firstTopLevelClass(Iterable<String> names) {
+    private static @Nullable String firstTopLevelClass(Iterable<String> names) {
         for (String name : names) {
             if (name.indexOf('$') < 0) {
                 return name;
@@ -296,7 +304,7 @@ final class TacLoader {
         private static final String SOURCE = "source.java";
 
         /** The entry in {@code dir}, if it exists and was compiled from {@code text}. */
-        static Compiled readFrom(Path dir, byte[] text) {
+        static @Nullable Compiled readFrom(Path dir, byte[] text) {
             try {
                 if (!Arrays.equals(Files.readAllBytes(dir.resolve(SOURCE)), text)) {
                     return null;

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -132,7 +134,8 @@ public final class Twistd {
         return runApplication(options, plugin, pluginParse, err);
     }
 
-    private static int runApplication(TwistdOptions options, IServiceMaker plugin, ParseResult pluginParse, PrintStream err)
+    private static int runApplication(TwistdOptions options, @Nullable IServiceMaker plugin, @Nullable ParseResult pluginParse,
+            PrintStream err)
             throws StartupError {
         PidFile pidFile = options.pidfile.isEmpty() ? null : PidFile.acquire(Path.of(options.pidfile));
         LogSetup logs = null;
@@ -141,7 +144,7 @@ public final class Twistd {
             ClassLoader loader = Twistd.class.getClassLoader();
             if (plugin != null) {
                 application = new Application(plugin.tapname());
-                makeService(plugin, Plugins.optionsOf(plugin, pluginParse)).setServiceParent(application);
+                makeService(plugin, Plugins.optionsOf(plugin, Objects.requireNonNull(pluginParse, "a plugin's options"))).setServiceParent(application);
             } else {
                 TacLoader tac = new TacLoader(Path.of(options.file), TacLoader.defaultCacheRoot());
                 application = tac.load();
@@ -203,7 +206,7 @@ public final class Twistd {
             application.privilegedStartService();
         } catch (RuntimeException e) {
             stopQuietly(application);
-            throw new StartupError("cannot start the application: " + reason(e), StartupError.FAILED, null);
+            throw new StartupError("cannot start the application: " + reason(e));
         }
         if (group != null) {
             group.start(); // the others; the first runs below, on this thread
@@ -229,20 +232,20 @@ public final class Twistd {
     }
 
     /** Stops the application, firing when it has stopped or after {@code timeout} seconds, whichever comes first. */
-    private static Deferred<Void> stopWithin(Application application, Reactor reactor, double timeout) {
-        Deferred<Void> done = new Deferred<>();
+    private static Deferred<@Nullable Void> stopWithin(Application application, Reactor reactor, double timeout) {
+        Deferred<@Nullable Void> done = new Deferred<>();
         IDelayedCall force = reactor.callLater(timeout, () -> {
             if (!done.called()) {
                 log.warn("The services did not stop within {timeout} seconds; stopping the reactor anyway.", timeout);
                 done.callback(null);
             }
         });
-        Deferred<Object> stopping = Deferred.maybeDeferredDeferring(() -> {
+        Deferred<@Nullable Object> stopping = Deferred.maybeDeferredDeferring(() -> {
             @SuppressWarnings("unchecked")
-            Deferred<Object> stopped = (Deferred<Object>) application.stopService();
+            Deferred<@Nullable Object> stopped = (Deferred<@Nullable Object>) application.stopService();
             return stopped != null ? stopped : Deferred.succeed(null);
         });
-        stopping.addBoth(result -> {
+        stopping.<@Nullable Object>addBoth(result -> {
             if (result instanceof Failure failure) {
                 log.failure("Stopping the application failed", failure);
             }
@@ -259,7 +262,8 @@ public final class Twistd {
 
     private static void stopQuietly(Application application) {
         try {
-            Deferred<?> stopped = application.stopService();
+            @SuppressWarnings("unchecked") // its value is never read, so any type will do
+            Deferred<@Nullable Object> stopped = (Deferred<@Nullable Object>) application.stopService();
             if (stopped != null) {
                 stopped.addErrback(f -> null);
             }
@@ -290,7 +294,7 @@ public final class Twistd {
         return plugins.makers().isEmpty() ? "none" : String.join(", ", plugins.makers().keySet());
     }
 
-    private static String oneLine(String message) {
+    private static String oneLine(@Nullable String message) {
         return message == null ? "bad command line" : message.strip().replace('\n', ' ');
     }
 
@@ -303,7 +307,7 @@ public final class Twistd {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or directory";
         }
-        if (e instanceof io.jtwisted.internet.error.CannotListenError && e.getCause() != null) {
+        if (e instanceof io.jtwisted.internet.error.CannotListenError && e.getCause() != null && message != null) {
             return message;
         }
         return message != null ? message : e.getClass().getName();

@@ -1,5 +1,6 @@
 package io.jtwisted.scripts.twistd;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,26 +16,28 @@ final class TwistdOptions {
 
     @Option(names = {"-y", "--java"}, paramLabel = "FILE",
             description = "Read the application from a Java source file: its class's static application() (or field).")
-    String file;
+    @Nullable String file;
 
     @Option(names = {"-l", "--logfile"}, paramLabel = "FILE",
             description = "Log to this file ('-' for standard output). Default: twistd.log, or standard output with -n.")
-    String logfile;
+    @Nullable String logfile;
 
     @Option(names = "--logger", paramLabel = "CLASS.METHOD",
             description = "A static method returning the ILogObserver to log to (instead of the log file).")
-    String logger;
+    @Nullable String logger;
 
     @Option(names = "--pidfile", paramLabel = "FILE", defaultValue = "twistd.pid",
             description = "Name of the pid file, locked while twistd runs ('' for none). Default: ${DEFAULT-VALUE}.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it from defaultValue when it builds the options
     String pidfile;
 
     @Option(names = "--umask", paramLabel = "MASK",
             description = "The umask (octal) of the daemon. Default: 0077 when daemonizing, else unchanged.")
-    String umask;
+    @Nullable String umask;
 
     @Option(names = {"-r", "--reactor"}, paramLabel = "NAME", defaultValue = "nio",
             description = "Which reactor to use (see --help-reactors). Default: ${DEFAULT-VALUE}.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it from defaultValue when it builds the options
     String reactor;
 
     @Option(names = "--reactors", paramLabel = "N", defaultValue = "1",

@@ -1,5 +1,7 @@
 package io.jtwisted.web.iweb;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A server-side session, as Twisted's {@code server.Session}: identified by a random {@link #uid()}
  * kept in a cookie, held in memory by the site, and expired after a period without use.
@@ -18,7 +20,7 @@ public interface ISession {
     void notifyOnExpire(Runnable callback);
 
     /** The value stored under {@code key}, or {@code null} (Twisted stores components; a map serves Java better). */
-    Object getAttribute(String key);
+    @Nullable Object getAttribute(String key);
 
     /** Stores {@code value} under {@code key} for the session's lifetime; {@code null} removes it. */
     void setAttribute(String key, Object value);

@@ -195,7 +195,7 @@ public class Resource implements IResource {
     };
 
     private static boolean overrides(Class<?> type, String method) {
-        return OVERRIDES.get(type).get(method);
+        return Boolean.TRUE.equals(OVERRIDES.get(type).get(method)); // every method of METHODS is there
     }
 
     private static boolean declaredBelowResource(Class<?> type, String name) {

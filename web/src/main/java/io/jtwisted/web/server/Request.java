@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to a {@link Site}, as Twisted's {@code server.Request}: splits the path into decoded
@@ -34,7 +35,7 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
     private final List<String> prepath = new ArrayList<>();
     private List<String> postpath = new ArrayList<>();
     private List<String> sitepath = List.of();
-    private Session session;
+    private @Nullable Session session; // made or found on first getSession
 
     /** A request arriving on {@code channel}, whose factory must be a {@link Site}. */
     public Request(HTTPChannel channel) {

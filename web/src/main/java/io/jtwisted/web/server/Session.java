@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory session, as Twisted's {@code server.Session}: it expires {@link
@@ -19,7 +20,7 @@ public class Session implements ISession {
     private final String uid;
     private final Map<String, Object> attributes = new HashMap<>();
     private final List<Runnable> expireCallbacks = new ArrayList<>(0);
-    private IDelayedCall expireCall;
+    private @Nullable IDelayedCall expireCall; // null once expired
 
     /** A session of {@code site} named {@code uid}; {@link Site#makeSession()} makes them. */
     @SuppressWarnings("this-escape") // the expiry timer starts at construction, as Twisted's Session; it fires on a later turn
@@ -65,7 +66,7 @@ public class Session implements ISession {
     }
 
     @Override
-    public Object getAttribute(String key) {
+    public @Nullable Object getAttribute(String key) {
         return attributes.get(key);
     }
 

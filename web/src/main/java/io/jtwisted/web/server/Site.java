@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A web site, as Twisted's {@code server.Site}: the factory to listen with, serving one
@@ -77,7 +78,7 @@ public class Site extends HTTPFactory {
     }
 
     /** The live session {@code uid}, or {@code null}. */
-    public Session getSession(String uid) {
+    public @Nullable Session getSession(String uid) {
         return sessions.get(uid);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code twistd web}, as Twisted's {@code twisted.web.tap}: serves a directory ({@code --path}) or
@@ -85,7 +86,7 @@ public final class WebPlugin implements IServiceMaker {
                     } catch (Exception e) {
                         return Deferred.fail(e);
                     }
-                    return Deferred.succeed(null);
+                    return Deferred.<@Nullable Void>succeed(null);
                 }
             }.setServiceParent(service);
         }

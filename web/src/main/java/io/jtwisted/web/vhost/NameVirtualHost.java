@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Name-based virtual hosting, as Twisted's {@code vhost.NameVirtualHost}: the {@code Host}
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public class NameVirtualHost extends Resource {
     private final Map<String, IResource> hosts = new HashMap<>();
-    private IResource defaultResource;
+    private @Nullable IResource defaultResource; // null: 404 for an unknown host
 
     public NameVirtualHost() {
     }
