@@ -32,7 +32,7 @@ final class UnixPort implements IListeningPort, Selectable {
     private final EventLoop reactor;
     private final UnixStreamChannels channels;
     private final String address;
-    private final Path path; // null for an abstract-namespace address
+    private final @Nullable Path path; // null for an abstract-namespace address
     private final IProtocolFactory factory;
     private final int backlog;
     private final int mode;
@@ -68,17 +68,19 @@ final class UnixPort implements IListeningPort, Selectable {
         }
         ServerSocketChannel server = null;
         try {
-            if (wantPID && path == null) {
-                throw new CannotListenError(shownName(), 0, new IOException(UnixSupport.NO_ABSTRACT_LOCK));
-            }
             if (wantPID) {
-                lock = new PidLock(Path.of(path + ".lock"));
-                if (!lock.lock()) {
-                    lock = null;
-                    throw new CannotListenError(path.toString(), 0, new IOException("Cannot acquire lock on " + path + ".lock"));
+                Path socketFile = path;
+                if (socketFile == null) {
+                    throw new CannotListenError(shownName(), 0, new IOException(UnixSupport.NO_ABSTRACT_LOCK));
                 }
-                if (!lock.wasClean()) {
-                    Files.deleteIfExists(path); // the owner died: its socket file is stale
+                PidLock pidLock = new PidLock(Path.of(socketFile + ".lock"));
+                if (!pidLock.lock()) {
+                    throw new CannotListenError(socketFile.toString(), 0,
+                            new IOException("Cannot acquire lock on " + socketFile + ".lock"));
+                }
+                lock = pidLock;
+                if (!pidLock.wasClean()) {
+                    Files.deleteIfExists(socketFile); // the owner died: its socket file is stale
                 }
             }
             server = channels.listen(address, backlog);
@@ -218,7 +220,7 @@ final class UnixPort implements IListeningPort, Selectable {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void deleteQuietly(@Nullable Path file) {
         if (file == null) {
             return; // an abstract name has no file
         }

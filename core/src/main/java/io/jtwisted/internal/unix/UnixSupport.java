@@ -7,6 +7,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** The UNIX-domain stream side of one reactor: {@code listenUNIX} and {@code connectUNIX}. */
 public final class UnixSupport {
@@ -20,7 +21,7 @@ public final class UnixSupport {
     private final EventLoop reactor;
     private final PathChannels paths;
     private final Supplier<UnixStreamChannels> abstractNamesMaker;
-    private UnixStreamChannels abstractNames; // needs junixsocket, which may be absent: made on first use
+    private @Nullable UnixStreamChannels abstractNames; // needs junixsocket, which may be absent: made on first use
 
     /**
      * @param abstractNames makes the channels of abstract-namespace names (junixsocket's), on first

@@ -82,7 +82,8 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
     int maxDatagramsPerTurn = MAX_DATAGRAMS_PER_TURN; // lowered by a test
     long wakeups; // turns in which the reactor read this socket: a test's proof of no spinning
 
-    private ForeignPoller.Entry pollerEntry; // set once the socket is bound
+    @SuppressWarnings("NullAway.Init") // set once the socket is bound, in startListening; used only while it is open
+    private ForeignPoller.Entry pollerEntry;
 
     // The last peer seen, so that an echo reuses its address instead of converting it each time.
     private @Nullable AFUNIXSocketAddress lastFrom;

@@ -54,7 +54,7 @@ public final class UnixDatagramSupport {
     }
 
     /** The poller of the open ports, if any is open. */
-    ForeignPoller poller() {
+    @Nullable ForeignPoller poller() {
         return polling.current();
     }
 
