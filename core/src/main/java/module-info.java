@@ -5,13 +5,17 @@
 module io.jtwisted.core {
     requires transitive org.slf4j;
     requires static transitive org.jspecify; // nullness annotations, kept in the class files for checkers and Kotlin
+
     uses org.slf4j.spi.SLF4JServiceProvider; // to find an SLF4J provider without initialising SLF4J
+
     requires jdk.unsupported; // sun.misc.Signal, for SIGINT/SIGTERM handling by the reactor
     requires org.jctools.core; // the lock-free queue of callFromThread
     requires static org.newsclub.net.unix; // junixsocket, optional: UNIX datagram sockets only
 
     uses io.jtwisted.internet.ReactorProvider;
-    provides io.jtwisted.internet.ReactorProvider with io.jtwisted.internal.reactor.NioReactorProvider;
+
+    provides io.jtwisted.internet.ReactorProvider with
+            io.jtwisted.internal.reactor.NioReactorProvider;
 
     exports io.jtwisted.application.internet;
     exports io.jtwisted.application.service;

@@ -10,5 +10,6 @@ module io.jtwisted.trial {
     exports io.jtwisted.trial;
     exports io.jtwisted.trial.unittest;
 
-    provides org.junit.platform.engine.TestEngine with io.jtwisted.trial.TrialTestEngine;
+    provides org.junit.platform.engine.TestEngine with
+            io.jtwisted.trial.TrialTestEngine;
 }

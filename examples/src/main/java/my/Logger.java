@@ -13,8 +13,7 @@ import java.io.UncheckedIOException;
  * file), as {@code twistd --logfile /tmp/my.log} would.
  */
 public final class Logger {
-    private Logger() {
-    }
+    private Logger() {}
 
     /** A text observer writing to {@code /tmp/my.log}, emptied first (the howtos open it with "w"). */
     public static ILogObserver logger() {

@@ -7,11 +7,11 @@ import io.jtwisted.internet.interfaces.IReactorMulticast;
 import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
 import io.jtwisted.internet.interfaces.IReactorProcess;
 import io.jtwisted.internet.interfaces.IReactorSSL;
+import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IReactorUDP;
-import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorUNIX;
 import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
 
@@ -25,11 +25,20 @@ import io.jtwisted.internet.interfaces.IReactorUNIXDatagram;
  * time this interface is used, and it handles SIGINT and SIGTERM (by stopping cleanly) when it
  * is run on the main thread. {@link #create()} makes independent reactors, as tests need.
  */
-public interface Reactor extends IReactorCore, IReactorTime, IReactorThreads, IReactorFDSet, IReactorTCP, IReactorSSL,
-        IReactorPluggableNameResolver,
-        IReactorUDP, IReactorMulticast, IReactorUNIX, IReactorUNIXDatagram,
-        IReactorProcess,
-        IReactorSocket {
+public interface Reactor
+        extends IReactorCore,
+                IReactorTime,
+                IReactorThreads,
+                IReactorFDSet,
+                IReactorTCP,
+                IReactorSSL,
+                IReactorPluggableNameResolver,
+                IReactorUDP,
+                IReactorMulticast,
+                IReactorUNIX,
+                IReactorUNIXDatagram,
+                IReactorProcess,
+                IReactorSocket {
     /** The global reactor. Creating it costs nothing until it is used (the selector opens lazily). */
     Reactor reactor = DefaultReactor.create(true);
 

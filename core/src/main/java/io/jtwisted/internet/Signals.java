@@ -37,8 +37,7 @@ public final class Signals {
         }
     }
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** A handler put in place by {@link #handle}. */
     public static final class Installed {
@@ -73,7 +72,9 @@ public final class Signals {
      */
     public static Installed handle(String name, Runnable action) {
         Object signal = signal(name);
-        Object handler = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {HANDLER},
+        Object handler = Proxy.newProxyInstance(
+                Signals.class.getClassLoader(),
+                new Class<?>[] {HANDLER},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "handle" -> {
                         action.run();

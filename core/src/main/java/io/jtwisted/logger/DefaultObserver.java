@@ -7,8 +7,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /** The observer the publisher uses until logging begins: SLF4J when a provider is present, else standard error. */
 final class DefaultObserver {
-    private DefaultObserver() {
-    }
+    private DefaultObserver() {}
 
     static ILogObserver create(@Nullable PrintStream errorStream) {
         if (slf4jProviderPresent()) {
@@ -25,7 +24,8 @@ final class DefaultObserver {
     private static boolean slf4jProviderPresent() {
         try {
             return ServiceLoader.load(SLF4JServiceProvider.class, DefaultObserver.class.getClassLoader())
-                    .findFirst().isPresent();
+                    .findFirst()
+                    .isPresent();
         } catch (LinkageError | java.util.ServiceConfigurationError unusable) {
             return false;
         }

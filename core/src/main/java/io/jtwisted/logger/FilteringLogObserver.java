@@ -19,7 +19,9 @@ public final class FilteringLogObserver implements ILogObserver {
     }
 
     /** Passes events {@code predicates} accept to {@code observer}, and the others to {@code negativeObserver} (may be null). */
-    public FilteringLogObserver(ILogObserver observer, List<? extends ILogFilterPredicate> predicates,
+    public FilteringLogObserver(
+            ILogObserver observer,
+            List<? extends ILogFilterPredicate> predicates,
             @Nullable ILogObserver negativeObserver) {
         this.observer = observer;
         this.predicates = List.copyOf(predicates);

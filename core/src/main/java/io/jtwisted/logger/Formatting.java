@@ -22,11 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Formatting {
     /** Twisted's default time format for log files: {@code 2024-05-01T13:04:05+0000}, in local time. */
-    public static final DateTimeFormatter TIME_FORMAT_RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
-            .withZone(ZoneId.systemDefault());
+    public static final DateTimeFormatter TIME_FORMAT_RFC3339 =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneId.systemDefault());
 
-    private Formatting() {
-    }
+    private Formatting() {}
 
     /**
      * The text of {@code event}: its format with the placeholders filled in, {@code ""} when it has no
@@ -65,8 +64,10 @@ public final class Formatting {
             return null;
         }
         Object system = event.get("log_system");
-        String systemText = system != null ? String.valueOf(system)
-                : (event.namespace() == null ? "-" : event.namespace()) + "#" + event.level().levelName();
+        String systemText = system != null
+                ? String.valueOf(system)
+                : (event.namespace() == null ? "-" : event.namespace()) + "#"
+                        + event.level().levelName();
         String body = text.replace("\r\n", "\n").replace("\n", "\n\t");
         return formatTime(event.time(), timeFormat) + " [" + systemText + "] " + body + "\n";
     }
@@ -84,7 +85,9 @@ public final class Formatting {
         }
         StringBuilder out = new StringBuilder(format.length() + 32);
         String problem = expand(event, out, null, null);
-        return problem == null ? out.toString() : "Unable to format event " + event.namespace() + " \"" + format + "\": " + problem;
+        return problem == null
+                ? out.toString()
+                : "Unable to format event " + event.namespace() + " \"" + format + "\": " + problem;
     }
 
     /** The fields of the event: the explicit ones, then those bound to named placeholders. */
@@ -110,7 +113,10 @@ public final class Formatting {
      * {@code fields} and/or collecting what bare placeholders take in {@code bare} (each may be null).
      * Returns null, or what is wrong with the format.
      */
-    private static @Nullable String expand(LogEvent event, @Nullable StringBuilder out, @Nullable Map<String, Object> fields,
+    private static @Nullable String expand(
+            LogEvent event,
+            @Nullable StringBuilder out,
+            @Nullable Map<String, Object> fields,
             @Nullable List<Object> bare) {
         String format = java.util.Objects.requireNonNull(event.format(), "expand is called for events with a format");
         @Nullable Object[] arguments = event.arguments();

@@ -22,7 +22,10 @@ final class Json {
     static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Number number) {

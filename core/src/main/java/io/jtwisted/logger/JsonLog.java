@@ -31,8 +31,7 @@ public final class JsonLog {
     private static final String FAILURE_UUID = "E76887E2-20ED-49BF-A8F8-BA25CC586F2D";
     private static final Logger log = new Logger(JsonLog.class.getName());
 
-    private JsonLog() {
-    }
+    private JsonLog() {}
 
     /** An observer writing each event as one JSON record to {@code out}, after {@code recordSeparator}. */
     public static FileLogObserver jsonFileLogObserver(Writer out, String recordSeparator) {
@@ -60,7 +59,13 @@ public final class JsonLog {
         if (failure != null) {
             Map<String, Object> saved = new LinkedHashMap<>();
             saved.put("__class_uuid__", FAILURE_UUID);
-            saved.put("type", Map.of("__module__", packageOf(failure.type()), "__name__", failure.type().getSimpleName()));
+            saved.put(
+                    "type",
+                    Map.of(
+                            "__module__",
+                            packageOf(failure.type()),
+                            "__name__",
+                            failure.type().getSimpleName()));
             saved.put("value", failure.getErrorMessage());
             saved.put("traceback", failure.getTraceback());
             record.put("log_failure", saved);
@@ -88,8 +93,10 @@ public final class JsonLog {
         if (fields.remove("log_level") instanceof Map<?, ?> saved && saved.get("name") instanceof String name) {
             level = LogLevel.levelWithName(name);
         }
-        long timeMillis = fields.remove("log_time") instanceof Number seconds ? Math.round(seconds.doubleValue() * 1000) : 0;
-        List<Object> arguments = fields.remove("log_arguments") instanceof List<?> list ? new ArrayList<>(list) : List.of();
+        long timeMillis =
+                fields.remove("log_time") instanceof Number seconds ? Math.round(seconds.doubleValue() * 1000) : 0;
+        List<Object> arguments =
+                fields.remove("log_arguments") instanceof List<?> list ? new ArrayList<>(list) : List.of();
         Failure failure = null;
         if (fields.remove("log_failure") instanceof Map<?, ?> saved) {
             failure = new Failure(new RestoredError(saved));
@@ -230,7 +237,8 @@ public final class JsonLog {
                 name = (module == null || String.valueOf(module).isEmpty() ? "" : module + ".") + type.get("__name__");
             }
             this.typeName = name;
-            this.traceback = saved.get("traceback") instanceof String text ? text : typeName + ": " + getMessage() + "\n";
+            this.traceback =
+                    saved.get("traceback") instanceof String text ? text : typeName + ": " + getMessage() + "\n";
         }
 
         /** The name of the type of the exception that was logged. */

@@ -57,14 +57,20 @@ public final class LogBeginner {
      * @param redirectStandardIO make {@code System.out} and {@code System.err} log each line they are given,
      *     as events of namespace {@code stdout} (info) and {@code stderr} (error)
      */
-    public synchronized void beginLoggingTo(List<? extends ILogObserver> observers, boolean discardBuffer,
-            boolean redirectStandardIO) {
-        StackWalker.StackFrame caller = CALLER.walk(frames -> frames.filter(f -> f.getDeclaringClass() != LogBeginner.class)
-                .findFirst().orElse(null));
+    public synchronized void beginLoggingTo(
+            List<? extends ILogObserver> observers, boolean discardBuffer, boolean redirectStandardIO) {
+        StackWalker.StackFrame caller =
+                CALLER.walk(frames -> frames.filter(f -> f.getDeclaringClass() != LogBeginner.class)
+                        .findFirst()
+                        .orElse(null));
         if (begunAt != null) {
-            log.warn("Warning: primary log target selected twice at {fileNow}:{lineNow} - previously selected at"
-                    + " {fileThen}:{lineThen}. Remove one of the calls to beginLoggingTo.",
-                    fileOf(caller), lineOf(caller), fileOf(begunAt), lineOf(begunAt));
+            log.warn(
+                    "Warning: primary log target selected twice at {fileNow}:{lineNow} - previously selected at"
+                            + " {fileThen}:{lineThen}. Remove one of the calls to beginLoggingTo.",
+                    fileOf(caller),
+                    lineOf(caller),
+                    fileOf(begunAt),
+                    lineOf(begunAt));
         }
         begunAt = caller;
         for (ILogObserver observer : observers) {
@@ -78,10 +84,14 @@ public final class LogBeginner {
             }
         }
         if (redirectStandardIO) {
-            System.setOut(new PrintStream(new LoggingFile(new Logger("stdout", publisher), LogLevel.INFO, System.out),
-                    true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new LoggingFile(new Logger("stderr", publisher), LogLevel.ERROR, System.err),
-                    true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(
+                    new LoggingFile(new Logger("stdout", publisher), LogLevel.INFO, System.out),
+                    true,
+                    StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(
+                    new LoggingFile(new Logger("stderr", publisher), LogLevel.ERROR, System.err),
+                    true,
+                    StandardCharsets.UTF_8));
         }
     }
 

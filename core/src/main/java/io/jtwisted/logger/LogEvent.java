@@ -37,13 +37,24 @@ public final class LogEvent {
      * @param failure the failure the event reports, or {@code null}
      * @param timeMillis when it was emitted, in milliseconds since the epoch
      */
-    public LogEvent(LogLevel level, @Nullable String namespace, @Nullable String format, @Nullable Object @Nullable [] arguments,
-            @Nullable Failure failure, long timeMillis) {
+    public LogEvent(
+            LogLevel level,
+            @Nullable String namespace,
+            @Nullable String format,
+            @Nullable Object @Nullable [] arguments,
+            @Nullable Failure failure,
+            long timeMillis) {
         this(level, namespace, format, arguments == null ? NO_ARGUMENTS : arguments, Map.of(), failure, timeMillis);
     }
 
-    private LogEvent(LogLevel level, @Nullable String namespace, @Nullable String format, @Nullable Object[] arguments,
-            Map<String, Object> explicitFields, @Nullable Failure failure, long timeMillis) {
+    private LogEvent(
+            LogLevel level,
+            @Nullable String namespace,
+            @Nullable String format,
+            @Nullable Object[] arguments,
+            Map<String, Object> explicitFields,
+            @Nullable Failure failure,
+            long timeMillis) {
         this.level = level;
         this.namespace = namespace;
         this.format = format;
@@ -54,22 +65,39 @@ public final class LogEvent {
     }
 
     /** An event whose {@code {name}} placeholders take their values from {@code fields} (Twisted's keyword arguments). */
-    public static LogEvent withFields(LogLevel level, @Nullable String namespace, @Nullable String format, Map<String, ?> fields,
-            @Nullable Failure failure, long timeMillis) {
+    public static LogEvent withFields(
+            LogLevel level,
+            @Nullable String namespace,
+            @Nullable String format,
+            Map<String, ?> fields,
+            @Nullable Failure failure,
+            long timeMillis) {
         Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         return new LogEvent(level, namespace, format, NO_ARGUMENTS, copy, failure, timeMillis);
     }
 
     /** An event read back from a log file: named fields in {@code fields}, bare placeholders' values in {@code arguments}. */
-    static LogEvent restored(LogLevel level, @Nullable String namespace, @Nullable String format, List<Object> arguments,
-            Map<String, Object> fields, @Nullable Failure failure, long timeMillis) {
-        return new LogEvent(level, namespace, format, arguments.toArray(), Collections.unmodifiableMap(new LinkedHashMap<>(fields)),
-                failure, timeMillis);
+    static LogEvent restored(
+            LogLevel level,
+            @Nullable String namespace,
+            @Nullable String format,
+            List<Object> arguments,
+            Map<String, Object> fields,
+            @Nullable Failure failure,
+            long timeMillis) {
+        return new LogEvent(
+                level,
+                namespace,
+                format,
+                arguments.toArray(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(fields)),
+                failure,
+                timeMillis);
     }
 
     /** An event whose message is {@code message} as it is (no placeholders are read). */
-    public static LogEvent ofMessage(LogLevel level, @Nullable String namespace, String message, @Nullable Failure failure,
-            long timeMillis) {
+    public static LogEvent ofMessage(
+            LogLevel level, @Nullable String namespace, String message, @Nullable Failure failure, long timeMillis) {
         LogEvent event = new LogEvent(level, namespace, null, NO_ARGUMENTS, Map.of(), failure, timeMillis);
         event.message = message;
         return event;
@@ -138,7 +166,8 @@ public final class LogEvent {
         return failure == null ? message() : message() + System.lineSeparator() + failure.getTraceback();
     }
 
-    @Nullable Object[] arguments() {
+    @Nullable
+    Object[] arguments() {
         return arguments;
     }
 

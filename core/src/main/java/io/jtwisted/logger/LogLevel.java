@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How serious a {@link LogEvent} is, as Twisted's {@code LogLevel}: from least to most severe. */
 public enum LogLevel {
-    DEBUG, INFO, WARN, ERROR, CRITICAL;
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR,
+    CRITICAL;
 
     /** The level's name as Twisted spells it: {@code "debug"}, {@code "info"}, … */
     public String levelName() {

@@ -59,6 +59,8 @@ public final class LogLevelFilterPredicate implements ILogFilterPredicate {
 
     @Override
     public PredicateResult test(LogEvent event) {
-        return event.level().compareTo(logLevelForNamespace(event.namespace())) < 0 ? PredicateResult.NO : PredicateResult.MAYBE;
+        return event.level().compareTo(logLevelForNamespace(event.namespace())) < 0
+                ? PredicateResult.NO
+                : PredicateResult.MAYBE;
     }
 }

@@ -81,9 +81,14 @@ public final class LogPublisher implements ILogObserver {
             List<ILogObserver> others = new ArrayList<>(to);
             others.remove(observer);
             // Reported to the others only, so each nested report has one observer fewer and ends.
-            publish(LogEvent.ofMessage(LogLevel.CRITICAL, LogPublisher.class.getName(),
-                    "Temporarily disabling observer " + observer + " due to exception",
-                    new io.jtwisted.python.failure.Failure(failures.get(i)), System.currentTimeMillis()), others);
+            publish(
+                    LogEvent.ofMessage(
+                            LogLevel.CRITICAL,
+                            LogPublisher.class.getName(),
+                            "Temporarily disabling observer " + observer + " due to exception",
+                            new io.jtwisted.python.failure.Failure(failures.get(i)),
+                            System.currentTimeMillis()),
+                    others);
         }
     }
 }

@@ -86,7 +86,8 @@ public final class Logger {
     }
 
     /** Emits one event at {@code level}; {@code failure} may be {@code null}. */
-    public void emit(LogLevel level, @Nullable Failure failure, @Nullable String format, @Nullable Object... arguments) {
+    public void emit(
+            LogLevel level, @Nullable Failure failure, @Nullable String format, @Nullable Object... arguments) {
         observer.observe(new LogEvent(level, namespace, format, arguments, failure, System.currentTimeMillis()));
     }
 

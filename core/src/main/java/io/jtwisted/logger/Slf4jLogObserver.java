@@ -8,7 +8,8 @@ package io.jtwisted.logger;
 public final class Slf4jLogObserver implements ILogObserver {
     @Override
     public void observe(LogEvent event) {
-        org.slf4j.Logger target = org.slf4j.LoggerFactory.getLogger(event.namespace() == null ? "-" : event.namespace());
+        org.slf4j.Logger target =
+                org.slf4j.LoggerFactory.getLogger(event.namespace() == null ? "-" : event.namespace());
         Throwable cause = event.failure() == null ? null : event.failure().value();
         switch (event.level()) {
             case DEBUG -> {

@@ -33,39 +33,59 @@ class LayeringTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.jtwisted.(**)")
-                .should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("io.jtwisted.internet.defer"),
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(
+                        JavaClass.Predicates.resideInAPackage("io.jtwisted.internet.defer"),
                         JavaClass.Predicates.resideInAPackage("io.jtwisted.internet.interfaces"))
                 .check(CORE);
     }
 
     @Test
     void nothingOutsideInternalImportsInternal() {
-        noClasses().that().resideOutsideOfPackage("io.jtwisted.internal..")
-                .should().dependOnClassesThat().resideInAPackage("io.jtwisted.internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.jtwisted.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jtwisted.internal..")
                 .check(CORE);
     }
 
     @Test
     void theSelectLoopKnowsNoTransport() {
-        noClasses().that().resideInAPackage("io.jtwisted.internal.loop..")
-                .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
+        noClasses()
+                .that()
+                .resideInAPackage("io.jtwisted.internal.loop..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(TRANSPORTS)
                 .check(CORE);
     }
 
     /** junixsocket is optional: only the UNIX datagram package and the junixsocket bridge (internal.unix.afunix) may load it (see UnixDatagramWithoutJunixsocketTest). */
     @Test
     void onlyTheUnixDatagramAndAfunixPackagesUseJunixsocket() {
-        noClasses().that().resideOutsideOfPackages("io.jtwisted.internal.unix.datagram..", "io.jtwisted.internal.unix.afunix..")
-                .should().dependOnClassesThat().resideInAPackage("org.newsclub..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.jtwisted.internal.unix.datagram..", "io.jtwisted.internal.unix.afunix..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.newsclub..")
                 .check(CORE);
     }
 
     @Test
     void pythonFailureIsALeaf() {
-        noClasses().that().resideInAPackage("io.jtwisted.python.failure..")
-                .should().dependOnClassesThat().resideInAPackage("io.jtwisted..")
-                .andShould().dependOnClassesThat().resideOutsideOfPackages("io.jtwisted.python.failure..", "java..", "org.jspecify.annotations..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.jtwisted.python.failure..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jtwisted..")
+                .andShould()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.jtwisted.python.failure..", "java..", "org.jspecify.annotations..")
                 .check(CORE);
     }
 }

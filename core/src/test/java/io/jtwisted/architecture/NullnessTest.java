@@ -38,8 +38,12 @@ class NullnessTest {
                 markedButListed.add(name);
             }
         }
-        assertThat(unmarkedAndUnlisted).as("packages without @NullMarked in their package-info.java").isEmpty();
-        assertThat(markedButListed).as("packages now @NullMarked: take them off NOT_YET_MARKED").isEmpty();
+        assertThat(unmarkedAndUnlisted)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
+        assertThat(markedButListed)
+                .as("packages now @NullMarked: take them off NOT_YET_MARKED")
+                .isEmpty();
     }
 
     @Test

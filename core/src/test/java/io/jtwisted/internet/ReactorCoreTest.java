@@ -4,11 +4,11 @@ import static io.jtwisted.internet.ReactorTestSupport.runUntilStopped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ReactorAlreadyRunning;
 import io.jtwisted.internet.error.ReactorNotRestartable;
 import io.jtwisted.internet.error.ReactorNotRunning;
-import io.jtwisted.internal.reactor.NioReactor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -14,8 +14,7 @@ public final class ReactorTestSupport {
     /** Longest a test lets its reactor run before crashing it and failing. */
     public static final double TIMEOUT_SECONDS = 10;
 
-    private ReactorTestSupport() {
-    }
+    private ReactorTestSupport() {}
 
     /** Runs {@code reactor} (without signal handlers) and fails if it had to be crashed after the timeout. */
     public static void runUntilStopped(Reactor reactor) {

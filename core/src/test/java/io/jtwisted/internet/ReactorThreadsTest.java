@@ -58,9 +58,11 @@ class ReactorThreadsTest {
     @Test
     void suggestThreadPoolSizeSetsTheMaximum() {
         reactor.suggestThreadPoolSize(17);
-        assertThat(((ThreadPoolExecutor) reactor.getThreadPool()).getMaximumPoolSize()).isEqualTo(17);
+        assertThat(((ThreadPoolExecutor) reactor.getThreadPool()).getMaximumPoolSize())
+                .isEqualTo(17);
         reactor.suggestThreadPoolSize(3);
-        assertThat(((ThreadPoolExecutor) reactor.getThreadPool()).getMaximumPoolSize()).isEqualTo(3);
+        assertThat(((ThreadPoolExecutor) reactor.getThreadPool()).getMaximumPoolSize())
+                .isEqualTo(3);
         reactor.fireSystemEvent("shutdown");
     }
 
@@ -75,10 +77,12 @@ class ReactorThreadsTest {
     @Test
     void callFromThreadFromAPoolThreadRunsOnTheReactorThread() {
         List<Thread> ranOn = new ArrayList<>();
-        reactor.callLater(0, () -> reactor.callInThread(() -> reactor.callFromThread(() -> {
-            ranOn.add(Thread.currentThread());
-            reactor.stop();
-        })));
+        reactor.callLater(
+                0,
+                () -> reactor.callInThread(() -> reactor.callFromThread(() -> {
+                    ranOn.add(Thread.currentThread());
+                    reactor.stop();
+                })));
         runUntilStopped(reactor);
         assertThat(ranOn).containsExactly(Thread.currentThread());
     }
@@ -119,8 +123,10 @@ class ReactorThreadsTest {
             });
             runUntilStopped(reactor);
             // the event is logged on the pool thread after the call returns: wait for the (shut down) pool to end
-            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(log.events).anySatisfy(e -> assertThat(e.failure().getErrorMessage()).isEqualTo("pool call broke"));
+            assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(log.events)
+                    .anySatisfy(e -> assertThat(e.failure().getErrorMessage()).isEqualTo("pool call broke"));
         }
     }
 }

@@ -31,7 +31,7 @@ class ReactorTimeTest {
 
     @Test
     void distantDelayedCallDoesNotPreventNormalOperation() {
-        IDelayedCall distant = reactor.callLater(Math.pow(2, 128) + 1, () -> { });
+        IDelayedCall distant = reactor.callLater(Math.pow(2, 128) + 1, () -> {});
         reactor.callFromThread(() -> reactor.callFromThread(reactor::stop));
         runUntilStopped(reactor);
         assertThat(distant.active()).isTrue();
@@ -49,7 +49,7 @@ class ReactorTimeTest {
     @Test
     void delayedCallTimeIsReactorSecondsPlusDelay() {
         double before = reactor.seconds();
-        IDelayedCall call = reactor.callLater(3.5, () -> { });
+        IDelayedCall call = reactor.callLater(3.5, () -> {});
         double after = reactor.seconds();
         assertThat(call.getTime()).isBetween(before + 3.5, after + 3.5);
         call.cancel();
@@ -87,9 +87,9 @@ class ReactorTimeTest {
 
     @Test
     void getDelayedCallsListsTheActiveCalls() {
-        IDelayedCall a = reactor.callLater(1, () -> { });
-        IDelayedCall b = reactor.callLater(2, () -> { });
-        IDelayedCall c = reactor.callLater(3, () -> { });
+        IDelayedCall a = reactor.callLater(1, () -> {});
+        IDelayedCall b = reactor.callLater(2, () -> {});
+        IDelayedCall c = reactor.callLater(3, () -> {});
         b.cancel();
         assertThat(reactor.getDelayedCalls()).containsExactlyInAnyOrder(a, c);
         a.cancel();
@@ -99,17 +99,18 @@ class ReactorTimeTest {
 
     @Test
     void negativeOrNaNDelayIsRefused() {
-        assertThatThrownBy(() -> reactor.callLater(-1, () -> { })).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> reactor.callLater(Double.NaN, () -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reactor.callLater(-1, () -> {})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reactor.callLater(Double.NaN, () -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void callLaterFromAnotherThreadIsScheduledOnTheReactor() {
         List<String> ran = new ArrayList<>();
         reactor.callWhenRunning(() -> new Thread(() -> reactor.callLater(0.01, () -> {
-            ran.add("from thread, on " + (reactor.isInIOThread() ? "reactor" : "other"));
-            reactor.stop();
-        })).start());
+                    ran.add("from thread, on " + (reactor.isInIOThread() ? "reactor" : "other"));
+                    reactor.stop();
+                }))
+                .start());
         runUntilStopped(reactor);
         assertThat(ran).containsExactly("from thread, on reactor");
     }

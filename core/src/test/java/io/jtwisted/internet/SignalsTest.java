@@ -21,7 +21,9 @@ class SignalsTest {
         try {
             assertThat(installed.previouslyIgnored()).isFalse();
             Signals.raise("USR2");
-            assertThat(received.await(10, TimeUnit.SECONDS)).as("the handler ran").isTrue();
+            assertThat(received.await(10, TimeUnit.SECONDS))
+                    .as("the handler ran")
+                    .isTrue();
             assertThat(thread[0]).isNotEqualTo(Thread.currentThread().getName());
         } finally {
             installed.restore();
@@ -51,7 +53,7 @@ class SignalsTest {
 
     @Test
     void anUnknownSignalIsRefusedByName() {
-        assertThatThrownBy(() -> Signals.handle("NOSUCHSIGNAL", () -> { }))
+        assertThatThrownBy(() -> Signals.handle("NOSUCHSIGNAL", () -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOSUCHSIGNAL");
     }

@@ -1,11 +1,10 @@
 package io.jtwisted.internet;
 
-import io.jtwisted.testing.CoreTestGuard;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,9 @@ class SystemEventTest {
         assertThat(events).isEmpty();
         first.errback(new IllegalStateException("a failed before-trigger Deferred does not block the event"));
         assertThat(events).containsExactly("during");
-        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class)).as("the failure is logged").hasSize(1);
+        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class))
+                .as("the failure is logged")
+                .hasSize(1);
     }
 
     @Test
@@ -86,7 +87,8 @@ class SystemEventTest {
             add("after", "test", "after");
             reactor.fireSystemEvent("test");
             assertThat(events).containsExactly("before", "during", "after");
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
                     .containsExactly("before broke", "during broke");
         }

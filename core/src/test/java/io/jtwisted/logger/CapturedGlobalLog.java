@@ -31,7 +31,8 @@ public final class CapturedGlobalLog implements ILogObserver, AutoCloseable {
 
     /** True when some event carried a failure whose message is {@code message}. */
     public boolean hasFailure(String message) {
-        return events.stream().anyMatch(e -> e.failure() != null && message.equals(e.failure().getErrorMessage()));
+        return events.stream()
+                .anyMatch(e -> e.failure() != null && message.equals(e.failure().getErrorMessage()));
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class FileLogObserverTest {
     /** A text observer of the events at or above {@code level}, writing to nothing (it still formats them). */
     static ILogObserver discardingTextObserver(LogLevel level) {
-        return new FilteringLogObserver(FileLogObserver.textFileLogObserver(Writer.nullWriter()),
-                List.of(new LogLevelFilterPredicate(level)));
+        return new FilteringLogObserver(
+                FileLogObserver.textFileLogObserver(Writer.nullWriter()), List.of(new LogLevelFilterPredicate(level)));
     }
 
     @Test
@@ -41,8 +41,7 @@ class FileLogObserverTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         FileLogObserver observer = new FileLogObserver(counting, e -> "<" + e.message() + ">");
         observer.observe(LogEvent.ofMessage(LogLevel.INFO, "n", "a", null, 0));
@@ -66,7 +65,8 @@ class FileLogObserverTest {
 
         StringWriter stamped = new StringWriter();
         new Logger("my.ns", FileLogObserver.textFileLogObserver(stamped)).warn("w");
-        assertThat(stamped.toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4} \\[my.ns#warn\\] w\n");
+        assertThat(stamped.toString())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4} \\[my.ns#warn\\] w\n");
     }
 
     @Test
@@ -79,7 +79,8 @@ class FileLogObserverTest {
     @Test
     void failuresAreWrittenWithTheirTraceback() {
         StringWriter out = new StringWriter();
-        new Logger("n", FileLogObserver.textFileLogObserver(out, null)).failure("broke", new IllegalArgumentException("why"));
+        new Logger("n", FileLogObserver.textFileLogObserver(out, null))
+                .failure("broke", new IllegalArgumentException("why"));
         assertThat(out.toString()).startsWith("- [n#critical] broke\n\tjava.lang.IllegalArgumentException: why\n");
     }
 
@@ -92,16 +93,15 @@ class FileLogObserverTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         FileLogObserver observer = FileLogObserver.textFileLogObserver(broken);
         assertThatThrownBy(() -> observer.observe(LogEvent.ofMessage(LogLevel.INFO, "n", "x", null, 0)))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("disk full");
     }
 
     /**
@@ -122,9 +122,11 @@ class FileLogObserverTest {
 
             assertThat(publisher.observers()).contains(onFullDisk);
             String disabled = "Temporarily disabling observer " + onFullDisk + " due to exception";
-            assertThat(others).extracting(LogEvent::message)
+            assertThat(others)
+                    .extracting(LogEvent::message)
                     .containsExactly("first line", disabled, "second line", disabled);
-            assertThat(others.get(1).failure().value()).isInstanceOf(UncheckedIOException.class)
+            assertThat(others.get(1).failure().value())
+                    .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("No space left on device");
         }
     }

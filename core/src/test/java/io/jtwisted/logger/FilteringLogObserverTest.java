@@ -21,7 +21,9 @@ class FilteringLogObserverTest {
 
     private static List<Integer> filtered(List<ILogFilterPredicate> predicates, List<Integer> rejected) {
         List<Integer> passed = new ArrayList<>();
-        FilteringLogObserver observer = new FilteringLogObserver(e -> passed.add((Integer) e.get("count")), predicates,
+        FilteringLogObserver observer = new FilteringLogObserver(
+                e -> passed.add((Integer) e.get("count")),
+                predicates,
                 rejected == null ? null : e -> rejected.add((Integer) e.get("count")));
         for (int i = 0; i < 5; i++) {
             observer.observe(event(i));
@@ -40,11 +42,17 @@ class FilteringLogObserverTest {
 
     @Test
     void noDropsAndYesStopsAsking() {
-        assertThat(filtered(List.of(when(i -> i % 2 == 0, PredicateResult.NO)), null)).containsExactly(1, 3);
+        assertThat(filtered(List.of(when(i -> i % 2 == 0, PredicateResult.NO)), null))
+                .containsExactly(1, 3);
         assertThat(filtered(List.of(when(i -> i == 2, PredicateResult.YES), when(i -> true, PredicateResult.NO)), null))
                 .containsExactly(2);
-        assertThat(filtered(List.of(when(i -> i == 3, PredicateResult.YES), when(i -> i > 1, PredicateResult.MAYBE),
-                when(i -> i == 4 || i == 0, PredicateResult.NO)), null)).containsExactly(1, 2, 3);
+        assertThat(filtered(
+                        List.of(
+                                when(i -> i == 3, PredicateResult.YES),
+                                when(i -> i > 1, PredicateResult.MAYBE),
+                                when(i -> i == 4 || i == 0, PredicateResult.NO)),
+                        null))
+                .containsExactly(1, 2, 3);
     }
 
     @Test
@@ -56,7 +64,8 @@ class FilteringLogObserverTest {
     @Test
     void rejectedEventsGoToTheNegativeObserver() {
         List<Integer> rejected = new ArrayList<>();
-        assertThat(filtered(List.of(when(i -> i < 3, PredicateResult.NO)), rejected)).containsExactly(3, 4);
+        assertThat(filtered(List.of(when(i -> i < 3, PredicateResult.NO)), rejected))
+                .containsExactly(3, 4);
         assertThat(rejected).containsExactly(0, 1, 2);
     }
 
@@ -79,8 +88,10 @@ class FilteringLogObserverTest {
     void levelPredicateDropsEventsBelowTheirNamespacesLevel() {
         LogLevelFilterPredicate predicate = new LogLevelFilterPredicate(LogLevel.WARN);
         predicate.setLogLevelForNamespace("chatty", LogLevel.DEBUG);
-        assertThat(predicate.test(LogEvent.ofMessage(LogLevel.INFO, "x", "", null, 0))).isEqualTo(PredicateResult.NO);
-        assertThat(predicate.test(LogEvent.ofMessage(LogLevel.ERROR, "x", "", null, 0))).isEqualTo(PredicateResult.MAYBE);
+        assertThat(predicate.test(LogEvent.ofMessage(LogLevel.INFO, "x", "", null, 0)))
+                .isEqualTo(PredicateResult.NO);
+        assertThat(predicate.test(LogEvent.ofMessage(LogLevel.ERROR, "x", "", null, 0)))
+                .isEqualTo(PredicateResult.MAYBE);
         assertThat(predicate.test(LogEvent.ofMessage(LogLevel.DEBUG, "chatty.part", "", null, 0)))
                 .isEqualTo(PredicateResult.MAYBE);
         assertThat(LogLevel.levelWithName("Warn")).isEqualTo(LogLevel.WARN);

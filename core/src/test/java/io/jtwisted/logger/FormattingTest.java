@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * accepted and ignored here) and the Unicode/bytes cases, which Java strings make moot.
  */
 class FormattingTest {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private static LogEvent event(String format, Object... arguments) {
         return new LogEvent(LogLevel.INFO, "a.ns", format, arguments, null, 1_000_000_000_000L);
@@ -26,21 +27,29 @@ class FormattingTest {
 
     @Test
     void formatEventFillsPlaceholdersAndUnescapesBraces() {
-        assertThat(Formatting.formatEvent(event("a {x} and {{literal}} {}", 1, 2))).isEqualTo("a 1 and {literal} 2");
-        assertThat(Formatting.formatEvent(event("conversion {x!r} and spec {y:>5}", "v", 3))).isEqualTo("conversion v and spec 3");
-        assertThat(Formatting.formatEvent(event("arrays {}", (Object) new int[] {1, 2}))).isEqualTo("arrays [1, 2]");
+        assertThat(Formatting.formatEvent(event("a {x} and {{literal}} {}", 1, 2)))
+                .isEqualTo("a 1 and {literal} 2");
+        assertThat(Formatting.formatEvent(event("conversion {x!r} and spec {y:>5}", "v", 3)))
+                .isEqualTo("conversion v and spec 3");
+        assertThat(Formatting.formatEvent(event("arrays {}", (Object) new int[] {1, 2})))
+                .isEqualTo("arrays [1, 2]");
     }
 
     @Test
     void anEventWithoutFormatFormatsAsEmpty() {
-        assertThat(Formatting.formatEvent(LogEvent.withFields(LogLevel.INFO, "n", null, Map.of("a", 1), null, 0))).isEmpty();
+        assertThat(Formatting.formatEvent(LogEvent.withFields(LogLevel.INFO, "n", null, Map.of("a", 1), null, 0)))
+                .isEmpty();
     }
 
     @Test
     void aPlaceholderWithoutValueIsReportedInsteadOfThrown() {
-        assertThat(Formatting.formatEvent(event("missing {x}"))).startsWith("Unable to format event").contains("{x}");
+        assertThat(Formatting.formatEvent(event("missing {x}")))
+                .startsWith("Unable to format event")
+                .contains("{x}");
         assertThat(Formatting.formatEvent(event("bare {}"))).startsWith("Unable to format event");
-        assertThat(Formatting.formatEvent(event("open {x", 1))).startsWith("Unable to format event").contains("unclosed");
+        assertThat(Formatting.formatEvent(event("open {x", 1)))
+                .startsWith("Unable to format event")
+                .contains("unclosed");
         assertThat(Formatting.formatEvent(event("close } alone", 1))).startsWith("Unable to format event");
     }
 
@@ -60,7 +69,8 @@ class FormattingTest {
 
     @Test
     void classicTextUsesLogSystemWhenGiven() {
-        LogEvent event = LogEvent.withFields(LogLevel.WARN, "ns", "m", Map.of("log_system", "tcp,3,127.0.0.1"), null, 0);
+        LogEvent event =
+                LogEvent.withFields(LogLevel.WARN, "ns", "m", Map.of("log_system", "tcp,3,127.0.0.1"), null, 0);
         assertThat(Formatting.formatEventAsClassicLogText(event, null)).isEqualTo("- [tcp,3,127.0.0.1] m\n");
     }
 
@@ -68,10 +78,13 @@ class FormattingTest {
     void classicTextIndentsContinuationLinesAndAppendsTheTraceback() {
         assertThat(Formatting.formatEventAsClassicLogText(event("one\ntwo\r\nthree"), null))
                 .isEqualTo("- [a.ns#info] one\n\ttwo\n\tthree\n");
-        LogEvent failed = new LogEvent(LogLevel.CRITICAL, "ns", "oops", null, new Failure(new IllegalStateException("bad")), 0);
+        LogEvent failed =
+                new LogEvent(LogLevel.CRITICAL, "ns", "oops", null, new Failure(new IllegalStateException("bad")), 0);
         String text = Formatting.formatEventAsClassicLogText(failed, null);
-        assertThat(text).startsWith("- [ns#critical] oops\n\tjava.lang.IllegalStateException: bad\n\t\tat ")
-                .endsWith("\n").doesNotContain("\n\n");
+        assertThat(text)
+                .startsWith("- [ns#critical] oops\n\tjava.lang.IllegalStateException: bad\n\t\tat ")
+                .endsWith("\n")
+                .doesNotContain("\n\n");
     }
 
     @Test

@@ -23,8 +23,10 @@ class JsonLogInteropTest {
     Path dir;
 
     private static String python(Path dir, String script) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(TwistedPython.require("JsonLogInteropTest"), "-c", script).directory(dir.toFile())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(TwistedPython.require("JsonLogInteropTest"), "-c", script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -39,22 +41,29 @@ class JsonLogInteropTest {
             log.info("{count} connections from {host}", 3, "127.0.0.1");
             log.warn("caf\u00e9 {pct}%", 91.5);
         }
-        String read = python(dir, String.join("\n",
-                "from twisted.logger import eventsFromJSONLogFile, formatEvent",
-                "with open('j.json') as f:",
-                "    for e in eventsFromJSONLogFile(f):",
-                "        print(e['log_level'].name, e['log_namespace'], formatEvent(e))"));
-        assertThat(read.lines().toList()).containsExactly("info j.ns 3 connections from 127.0.0.1", "warn j.ns caf\u00e9 91.5%");
+        String read = python(
+                dir,
+                String.join(
+                        "\n",
+                        "from twisted.logger import eventsFromJSONLogFile, formatEvent",
+                        "with open('j.json') as f:",
+                        "    for e in eventsFromJSONLogFile(f):",
+                        "        print(e['log_level'].name, e['log_namespace'], formatEvent(e))"));
+        assertThat(read.lines().toList())
+                .containsExactly("info j.ns 3 connections from 127.0.0.1", "warn j.ns caf\u00e9 91.5%");
     }
 
     @Test
     void jtwistedReadsWhatTwistedWrites() throws Exception {
-        python(dir, String.join("\n",
-                "from twisted.logger import Logger, jsonFileLogObserver",
-                "with open('t.json', 'w') as f:",
-                "    log = Logger(namespace='t.ns', observer=jsonFileLogObserver(f))",
-                "    log.info('{who} says {what}', who='twisted', what='hello')",
-                "    log.error('{n} errors', n=2)"));
+        python(
+                dir,
+                String.join(
+                        "\n",
+                        "from twisted.logger import Logger, jsonFileLogObserver",
+                        "with open('t.json', 'w') as f:",
+                        "    log = Logger(namespace='t.ns', observer=jsonFileLogObserver(f))",
+                        "    log.info('{who} says {what}', who='twisted', what='hello')",
+                        "    log.error('{n} errors', n=2)"));
         List<String> read = new ArrayList<>();
         try (var in = Files.newBufferedReader(dir.resolve("t.json"), StandardCharsets.UTF_8)) {
             for (LogEvent event : JsonLog.eventsFromJSONLogFile(in)) {

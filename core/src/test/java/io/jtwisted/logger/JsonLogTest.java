@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class JsonLogTest {
     @Test
     void anEventSurvivesARoundTrip() {
-        LogEvent event = new LogEvent(LogLevel.WARN, "a.b", "{n} items, {} left, caf\u00e9 \"q\"", new Object[] {3, "x"},
-                null, 1_234_567L);
+        LogEvent event = new LogEvent(
+                LogLevel.WARN, "a.b", "{n} items, {} left, caf\u00e9 \"q\"", new Object[] {3, "x"}, null, 1_234_567L);
         LogEvent back = JsonLog.eventFromJSON(JsonLog.eventAsJSON(event));
         assertThat(back.message()).isEqualTo("3 items, x left, caf\u00e9 \"q\"");
         assertThat(back.level()).isEqualTo(LogLevel.WARN);
@@ -39,8 +39,14 @@ class JsonLogTest {
     void theRecordUsesTwistedsKeys() {
         LogEvent event = LogEvent.withFields(LogLevel.INFO, "ns", "hi {who}", Map.of("who", "you"), null, 1500);
         String json = JsonLog.eventAsJSON(event);
-        assertThat(json).contains("\"who\": \"you\"", "\"log_format\": \"hi {who}\"", "\"log_namespace\": \"ns\"",
-                "\"log_time\": 1.5", "\"name\": \"info\"").doesNotContain("\n");
+        assertThat(json)
+                .contains(
+                        "\"who\": \"you\"",
+                        "\"log_format\": \"hi {who}\"",
+                        "\"log_namespace\": \"ns\"",
+                        "\"log_time\": 1.5",
+                        "\"name\": \"info\"")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -51,16 +57,16 @@ class JsonLogTest {
                 return "odd one";
             }
         };
-        LogEvent back = JsonLog.eventFromJSON(JsonLog.eventAsJSON(new LogEvent(LogLevel.INFO, "n", "{o} {l} {m}",
-                new Object[] {odd, List.of(1, "two"), Map.of("k", true)}, null, 0)));
+        LogEvent back = JsonLog.eventFromJSON(JsonLog.eventAsJSON(new LogEvent(
+                LogLevel.INFO, "n", "{o} {l} {m}", new Object[] {odd, List.of(1, "two"), Map.of("k", true)}, null, 0)));
         assertThat(back.message()).isEqualTo("odd one [1, two] {k=true}");
     }
 
     @Test
     void aFailureComesBackWithItsTracebackText() {
         Failure failure = new Failure(new IllegalStateException("broken"));
-        LogEvent back = JsonLog.eventFromJSON(JsonLog.eventAsJSON(
-                new LogEvent(LogLevel.CRITICAL, "n", "oops", null, failure, 0)));
+        LogEvent back = JsonLog.eventFromJSON(
+                JsonLog.eventAsJSON(new LogEvent(LogLevel.CRITICAL, "n", "oops", null, failure, 0)));
         assertThat(back.failure().getErrorMessage()).isEqualTo("broken");
         assertThat(back.failure().getTraceback()).isEqualTo(failure.getTraceback());
         assertThat(back.failure().value().toString()).isEqualTo("java.lang.IllegalStateException: broken");
@@ -110,7 +116,9 @@ class JsonLogTest {
             assertThat(read(truncated, null)).containsExactly("a");
             assertThat(read("\u001e{\"log_format\": \"x\"}\n\u001enot json\n\u001e{\"log_format\": \"y\"}\n", null))
                     .containsExactly("x", "y");
-            assertThat(errors.events()).extracting(LogEvent::message).anyMatch(m -> m.startsWith("Unable to read truncated JSON record"))
+            assertThat(errors.events())
+                    .extracting(LogEvent::message)
+                    .anyMatch(m -> m.startsWith("Unable to read truncated JSON record"))
                     .anyMatch(m -> m.startsWith("Unable to read JSON record: not json"));
         }
     }

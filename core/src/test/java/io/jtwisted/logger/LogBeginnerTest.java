@@ -23,7 +23,8 @@ class LogBeginnerTest {
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream errorBytes = new ByteArrayOutputStream();
     private final LogPublisher publisher = new LogPublisher();
-    private final LogBeginner beginner = new LogBeginner(publisher, new PrintStream(errorBytes, true, StandardCharsets.UTF_8));
+    private final LogBeginner beginner =
+            new LogBeginner(publisher, new PrintStream(errorBytes, true, StandardCharsets.UTF_8));
     private final Logger log = new Logger("begin.test", publisher);
 
     @AfterEach
@@ -68,7 +69,7 @@ class LogBeginnerTest {
     void warningsReachTheErrorStreamUntilLoggingBegins() {
         log.info("quiet");
         log.warn("loud {}", "one");
-        beginner.beginLoggingTo(List.of(e -> { }), false, false);
+        beginner.beginLoggingTo(List.of(e -> {}), false, false);
         log.critical("after");
         String errors = errorBytes.toString(StandardCharsets.UTF_8);
         assertThat(errors).contains("loud one").doesNotContain("quiet").doesNotContain("after");
@@ -78,10 +79,11 @@ class LogBeginnerTest {
     void beginningTwiceWarnsWithBothPlaces() {
         List<LogEvent> seen = new ArrayList<>();
         beginner.beginLoggingTo(List.of(seen::add), false, false);
-        beginner.beginLoggingTo(List.of(e -> { }), false, false);
+        beginner.beginLoggingTo(List.of(e -> {}), false, false);
         LogEvent warning = seen.get(seen.size() - 1);
         assertThat(warning.level()).isEqualTo(LogLevel.WARN);
-        assertThat(warning.message()).startsWith("Warning: primary log target selected twice at LogBeginnerTest.java:")
+        assertThat(warning.message())
+                .startsWith("Warning: primary log target selected twice at LogBeginnerTest.java:")
                 .contains("previously selected at LogBeginnerTest.java:");
     }
 
@@ -92,9 +94,11 @@ class LogBeginnerTest {
         System.out.println("printed line");
         System.err.print("partial ");
         System.err.println("error line");
-        assertThat(seen).extracting(LogEvent::namespace, LogEvent::level, LogEvent::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("stdout", LogLevel.INFO, "printed line"),
-                org.assertj.core.groups.Tuple.tuple("stderr", LogLevel.ERROR, "partial error line"));
+        assertThat(seen)
+                .extracting(LogEvent::namespace, LogEvent::level, LogEvent::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("stdout", LogLevel.INFO, "printed line"),
+                        org.assertj.core.groups.Tuple.tuple("stderr", LogLevel.ERROR, "partial error line"));
         assertThat(seen.get(0).get("log_io")).isEqualTo("printed line");
     }
 
@@ -111,7 +115,7 @@ class LogBeginnerTest {
 
     @Test
     void withoutRedirectionTheStandardStreamsAreLeftAlone() {
-        beginner.beginLoggingTo(List.of(e -> { }), false, false);
+        beginner.beginLoggingTo(List.of(e -> {}), false, false);
         assertThat(System.out).isSameAs(originalOut);
         assertThat(System.err).isSameAs(originalErr);
     }

@@ -43,7 +43,7 @@ class LogPublisherTest {
         ILogObserver observer = seen::add;
         LogPublisher publisher = new LogPublisher(observer);
         publisher.removeObserver(observer);
-        publisher.removeObserver(e -> { });
+        publisher.removeObserver(e -> {});
         publisher.observe(event("x"));
         assertThat(seen).isEmpty();
     }
@@ -75,7 +75,7 @@ class LogPublisherTest {
             }
             written.add(e.message());
         };
-        LogPublisher publisher = new LogPublisher(file, e -> { });
+        LogPublisher publisher = new LogPublisher(file, e -> {});
         publisher.observe(event("lost"));
         diskFull[0] = false;
         publisher.observe(event("kept"));
@@ -95,10 +95,13 @@ class LogPublisherTest {
         publisher.observe(event("x"));
         // Each failure is reported to the observers but the one that failed; the report's own failure
         // (the other broken observer) is reported to the observers left, which is only the good one.
-        assertThat(seen).extracting(LogEvent::message).containsExactly("x",
-                "Temporarily disabling observer " + first + " due to exception",
-                "Temporarily disabling observer " + second + " due to exception",
-                "Temporarily disabling observer " + second + " due to exception",
-                "Temporarily disabling observer " + first + " due to exception");
+        assertThat(seen)
+                .extracting(LogEvent::message)
+                .containsExactly(
+                        "x",
+                        "Temporarily disabling observer " + first + " due to exception",
+                        "Temporarily disabling observer " + second + " due to exception",
+                        "Temporarily disabling observer " + second + " due to exception",
+                        "Temporarily disabling observer " + first + " due to exception");
     }
 }

@@ -32,7 +32,8 @@ class LoggerTest {
         log.warn("w");
         log.error("e");
         log.critical("c");
-        assertThat(events).extracting(LogEvent::level)
+        assertThat(events)
+                .extracting(LogEvent::level)
                 .containsExactly(LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR, LogLevel.CRITICAL);
         assertThat(events).extracting(LogEvent::namespace).containsOnly("test.ns");
         assertThat(events).extracting(LogEvent::message).containsExactly("d", "i", "w", "e", "c");
@@ -71,7 +72,9 @@ class LoggerTest {
         assertThat(event.level()).isEqualTo(LogLevel.CRITICAL);
         assertThat(event.failure().value()).isSameAs(error);
         assertThat(event.message()).isEqualTo("while testing");
-        assertThat(event.formatWithTraceback()).contains("IllegalStateException: boom").contains("LoggerTest");
+        assertThat(event.formatWithTraceback())
+                .contains("IllegalStateException: boom")
+                .contains("LoggerTest");
 
         log.failure("again", new Failure(error));
         assertThat(events.get(1).failure().value()).isSameAs(error);
@@ -99,9 +102,11 @@ class LoggerTest {
         };
         List<LogEvent> seen = new ArrayList<>();
         LogLevelFilterPredicate infoAndUp = new LogLevelFilterPredicate(LogLevel.INFO);
-        Logger filtered = new Logger("cost", new LogPublisher(
-                new FilteringLogObserver(e -> seen.add(e), List.of(infoAndUp)),
-                FileLogObserverTest.discardingTextObserver(LogLevel.WARN)));
+        Logger filtered = new Logger(
+                "cost",
+                new LogPublisher(
+                        new FilteringLogObserver(e -> seen.add(e), List.of(infoAndUp)),
+                        FileLogObserverTest.discardingTextObserver(LogLevel.WARN)));
 
         filtered.debug("value {v}", argument);
         assertThat(formatted).hasValue(0);

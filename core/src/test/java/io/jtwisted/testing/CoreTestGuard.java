@@ -1,13 +1,13 @@
 package io.jtwisted.testing;
 
-import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IFileDescriptor;
+import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorFDSet;
 import io.jtwisted.internet.interfaces.IReactorThreads;
-import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +51,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
     private static final Object LOCK = new Object();
     /** How long work in a reactor's thread pool gets to finish after the test. */
     private static final long POOL_GRACE_MILLIS = 500;
+
     private static List<Failure> logged; // of the test running now; null between tests
 
     static {
@@ -70,7 +70,7 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
             if (logged == null) {
                 return flushed;
             }
-            for (Iterator<Failure> it = logged.iterator(); it.hasNext();) {
+            for (Iterator<Failure> it = logged.iterator(); it.hasNext(); ) {
                 Failure failure = it.next();
                 if (types.length == 0 || failure.check(types) != null) {
                     flushed.add(failure);
@@ -112,7 +112,8 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws IllegalAccessException {
-        Leftovers dirty = cleanReactors(context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of()));
+        Leftovers dirty = cleanReactors(
+                context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of()));
         Deferred.logUnhandledErrors(); // this test's unhandled failures, reported while it is current
         List<Failure> unflushed;
         synchronized (LOCK) {
@@ -156,7 +157,8 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
         for (Object instance : testInstances) {
             for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers()) || !IReactorCore.class.isAssignableFrom(field.getType())
+                    if (Modifier.isStatic(field.getModifiers())
+                            || !IReactorCore.class.isAssignableFrom(field.getType())
                             || !field.trySetAccessible()) {
                         continue;
                     }
@@ -217,10 +219,11 @@ public final class CoreTestGuard implements BeforeEachCallback, AfterEachCallbac
             ended = false;
         }
         if (!ended) {
-            leftovers.threads.add(pool instanceof ThreadPoolExecutor executor
-                    ? executor.getActiveCount() + " thread(s) of the reactor's pool still busy, "
-                            + executor.getQueue().size() + " task(s) queued"
-                    : "the reactor's thread pool is still busy");
+            leftovers.threads.add(
+                    pool instanceof ThreadPoolExecutor executor
+                            ? executor.getActiveCount() + " thread(s) of the reactor's pool still busy, "
+                                    + executor.getQueue().size() + " task(s) queued"
+                            : "the reactor's thread pool is still busy");
             pool.shutdownNow();
         }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
@@ -37,8 +37,11 @@ class CoreTestGuardTest {
         new Logger("test").failure("expected in this test", new Expected("logged"));
         new Logger("test").failure("another", new IllegalStateException("other"));
         List<Failure> expected = CoreTestGuard.flushLoggedErrors(Expected.class);
-        assertThat(expected).singleElement().satisfies(f -> assertThat(f.getErrorMessage()).isEqualTo("logged"));
-        assertThat(CoreTestGuard.flushLoggedErrors()).singleElement()
+        assertThat(expected)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getErrorMessage()).isEqualTo("logged"));
+        assertThat(CoreTestGuard.flushLoggedErrors())
+                .singleElement()
                 .satisfies(f -> assertThat(f.type()).isEqualTo(IllegalStateException.class));
     }
 
@@ -57,7 +60,7 @@ class CoreTestGuardTest {
     @Test
     void aPendingDelayedCallOfAHeldReactorIsCancelledAndNamed() throws IllegalAccessException {
         Holder test = new Holder();
-        IDelayedCall call = test.reactor.callLater(60, () -> { });
+        IDelayedCall call = test.reactor.callLater(60, () -> {});
         CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(List.of(test));
         assertThat(left.delayedCalls).hasSize(1);
         assertThat(left.toString()).startsWith("Reactor was unclean. DelayedCalls: [");
@@ -74,7 +77,8 @@ class CoreTestGuardTest {
         assertThat(left.selectables).hasSize(1);
         assertThat(left.toString()).startsWith("Reactor was unclean. Selectables: [");
         assertThat(test.reactor.getReaders()).isEmpty();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", number).close()).as("the port is closed")
+        assertThatThrownBy(() -> new Socket("127.0.0.1", number).close())
+                .as("the port is closed")
                 .isInstanceOf(ConnectException.class);
     }
 
@@ -94,7 +98,9 @@ class CoreTestGuardTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         CoreTestGuard.Leftovers left = CoreTestGuard.cleanReactors(List.of(test));
         assertThat(left.toString()).contains("Threads: [1 thread(s) of the reactor's pool still busy");
-        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the work was interrupted").isTrue();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS))
+                .as("the work was interrupted")
+                .isTrue();
     }
 
     @Test

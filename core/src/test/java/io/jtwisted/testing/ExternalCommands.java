@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code CI=true}), where {@code .ci/run} installs it and a missing one is a failure.
  */
 public final class ExternalCommands {
-    private ExternalCommands() {
-    }
+    private ExternalCommands() {}
 
     /**
      * The absolute path of {@code name}, looked up on the PATH and in {@code /usr/sbin} and

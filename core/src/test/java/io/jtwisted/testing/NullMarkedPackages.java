@@ -18,8 +18,7 @@ import org.jspecify.annotations.NullMarked;
  * and a caller reads in the types which values may be null.
  */
 public final class NullMarkedPackages {
-    private NullMarkedPackages() {
-    }
+    private NullMarkedPackages() {}
 
     /**
      * The packages of the classes in the class-path entry (a directory or a jar) that holds
@@ -28,7 +27,8 @@ public final class NullMarkedPackages {
     public static Set<String> packagesBeside(Class<?> anyClass) {
         Path entry;
         try {
-            entry = Path.of(anyClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            entry = Path.of(
+                    anyClass.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("no class-path entry for " + anyClass, e);
         }
@@ -65,7 +65,8 @@ public final class NullMarkedPackages {
                     .forEach(file -> {
                         Path parent = root.relativize(file).getParent();
                         if (parent != null) {
-                            names.add(parent.toString().replace(root.getFileSystem().getSeparator(), "."));
+                            names.add(parent.toString()
+                                    .replace(root.getFileSystem().getSeparator(), "."));
                         }
                     });
         }

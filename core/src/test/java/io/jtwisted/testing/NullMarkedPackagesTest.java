@@ -12,7 +12,8 @@ class NullMarkedPackagesTest {
     void findsThePackagesOfTheClassPathEntryThatHoldsTheClass() {
         Set<String> packages = NullMarkedPackages.packagesBeside(Logger.class);
 
-        assertThat(packages).contains("io.jtwisted.logger", "io.jtwisted.python.failure")
+        assertThat(packages)
+                .contains("io.jtwisted.logger", "io.jtwisted.python.failure")
                 .doesNotContain("io.jtwisted.testing");
     }
 

@@ -17,8 +17,7 @@ public final class TwistedPython {
     private static String found;
     private static boolean searched;
 
-    private TwistedPython() {
-    }
+    private TwistedPython() {}
 
     /**
      * The command of a Python that imports {@code twisted}: the first of {@code $TWISTED_PYTHON},
@@ -33,8 +32,9 @@ public final class TwistedPython {
             searched = true;
         }
         if (found == null) {
-            String message = what + " needs python3 with Twisted (python3 -c 'import twisted' failed for $TWISTED_PYTHON,"
-                    + " /usr/bin/python3 and python3; Debian: apt-get install python3-twisted)";
+            String message =
+                    what + " needs python3 with Twisted (python3 -c 'import twisted' failed for $TWISTED_PYTHON,"
+                            + " /usr/bin/python3 and python3; Debian: apt-get install python3-twisted)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(message + ", and CI=true: under CI the interop tests must run");
             }
@@ -53,7 +53,9 @@ public final class TwistedPython {
         candidates.add("python3");
         for (String candidate : candidates) {
             try {
-                Process check = new ProcessBuilder(candidate, "-c", "import twisted").redirectErrorStream(true).start();
+                Process check = new ProcessBuilder(candidate, "-c", "import twisted")
+                        .redirectErrorStream(true)
+                        .start();
                 check.getOutputStream().close();
                 if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
                     return candidate;

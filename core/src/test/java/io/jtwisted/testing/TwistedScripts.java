@@ -29,7 +29,9 @@ public final class TwistedScripts {
     public Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(TwistedPython.require(test), script.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         processes.add(process);
         return process;
     }
@@ -38,7 +40,8 @@ public final class TwistedScripts {
     public static CompletableFuture<String> firstLine(Process process) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

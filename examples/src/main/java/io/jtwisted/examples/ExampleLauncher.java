@@ -26,8 +26,7 @@ import java.util.stream.Stream;
 public final class ExampleLauncher {
     private static final int USAGE_ERROR = 2;
 
-    private ExampleLauncher() {
-    }
+    private ExampleLauncher() {}
 
     /** {@code ExampleLauncher CLASSES_DIR [NAME [ARGS...]]}. */
     public static void main(String[] args) throws Throwable {
@@ -73,7 +72,8 @@ public final class ExampleLauncher {
     }
 
     private static String describe(Throwable error) {
-        if (error instanceof NumberFormatException && error.getMessage() != null
+        if (error instanceof NumberFormatException
+                && error.getMessage() != null
                 && error.getMessage().startsWith("For input string: ")) {
             return "not a number: " + error.getMessage().substring("For input string: ".length());
         }
@@ -91,10 +91,14 @@ public final class ExampleLauncher {
     static void printList(List<Class<?>> examples, PrintStream out) {
         out.println("usage: bin/run-example NAME [ARGS...]");
         out.println("examples (name, default port, what it shows):");
-        int width = examples.stream().mapToInt(c -> c.getSimpleName().length()).max().orElse(0);
+        int width = examples.stream()
+                .mapToInt(c -> c.getSimpleName().length())
+                .max()
+                .orElse(0);
         String chapter = null;
         for (Class<?> example : examples) {
-            String exampleChapter = example.getPackageName().substring(example.getPackageName().lastIndexOf('.') + 1);
+            String exampleChapter =
+                    example.getPackageName().substring(example.getPackageName().lastIndexOf('.') + 1);
             if (!exampleChapter.equals(chapter)) {
                 chapter = exampleChapter;
                 out.println(" " + chapter + ":");

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * another rule: see {@code DeferredDocSnippetsTest}.)
  */
 class DocSnippetsTest {
-    private static final Pattern SNIPPET = Pattern.compile(
-            "(?:<!-- (?:snippet: (\\S+)|(consumer-test)) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SNIPPET =
+            Pattern.compile("(?:<!-- (?:snippet: (\\S+)|(consumer-test)) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Every page of docs/ with Java in it, except deferreds.md (checked by DeferredDocSnippetsTest). */
@@ -34,7 +34,9 @@ class DocSnippetsTest {
             List<String> pages = new ArrayList<>();
             for (Path page : files.sorted().toList()) {
                 String name = page.getFileName().toString();
-                if (name.endsWith(".md") && !name.equals("deferreds.md") && Files.readString(page).contains("```java")) {
+                if (name.endsWith(".md")
+                        && !name.equals("deferreds.md")
+                        && Files.readString(page).contains("```java")) {
                     pages.add("docs/" + name);
                 }
             }
@@ -47,7 +49,8 @@ class DocSnippetsTest {
     void everySnippetIsQuotedInOrderFromTheFileItNames(String doc) throws IOException {
         Path root = projectRoot();
         String text = Files.readString(root.resolve(doc));
-        long expectedSnippets = text.lines().filter(line -> line.equals("```java")).count();
+        long expectedSnippets =
+                text.lines().filter(line -> line.equals("```java")).count();
         Matcher snippet = SNIPPET.matcher(text);
         int count = 0;
         while (snippet.find()) {
@@ -56,7 +59,9 @@ class DocSnippetsTest {
             if (snippet.group(2) != null) {
                 continue; // docs/using-jtwisted.md's first test: .ci/consumer-check.sh builds and runs it as it stands
             }
-            assertThat(source).as("%s snippet %d names its source file:%n%s", doc, count, snippet.group(3)).isNotNull();
+            assertThat(source)
+                    .as("%s snippet %d names its source file:%n%s", doc, count, snippet.group(3))
+                    .isNotNull();
             String sourceText = withoutWhitespace(Files.readString(root.resolve(source)));
             int from = 0;
             for (String line : snippet.group(3).split("\\R")) {
@@ -65,12 +70,15 @@ class DocSnippetsTest {
                     continue;
                 }
                 int found = sourceText.indexOf(tokens, from);
-                assertThat(found).as("%s snippet %d: line not found, in order, in %s: %s", doc, count, source, line.strip())
+                assertThat(found)
+                        .as("%s snippet %d: line not found, in order, in %s: %s", doc, count, source, line.strip())
                         .isNotNegative();
                 from = found + tokens.length();
             }
         }
-        assertThat((long) count).as("Java snippets found in %s (a block the pattern missed?)", doc).isEqualTo(expectedSnippets);
+        assertThat((long) count)
+                .as("Java snippets found in %s (a block the pattern missed?)", doc)
+                .isEqualTo(expectedSnippets);
     }
 
     private static Path projectRoot() {

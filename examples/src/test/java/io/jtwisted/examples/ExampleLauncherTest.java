@@ -20,17 +20,20 @@ class ExampleLauncherTest {
     void everyExampleDescribesItselfForTheListing() {
         List<Class<?>> examples = ExampleLauncher.findExamples(CLASSES);
         assertThat(examples).contains(Echo.class, EchoServer.class, ChatServer.class);
-        assertThat(examples).allSatisfy(example -> assertThat(example.getAnnotation(Example.class))
-                .as("@Example on %s, so that bin/run-example lists what it shows", example.getName())
-                .isNotNull());
+        assertThat(examples)
+                .allSatisfy(example -> assertThat(example.getAnnotation(Example.class))
+                        .as("@Example on %s, so that bin/run-example lists what it shows", example.getName())
+                        .isNotNull());
     }
 
     @Test
     void listingShowsEachExampleWithItsDefaultPortAndOneLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ExampleLauncher.printList(ExampleLauncher.findExamples(CLASSES), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        ExampleLauncher.printList(
+                ExampleLauncher.findExamples(CLASSES), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String listing = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(listing).containsPattern("(?m)^  Echo +8000  The simplest protocol: writes back whatever it receives$");
+        assertThat(listing)
+                .containsPattern("(?m)^  Echo +8000  The simplest protocol: writes back whatever it receives$");
         assertThat(listing).containsPattern("(?m)^  ChatServer +8123  Chat server");
         assertThat(listing).containsPattern("(?m)^  CallLater +-  ");
     }
@@ -42,9 +45,11 @@ class ExampleLauncherTest {
 
     @Test
     void badPortPrintsUsageAndExitsWithTwo() throws Exception {
-        try (ExampleProcess run = ExampleProcess.start(ExampleLauncher.class, CLASSES.toString(), "EchoServer", "abc")) {
+        try (ExampleProcess run =
+                ExampleProcess.start(ExampleLauncher.class, CLASSES.toString(), "EchoServer", "abc")) {
             assertThat(run.waitForExit(30)).isEqualTo(2);
-            assertThat(run.stderr()).isEqualTo("EchoServer: not a number: \"abc\"\nusage: bin/run-example EchoServer [PORT]\n");
+            assertThat(run.stderr())
+                    .isEqualTo("EchoServer: not a number: \"abc\"\nusage: bin/run-example EchoServer [PORT]\n");
         }
     }
 

@@ -29,17 +29,20 @@ public final class ExampleProcess implements AutoCloseable {
     private ExampleProcess(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away: END below says so
-            }
-            lines.add(END);
-        }, "example-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = out.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // the process went away: END below says so
+                    }
+                    lines.add(END);
+                },
+                "example-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -54,10 +57,11 @@ public final class ExampleProcess implements AutoCloseable {
      * whole command run by {@code launcher} (such as {@code systemd-socket-activate -l PORT}) when that
      * is not empty.
      */
-    public static ExampleProcess start(List<String> launcher, List<String> jvmOptions, Class<?> mainClass, String... args)
-            throws IOException {
+    public static ExampleProcess start(
+            List<String> launcher, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         Path target = Path.of("target");
-        String classpath = target.resolve("classes") + java.io.File.pathSeparator
+        String classpath = target.resolve("classes")
+                + java.io.File.pathSeparator
                 + Files.readString(target.resolve("classpath.txt")).strip();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(launcher);
@@ -68,7 +72,8 @@ public final class ExampleProcess implements AutoCloseable {
         command.addAll(List.of("-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("example-stderr", ".txt");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
         return new ExampleProcess(process, stderr);
     }
@@ -76,7 +81,9 @@ public final class ExampleProcess implements AutoCloseable {
     /** The next line of standard output, waiting for it at most {@code seconds}. */
     public String nextLine(double seconds) throws InterruptedException {
         String line = lines.poll((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-        assertThat(line).as("a line of output within %s s (stderr: %s)", seconds, stderr()).isNotNull();
+        assertThat(line)
+                .as("a line of output within %s s (stderr: %s)", seconds, stderr())
+                .isNotNull();
         assertThat(line).as("output ended (stderr: %s)", stderr()).isNotEqualTo(END);
         seen.add(line);
         return line;
@@ -84,7 +91,9 @@ public final class ExampleProcess implements AutoCloseable {
 
     /** Sends {@code signal} ("INT", "TERM") to the process. */
     public void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).isZero();
     }
@@ -92,7 +101,9 @@ public final class ExampleProcess implements AutoCloseable {
     /** Waits for the process to exit (at most {@code seconds}); returns its exit code. */
     public int waitForExit(double seconds) throws InterruptedException {
         boolean exited = process.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS);
-        assertThat(exited).as("example exited within %s s (stderr: %s)", seconds, stderr()).isTrue();
+        assertThat(exited)
+                .as("example exited within %s s (stderr: %s)", seconds, stderr())
+                .isTrue();
         return process.exitValue();
     }
 

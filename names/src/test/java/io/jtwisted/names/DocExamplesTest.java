@@ -43,7 +43,7 @@ class DocExamplesTest {
 
         Message response = Message.responseTo(Message.fromBytes(wire)).auth(true);
         response.answers().add(RRHeader.of("www.example.com", RecordA.of("10.0.0.80"), 3600));
-        byte[] udpAnswer = response.toBytes(512);       // cut to 512 octets, TC set if answers were left out
+        byte[] udpAnswer = response.toBytes(512); // cut to 512 octets, TC set if answers were left out
 
         assertThat(Message.fromBytes(udpAnswer).answers()).hasSize(1);
     }
@@ -80,7 +80,8 @@ class DocExamplesTest {
     void aServerListensOnTcpAndUdpOnOnePort() throws Exception {
         Reactor reactor = Reactor.create();
         int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket probe =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
         Resolver hostsResolver = new Resolver(Path.of("/etc/hosts"));

@@ -58,10 +58,11 @@ final class Janitor {
         }
         cleanSelectables(reactor);
         for (ExecutorService pool : busyPools) {
-            threads.add(pool instanceof ThreadPoolExecutor executor
-                    ? executor.getActiveCount() + " thread(s) of the reactor's thread pool still busy, "
-                            + executor.getQueue().size() + " task(s) queued"
-                    : "the reactor's thread pool is still busy");
+            threads.add(
+                    pool instanceof ThreadPoolExecutor executor
+                            ? executor.getActiveCount() + " thread(s) of the reactor's thread pool still busy, "
+                                    + executor.getQueue().size() + " task(s) queued"
+                            : "the reactor's thread pool is still busy");
             pool.shutdownNow();
             awaitTermination(pool);
         }
@@ -78,7 +79,9 @@ final class Janitor {
         if (pool == null) {
             return;
         }
-        if (pool instanceof ThreadPoolExecutor executor && executor.getActiveCount() == 0 && executor.getQueue().isEmpty()) {
+        if (pool instanceof ThreadPoolExecutor executor
+                && executor.getActiveCount() == 0
+                && executor.getQueue().isEmpty()) {
             pool.shutdown(); // idle: nothing to wait for; the next callInThread makes a new pool
             return;
         }

@@ -2,9 +2,9 @@ package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
 import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.python.failure.Failure;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Runs a reactor on the calling thread until something happens or a timeout expires, as trial's {@code _wait}. */
 final class ReactorDriver {
-    private ReactorDriver() {
-    }
+    private ReactorDriver() {}
 
     /** Thrown by {@link #runUntil} when the condition did not become true in time. */
     static final class TimedOut extends Exception {
@@ -56,13 +55,15 @@ final class ReactorDriver {
     }
 
     /** {@code result}, the current result of {@code deferred} and not a Failure, as the T it is. */
-    @SuppressWarnings({"unchecked", "NullAway"}) // currentResult() says Object; a Deferred<T>'s value is a T, null only where T admits it
+    @SuppressWarnings({"unchecked", "NullAway"
+    }) // currentResult() says Object; a Deferred<T>'s value is a T, null only where T admits it
     static <T extends @Nullable Object> T valueOf(Deferred<T> deferred, @Nullable Object result) {
         return (T) result;
     }
 
     /** Marks a failure result of {@code deferred}, now or later, handled: the chain goes on with null. */
-    @SuppressWarnings("NullAway") // a Deferred<T> may not hold null, but after a handled failure no one here reads its value
+    @SuppressWarnings(
+            "NullAway") // a Deferred<T> may not hold null, but after a handled failure no one here reads its value
     static void handleFailure(Deferred<?> deferred) {
         deferred.addErrback(f -> null);
     }
@@ -100,7 +101,8 @@ final class ReactorDriver {
     }
 
     /** Runs {@code reactor} until {@code stage} completes, then returns its value or throws its exception. */
-    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stage only wakes the loop; the outcome is read from future
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // the dependent stage only wakes the loop; the outcome is read from future
     static <T extends @Nullable Object> T await(Reactor reactor, CompletionStage<T> stage, double timeoutSeconds) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         future.whenComplete((value, error) -> wake(reactor));

@@ -33,8 +33,12 @@ final class TestCaseDescriptor extends AbstractTestDescriptor {
     /** A concrete, non-inner subclass of TestCase: one the engine can instantiate and run. */
     static boolean isTestCaseClass(Class<?> type) {
         int modifiers = type.getModifiers();
-        return TestCase.class.isAssignableFrom(type) && !Modifier.isAbstract(modifiers) && !type.isInterface()
-                && !Modifier.isPrivate(modifiers) && !type.isLocalClass() && !type.isAnonymousClass()
+        return TestCase.class.isAssignableFrom(type)
+                && !Modifier.isAbstract(modifiers)
+                && !type.isInterface()
+                && !Modifier.isPrivate(modifiers)
+                && !type.isLocalClass()
+                && !type.isAnonymousClass()
                 && (type.getEnclosingClass() == null || Modifier.isStatic(modifiers));
     }
 
@@ -52,9 +56,12 @@ final class TestCaseDescriptor extends AbstractTestDescriptor {
     }
 
     static boolean isTestMethod(Method method) {
-        return method.getName().startsWith("test") && method.getParameterCount() == 0
-                && Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
-                && !method.isBridge() && !method.isSynthetic();
+        return method.getName().startsWith("test")
+                && method.getParameterCount() == 0
+                && Modifier.isPublic(method.getModifiers())
+                && !Modifier.isStatic(method.getModifiers())
+                && !method.isBridge()
+                && !method.isSynthetic();
     }
 
     private static String displayName(Class<?> type) {

@@ -36,7 +36,8 @@ final class TestCaseResolver implements SelectorResolver {
         if (!TestCaseDescriptor.isTestCaseClass(type)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(parent -> Optional.of(new TestCaseDescriptor(parent.getUniqueId(), asTestCase(type))))
+        return context.addToParent(
+                        parent -> Optional.of(new TestCaseDescriptor(parent.getUniqueId(), asTestCase(type))))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> methodSelectors(descriptor))))
                 .orElse(Resolution.unresolved());
     }
@@ -49,8 +50,9 @@ final class TestCaseResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         Class<? extends TestCase> testClass = asTestCase(type);
-        return context.addToParent(() -> selectClass(testClass), parent -> Optional.of(
-                        new TestMethodDescriptor(parent.getUniqueId(), testClass, method)))
+        return context.addToParent(
+                        () -> selectClass(testClass),
+                        parent -> Optional.of(new TestMethodDescriptor(parent.getUniqueId(), testClass, method)))
                 .map(descriptor -> Resolution.match(Match.exact(descriptor)))
                 .orElse(Resolution.unresolved());
     }

@@ -10,11 +10,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
-import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -144,8 +144,11 @@ final class TestCaseRunner {
     private double timeoutSeconds(TestMethodDescriptor test) {
         Optional<Timeout> timeout = AnnotationSupport.findAnnotation(test.method(), Timeout.class)
                 .or(() -> AnnotationSupport.findAnnotation(test.testClass(), Timeout.class));
-        double seconds = timeout.isPresent() ? timeout.get().value()
-                : configuration.get(TrialExtension.TIMEOUT_PARAMETER).map(Double::parseDouble)
+        double seconds = timeout.isPresent()
+                ? timeout.get().value()
+                : configuration
+                        .get(TrialExtension.TIMEOUT_PARAMETER)
+                        .map(Double::parseDouble)
                         .orElse((double) TestCase.DEFAULT_TIMEOUT_SECONDS);
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("a trial timeout must be a positive number of seconds, not " + seconds);

@@ -1,8 +1,8 @@
 package io.jtwisted.trial;
 
+import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
-import io.jtwisted.internet.Reactor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@link io.jtwisted.trial.unittest.TestCase} test (run by {@link TrialTestEngine}).
  */
 public final class Trial {
-    private Trial() {
-    }
+    private Trial() {}
 
     /**
      * The current success result of {@code deferred}, which must have fired and reached the end
@@ -57,8 +56,8 @@ public final class Trial {
     public static Failure failureResultOf(Deferred<?> deferred, Class<? extends Throwable>... expectedTypes) {
         Object result = takeResult(deferred, "Failure");
         if (!(result instanceof Failure failure)) {
-            throw new AssertionError("Failure result expected on " + deferred
-                    + ", found success result (" + result + ") instead");
+            throw new AssertionError(
+                    "Failure result expected on " + deferred + ", found success result (" + result + ") instead");
         }
         if (expectedTypes.length > 0 && failure.check(expectedTypes) == null) {
             AssertionError error = new AssertionError("Failure of type (" + names(expectedTypes) + ") expected on "
@@ -96,22 +95,24 @@ public final class Trial {
      */
     @SafeVarargs
     @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
-    public static <E extends Throwable> Deferred<E> assertFailure(Deferred<?> deferred,
-            Class<? extends E>... expectedTypes) {
-        return deferred.addCallbacks(value -> {
-            throw new AssertionError("did not catch an error, instead got " + value);
-        }, failure -> {
-            Class<? extends Throwable> match = failure.check(expectedTypes);
-            if (match == null) {
-                AssertionError error = new AssertionError("\nExpected: [" + names(expectedTypes) + "]\nGot:\n"
-                        + failure + "\n" + failure.getTraceback());
-                error.initCause(failure.value());
-                throw error;
-            }
-            @SuppressWarnings("unchecked")
-            E expected = (E) failure.value();
-            return expected;
-        });
+    public static <E extends Throwable> Deferred<E> assertFailure(
+            Deferred<?> deferred, Class<? extends E>... expectedTypes) {
+        return deferred.addCallbacks(
+                value -> {
+                    throw new AssertionError("did not catch an error, instead got " + value);
+                },
+                failure -> {
+                    Class<? extends Throwable> match = failure.check(expectedTypes);
+                    if (match == null) {
+                        AssertionError error = new AssertionError("\nExpected: [" + names(expectedTypes) + "]\nGot:\n"
+                                + failure + "\n" + failure.getTraceback());
+                        error.initCause(failure.value());
+                        throw error;
+                    }
+                    @SuppressWarnings("unchecked")
+                    E expected = (E) failure.value();
+                    return expected;
+                });
     }
 
     /**

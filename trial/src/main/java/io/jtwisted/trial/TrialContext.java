@@ -1,10 +1,10 @@
 package io.jtwisted.trial;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,7 +59,8 @@ final class TrialContext implements ILogObserver {
     static TrialContext require(String what) {
         TrialContext context = current();
         if (context == null) {
-            throw new IllegalStateException(what + " needs a test run with @ExtendWith(TrialExtension.class) or a trial TestCase");
+            throw new IllegalStateException(
+                    what + " needs a test run with @ExtendWith(TrialExtension.class) or a trial TestCase");
         }
         return context;
     }
@@ -91,7 +92,7 @@ final class TrialContext implements ILogObserver {
     /** Removes and returns the logged failures of the given types (all of them when none is given). */
     synchronized List<Failure> flush(Class<? extends Throwable>[] types) {
         List<Failure> flushed = new ArrayList<>();
-        for (Iterator<Failure> it = loggedErrors.iterator(); it.hasNext();) {
+        for (Iterator<Failure> it = loggedErrors.iterator(); it.hasNext(); ) {
             Failure failure = it.next();
             if (types.length == 0 || failure.check(types) != null) {
                 flushed.add(failure);

@@ -77,14 +77,16 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
 
     private static double timeoutSeconds(ExtensionContext context) {
         Optional<Timeout> timeout = context.getTestMethod().flatMap(m -> find(m));
-        for (Optional<Class<?>> type = context.getTestClass(); timeout.isEmpty() && type.isPresent();
+        for (Optional<Class<?>> type = context.getTestClass();
+                timeout.isEmpty() && type.isPresent();
                 type = Optional.ofNullable(type.get().getEnclosingClass())) {
             timeout = find(type.get());
         }
         if (timeout.isPresent()) {
             return timeout.get().unit().toNanos(timeout.get().value()) / 1e9;
         }
-        Optional<Double> configured = context.getConfigurationParameter(TIMEOUT_PARAMETER).map(Double::parseDouble);
+        Optional<Double> configured =
+                context.getConfigurationParameter(TIMEOUT_PARAMETER).map(Double::parseDouble);
         // JUnit's own default timeouts, most specific first: it interrupts the test when they
         // expire, so waiting longer than they allow would only keep the reactor spinning.
         for (String parameter : JUNIT_TIMEOUT_PARAMETERS) {
@@ -104,15 +106,16 @@ public class TrialExtension implements BeforeEachCallback, AfterEachCallback {
         }
         double amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        return Optional.of(switch (unit) {
-            case "ns" -> amount / 1e9;
-            case "μs" -> amount / 1e6;
-            case "ms" -> amount / 1e3;
-            case "m" -> amount * 60;
-            case "h" -> amount * 3600;
-            case "d" -> amount * 86400;
-            default -> amount;
-        });
+        return Optional.of(
+                switch (unit) {
+                    case "ns" -> amount / 1e9;
+                    case "μs" -> amount / 1e6;
+                    case "ms" -> amount / 1e3;
+                    case "m" -> amount * 60;
+                    case "h" -> amount * 3600;
+                    case "d" -> amount * 86400;
+                    default -> amount;
+                });
     }
 
     private static Optional<Timeout> find(AnnotatedElement element) {

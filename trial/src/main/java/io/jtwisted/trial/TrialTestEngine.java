@@ -27,7 +27,8 @@ public final class TrialTestEngine implements TestEngine {
     private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                     .addClassContainerSelectorResolver(TestCaseDescriptor::isTopLevelTestCaseClass)
-                    .addSelectorResolver(context -> new TestCaseResolver(context.getEngineDescriptor().getUniqueId()))
+                    .addSelectorResolver(context ->
+                            new TestCaseResolver(context.getEngineDescriptor().getUniqueId()))
                     .build();
 
     @Override

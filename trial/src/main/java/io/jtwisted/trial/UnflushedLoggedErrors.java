@@ -28,7 +28,8 @@ public class UnflushedLoggedErrors extends AssertionError {
 
     private static String describe(List<Failure> failures) {
         StringBuilder out = new StringBuilder();
-        out.append(failures.size()).append(" logged error(s) not flushed (use Trial.flushLoggedErrors for expected ones):");
+        out.append(failures.size())
+                .append(" logged error(s) not flushed (use Trial.flushLoggedErrors for expected ones):");
         for (Failure failure : failures) {
             out.append("\n  ").append(failure.getBriefTraceback());
         }

@@ -32,7 +32,7 @@ class JanitorTest {
         int stops;
 
         LeftOpenFactory() {
-            super(() -> new Protocol() { });
+            super(() -> new Protocol() {});
         }
 
         @Override
@@ -63,7 +63,8 @@ class JanitorTest {
     @Test
     void everyKindOfLeftoverAppearsInOneMessage() {
         assertThat(new DirtyReactorAggregateError(List.of("bleck", "Boozo"), List.of("Sel1", "Sel2"), List.of("T1")))
-                .hasMessage("Reactor was unclean.\nDelayedCalls:\nbleck\nBoozo\nSelectables:\nSel1\nSel2\nThreads:\nT1");
+                .hasMessage(
+                        "Reactor was unclean.\nDelayedCalls:\nbleck\nBoozo\nSelectables:\nSel1\nSel2\nThreads:\nT1");
     }
 
     @Test
@@ -78,13 +79,17 @@ class JanitorTest {
 
     @Test
     void pendingCallsAreCancelledAndDescribedAsBeforeCancellation() {
-        IDelayedCall call = reactor.callLater(300, () -> { });
+        IDelayedCall call = reactor.callLater(300, () -> {});
         Janitor janitor = clean();
         assertThat(call.active()).isFalse();
         assertThat(call.toString()).contains("cancelled");
         assertThat(reactor.getDelayedCalls()).isEmpty();
         // Described while still pending: the description says when it was due, not "cancelled".
-        assertThat(janitor.delayedCalls).singleElement().asString().contains("from now").doesNotContain("cancelled");
+        assertThat(janitor.delayedCalls)
+                .singleElement()
+                .asString()
+                .contains("from now")
+                .doesNotContain("cancelled");
         assertThat(janitor.dirty()).isTrue();
     }
 
@@ -94,7 +99,9 @@ class JanitorTest {
         IListeningPort port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
         Janitor janitor = clean();
         assertThat(janitor.selectables).singleElement().asString().contains("LeftOpenFactory on");
-        assertThat(factory.stops).as("the port was closed, so its factory stopped").isEqualTo(1);
+        assertThat(factory.stops)
+                .as("the port was closed, so its factory stopped")
+                .isEqualTo(1);
         assertThat(reactor.getReaders()).isEmpty();
         assertThat(port.stopListening().called()).isTrue();
     }

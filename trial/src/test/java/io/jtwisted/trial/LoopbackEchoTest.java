@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -78,8 +78,8 @@ class LoopbackEchoTest {
         IListeningPort port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
         int portNumber = ((IPv4Address) port.getHost()).port();
 
-        Collector client = await(Endpoints.connectProtocol(
-                new TCP4ClientEndpoint(reactor, "127.0.0.1", portNumber), new Collector(5)));
+        Collector client = await(
+                Endpoints.connectProtocol(new TCP4ClientEndpoint(reactor, "127.0.0.1", portNumber), new Collector(5)));
         client.transport().write("hello".getBytes(StandardCharsets.UTF_8));
         assertThat(await(client.received)).isEqualTo("hello");
 

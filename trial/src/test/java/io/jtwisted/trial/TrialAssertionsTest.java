@@ -33,27 +33,31 @@ class TrialAssertionsTest {
     @Test
     void successResultOfWithoutResultFails() {
         assertThatThrownBy(() -> successResultOf(new Deferred<>()))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("found no result instead");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("found no result instead");
     }
 
     @Test
     void successResultOfWithFailureFailsWithTheOriginalTraceback() {
-        AssertionError error = catchThrowableOfType(AssertionError.class,
-                () -> successResultOf(Deferred.fail(failure)));
-        assertThat(error).hasMessageContaining("found failure result instead")
+        AssertionError error =
+                catchThrowableOfType(AssertionError.class, () -> successResultOf(Deferred.fail(failure)));
+        assertThat(error)
+                .hasMessageContaining("found failure result instead")
                 .hasMessageContaining(failure.getTraceback());
         assertThat(error.getCause()).isSameAs(failure.value());
     }
 
     @Test
     void failureResultOfWithoutResultFails() {
-        assertThatThrownBy(() -> failureResultOf(new Deferred<>())).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> failureResultOf(new Deferred<>()))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Failure result expected on");
     }
 
     @Test
     void failureResultOfWithSuccessFails() {
-        assertThatThrownBy(() -> failureResultOf(Deferred.succeed(result))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> failureResultOf(Deferred.succeed(result)))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("found success result (" + result + ") instead");
     }
 
@@ -67,10 +71,11 @@ class TrialAssertionsTest {
 
     @Test
     void failureResultOfWithSeveralWrongTypesNamesThemAllAndShowsTheTraceback() {
-        assertThatThrownBy(() -> failureResultOf(Deferred.fail(failure), NoSuchElementException.class,
-                IOException.class))
+        assertThatThrownBy(
+                        () -> failureResultOf(Deferred.fail(failure), NoSuchElementException.class, IOException.class))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Failure of type (java.util.NoSuchElementException or java.io.IOException) expected on")
+                .hasMessageContaining(
+                        "Failure of type (java.util.NoSuchElementException or java.io.IOException) expected on")
                 .hasMessageContaining(failure.getTraceback());
     }
 
@@ -83,7 +88,8 @@ class TrialAssertionsTest {
     void failureResultOfReturnsTheExpectedFailure() {
         assertThat(failureResultOf(Deferred.fail(failure), IllegalStateException.class, IOException.class))
                 .isSameAs(failure);
-        assertThat(failureResultOf(Deferred.fail(failure), RuntimeException.class)).as("subclasses match")
+        assertThat(failureResultOf(Deferred.fail(failure), RuntimeException.class))
+                .as("subclasses match")
                 .isSameAs(failure);
     }
 
@@ -101,7 +107,8 @@ class TrialAssertionsTest {
 
     @Test
     void assertNoResultFailsOnASuccess() {
-        assertThatThrownBy(() -> assertNoResult(Deferred.succeed(result))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> assertNoResult(Deferred.succeed(result)))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("No result expected");
     }
 
@@ -158,7 +165,8 @@ class TrialAssertionsTest {
     void assertFailureWithTheWrongExceptionFails() {
         Deferred<Object> d = Deferred.maybeDeferred(() -> 1 / zero());
         Deferred<IllegalArgumentException> checked = assertFailure(d, IllegalArgumentException.class);
-        assertThat(failureResultOf(checked, AssertionError.class).value()).hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(failureResultOf(checked, AssertionError.class).value())
+                .hasCauseInstanceOf(ArithmeticException.class);
     }
 
     @Test
@@ -171,9 +179,12 @@ class TrialAssertionsTest {
     @Test
     void assertFailureMessageHasTheUnexpectedFailuresDetails() {
         Failure original = new Failure(new ArithmeticException("/ by zero"));
-        Deferred<RuntimeException> checked = assertFailure(Deferred.fail(original), UnsupportedOperationException.class);
+        Deferred<RuntimeException> checked =
+                assertFailure(Deferred.fail(original), UnsupportedOperationException.class);
         String output = failureResultOf(checked, AssertionError.class).getErrorMessage();
-        assertThat(output).contains(original.getErrorMessage()).contains(original.getBriefTraceback())
+        assertThat(output)
+                .contains(original.getErrorMessage())
+                .contains(original.getBriefTraceback())
                 .contains("java.lang.UnsupportedOperationException");
     }
 

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fail. Surefire does not run them itself (nested classes of a class not named like a test).
  */
 final class TrialExtensionFixtures {
-    private TrialExtensionFixtures() {
-    }
+    private TrialExtensionFixtures() {}
 
     /** Set by fixtures for the outer test to look at after the run. */
     static volatile Deferred<?> lastDeferred;
+
     static volatile io.jtwisted.internet.interfaces.IListeningPort lastPort;
     static volatile Reactor lastReactor;
 
@@ -97,14 +97,14 @@ final class TrialExtensionFixtures {
     static class PendingDelayedCall {
         @Test
         void leavesACallScheduled() {
-            reactor.callLater(100, () -> { });
+            reactor.callLater(100, () -> {});
         }
     }
 
     /** Its port's description names it: "<FakeListeningPortFactory on N>". */
     static final class FakeListeningPortFactory extends io.jtwisted.internet.protocol.Factory {
         FakeListeningPortFactory() {
-            super(() -> new io.jtwisted.internet.protocol.Protocol() { });
+            super(() -> new io.jtwisted.internet.protocol.Protocol() {});
         }
     }
 
@@ -139,7 +139,8 @@ final class TrialExtensionFixtures {
         void logsAnErrorAndFlushesIt() {
             Logger.forClass(FlushedLoggedError.class).failure("something broke", explode());
             Logger.forClass(FlushedLoggedError.class).warn("a warning without failure is no error");
-            assertThat(Trial.flushLoggedErrors(UnsupportedOperationException.class)).isEmpty();
+            assertThat(Trial.flushLoggedErrors(UnsupportedOperationException.class))
+                    .isEmpty();
             assertThat(Trial.flushLoggedErrors(IllegalStateException.class)).hasSize(1);
         }
     }
@@ -182,7 +183,7 @@ final class TrialExtensionFixtures {
             lastReactor = own;
             Deferred<String> d = new Deferred<>();
             own.callLater(0.01, () -> d.callback("own"));
-            own.callLater(100, () -> { });
+            own.callLater(100, () -> {});
             assertThat(Trial.await(own, d)).isEqualTo("own");
         }
     }
@@ -191,8 +192,12 @@ final class TrialExtensionFixtures {
     static class ListeningPortLeftOpen {
         @Test
         void listensAndForgets() {
-            reactor.listenTCP(0, io.jtwisted.internet.protocol.Factory.forProtocol(
-                    io.jtwisted.internet.testing.AccumulatingProtocol::new), 50, "127.0.0.1");
+            reactor.listenTCP(
+                    0,
+                    io.jtwisted.internet.protocol.Factory.forProtocol(
+                            io.jtwisted.internet.testing.AccumulatingProtocol::new),
+                    50,
+                    "127.0.0.1");
         }
     }
 
@@ -274,8 +279,9 @@ final class TrialExtensionFixtures {
     static class DeferredFromThread {
         @Test
         void deferToThreadIsAwaited() {
-            assertThat(Trial.await(io.jtwisted.internet.threads.Threads.deferToThread(reactor,
-                    () -> Thread.currentThread().getName()))).startsWith("jtwisted-pool-");
+            assertThat(Trial.await(io.jtwisted.internet.threads.Threads.deferToThread(
+                            reactor, () -> Thread.currentThread().getName())))
+                    .startsWith("jtwisted-pool-");
         }
     }
 
@@ -290,7 +296,6 @@ final class TrialExtensionFixtures {
         }
 
         @Test
-        void b_logsNothing() {
-        }
+        void b_logsNothing() {}
     }
 }

@@ -4,8 +4,8 @@ import static io.jtwisted.internet.Reactor.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.defer.TimeoutError;
+import io.jtwisted.python.failure.Failure;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +32,19 @@ import org.junit.platform.testkit.engine.Events;
  */
 class TrialExtensionTest {
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     private static Throwable failureOf(Events events) {
         List<Event> failed = events.failed().list();
         assertThat(failed).hasSize(1);
-        return failed.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+        return failed.get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .orElseThrow();
     }
 
     @AfterEach
@@ -52,7 +57,8 @@ class TrialExtensionTest {
 
     @Test
     void deferredFiredByTheReactorPasses() {
-        run(TrialExtensionFixtures.DeferredFiredByTheReactor.class).assertStatistics(s -> s.succeeded(3).failed(0));
+        run(TrialExtensionFixtures.DeferredFiredByTheReactor.class)
+                .assertStatistics(s -> s.succeeded(3).failed(0));
     }
 
     @Test
@@ -66,17 +72,22 @@ class TrialExtensionTest {
     void deferredThatNeverFiresTimesOutAfterTheConfiguredTimeoutAndIsCancelled() {
         Events events = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "0.1")
-                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class)).execute().testEvents();
+                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class))
+                .execute()
+                .testEvents();
         assertThat(failureOf(events)).isInstanceOf(TimeoutError.class).hasMessageContaining("0.1 seconds");
         assertThat(TrialExtensionFixtures.lastDeferred.currentResult())
-                .as("the cancelled Deferred's failure is handled").isNull();
+                .as("the cancelled Deferred's failure is handled")
+                .isNull();
     }
 
     @Test
     void junitDefaultTimeoutAppliesWhenTrialsIsNotSet() {
         Events events = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.timeout.default", "80 ms")
-                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class)).execute().testEvents();
+                .selectors(selectClass(TrialExtensionFixtures.DeferredNeverFires.class))
+                .execute()
+                .testEvents();
         assertThat(failureOf(events)).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class);
     }
 
@@ -94,16 +105,22 @@ class TrialExtensionTest {
     void methodTimeoutApplies() {
         // JUnit enforces @Timeout too: whichever timer fires first reports it.
         Throwable error = failureOf(run(TrialExtensionFixtures.MethodTimeout.class));
-        assertThat(error).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
-                .message().containsAnyOf("timed out after 100 milliseconds", "timed out after 0.1 seconds");
-        assertThat(TrialExtensionFixtures.lastDeferred.hasResult()).as("cancelled at the timeout").isTrue();
+        assertThat(error)
+                .isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
+                .message()
+                .containsAnyOf("timed out after 100 milliseconds", "timed out after 0.1 seconds");
+        assertThat(TrialExtensionFixtures.lastDeferred.hasResult())
+                .as("cancelled at the timeout")
+                .isTrue();
     }
 
     @Test
     void classTimeoutApplies() {
         Throwable error = failureOf(run(TrialExtensionFixtures.ClassTimeout.class));
-        assertThat(error).isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
-                .message().containsAnyOf("timed out after 50 milliseconds", "timed out after 0.05 seconds");
+        assertThat(error)
+                .isInstanceOfAny(java.util.concurrent.TimeoutException.class, TimeoutError.class)
+                .message()
+                .containsAnyOf("timed out after 50 milliseconds", "timed out after 0.05 seconds");
     }
 
     @Test
@@ -117,9 +134,12 @@ class TrialExtensionTest {
     @Test
     void openPortMakesTheReactorDirtyAndIsClosed() {
         Throwable error = failureOf(run(TrialExtensionFixtures.OpenChannel.class));
-        assertThat(error).isInstanceOf(DirtyReactorAggregateError.class)
+        assertThat(error)
+                .isInstanceOf(DirtyReactorAggregateError.class)
                 .hasMessageContaining("Selectables:\n<FakeListeningPortFactory on ");
-        assertThat(TrialExtensionFixtures.lastPort.stopListening().called()).as("the port was closed").isTrue();
+        assertThat(TrialExtensionFixtures.lastPort.stopListening().called())
+                .as("the port was closed")
+                .isTrue();
     }
 
     @Test
@@ -133,7 +153,9 @@ class TrialExtensionTest {
     void busyThreadPoolMakesTheReactorDirtyAndIsStopped() {
         Throwable error = failureOf(run(TrialExtensionFixtures.BusyThreadPool.class));
         assertThat(error).isInstanceOf(DirtyReactorAggregateError.class);
-        assertThat(((DirtyReactorAggregateError) error).threads()).singleElement().asString()
+        assertThat(((DirtyReactorAggregateError) error).threads())
+                .singleElement()
+                .asString()
                 .contains("1 thread(s)");
         assertThat(reactor.detachThreadPool()).isNull();
     }
@@ -141,12 +163,16 @@ class TrialExtensionTest {
     @Test
     void unflushedLoggedErrorFailsTheTest() {
         Throwable error = failureOf(run(TrialExtensionFixtures.LoggedError.class));
-        assertThat(error).isInstanceOf(UnflushedLoggedErrors.class)
+        assertThat(error)
+                .isInstanceOf(UnflushedLoggedErrors.class)
                 .hasMessageContaining("1 logged error(s) not flushed")
                 .hasMessageContaining("exploded on purpose")
                 .hasCauseInstanceOf(IllegalStateException.class);
         List<Failure> failures = ((UnflushedLoggedErrors) error).failures();
-        assertThat(failures).singleElement().extracting(Failure::getErrorMessage).isEqualTo("exploded on purpose");
+        assertThat(failures)
+                .singleElement()
+                .extracting(Failure::getErrorMessage)
+                .isEqualTo("exploded on purpose");
     }
 
     @Test
@@ -155,12 +181,16 @@ class TrialExtensionTest {
         events.assertStatistics(s -> s.succeeded(1).failed(1));
         UnflushedLoggedErrors error = (UnflushedLoggedErrors) failureOf(events);
         assertThat(error.failures()).extracting(Failure::getErrorMessage).containsExactly("first", "second");
-        assertThat(error.getSuppressed()).singleElement().extracting(Throwable::getMessage).isEqualTo("second");
+        assertThat(error.getSuppressed())
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("second");
     }
 
     @Test
     void flushedLoggedErrorDoesNotFailTheTest() {
-        run(TrialExtensionFixtures.FlushedLoggedError.class).assertStatistics(s -> s.succeeded(1).failed(0));
+        run(TrialExtensionFixtures.FlushedLoggedError.class)
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
@@ -192,9 +222,11 @@ class TrialExtensionTest {
     void setUpWhoseDeferredFailsFailsTheTestWithoutRunningIt() {
         TrialExtensionFixtures.testCalled = false;
         assertThat(failureOf(run(TrialExtensionFixtures.DeferredSetUpError.class)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("deliberate error");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("deliberate error");
         assertThat(failureOf(run(TrialExtensionFixtures.DeferredSetUpCallbackFail.class)))
-                .isInstanceOf(AssertionError.class).hasMessage("deliberate failure");
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("deliberate failure");
         assertThat(TrialExtensionFixtures.testCalled).isFalse();
     }
 
@@ -203,7 +235,9 @@ class TrialExtensionTest {
         TrialExtensionFixtures.testCalled = false;
         Events events = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "0.1")
-                .selectors(selectClass(TrialExtensionFixtures.DeferredSetUpNeverFires.class)).execute().testEvents();
+                .selectors(selectClass(TrialExtensionFixtures.DeferredSetUpNeverFires.class))
+                .execute()
+                .testEvents();
         assertThat(failureOf(events)).isInstanceOf(TimeoutError.class);
         assertThat(TrialExtensionFixtures.testCalled).isFalse();
     }
@@ -211,21 +245,24 @@ class TrialExtensionTest {
     @Test
     void abortInASetUpCallbackSkipsTheTest() {
         TrialExtensionFixtures.testCalled = false;
-        run(TrialExtensionFixtures.DeferredSetUpSkip.class).assertStatistics(s -> s.aborted(1).failed(0));
+        run(TrialExtensionFixtures.DeferredSetUpSkip.class)
+                .assertStatistics(s -> s.aborted(1).failed(0));
         assertThat(TrialExtensionFixtures.testCalled).isFalse();
     }
 
     @Test
     void deferredFiredFromAThreadIsAwaitedAndTheIdlePoolIsClean() {
-        run(TrialExtensionFixtures.DeferredFromThread.class).assertStatistics(s -> s.succeeded(1).failed(0));
+        run(TrialExtensionFixtures.DeferredFromThread.class)
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void awaitAndFlushNeedTheExtension() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trial.await(new io.jtwisted.internet.defer.Deferred<>()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TrialExtension");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Trial.await(new io.jtwisted.internet.defer.Deferred<>()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TrialExtension");
         org.assertj.core.api.Assertions.assertThatThrownBy(Trial::flushLoggedErrors)
                 .isInstanceOf(IllegalStateException.class);
     }
-
 }

@@ -19,11 +19,11 @@ import java.util.concurrent.CompletionStage;
  * and the engine's package and class-path scans only pick top-level classes.
  */
 final class TrialTestEngineFixtures {
-    private TrialTestEngineFixtures() {
-    }
+    private TrialTestEngineFixtures() {}
 
     /** Set by fixtures for the outer test to look at after the run. */
     static volatile Deferred<?> lastDeferred;
+
     static final List<String> events = new ArrayList<>();
 
     static IllegalStateException explode() {
@@ -70,8 +70,7 @@ final class TrialTestEngineFixtures {
     }
 
     /** Inherits Passing's tests, which are reported under this class. */
-    public static class Inheriting extends Passing {
-    }
+    public static class Inheriting extends Passing {}
 
     public static class Errback extends TestCase {
         public Deferred<Void> testErrback() {
@@ -193,8 +192,7 @@ final class TrialTestEngineFixtures {
             throw new SkipTest("no network here");
         }
 
-        public void testRuns() {
-        }
+        public void testRuns() {}
     }
 
     @Skip("whole class")

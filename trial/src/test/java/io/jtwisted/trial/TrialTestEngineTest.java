@@ -42,7 +42,10 @@ import org.junit.platform.testkit.engine.Events;
  */
 class TrialTestEngineTest {
     private static Events run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine(TrialTestEngine.ENGINE_ID).selectors(selectors).execute().testEvents();
+        return EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
+                .selectors(selectors)
+                .execute()
+                .testEvents();
     }
 
     private static Events run(Class<?> fixture) {
@@ -52,16 +55,20 @@ class TrialTestEngineTest {
     private static Throwable failureOf(Events events) {
         List<Event> failed = events.failed().list();
         assertThat(failed).hasSize(1);
-        return failed.get(0).getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+        return failed.get(0)
+                .getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
                 .orElseThrow();
     }
 
     private static List<String> testNames(Events events) {
-        return events.started().map(e -> e.getTestDescriptor().getSource().orElseThrow())
+        return events.started()
+                .map(e -> e.getTestDescriptor().getSource().orElseThrow())
                 .map(source -> {
                     MethodSource method = (MethodSource) source;
                     return method.getJavaClass().getSimpleName() + "#" + method.getMethodName();
-                }).toList();
+                })
+                .toList();
     }
 
     @BeforeEach
@@ -81,8 +88,9 @@ class TrialTestEngineTest {
     void everyPublicNoArgumentTestMethodRunsInNameOrder() {
         Events events = run(TrialTestEngineFixtures.Passing.class);
         events.assertStatistics(s -> s.started(3).succeeded(3).failed(0));
-        assertThat(testNames(events)).containsExactly("Passing#testAlreadyFired",
-                "Passing#testDeferredFiredByTheReactor", "Passing#testVoid");
+        assertThat(testNames(events))
+                .containsExactly(
+                        "Passing#testAlreadyFired", "Passing#testDeferredFiredByTheReactor", "Passing#testVoid");
         assertThat(TrialTestEngineFixtures.events).containsExactly("void ran");
     }
 
@@ -111,21 +119,30 @@ class TrialTestEngineTest {
         // The filter lets the nested fixtures through: the engine's top-level rule keeps them out.
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .selectors(selectPackage("io.jtwisted.trial"))
-                .filters((org.junit.platform.engine.Filter<?>) includeClassNamePatterns(".*DeferredTestCaseTest", ".*TrialTestEngineFixtures\\$.*"))
-                .execute().testEvents();
-        assertThat(testNames(events)).isNotEmpty()
+                .filters((org.junit.platform.engine.Filter<?>)
+                        includeClassNamePatterns(".*DeferredTestCaseTest", ".*TrialTestEngineFixtures\\$.*"))
+                .execute()
+                .testEvents();
+        assertThat(testNames(events))
+                .isNotEmpty()
                 .allMatch(name -> name.startsWith(DeferredTestCaseTest.class.getSimpleName() + "#"));
         events.assertStatistics(s -> s.failed(0));
     }
 
     @Test
     void classPathRootScanFindsTopLevelTestCasesAndRespectsClassNameFilters() throws URISyntaxException {
-        Path testClasses = Path.of(DeferredTestCaseTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Path.of(DeferredTestCaseTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .selectors(selectClasspathRoots(Set.of(testClasses)).get(0))
                 .filters((org.junit.platform.engine.Filter<?>) excludeClassNamePatterns(".*RemoteCalculation.*"))
-                .execute().testEvents();
-        assertThat(testNames(events)).isNotEmpty()
+                .execute()
+                .testEvents();
+        assertThat(testNames(events))
+                .isNotEmpty()
                 .allMatch(name -> name.startsWith(DeferredTestCaseTest.class.getSimpleName() + "#"));
     }
 
@@ -139,29 +156,36 @@ class TrialTestEngineTest {
     @Test
     void exceptionThrownByTheTestFailsIt() {
         assertThat(failureOf(run(TrialTestEngineFixtures.ThrowsSynchronously.class)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("exploded on purpose");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("exploded on purpose");
     }
 
     @Test
     void deferredThatNeverFiresTimesOutAndIsCancelled() {
         Throwable error = failureOf(run(TrialTestEngineFixtures.NeverFires.class));
         assertThat(error).isInstanceOf(TimeoutError.class).hasMessageContaining("0.1 seconds");
-        assertThat(TrialTestEngineFixtures.lastDeferred.hasResult()).as("cancelled at the timeout").isTrue();
+        assertThat(TrialTestEngineFixtures.lastDeferred.hasResult())
+                .as("cancelled at the timeout")
+                .isTrue();
         assertThat(TrialTestEngineFixtures.lastDeferred.currentResult())
-                .as("the cancellation's failure is handled").isNull();
+                .as("the cancellation's failure is handled")
+                .isNull();
     }
 
     @Test
     void methodTimeoutOverridesTheDefault() {
         assertThat(failureOf(run(TrialTestEngineFixtures.MethodTimeout.class)))
-                .isInstanceOf(TimeoutError.class).hasMessageContaining("0.05 seconds");
+                .isInstanceOf(TimeoutError.class)
+                .hasMessageContaining("0.05 seconds");
     }
 
     @Test
     void timeoutConfigurationParameterAppliesWithoutAnnotation() {
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "0.02")
-                .selectors(selectClass(TrialTestEngineFixtures.NeverFiresWithoutTimeout.class)).execute().testEvents();
+                .selectors(selectClass(TrialTestEngineFixtures.NeverFiresWithoutTimeout.class))
+                .execute()
+                .testEvents();
         assertThat(failureOf(events)).isInstanceOf(TimeoutError.class).hasMessageContaining("0.02 seconds");
     }
 
@@ -169,26 +193,34 @@ class TrialTestEngineTest {
     void invalidTimeoutFailsTheTestWithoutRunningIt() {
         Events events = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "soon")
-                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid")).execute().testEvents();
+                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid"))
+                .execute()
+                .testEvents();
         assertThat(failureOf(events)).isInstanceOf(NumberFormatException.class);
         Events negative = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
                 .configurationParameter(TrialExtension.TIMEOUT_PARAMETER, "-1")
-                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid")).execute().testEvents();
-        assertThat(failureOf(negative)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .selectors(selectMethod(TrialTestEngineFixtures.Passing.class, "testVoid"))
+                .execute()
+                .testEvents();
+        assertThat(failureOf(negative))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
         assertThat(TrialTestEngineFixtures.events).isEmpty();
     }
 
     @Test
     void setUpTestAndTearDownDeferredsAreAwaitedInOrder() {
-        run(TrialTestEngineFixtures.SetUpAndTearDown.class).assertStatistics(s -> s.succeeded(1).failed(0));
-        assertThat(TrialTestEngineFixtures.events).containsExactly(
-                "setUp", "setUp fired", "test", "test fired", "tearDown", "tearDown fired");
+        run(TrialTestEngineFixtures.SetUpAndTearDown.class)
+                .assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(TrialTestEngineFixtures.events)
+                .containsExactly("setUp", "setUp fired", "test", "test fired", "tearDown", "tearDown fired");
     }
 
     @Test
     void failedSetUpFailsTheTestWithoutRunningItOrTearDown() {
         assertThat(failureOf(run(TrialTestEngineFixtures.SetUpFails.class)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("exploded on purpose");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("exploded on purpose");
         assertThat(TrialTestEngineFixtures.events).isEmpty();
     }
 
@@ -196,7 +228,10 @@ class TrialTestEngineTest {
     void tearDownFailureIsAddedToTheTestFailure() {
         Throwable error = failureOf(run(TrialTestEngineFixtures.TestAndTearDownFail.class));
         assertThat(error).isInstanceOf(AssertionError.class).hasMessage("test failed");
-        assertThat(error.getSuppressed()).singleElement().extracting(Throwable::getMessage).isEqualTo("tearDown failed");
+        assertThat(error.getSuppressed())
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("tearDown failed");
     }
 
     @Test
@@ -214,27 +249,38 @@ class TrialTestEngineTest {
 
     @Test
     void flushedLoggedErrorDoesNotFailTheTest() {
-        run(TrialTestEngineFixtures.FlushedLoggedError.class).assertStatistics(s -> s.succeeded(1).failed(0));
+        run(TrialTestEngineFixtures.FlushedLoggedError.class)
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void skippedTestsAreReportedWithTheirReasonAndNotRun() {
         Events events = run(TrialTestEngineFixtures.Skipped.class);
         events.assertStatistics(s -> s.skipped(1).aborted(1).succeeded(1).failed(0));
-        assertThat(events.skipped().list()).singleElement()
-                .extracting(e -> e.getPayload(String.class).orElseThrow()).isEqualTo("not today");
-        assertThat(events.aborted().list()).singleElement()
-                .extracting(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-                        .orElseThrow().getMessage()).isEqualTo("no network here");
+        assertThat(events.skipped().list())
+                .singleElement()
+                .extracting(e -> e.getPayload(String.class).orElseThrow())
+                .isEqualTo("not today");
+        assertThat(events.aborted().list())
+                .singleElement()
+                .extracting(e -> e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .orElseThrow()
+                        .getMessage())
+                .isEqualTo("no network here");
         assertThat(TrialTestEngineFixtures.events).isEmpty();
     }
 
     @Test
     void skippedClassRunsNothing() {
         Events all = EngineTestKit.engine(TrialTestEngine.ENGINE_ID)
-                .selectors(selectClass(TrialTestEngineFixtures.SkippedClass.class)).execute().allEvents();
-        assertThat(all.skipped().list()).singleElement()
-                .extracting(e -> e.getPayload(String.class).orElseThrow()).isEqualTo("whole class");
+                .selectors(selectClass(TrialTestEngineFixtures.SkippedClass.class))
+                .execute()
+                .allEvents();
+        assertThat(all.skipped().list())
+                .singleElement()
+                .extracting(e -> e.getPayload(String.class).orElseThrow())
+                .isEqualTo("whole class");
         assertThat(TrialTestEngineFixtures.events).isEmpty();
     }
 

@@ -73,7 +73,8 @@ public class AwaitBenchmark {
         reactor = Reactor.create();
         reactorThread = startReactorTheDefaultWay(reactor);
         platformReactor = Reactor.create();
-        platformReactorThread = startReactor(platformReactor, Thread.ofPlatform().name("platform-reactor"));
+        platformReactorThread =
+                startReactor(platformReactor, Thread.ofPlatform().name("platform-reactor"));
         vertx = Vertx.vertx();
         vertxContext = virtualThreadContext(vertx);
         executor = Executors.newSingleThreadExecutor();
@@ -82,12 +83,14 @@ public class AwaitBenchmark {
     /** The context of a verticle deployed with Vert.x's virtual-thread threading model. */
     static Context virtualThreadContext(Vertx vertx) throws Exception {
         CompletableFuture<Context> deployed = new CompletableFuture<>();
-        vertx.deployVerticle(new AbstractVerticle() {
-            @Override
-            public void start() {
-                deployed.complete(vertx.getOrCreateContext());
-            }
-        }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));
+        vertx.deployVerticle(
+                new AbstractVerticle() {
+                    @Override
+                    public void start() {
+                        deployed.complete(vertx.getOrCreateContext());
+                    }
+                },
+                new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));
         return deployed.get(10, TimeUnit.SECONDS);
     }
 
@@ -137,12 +140,13 @@ public class AwaitBenchmark {
     @Benchmark
     public Object firedAwait() {
         return Deferred.async(memoryReactor, () -> {
-            int x = 0;
-            for (int i = 0; i < STEPS; i++) {
-                x = Deferred.await(Deferred.succeed(x + 1));
-            }
-            return x;
-        }).currentResult();
+                    int x = 0;
+                    for (int i = 0; i < STEPS; i++) {
+                        x = Deferred.await(Deferred.succeed(x + 1));
+                    }
+                    return x;
+                })
+                .currentResult();
     }
 
     @Benchmark
@@ -159,12 +163,13 @@ public class AwaitBenchmark {
     @OperationsPerInvocation(MANY)
     public Object firedAwaitPerStepInOneBody() {
         return Deferred.async(memoryReactor, () -> {
-            int x = 0;
-            for (int i = 0; i < MANY; i++) {
-                x = Deferred.await(Deferred.succeed(x + 1));
-            }
-            return x;
-        }).currentResult();
+                    int x = 0;
+                    for (int i = 0; i < MANY; i++) {
+                        x = Deferred.await(Deferred.succeed(x + 1));
+                    }
+                    return x;
+                })
+                .currentResult();
     }
 
     @Benchmark
@@ -214,12 +219,13 @@ public class AwaitBenchmark {
     static Object awaitOn(Reactor reactor) throws Exception {
         CompletableFuture<Object> done = new CompletableFuture<>();
         reactor.callFromThread(() -> Deferred.async(reactor, () -> {
-            int x = Deferred.await(later(reactor, 0));
-            for (int i = 0; i < STEPS; i++) {
-                x = Deferred.await(later(reactor, x + 1));
-            }
-            return x;
-        }).addBoth(done::complete));
+                    int x = Deferred.await(later(reactor, 0));
+                    for (int i = 0; i < STEPS; i++) {
+                        x = Deferred.await(later(reactor, x + 1));
+                    }
+                    return x;
+                })
+                .addBoth(done::complete));
         return done.get();
     }
 

@@ -37,8 +37,7 @@ import java.util.concurrent.TimeUnit;
 public final class AwaitHandOffs {
     private static final int WARMUP = 20_000;
 
-    private AwaitHandOffs() {
-    }
+    private AwaitHandOffs() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !(args[0].equals("count") || args[0].equals("rounds"))) {
@@ -47,9 +46,11 @@ public final class AwaitHandOffs {
             System.exit(2);
         }
         Reactor platform = Reactor.create();
-        Thread platformThread = AwaitBenchmark.startReactor(platform, Thread.ofPlatform().name("reactor"));
+        Thread platformThread =
+                AwaitBenchmark.startReactor(platform, Thread.ofPlatform().name("reactor"));
         Reactor virtual = Reactor.create();
-        Thread virtualThread = AwaitBenchmark.startReactor(virtual, Thread.ofVirtual().name("virtual-reactor"));
+        Thread virtualThread =
+                AwaitBenchmark.startReactor(virtual, Thread.ofVirtual().name("virtual-reactor"));
         Vertx vertx = Vertx.vertx();
         Context context = AwaitBenchmark.virtualThreadContext(vertx);
         Map<String, Callable<Object>> variants = new LinkedHashMap<>();
@@ -98,13 +99,22 @@ public final class AwaitHandOffs {
                 times.get(variant.getKey()).add(repeat(variant.getValue(), sequences));
             }
         }
-        System.out.printf(Locale.ROOT, "us per sequence of %d awaits (wake-*: per round trip), %d rounds of %d each:%n",
-                AwaitBenchmark.STEPS + 1, rounds, sequences);
+        System.out.printf(
+                Locale.ROOT,
+                "us per sequence of %d awaits (wake-*: per round trip), %d rounds of %d each:%n",
+                AwaitBenchmark.STEPS + 1,
+                rounds,
+                sequences);
         for (Map.Entry<String, List<Double>> variant : times.entrySet()) {
             List<Double> sorted = new ArrayList<>(variant.getValue());
             sorted.sort(null);
-            System.out.printf(Locale.ROOT, "%-9s median %7.1f  min %7.1f  max %7.1f%n", variant.getKey(),
-                    sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s median %7.1f  min %7.1f  max %7.1f%n",
+                    variant.getKey(),
+                    sorted.get(sorted.size() / 2),
+                    sorted.get(0),
+                    sorted.get(sorted.size() - 1));
         }
     }
 

@@ -59,11 +59,12 @@ public class DnsCodecBenchmark {
         nettyQuestion = new DefaultDnsQuestion("www.example.com.", DnsRecordType.A);
         byte[] cname = new byte[] {3, 'w', 'e', 'b', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0};
         nettyAnswers = new DnsRecord[] {
-                new DefaultDnsRawRecord("www.example.com.", DnsRecordType.CNAME, 300, Unpooled.wrappedBuffer(cname)),
-                new DefaultDnsRawRecord("web.example.com.", DnsRecordType.A, 300,
-                        Unpooled.wrappedBuffer(new byte[] {10, 0, 0, 80})),
-                new DefaultDnsRawRecord("web.example.com.", DnsRecordType.A, 300,
-                        Unpooled.wrappedBuffer(new byte[] {10, 0, 0, 81}))};
+            new DefaultDnsRawRecord("www.example.com.", DnsRecordType.CNAME, 300, Unpooled.wrappedBuffer(cname)),
+            new DefaultDnsRawRecord(
+                    "web.example.com.", DnsRecordType.A, 300, Unpooled.wrappedBuffer(new byte[] {10, 0, 0, 80})),
+            new DefaultDnsRawRecord(
+                    "web.example.com.", DnsRecordType.A, 300, Unpooled.wrappedBuffer(new byte[] {10, 0, 0, 81}))
+        };
     }
 
     @Benchmark
@@ -91,7 +92,11 @@ public class DnsCodecBenchmark {
     @Benchmark
     public byte[] nettyEncodeAnswer() throws Exception {
         ByteBuf buf = Unpooled.buffer(512);
-        buf.writeShort(0x1234).writeShort(0x8500).writeShort(1).writeShort(nettyAnswers.length).writeShort(0)
+        buf.writeShort(0x1234)
+                .writeShort(0x8500)
+                .writeShort(1)
+                .writeShort(nettyAnswers.length)
+                .writeShort(0)
                 .writeShort(0);
         DnsRecordEncoder.DEFAULT.encodeQuestion(nettyQuestion, buf);
         for (DnsRecord answer : nettyAnswers) {

@@ -14,8 +14,7 @@ import java.util.Map;
  * Arguments: {@code HOSTS_FILE PORT}.
  */
 public final class DnsServerMain {
-    private DnsServerMain() {
-    }
+    private DnsServerMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();

@@ -58,11 +58,17 @@ public final class EchoBenchmark {
     private static final String UNIX_SOCKET = System.getProperty("java.io.tmpdir") + "/jtwisted-echo-"
             + ProcessHandle.current().pid() + ".sock";
 
-    private EchoBenchmark() {
-    }
+    private EchoBenchmark() {}
 
-    record Result(String server, double messagesPerSecond, double p50, double p99, double cpuMicrosPerMessage,
-                  double cpuSeconds, long messages, double userShare) {
+    record Result(
+            String server,
+            double messagesPerSecond,
+            double p50,
+            double p99,
+            double cpuMicrosPerMessage,
+            double cpuSeconds,
+            long messages,
+            double userShare) {
         double messagesPerCpuSecond() {
             return messages / cpuSeconds;
         }
@@ -85,7 +91,8 @@ public final class EchoBenchmark {
         options.put("slice", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
-                System.err.println("usage: EchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.err.println("usage: EchoBenchmark "
+                        + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -120,8 +127,14 @@ public final class EchoBenchmark {
         int pipeline = Integer.parseInt(options.get("pipeline"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
-        System.out.printf(Locale.ROOT, "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, measured %.0f s%n",
-                connections, size, pipeline, warmup, duration);
+        System.out.printf(
+                Locale.ROOT,
+                "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, measured %.0f s%n",
+                connections,
+                size,
+                pipeline,
+                warmup,
+                duration);
         List<Result> results = new ArrayList<>();
         for (String server : options.get("servers").split(",")) {
             String[] external = server.startsWith("port:") ? server.split(":") : null;
@@ -142,7 +155,8 @@ public final class EchoBenchmark {
                 }
                 long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
                 java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
-                        ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET) : new java.net.InetSocketAddress("127.0.0.1", port);
+                        ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
+                        : new java.net.InetSocketAddress("127.0.0.1", port);
                 try (EchoLoad load = new EchoLoad(address, connections, size, pipeline)) {
                     load.run(warmup, false);
                     long[] cpuBefore = cpuTicks(pid);
@@ -154,11 +168,25 @@ public final class EchoBenchmark {
                     long system = cpuAfter[1] - cpuBefore[1];
                     double cpuSeconds = (user + system) / CLOCK_TICKS;
                     long messages = load.completed();
-                    Result r = new Result(label(server), messages / elapsed, load.latencyMicros(0.50), load.latencyMicros(0.99),
-                            cpuSeconds * 1e6 / messages, cpuSeconds, messages, user / (double) Math.max(1, user + system));
+                    Result r = new Result(
+                            label(server),
+                            messages / elapsed,
+                            load.latencyMicros(0.50),
+                            load.latencyMicros(0.99),
+                            cpuSeconds * 1e6 / messages,
+                            cpuSeconds,
+                            messages,
+                            user / (double) Math.max(1, user + system));
                     results.add(r);
-                    System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
-                            server, r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
+                            server,
+                            r.messagesPerSecond(),
+                            r.p50(),
+                            r.p99(),
+                            r.cpuMicrosPerMessage(),
+                            100 * r.userShare());
                 }
             } finally {
                 if (process != null) {
@@ -191,13 +219,22 @@ public final class EchoBenchmark {
     }
 
     /** The servers of one round side by side, the load moving between them every {@code --slice} seconds. */
-    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size) throws Exception {
+    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size)
+            throws Exception {
         int pipeline = Integer.parseInt(options.get("pipeline"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
         double slice = Double.parseDouble(options.get("slice"));
-        System.out.printf(Locale.ROOT, "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
-                + "measured %.0f s each in slices of %.1f s, servers side by side%n", connections, size, pipeline, warmup, duration, slice);
+        System.out.printf(
+                Locale.ROOT,
+                "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
+                        + "measured %.0f s each in slices of %.1f s, servers side by side%n",
+                connections,
+                size,
+                pipeline,
+                warmup,
+                duration,
+                slice);
         List<Slot> slots = new ArrayList<>();
         try {
             for (String server : options.get("servers").split(",")) {
@@ -206,9 +243,11 @@ public final class EchoBenchmark {
                 try {
                     process = external == null ? start(server.strip(), options) : null;
                     int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
-                    long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
+                    long pid =
+                            external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
                     java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
-                            ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET) : new java.net.InetSocketAddress("127.0.0.1", port);
+                            ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
+                            : new java.net.InetSocketAddress("127.0.0.1", port);
                     slots.add(new Slot(server, process, pid, new EchoLoad(address, connections, size, pipeline)));
                 } catch (Exception cannotStart) {
                     System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
@@ -235,12 +274,25 @@ public final class EchoBenchmark {
             for (Slot slot : slots) {
                 double cpuSeconds = (slot.user + slot.system) / CLOCK_TICKS;
                 long messages = slot.load.completed();
-                Result r = new Result(label(slot.server), messages / slot.elapsed, slot.load.latencyMicros(0.50),
-                        slot.load.latencyMicros(0.99), cpuSeconds * 1e6 / messages, cpuSeconds, messages,
+                Result r = new Result(
+                        label(slot.server),
+                        messages / slot.elapsed,
+                        slot.load.latencyMicros(0.50),
+                        slot.load.latencyMicros(0.99),
+                        cpuSeconds * 1e6 / messages,
+                        cpuSeconds,
+                        messages,
                         slot.user / (double) Math.max(1, slot.user + slot.system));
                 results.add(r);
-                System.out.printf(Locale.ROOT, "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
-                        r.server(), r.messagesPerSecond(), r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-12s %,12.0f msg/s  p50 %8.1f us  p99 %8.1f us  server CPU %6.2f us/msg (%2.0f%% user)%n",
+                        r.server(),
+                        r.messagesPerSecond(),
+                        r.p50(),
+                        r.p99(),
+                        r.cpuMicrosPerMessage(),
+                        100 * r.userShare());
             }
             return results;
         } finally {
@@ -281,8 +333,9 @@ public final class EchoBenchmark {
             return;
         }
         System.out.println();
-        System.out.println("Server CPU per echoed message (µs), and efficiency relative to the C epoll floor (floor CPU ÷ server CPU)"
-                + (rounds > 1 ? ", median of " + rounds + " rounds [lowest–highest ratio]:" : ":"));
+        System.out.println(
+                "Server CPU per echoed message (µs), and efficiency relative to the C epoll floor (floor CPU ÷ server CPU)"
+                        + (rounds > 1 ? ", median of " + rounds + " rounds [lowest–highest ratio]:" : ":"));
         StringBuilder head = new StringBuilder("| load | c-floor µs |");
         StringBuilder rule = new StringBuilder("|---|---:|");
         for (String s : servers) {
@@ -305,20 +358,27 @@ public final class EchoBenchmark {
                     Result r = find(results, s);
                     if (r != null) {
                         cpu.computeIfAbsent(s, k -> new ArrayList<>()).add(r.cpuMicrosPerMessage());
-                        ratios.computeIfAbsent(s, k -> new ArrayList<>()).add(base.cpuMicrosPerMessage() / r.cpuMicrosPerMessage());
+                        ratios.computeIfAbsent(s, k -> new ArrayList<>())
+                                .add(base.cpuMicrosPerMessage() / r.cpuMicrosPerMessage());
                     }
                 }
             }
             StringBuilder row = new StringBuilder("| " + e.getKey() + " | ");
-            row.append(floorCpu.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median(floorCpu))).append(" |");
+            row.append(floorCpu.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median(floorCpu)))
+                    .append(" |");
             for (String s : servers) {
                 List<Double> r = ratios.get(s);
                 if (r == null) {
                     row.append(" – | – |");
                 } else if (r.size() == 1) {
-                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× |", cpu.get(s).get(0), r.get(0)));
+                    row.append(String.format(
+                            Locale.ROOT, " %.2f | %.2f× |", cpu.get(s).get(0), r.get(0)));
                 } else {
-                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× [%.2f–%.2f] |", median(cpu.get(s)), median(r),
+                    row.append(String.format(
+                            Locale.ROOT,
+                            " %.2f | %.2f× [%.2f–%.2f] |",
+                            median(cpu.get(s)),
+                            median(r),
                             r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                             r.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
                 }
@@ -333,12 +393,17 @@ public final class EchoBenchmark {
         if (at < 0) {
             return server.strip();
         }
-        String first = Path.of(server.substring(at + 1).split(":")[0]).getFileName().toString();
-        return server.substring(0, at) + "@" + (first.endsWith(".jar") ? first.substring(0, first.length() - 4) : first);
+        String first =
+                Path.of(server.substring(at + 1).split(":")[0]).getFileName().toString();
+        return server.substring(0, at) + "@"
+                + (first.endsWith(".jar") ? first.substring(0, first.length() - 4) : first);
     }
 
     private static Result find(List<Result> results, String server) {
-        return results.stream().filter(r -> r.server().equals(server)).findFirst().orElse(null);
+        return results.stream()
+                .filter(r -> r.server().equals(server))
+                .findFirst()
+                .orElse(null);
     }
 
     private static double median(List<Double> values) {
@@ -363,7 +428,8 @@ public final class EchoBenchmark {
         switch (server) {
             case "c-floor" -> {
                 if (options.get("floor").isBlank()) {
-                    throw new IllegalStateException("no --floor binary (benchmarks/echo.sh compiles benchmarks/c/echo_floor.c with cc)");
+                    throw new IllegalStateException(
+                            "no --floor binary (benchmarks/echo.sh compiles benchmarks/c/echo_floor.c with cc)");
                 }
                 command.addAll(List.of(options.get("floor"), "0"));
             }
@@ -397,14 +463,19 @@ public final class EchoBenchmark {
                 script.toFile().deleteOnExit();
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
-            default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: c-floor, jtwisted, jtwisted-buffer, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown server '" + server
+                                + "' (known: c-floor, jtwisted, jtwisted-buffer, jtwisted-callbacks, jtwisted-await, netty-nio, netty-epoll, twisted)");
         }
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     public static int awaitReady(Process process, String server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
                 String l;
@@ -440,14 +511,26 @@ public final class EchoBenchmark {
         if (results.isEmpty()) {
             return;
         }
-        Result base = results.stream().filter(r -> r.server().equals("jtwisted")).findFirst().orElse(results.get(0));
+        Result base = results.stream()
+                .filter(r -> r.server().equals("jtwisted"))
+                .findFirst()
+                .orElse(results.get(0));
         System.out.println();
-        System.out.println("| server | msg/s | p50 µs | p99 µs | server CPU µs/msg | user share | msg per server CPU-second | "
-                + base.server() + " ÷ this (msg per CPU-second) |");
+        System.out.println(
+                "| server | msg/s | p50 µs | p99 µs | server CPU µs/msg | user share | msg per server CPU-second | "
+                        + base.server() + " ÷ this (msg per CPU-second) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.2f | %.0f%% | %,.0f | %.2f× |%n", r.server(), r.messagesPerSecond(),
-                    r.p50(), r.p99(), r.cpuMicrosPerMessage(), 100 * r.userShare(), r.messagesPerCpuSecond(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %.1f | %.1f | %.2f | %.0f%% | %,.0f | %.2f× |%n",
+                    r.server(),
+                    r.messagesPerSecond(),
+                    r.p50(),
+                    r.p99(),
+                    r.cpuMicrosPerMessage(),
+                    100 * r.userShare(),
+                    r.messagesPerCpuSecond(),
                     base.messagesPerCpuSecond() / r.messagesPerCpuSecond());
         }
     }

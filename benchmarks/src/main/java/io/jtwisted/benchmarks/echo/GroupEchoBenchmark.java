@@ -34,12 +34,17 @@ import java.util.concurrent.TimeUnit;
 public final class GroupEchoBenchmark {
     private static final double CLOCK_TICKS = 100.0; // USER_HZ on Linux
 
-    private GroupEchoBenchmark() {
-    }
+    private GroupEchoBenchmark() {}
 
-    record Result(String server, int threads, double messagesPerSecond, double cpuMicrosPerMessage,
-                  double serverCores, double clientCores, double idleCores, String spread) {
-    }
+    record Result(
+            String server,
+            int threads,
+            double messagesPerSecond,
+            double cpuMicrosPerMessage,
+            double serverCores,
+            double clientCores,
+            double idleCores,
+            String spread) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -54,7 +59,8 @@ public final class GroupEchoBenchmark {
         options.put("server-cpus", "");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
-                System.err.println("usage: GroupEchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.err.println("usage: GroupEchoBenchmark "
+                        + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -65,9 +71,18 @@ public final class GroupEchoBenchmark {
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
         int rounds = Integer.parseInt(options.get("rounds"));
-        System.out.printf(Locale.ROOT, "group echo benchmark: %d connections x %d-byte messages, %d load threads, warm-up %.0f s,"
-                + " measured %.0f s, %d round(s), %d CPUs, load average %s%n", connections, size, loadThreads, warmup, duration,
-                rounds, Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "group echo benchmark: %d connections x %d-byte messages, %d load threads, warm-up %.0f s,"
+                        + " measured %.0f s, %d round(s), %d CPUs, load average %s%n",
+                connections,
+                size,
+                loadThreads,
+                warmup,
+                duration,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String server : options.get("servers").split(",")) {
@@ -78,13 +93,21 @@ public final class GroupEchoBenchmark {
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
-    private static Result measure(String server, Map<String, String> options, int connections, int size, int loadThreads,
-                                  double warmup, double duration) throws Exception {
+    private static Result measure(
+            String server,
+            Map<String, String> options,
+            int connections,
+            int size,
+            int loadThreads,
+            double warmup,
+            double duration)
+            throws Exception {
         String[] kind = server.split(":");
         int threads = Integer.parseInt(kind[1]);
         List<String> command = new ArrayList<>();
         if (!options.get("server-cpus").isEmpty()) {
-            // the server on these CPUs; run the harness itself under taskset on others, so the client does not share them
+            // the server on these CPUs; run the harness itself under taskset on others, so the client does not share
+            // them
             command.addAll(List.of("taskset", "-c", options.get("server-cpus")));
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -92,21 +115,30 @@ public final class GroupEchoBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         switch (kind[0]) {
             case "jtwisted" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "reuse-port"));
-            case "jtwisted-handoff" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "hand-off"));
-            case "netty-nio", "netty-epoll" -> command.addAll(List.of(NettyGroupEchoServer.class.getName(), kind[0].substring(6), kind[1]));
-            default -> throw new IllegalArgumentException("unknown server " + server + " (jtwisted:N, jtwisted-handoff:N, netty-nio:N, netty-epoll:N)");
+            case "jtwisted-handoff" ->
+                command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "hand-off"));
+            case "netty-nio", "netty-epoll" ->
+                command.addAll(List.of(NettyGroupEchoServer.class.getName(), kind[0].substring(6), kind[1]));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown server " + server + " (jtwisted:N, jtwisted-handoff:N, netty-nio:N, netty-epoll:N)");
         }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // the server exited
-            }
-        }, "server-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = out.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ended) {
+                        // the server exited
+                    }
+                },
+                "server-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -137,7 +169,8 @@ public final class GroupEchoBenchmark {
             }
             double serverCpu = (serverAfter[0] + serverAfter[1] - serverBefore[0] - serverBefore[1]) / CLOCK_TICKS;
             double clientCpu = (clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1]) / CLOCK_TICKS;
-            double idle = (machineAfter[1] - machineBefore[1]) / (double) Math.max(1, machineAfter[0] - machineBefore[0])
+            double idle = (machineAfter[1] - machineBefore[1])
+                    / (double) Math.max(1, machineAfter[0] - machineBefore[0])
                     * machineAfter[2];
             // SIGTERM: the JTwisted server stops its group and prints its SPREAD line. Not Process.destroy(),
             // which also closes our end of the server's output.
@@ -149,11 +182,26 @@ public final class GroupEchoBenchmark {
                     break;
                 }
             }
-            Result r = new Result(server, threads, messages / elapsed, serverCpu * 1e6 / messages, serverCpu / elapsed,
-                    clientCpu / elapsed, idle, spread);
-            System.out.printf(Locale.ROOT, "  %-14s %,10.0f msg/s  server CPU %5.2f us/msg (%.2f cores)  client %.2f cores"
-                    + "  idle %.2f cores%s%n", server, r.messagesPerSecond(), r.cpuMicrosPerMessage(), r.serverCores(),
-                    r.clientCores(), r.idleCores(), spread.isEmpty() ? "" : "  connections per reactor: " + spread);
+            Result r = new Result(
+                    server,
+                    threads,
+                    messages / elapsed,
+                    serverCpu * 1e6 / messages,
+                    serverCpu / elapsed,
+                    clientCpu / elapsed,
+                    idle,
+                    spread);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-14s %,10.0f msg/s  server CPU %5.2f us/msg (%.2f cores)  client %.2f cores"
+                            + "  idle %.2f cores%s%n",
+                    server,
+                    r.messagesPerSecond(),
+                    r.cpuMicrosPerMessage(),
+                    r.serverCores(),
+                    r.clientCores(),
+                    r.idleCores(),
+                    spread.isEmpty() ? "" : "  connections per reactor: " + spread);
             return r;
         } finally {
             if (process.isAlive()) {
@@ -170,13 +218,15 @@ public final class GroupEchoBenchmark {
         List<Thread> threads = new ArrayList<>();
         Throwable[] failure = new Throwable[1];
         for (EchoLoad load : loads) {
-            Thread thread = new Thread(() -> {
-                try {
-                    load.run(seconds, record);
-                } catch (IOException | RuntimeException e) {
-                    failure[0] = e;
-                }
-            }, "echo-load");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            load.run(seconds, record);
+                        } catch (IOException | RuntimeException e) {
+                            failure[0] = e;
+                        }
+                    },
+                    "echo-load");
             thread.start();
             threads.add(thread);
         }
@@ -190,14 +240,17 @@ public final class GroupEchoBenchmark {
 
     /** {total, idle} jiffies of the whole machine, from /proc/stat's first line, and its number of CPUs. */
     private static long[] machineTicks() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
         for (int i = 1; i < fields.length; i++) {
             total += Long.parseLong(fields[i]);
         }
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle + iowait
         // the machine's CPUs, not availableProcessors(): under taskset the harness sees only its own
-        long cpus = Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+        long cpus = Files.readAllLines(Path.of("/proc/stat")).stream()
+                .filter(line -> line.matches("cpu\\d+ .*"))
+                .count();
         return new long[] {total, idle, cpus};
     }
 
@@ -211,11 +264,21 @@ public final class GroupEchoBenchmark {
 
     private static void printTable(List<Result> results) {
         System.out.println();
-        System.out.println("| server | threads | msg/s | server CPU µs/msg | server cores | client cores | idle cores | connections per reactor |");
+        System.out.println(
+                "| server | threads | msg/s | server CPU µs/msg | server cores | client cores | idle cores | connections per reactor |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |%n", r.server().split(":")[0], r.threads(),
-                    r.messagesPerSecond(), r.cpuMicrosPerMessage(), r.serverCores(), r.clientCores(), r.idleCores(), r.spread());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |%n",
+                    r.server().split(":")[0],
+                    r.threads(),
+                    r.messagesPerSecond(),
+                    r.cpuMicrosPerMessage(),
+                    r.serverCores(),
+                    r.clientCores(),
+                    r.idleCores(),
+                    r.spread());
         }
         Map<String, Double> best = new LinkedHashMap<>();
         for (Result r : results) {
@@ -226,7 +289,12 @@ public final class GroupEchoBenchmark {
             Double one = best.get(kind + ":1");
             best.forEach((server, rate) -> {
                 if (server.startsWith(kind + ":") && !server.equals(kind + ":1") && one != null) {
-                    System.out.printf(Locale.ROOT, "scaling %s ÷ %s:1 (best msg/s of the rounds): %.2f×%n", server, kind, rate / one);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "scaling %s ÷ %s:1 (best msg/s of the rounds): %.2f×%n",
+                            server,
+                            kind,
+                            rate / one);
                 }
             });
         }
@@ -236,8 +304,13 @@ public final class GroupEchoBenchmark {
                 for (String peer : List.of("netty-nio:", "netty-epoll:")) {
                     Double other = best.get(peer + n);
                     if (other != null) {
-                        System.out.printf(Locale.ROOT, "%s ÷ %s at %s: %.2f× msg/s%n", server.substring(0, server.indexOf(':')),
-                                peer.substring(0, peer.length() - 1), n, rate / other);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%s ÷ %s at %s: %.2f× msg/s%n",
+                                server.substring(0, server.indexOf(':')),
+                                peer.substring(0, peer.length() - 1),
+                                n,
+                                rate / other);
                     }
                 }
             }

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * [reuse-port|hand-off]]} (how the group spreads connections: {@link Spread}; reuse-port by default).
  */
 public final class GroupEchoServer {
-    private GroupEchoServer() {
-    }
+    private GroupEchoServer() {}
 
     public static void main(String[] args) {
         int reactors = Integer.parseInt(args[0]);
@@ -29,16 +28,19 @@ public final class GroupEchoServer {
         ReactorGroup group = ReactorGroup.create(reactors, spread);
         AtomicIntegerArray accepted = new AtomicIntegerArray(reactors);
         int[] next = {0};
-        IListeningPort listening = group.listenTCP(port, GroupFactory.perReactor(() -> {
-            int index = next[0]++; // the supplier runs once per reactor, in order, on this thread
-            return new Factory(JTwistedEchoServer.Echo::new) {
-                @Override
-                public IProtocol buildProtocol(IAddress address) {
-                    accepted.incrementAndGet(index);
-                    return super.buildProtocol(address);
-                }
-            };
-        }), ListenOptions.defaults().withBacklog(1024).withInterface("127.0.0.1"));
+        IListeningPort listening = group.listenTCP(
+                port,
+                GroupFactory.perReactor(() -> {
+                    int index = next[0]++; // the supplier runs once per reactor, in order, on this thread
+                    return new Factory(JTwistedEchoServer.Echo::new) {
+                        @Override
+                        public IProtocol buildProtocol(IAddress address) {
+                            accepted.incrementAndGet(index);
+                            return super.buildProtocol(address);
+                        }
+                    };
+                }),
+                ListenOptions.defaults().withBacklog(1024).withInterface("127.0.0.1"));
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();
         group.run(true);

@@ -29,8 +29,7 @@ import java.nio.ByteBuffer;
  * ThreadMXBean.getCurrentThreadAllocatedBytes}): the allocation per message, without a profiler.
  */
 public final class JTwistedEchoServer {
-    private JTwistedEchoServer() {
-    }
+    private JTwistedEchoServer() {}
 
     /** Writes back whatever it receives. */
     static final class Echo extends Protocol {
@@ -101,15 +100,19 @@ public final class JTwistedEchoServer {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long[] last = {threads.getCurrentThreadAllocatedBytes(), 0};
         new io.jtwisted.internet.task.LoopingCall(() -> {
-            long bytes = threads.getCurrentThreadAllocatedBytes();
-            long count = CountingEcho.messages;
-            if (count > last[1]) {
-                System.err.printf(java.util.Locale.ROOT, "alloc: %.1f bytes per message (%d messages)%n",
-                        (bytes - last[0]) / (double) (count - last[1]), count - last[1]);
-            }
-            last[0] = threads.getCurrentThreadAllocatedBytes();
-            last[1] = count;
-        }).start(1.0, false);
+                    long bytes = threads.getCurrentThreadAllocatedBytes();
+                    long count = CountingEcho.messages;
+                    if (count > last[1]) {
+                        System.err.printf(
+                                java.util.Locale.ROOT,
+                                "alloc: %.1f bytes per message (%d messages)%n",
+                                (bytes - last[0]) / (double) (count - last[1]),
+                                count - last[1]);
+                    }
+                    last[0] = threads.getCurrentThreadAllocatedBytes();
+                    last[1] = count;
+                })
+                .start(1.0, false);
     }
 
     /** Queues what it receives; a handler written one way or the other echoes it. */
@@ -181,9 +184,14 @@ public final class JTwistedEchoServer {
         String handler = args.length > 1 ? args[1] : "echo";
         Reactor reactor = Reactor.reactor;
         Factory factory = switch (handler) {
-            case "echo" -> Boolean.getBoolean("echo.alloc") ? Factory.forProtocol(CountingEcho::new) : Factory.forProtocol(Echo::new);
-            case "buffer" -> Boolean.getBoolean("echo.alloc")
-                    ? Factory.forProtocol(CountingBufferEcho::new) : Factory.forProtocol(BufferEcho::new);
+            case "echo" ->
+                Boolean.getBoolean("echo.alloc")
+                        ? Factory.forProtocol(CountingEcho::new)
+                        : Factory.forProtocol(Echo::new);
+            case "buffer" ->
+                Boolean.getBoolean("echo.alloc")
+                        ? Factory.forProtocol(CountingBufferEcho::new)
+                        : Factory.forProtocol(BufferEcho::new);
             case "callbacks" -> Factory.forProtocol(CallbackEcho::new);
             case "await" -> Factory.forProtocol(() -> new AwaitEcho(reactor));
             default -> throw new IllegalArgumentException("handler: echo, buffer, callbacks or await, not " + handler);

@@ -21,8 +21,7 @@ import java.net.InetSocketAddress;
  * native epoll transport. Prints {@code READY <port>}. Usage: {@code NettyEchoServer nio|epoll [port]}.
  */
 public final class NettyEchoServer {
-    private NettyEchoServer() {
-    }
+    private NettyEchoServer() {}
 
     @ChannelHandler.Sharable
     static final class EchoHandler extends ChannelInboundHandlerAdapter {
@@ -50,8 +49,10 @@ public final class NettyEchoServer {
     public static void main(String[] args) throws Exception {
         boolean epoll = args.length > 0 && args[0].equals("epoll");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
             EchoHandler handler = new EchoHandler();
             Channel server = new ServerBootstrap()
@@ -60,7 +61,9 @@ public final class NettyEchoServer {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(handler)
-                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
             System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort());
             System.out.flush();
             server.closeFuture().sync();

@@ -18,15 +18,16 @@ import java.net.InetSocketAddress;
  * NIO or epoll. Prints {@code READY <port>}. Usage: {@code NettyGroupEchoServer nio|epoll N [port]}.
  */
 public final class NettyGroupEchoServer {
-    private NettyGroupEchoServer() {
-    }
+    private NettyGroupEchoServer() {}
 
     public static void main(String[] args) throws Exception {
         boolean epoll = args[0].equals("epoll");
         int loops = Integer.parseInt(args[1]);
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
             Channel server = new ServerBootstrap()
                     .group(group)
@@ -34,7 +35,9 @@ public final class NettyGroupEchoServer {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(NettyEchoServer.handler())
-                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
             System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort());
             System.out.flush();
             server.closeFuture().sync();

@@ -34,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class LineParsingBenchmark {
     static final int TOTAL = 64 * 1024 * 1024;
     static final int CHUNK = 16 * 1024;
@@ -47,7 +49,8 @@ public class LineParsingBenchmark {
         byte[] stream = new byte[TOTAL];
         for (int i = 0; i < TOTAL; i++) {
             int inLine = i % LINE;
-            stream[i] = inLine == LINE - 2 ? (byte) '\r' : inLine == LINE - 1 ? (byte) '\n' : (byte) ('a' + inLine % 26);
+            stream[i] =
+                    inLine == LINE - 2 ? (byte) '\r' : inLine == LINE - 1 ? (byte) '\n' : (byte) ('a' + inLine % 26);
         }
         chunks = new byte[TOTAL / CHUNK][];
         for (int c = 0; c < chunks.length; c++) {
@@ -95,14 +98,15 @@ public class LineParsingBenchmark {
 
     @Benchmark
     public void nettyLineBasedFrameDecoder(Blackhole hole) {
-        EmbeddedChannel channel = new EmbeddedChannel(new LineBasedFrameDecoder(16384), new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ByteBuf line = (ByteBuf) msg;
-                hole.consume(line.readableBytes());
-                line.release();
-            }
-        });
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new LineBasedFrameDecoder(16384), new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf line = (ByteBuf) msg;
+                        hole.consume(line.readableBytes());
+                        line.release();
+                    }
+                });
         for (byte[] chunk : chunks) {
             channel.writeInbound(Unpooled.wrappedBuffer(chunk));
         }

@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TimerBenchmark {
     static final int TIMERS = 1_000_000;
 
@@ -82,11 +84,14 @@ public class TimerBenchmark {
         int[] fired = {0};
         nettyLoop.execute(() -> {
             for (double delay : delays) {
-                nettyLoop.schedule(() -> {
-                    if (++fired[0] == TIMERS) {
-                        done.countDown();
-                    }
-                }, (long) (delay * 1e9), TimeUnit.NANOSECONDS);
+                nettyLoop.schedule(
+                        () -> {
+                            if (++fired[0] == TIMERS) {
+                                done.countDown();
+                            }
+                        },
+                        (long) (delay * 1e9),
+                        TimeUnit.NANOSECONDS);
             }
         });
         done.await();
@@ -99,7 +104,7 @@ public class TimerBenchmark {
         Reactor reactor = Reactor.create();
         IDelayedCall[] calls = new IDelayedCall[TIMERS];
         for (int i = 0; i < TIMERS; i++) {
-            calls[i] = reactor.callLater(1 + delays[i], () -> { });
+            calls[i] = reactor.callLater(1 + delays[i], () -> {});
         }
         for (IDelayedCall call : calls) {
             call.cancel();
@@ -110,19 +115,21 @@ public class TimerBenchmark {
     @Benchmark
     @OperationsPerInvocation(TIMERS)
     public int nettyScheduleAndCancel() throws Exception {
-        return nettyLoop.submit(() -> {
-            @SuppressWarnings("unchecked")
-            ScheduledFuture<?>[] calls = new ScheduledFuture<?>[TIMERS];
-            for (int i = 0; i < TIMERS; i++) {
-                calls[i] = nettyLoop.schedule(() -> { }, (long) ((1 + delays[i]) * 1e9), TimeUnit.NANOSECONDS);
-            }
-            int cancelled = 0;
-            for (ScheduledFuture<?> call : calls) {
-                if (call.cancel(false)) {
-                    cancelled++;
-                }
-            }
-            return cancelled;
-        }).get();
+        return nettyLoop
+                .submit(() -> {
+                    @SuppressWarnings("unchecked")
+                    ScheduledFuture<?>[] calls = new ScheduledFuture<?>[TIMERS];
+                    for (int i = 0; i < TIMERS; i++) {
+                        calls[i] = nettyLoop.schedule(() -> {}, (long) ((1 + delays[i]) * 1e9), TimeUnit.NANOSECONDS);
+                    }
+                    int cancelled = 0;
+                    for (ScheduledFuture<?> call : calls) {
+                        if (call.cancel(false)) {
+                            cancelled++;
+                        }
+                    }
+                    return cancelled;
+                })
+                .get();
     }
 }

@@ -21,8 +21,7 @@ public final class BulkServer {
     private static final AtomicInteger OPEN = new AtomicInteger();
     private static final byte[] CHUNK = new byte[64 * 1024];
 
-    private BulkServer() {
-    }
+    private BulkServer() {}
 
     /** Writes its share while not paused; the transport pauses it above its high-water mark. */
     static final class Bulk extends Protocol implements IPushProducer {
@@ -74,8 +73,8 @@ public final class BulkServer {
     public static void main(String[] args) {
         long bytes = Long.parseLong(args[0]);
         Reactor reactor = Reactor.reactor;
-        IListeningPort port = reactor.listenTCP(0, Factory.forProtocol(() -> new Bulk(bytes)), IReactorTCP.DEFAULT_BACKLOG,
-                "127.0.0.1");
+        IListeningPort port = reactor.listenTCP(
+                0, Factory.forProtocol(() -> new Bulk(bytes)), IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1");
         Probe.start(OPEN::get, () -> reactor.callFromThread(reactor::stop));
         System.out.println("READY " + IPAddress.portOf(port));
         System.out.flush();

@@ -35,8 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IdleServer {
     private static final AtomicInteger OPEN = new AtomicInteger();
 
-    private IdleServer() {
-    }
+    private IdleServer() {}
 
     /** Does nothing but count. */
     static final class Idle extends Protocol {
@@ -68,16 +67,21 @@ public final class IdleServer {
         switch (args[0]) {
             case "jtwisted" -> {
                 Reactor reactor = Reactor.reactor;
-                IListeningPort port = reactor.listenTCP(0, Factory.forProtocol(Idle::new), IReactorTCP.DEFAULT_BACKLOG,
-                        "127.0.0.1");
+                IListeningPort port =
+                        reactor.listenTCP(0, Factory.forProtocol(Idle::new), IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1");
                 Probe.start(OPEN::get, () -> reactor.callFromThread(reactor::stop));
                 ready(IPAddress.portOf(port));
                 reactor.run();
             }
             case "netty-nio" -> {
                 EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-                Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                        .childHandler(new NettyIdle()).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+                Channel server = new ServerBootstrap()
+                        .group(group)
+                        .channel(NioServerSocketChannel.class)
+                        .childHandler(new NettyIdle())
+                        .bind(new InetSocketAddress("127.0.0.1", 0))
+                        .sync()
+                        .channel();
                 Probe.start(OPEN::get, server::close);
                 ready(((InetSocketAddress) server.localAddress()).getPort());
                 server.closeFuture().sync();
@@ -110,7 +114,8 @@ public final class IdleServer {
                             accepted.register(selector, SelectionKey.OP_READ);
                             OPEN.incrementAndGet();
                         }
-                    } else if (key.isReadable() && ((SocketChannel) key.channel()).read(java.nio.ByteBuffer.allocate(1)) < 0) {
+                    } else if (key.isReadable()
+                            && ((SocketChannel) key.channel()).read(java.nio.ByteBuffer.allocate(1)) < 0) {
                         key.channel().close();
                         OPEN.decrementAndGet();
                     }

@@ -18,31 +18,36 @@ import java.util.stream.Stream;
  * runs {@code onQuit}.
  */
 final class Probe {
-    private Probe() {
-    }
+    private Probe() {}
 
     static void start(IntSupplier connections, Runnable onQuit) {
-        Thread thread = new Thread(() -> {
-            try {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-                String line;
-                while ((line = in.readLine()) != null && !line.equals("QUIT")) {
-                    String answer = switch (line) {
-                        case "HEAP" -> "HEAP " + heapAfterGc();
-                        case "COUNT" -> "COUNT " + connections.getAsInt();
-                        case "FDS" -> "FDS " + openDescriptors();
-                        case "THREADS" -> "THREADS " + ManagementFactory.getThreadMXBean().getThreadCount();
-                        case "CPU" -> "CPU " + processCpuMillis();
-                        default -> "UNKNOWN " + line;
-                    };
-                    System.out.println(answer);
-                    System.out.flush();
-                }
-            } catch (IOException ignored) {
-                // the benchmark is gone: quit
-            }
-            onQuit.run();
-        }, "probe");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        BufferedReader in =
+                                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+                        String line;
+                        while ((line = in.readLine()) != null && !line.equals("QUIT")) {
+                            String answer = switch (line) {
+                                case "HEAP" -> "HEAP " + heapAfterGc();
+                                case "COUNT" -> "COUNT " + connections.getAsInt();
+                                case "FDS" -> "FDS " + openDescriptors();
+                                case "THREADS" ->
+                                    "THREADS "
+                                            + ManagementFactory.getThreadMXBean()
+                                                    .getThreadCount();
+                                case "CPU" -> "CPU " + processCpuMillis();
+                                default -> "UNKNOWN " + line;
+                            };
+                            System.out.println(answer);
+                            System.out.flush();
+                        }
+                    } catch (IOException ignored) {
+                        // the benchmark is gone: quit
+                    }
+                    onQuit.run();
+                },
+                "probe");
         thread.setDaemon(true);
         thread.start();
     }

@@ -24,8 +24,7 @@ public final class SoakServer {
     private static final AtomicInteger OPEN = new AtomicInteger();
     private static final Reactor REACTOR = Reactor.reactor;
 
-    private SoakServer() {
-    }
+    private SoakServer() {}
 
     /** Echo with a 60 s idle timeout pushed back by every read. */
     static final class Echo extends Protocol {
@@ -53,7 +52,8 @@ public final class SoakServer {
     }
 
     public static void main(String[] args) {
-        IListeningPort port = REACTOR.listenTCP(0, Factory.forProtocol(Echo::new), IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1");
+        IListeningPort port =
+                REACTOR.listenTCP(0, Factory.forProtocol(Echo::new), IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1");
         int[] fired = {0};
         LoopingCall churn = new LoopingCall(() -> {
             List<IDelayedCall> calls = new ArrayList<>(100);

@@ -23,8 +23,7 @@ import java.net.InetSocketAddress;
  * jtwisted|netty-nio PORT [BACKLOG]}. Prints {@code READY <port>} once listening.
  */
 public final class StormServer {
-    private StormServer() {
-    }
+    private StormServer() {}
 
     /** Writes back whatever it receives: the howtos' Echo. */
     static final class Echo extends Protocol {
@@ -55,8 +54,11 @@ public final class StormServer {
         switch (kind) {
             case "jtwisted" -> {
                 Reactor reactor = Reactor.reactor;
-                IListeningPort listening = reactor.listenTCP(port, Factory.forProtocol(Echo::new),
-                        backlog != null ? backlog : IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1");
+                IListeningPort listening = reactor.listenTCP(
+                        port,
+                        Factory.forProtocol(Echo::new),
+                        backlog != null ? backlog : IReactorTCP.DEFAULT_BACKLOG,
+                        "127.0.0.1");
                 System.out.println("READY " + IPAddress.portOf(listening));
                 System.out.flush();
                 reactor.run();
@@ -64,12 +66,17 @@ public final class StormServer {
             case "netty-nio" -> {
                 EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
                 try {
-                    ServerBootstrap bootstrap = new ServerBootstrap().group(group)
-                            .channel(NioServerSocketChannel.class).childHandler(new NettyEcho());
+                    ServerBootstrap bootstrap = new ServerBootstrap()
+                            .group(group)
+                            .channel(NioServerSocketChannel.class)
+                            .childHandler(new NettyEcho());
                     if (backlog != null) {
                         bootstrap.option(io.netty.channel.ChannelOption.SO_BACKLOG, backlog);
                     }
-                    Channel server = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    Channel server = bootstrap
+                            .bind(new InetSocketAddress("127.0.0.1", port))
+                            .sync()
+                            .channel();
                     System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort());
                     System.out.flush();
                     server.closeFuture().sync();

@@ -18,8 +18,7 @@ import java.nio.file.Path;
  * Usage: {@code JTwistedTlsEchoServer KEY_AND_CERT.pem [port [inline-task-share]]}.
  */
 public final class JTwistedTlsEchoServer {
-    private JTwistedTlsEchoServer() {
-    }
+    private JTwistedTlsEchoServer() {}
 
     static final class Echo extends Protocol {
         @Override

@@ -24,14 +24,15 @@ import java.nio.file.Path;
  * loop thread. Prints {@code READY <port>}. Usage: {@code NettyTlsEchoServer KEY_AND_CERT.pem [port]}.
  */
 public final class NettyTlsEchoServer {
-    private NettyTlsEchoServer() {
-    }
+    private NettyTlsEchoServer() {}
 
     public static void main(String[] args) throws Exception {
         PrivateCertificate certificate = PrivateCertificate.loadPEM(Files.readString(Path.of(args[0])));
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         SslContext context = SslContextBuilder.forServer(certificate.privateKey(), certificate.x509())
-                .sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2").build();
+                .sslProvider(SslProvider.JDK)
+                .protocols("TLSv1.3", "TLSv1.2")
+                .build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap()
@@ -45,7 +46,9 @@ public final class NettyTlsEchoServer {
                             ch.pipeline().addLast(context.newHandler(ch.alloc()), NettyEchoServer.handler());
                         }
                     })
-                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
             System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort());
             System.out.flush();
             server.closeFuture().sync();

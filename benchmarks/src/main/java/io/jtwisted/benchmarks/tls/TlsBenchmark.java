@@ -39,11 +39,14 @@ import java.util.concurrent.TimeUnit;
 public final class TlsBenchmark {
     private static final double CLOCK_TICKS = 100.0;
 
-    private TlsBenchmark() {
-    }
+    private TlsBenchmark() {}
 
-    record Result(String server, double mbPerSecond, double cpuMsPerMb, double handshakesPerSecond, double cpuMsPerHandshake) {
-    }
+    record Result(
+            String server,
+            double mbPerSecond,
+            double cpuMsPerMb,
+            double handshakesPerSecond,
+            double cpuMsPerHandshake) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -58,7 +61,8 @@ public final class TlsBenchmark {
         options.put("jvm-args", "-Xms256m -Xmx256m");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
-                System.err.println("usage: TlsBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.err.println("usage: TlsBenchmark "
+                        + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -72,10 +76,21 @@ public final class TlsBenchmark {
         Path pem = Files.createTempFile("tls-benchmark", ".pem");
         pem.toFile().deleteOnExit();
         certificate.dumpPEMFile(pem);
-        SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols("TLSv1.3")
-                .trustManager(certificate.x509()).endpointIdentificationAlgorithm(null).build(); // no host: nothing to resume
-        System.out.printf(Locale.ROOT, "TLS benchmark: TLS 1.3, ECDSA P-256; echo %d connections x %d bytes; handshakes %d at a time;"
-                + " warm-up %.0f s, measured %.0f s%n", connections, size, concurrency, warmup, duration);
+        SslContext client = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.JDK)
+                .protocols("TLSv1.3")
+                .trustManager(certificate.x509())
+                .endpointIdentificationAlgorithm(null)
+                .build(); // no host: nothing to resume
+        System.out.printf(
+                Locale.ROOT,
+                "TLS benchmark: TLS 1.3, ECDSA P-256; echo %d connections x %d bytes; handshakes %d at a time;"
+                        + " warm-up %.0f s, measured %.0f s%n",
+                connections,
+                size,
+                concurrency,
+                warmup,
+                duration);
         int rounds = Integer.parseInt(options.get("rounds"));
         List<String> servers = List.of(options.get("servers").split(","));
         List<String> loads = List.of(options.get("loads").split(","));
@@ -93,10 +108,18 @@ public final class TlsBenchmark {
             // change in the machine's load (it is shared) falls on both servers alike
             for (int i = 0; i < servers.size(); i++) {
                 if (doEcho) {
-                    runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, warmup);
+                    runEcho(
+                            ports.get(i),
+                            client,
+                            connections,
+                            size,
+                            processes.get(i).pid(),
+                            1,
+                            warmup);
                 }
                 if (doHandshakes) {
-                    runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, warmup);
+                    runHandshakes(
+                            ports.get(i), client, concurrency, processes.get(i).pid(), 1, warmup);
                 }
             }
             double[][] echo = new double[servers.size()][3];
@@ -105,21 +128,48 @@ public final class TlsBenchmark {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < servers.size(); i++) {
                     if (doEcho) {
-                        add(echo[i], runEcho(ports.get(i), client, connections, size, processes.get(i).pid(), 1, slice));
+                        add(
+                                echo[i],
+                                runEcho(
+                                        ports.get(i),
+                                        client,
+                                        connections,
+                                        size,
+                                        processes.get(i).pid(),
+                                        1,
+                                        slice));
                     }
                     if (doHandshakes) {
-                        add(handshakes[i], runHandshakes(ports.get(i), client, concurrency, processes.get(i).pid(), 1, slice));
+                        add(
+                                handshakes[i],
+                                runHandshakes(
+                                        ports.get(i),
+                                        client,
+                                        concurrency,
+                                        processes.get(i).pid(),
+                                        1,
+                                        slice));
                     }
                 }
             }
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < servers.size(); i++) {
                 double mb = echo[i][0] * size / 1e6;
-                Result r = new Result(servers.get(i), mb / echo[i][2], echo[i][1] * 1e3 / mb,
-                        handshakes[i][0] / handshakes[i][2], handshakes[i][1] * 1e3 / handshakes[i][0]);
+                Result r = new Result(
+                        servers.get(i),
+                        mb / echo[i][2],
+                        echo[i][1] * 1e3 / mb,
+                        handshakes[i][0] / handshakes[i][2],
+                        handshakes[i][1] * 1e3 / handshakes[i][0]);
                 results.add(r);
-                System.out.printf(Locale.ROOT, "  %-9s echo %8.1f MB/s, server CPU %6.2f ms/MB; handshakes %,8.0f /s, server CPU %6.3f ms each%n",
-                        r.server(), r.mbPerSecond(), r.cpuMsPerMb(), r.handshakesPerSecond(), r.cpuMsPerHandshake());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-9s echo %8.1f MB/s, server CPU %6.2f ms/MB; handshakes %,8.0f /s, server CPU %6.3f ms each%n",
+                        r.server(),
+                        r.mbPerSecond(),
+                        r.cpuMsPerMb(),
+                        r.handshakesPerSecond(),
+                        r.cpuMsPerHandshake());
             }
             printTable(results);
         } finally {
@@ -138,8 +188,8 @@ public final class TlsBenchmark {
         }
     }
 
-    private static double[] runEcho(int port, SslContext client, int connections, int size, long pid, double settle,
-                                    double seconds)
+    private static double[] runEcho(
+            int port, SslContext client, int connections, int size, long pid, double settle, double seconds)
             throws Exception {
         try (TlsLoad load = new TlsLoad(port, client)) {
             load.echo(connections, size);
@@ -147,8 +197,8 @@ public final class TlsBenchmark {
         }
     }
 
-    private static double[] runHandshakes(int port, SslContext client, int concurrency, long pid, double settle, double seconds)
-            throws Exception {
+    private static double[] runHandshakes(
+            int port, SslContext client, int concurrency, long pid, double settle, double seconds) throws Exception {
         try (TlsLoad load = new TlsLoad(port, client)) {
             load.handshakes(concurrency);
             return measure(load, pid, settle, seconds);
@@ -176,17 +226,19 @@ public final class TlsBenchmark {
         String main = switch (server) {
             case "jtwisted", "jtwisted-pool", "jtwisted-inline" -> JTwistedTlsEchoServer.class.getName();
             case "netty" -> NettyTlsEchoServer.class.getName();
-            default -> throw new IllegalArgumentException("unknown server '" + server
-                    + "' (known: jtwisted, jtwisted-pool, jtwisted-inline, netty)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown server '" + server + "' (known: jtwisted, jtwisted-pool, jtwisted-inline, netty)");
         };
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, pem.toString(), "0"));
         switch (server) {
             case "jtwisted-pool" -> command.add("0"); // every delegated task on the thread pool
             case "jtwisted-inline" -> command.add("1"); // every delegated task on the reactor thread
-            default -> {
-            }
+            default -> {}
         }
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static void printTable(List<Result> results) {
@@ -195,12 +247,19 @@ public final class TlsBenchmark {
         }
         Result base = results.get(0);
         System.out.println();
-        System.out.println("| server | echo MB/s | server CPU ms/MB | this ÷ " + base.server() + " (CPU/MB) | handshakes/s | server CPU ms/handshake | "
-                + base.server() + " ÷ this (handshakes/s) |");
+        System.out.println("| server | echo MB/s | server CPU ms/MB | this ÷ " + base.server()
+                + " (CPU/MB) | handshakes/s | server CPU ms/handshake | " + base.server() + " ÷ this (handshakes/s) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %.2f× | %,.0f | %.3f | %.2f× |%n", r.server(), r.mbPerSecond(), r.cpuMsPerMb(),
-                    r.cpuMsPerMb() / base.cpuMsPerMb(), r.handshakesPerSecond(), r.cpuMsPerHandshake(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.2f | %.2f× | %,.0f | %.3f | %.2f× |%n",
+                    r.server(),
+                    r.mbPerSecond(),
+                    r.cpuMsPerMb(),
+                    r.cpuMsPerMb() / base.cpuMsPerMb(),
+                    r.handshakesPerSecond(),
+                    r.cpuMsPerHandshake(),
                     base.handshakesPerSecond() / r.handshakesPerSecond());
         }
     }

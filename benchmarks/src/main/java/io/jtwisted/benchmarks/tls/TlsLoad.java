@@ -42,7 +42,10 @@ final class TlsLoad implements AutoCloseable {
     }
 
     private Bootstrap bootstrap(ChannelInboundHandlerAdapter handler) {
-        return new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+        return new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -56,24 +59,27 @@ final class TlsLoad implements AutoCloseable {
         ByteBuf message = Unpooled.unreleasableBuffer(payload);
         for (int i = 0; i < connections; i++) {
             channels.add(bootstrap(new ChannelInboundHandlerAdapter() {
-                long pending;
+                        long pending;
 
-                @Override
-                public void channelActive(ChannelHandlerContext ctx) {
-                    ctx.writeAndFlush(message.duplicate());
-                }
+                        @Override
+                        public void channelActive(ChannelHandlerContext ctx) {
+                            ctx.writeAndFlush(message.duplicate());
+                        }
 
-                @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                    pending += ((ByteBuf) msg).readableBytes();
-                    ReferenceCountUtil.release(msg);
-                    while (pending >= size) {
-                        pending -= size;
-                        completed.incrementAndGet();
-                        ctx.writeAndFlush(message.duplicate());
-                    }
-                }
-            }).connect(server).sync().channel());
+                        @Override
+                        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                            pending += ((ByteBuf) msg).readableBytes();
+                            ReferenceCountUtil.release(msg);
+                            while (pending >= size) {
+                                pending -= size;
+                                completed.incrementAndGet();
+                                ctx.writeAndFlush(message.duplicate());
+                            }
+                        }
+                    })
+                    .connect(server)
+                    .sync()
+                    .channel());
         }
     }
 

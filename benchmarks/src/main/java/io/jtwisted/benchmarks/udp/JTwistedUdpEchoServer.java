@@ -11,8 +11,7 @@ import io.jtwisted.internet.protocol.DatagramProtocol;
  * JTwisted's reactor, bound to 127.0.0.1. Prints {@code READY <port>}.
  */
 public final class JTwistedUdpEchoServer {
-    private JTwistedUdpEchoServer() {
-    }
+    private JTwistedUdpEchoServer() {}
 
     /** Sends every datagram back to its sender. */
     static final class Echo extends DatagramProtocol {

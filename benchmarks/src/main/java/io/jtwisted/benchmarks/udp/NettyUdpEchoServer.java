@@ -18,8 +18,7 @@ import java.net.InetSocketAddress;
  * {@code READY <port>}.
  */
 public final class NettyUdpEchoServer {
-    private NettyUdpEchoServer() {
-    }
+    private NettyUdpEchoServer() {}
 
     @ChannelHandler.Sharable
     static final class EchoHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -38,9 +37,13 @@ public final class NettyUdpEchoServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            Channel channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+            Channel channel = new Bootstrap()
+                    .group(group)
+                    .channel(NioDatagramChannel.class)
                     .handler(new EchoHandler())
-                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
             System.out.println("READY " + ((InetSocketAddress) channel.localAddress()).getPort());
             System.out.flush();
             channel.closeFuture().sync();

@@ -33,8 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class UdpEchoBenchmark {
     private static final double CLOCK_TICKS = 100.0;
 
-    private UdpEchoBenchmark() {
-    }
+    private UdpEchoBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -46,7 +45,8 @@ public final class UdpEchoBenchmark {
         options.put("python", "python3");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
-                System.err.println("usage: UdpEchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.err.println("usage: UdpEchoBenchmark "
+                        + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -55,8 +55,13 @@ public final class UdpEchoBenchmark {
         int size = Integer.parseInt(options.get("size"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
-        System.out.printf(Locale.ROOT, "UDP echo benchmark: %d flows x %d-byte datagrams, warm-up %.0f s, measured %.0f s%n",
-                flows, size, warmup, duration);
+        System.out.printf(
+                Locale.ROOT,
+                "UDP echo benchmark: %d flows x %d-byte datagrams, warm-up %.0f s, measured %.0f s%n",
+                flows,
+                size,
+                warmup,
+                duration);
         List<String[]> rows = new ArrayList<>();
         double base = -1;
         for (String server : options.get("servers").split(",")) {
@@ -77,12 +82,21 @@ public final class UdpEchoBenchmark {
                 if (base < 0) {
                     base = perSecondOfCpu;
                 }
-                System.out.printf(Locale.ROOT, "  %-10s %,10.0f datagrams/s  lost %d  server CPU %6.2f us/datagram (%2.0f%% user)%n",
-                        server, counts[0] / elapsed, counts[1], cpuSeconds * 1e6 / counts[0],
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-10s %,10.0f datagrams/s  lost %d  server CPU %6.2f us/datagram (%2.0f%% user)%n",
+                        server,
+                        counts[0] / elapsed,
+                        counts[1],
+                        cpuSeconds * 1e6 / counts[0],
                         100.0 * user / Math.max(1, user + system));
-                rows.add(new String[] {server, String.format(Locale.ROOT, "%,.0f", counts[0] / elapsed), Long.toString(counts[1]),
-                        String.format(Locale.ROOT, "%.2f", cpuSeconds * 1e6 / counts[0]),
-                        String.format(Locale.ROOT, "%.2f×", base / perSecondOfCpu)});
+                rows.add(new String[] {
+                    server,
+                    String.format(Locale.ROOT, "%,.0f", counts[0] / elapsed),
+                    Long.toString(counts[1]),
+                    String.format(Locale.ROOT, "%.2f", cpuSeconds * 1e6 / counts[0]),
+                    String.format(Locale.ROOT, "%.2f×", base / perSecondOfCpu)
+                });
             } finally {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -91,8 +105,8 @@ public final class UdpEchoBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| server | datagrams/s | lost | server CPU µs/datagram | " + options.get("servers").split(",")[0]
-                + " ÷ this (datagrams per CPU-second) |");
+        System.out.println("| server | datagrams/s | lost | server CPU µs/datagram | "
+                + options.get("servers").split(",")[0] + " ÷ this (datagrams per CPU-second) |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
@@ -104,10 +118,12 @@ public final class UdpEchoBenchmark {
         String classpath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>();
         switch (server) {
-            case "jtwisted" -> command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-cp", classpath,
-                    JTwistedUdpEchoServer.class.getName(), "0"));
-            case "netty-nio" -> command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-cp", classpath,
-                    NettyUdpEchoServer.class.getName(), "0"));
+            case "jtwisted" ->
+                command.addAll(List.of(
+                        java, "-Xms256m", "-Xmx256m", "-cp", classpath, JTwistedUdpEchoServer.class.getName(), "0"));
+            case "netty-nio" ->
+                command.addAll(List.of(
+                        java, "-Xms256m", "-Xmx256m", "-cp", classpath, NettyUdpEchoServer.class.getName(), "0"));
             case "twisted" -> {
                 Path script = Files.createTempFile("twisted_udp_echo_server", ".py");
                 try (InputStream in = UdpEchoBenchmark.class.getResourceAsStream("/udp/twisted_udp_echo_server.py")) {
@@ -116,9 +132,13 @@ public final class UdpEchoBenchmark {
                 script.toFile().deleteOnExit();
                 command.addAll(List.of(options.get("python"), script.toString(), "0"));
             }
-            default -> throw new IllegalArgumentException("unknown server '" + server + "' (known: jtwisted, netty-nio, twisted)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown server '" + server + "' (known: jtwisted, netty-nio, twisted)");
         }
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     /** Runs the closed loop for {@code seconds}; adds {echoed, lost} to {@code counts} when given. */

@@ -38,8 +38,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 public final class AbstractUnixEchoBenchmark {
     private static final double CLOCK_TICKS = 100.0;
 
-    private AbstractUnixEchoBenchmark() {
-    }
+    private AbstractUnixEchoBenchmark() {}
 
     /** Writes back what it receives. */
     static final class Echo extends Protocol {
@@ -62,7 +61,8 @@ public final class AbstractUnixEchoBenchmark {
         options.put("servers", "path,abstract,path,abstract");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
-                System.err.println("usage: AbstractUnixEchoBenchmark " + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
+                System.err.println("usage: AbstractUnixEchoBenchmark "
+                        + options.keySet().stream().map(k -> "[--" + k + " V]").toList());
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -71,8 +71,14 @@ public final class AbstractUnixEchoBenchmark {
         int size = Integer.parseInt(options.get("size"));
         double warmup = Double.parseDouble(options.get("warmup"));
         double duration = Double.parseDouble(options.get("duration"));
-        System.out.printf(Locale.ROOT, "UNIX stream echo, path against abstract name: %d connections x %d-byte messages,"
-                + " warm-up %.0f s, measured %.0f s%n", connections, size, warmup, duration);
+        System.out.printf(
+                Locale.ROOT,
+                "UNIX stream echo, path against abstract name: %d connections x %d-byte messages,"
+                        + " warm-up %.0f s, measured %.0f s%n",
+                connections,
+                size,
+                warmup,
+                duration);
         Path dir = Files.createTempDirectory("abstract-unix-echo");
         List<String[]> rows = new ArrayList<>();
         double base = -1;
@@ -82,12 +88,22 @@ public final class AbstractUnixEchoBenchmark {
             String address = switch (server.strip()) {
                 case "path" -> dir.resolve("echo-" + round + ".sock").toString();
                 case "abstract" -> "@jtwisted-bench-" + ProcessHandle.current().pid() + "-" + round;
-                default -> throw new IllegalArgumentException("unknown server '" + server + "' (known: path, abstract)");
+                default ->
+                    throw new IllegalArgumentException("unknown server '" + server + "' (known: path, abstract)");
             };
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), AbstractUnixEchoBenchmark.class.getName(), "server", address)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xms256m",
+                            "-Xmx256m",
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AbstractUnixEchoBenchmark.class.getName(),
+                            "server",
+                            address)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             try {
                 EchoBenchmark.awaitReady(process, server);
                 AFUNIXSocketAddress target = address.startsWith("@")
@@ -106,23 +122,31 @@ public final class AbstractUnixEchoBenchmark {
                 if (base < 0) {
                     base = perCpuSecond;
                 }
-                System.out.printf(Locale.ROOT, "  %-9s %,10.0f msg/s  server CPU %6.2f us/msg%n",
-                        server, echoed / elapsed, cpuSeconds * 1e6 / echoed);
-                rows.add(new String[] {server, String.format(Locale.ROOT, "%,.0f", echoed / elapsed),
-                        String.format(Locale.ROOT, "%.2f", cpuSeconds * 1e6 / echoed),
-                        String.format(Locale.ROOT, "%.2f×", base / perCpuSecond)});
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-9s %,10.0f msg/s  server CPU %6.2f us/msg%n",
+                        server,
+                        echoed / elapsed,
+                        cpuSeconds * 1e6 / echoed);
+                rows.add(new String[] {
+                    server,
+                    String.format(Locale.ROOT, "%,.0f", echoed / elapsed),
+                    String.format(Locale.ROOT, "%.2f", cpuSeconds * 1e6 / echoed),
+                    String.format(Locale.ROOT, "%.2f×", base / perCpuSecond)
+                });
             } finally {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
-                Files.deleteIfExists(Path.of(address.startsWith("@") ? dir.resolve("none").toString() : address));
+                Files.deleteIfExists(
+                        Path.of(address.startsWith("@") ? dir.resolve("none").toString() : address));
             }
         }
         Files.deleteIfExists(dir);
         System.out.println();
-        System.out.println("| server | msg/s | server CPU µs/msg | " + options.get("servers").split(",")[0].strip()
-                + " ÷ this (msg per CPU-second) |");
+        System.out.println("| server | msg/s | server CPU µs/msg | "
+                + options.get("servers").split(",")[0].strip() + " ÷ this (msg per CPU-second) |");
         System.out.println("|---|---:|---:|---:|");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
@@ -131,7 +155,8 @@ public final class AbstractUnixEchoBenchmark {
 
     private static void serve(String address) {
         NioReactor reactor = new NioReactor();
-        reactor.listenUNIX(address.startsWith("@") ? "\0" + address.substring(1) : address, Factory.forProtocol(Echo::new));
+        reactor.listenUNIX(
+                address.startsWith("@") ? "\0" + address.substring(1) : address, Factory.forProtocol(Echo::new));
         System.out.println("READY 0");
         System.out.flush();
         reactor.run();

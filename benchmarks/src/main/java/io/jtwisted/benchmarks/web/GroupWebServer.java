@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * Usage: {@code GroupWebServer DIR N [port [reuse-port|hand-off]]}.
  */
 public final class GroupWebServer {
-    private GroupWebServer() {
-    }
+    private GroupWebServer() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
@@ -25,7 +24,9 @@ public final class GroupWebServer {
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Spread spread = args.length > 3 && args[3].equals("hand-off") ? Spread.HAND_OFF : Spread.REUSE_PORT;
         ReactorGroup group = ReactorGroup.create(reactors, spread);
-        IListeningPort listening = group.listenTCP(port, GroupFactory.perReactor(() -> new Site(new File(dir))),
+        IListeningPort listening = group.listenTCP(
+                port,
+                GroupFactory.perReactor(() -> new Site(new File(dir))),
                 ListenOptions.defaults().withBacklog(1024).withInterface("127.0.0.1"));
         System.out.println("READY " + ((IPv4Address) listening.getHost()).port());
         System.out.flush();

@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * global reactor, no access log. Prints {@code READY <port>}. Usage: {@code JTwistedWebServer DIR [port]}.
  */
 public final class JTwistedWebServer {
-    private JTwistedWebServer() {
-    }
+    private JTwistedWebServer() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);

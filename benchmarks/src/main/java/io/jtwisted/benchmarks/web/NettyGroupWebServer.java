@@ -24,16 +24,17 @@ import java.nio.file.Path;
  * NIO or epoll. Prints {@code READY <port>}. Usage: {@code NettyGroupWebServer DIR nio|epoll N [port]}.
  */
 public final class NettyGroupWebServer {
-    private NettyGroupWebServer() {
-    }
+    private NettyGroupWebServer() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         boolean epoll = args[1].equals("epoll");
         int loops = Integer.parseInt(args[2]);
         int port = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
             Channel server = new ServerBootstrap()
                     .group(group)
@@ -43,11 +44,17 @@ public final class NettyGroupWebServer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536), new ChunkedWriteHandler(),
-                                    new NettyStaticFileServer.Handler(root));
+                            ch.pipeline()
+                                    .addLast(
+                                            new HttpServerCodec(),
+                                            new HttpObjectAggregator(65536),
+                                            new ChunkedWriteHandler(),
+                                            new NettyStaticFileServer.Handler(root));
                         }
                     })
-                    .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
             System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort());
             System.out.flush();
             server.closeFuture().sync();

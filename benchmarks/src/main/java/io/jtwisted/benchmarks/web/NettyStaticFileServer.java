@@ -48,8 +48,7 @@ import java.time.format.DateTimeFormatter;
 public final class NettyStaticFileServer {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private NettyStaticFileServer() {
-    }
+    private NettyStaticFileServer() {}
 
     static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Path root;
@@ -66,7 +65,8 @@ public final class NettyStaticFileServer {
             Path file = root.resolve(path.substring(1)).normalize();
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (path.contains("..") || !file.startsWith(root) || !Files.isRegularFile(file)) {
-                DefaultFullHttpResponse notFound = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NOT_FOUND);
+                DefaultFullHttpResponse notFound =
+                        new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NOT_FOUND);
                 notFound.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
                 finish(ctx.writeAndFlush(notFound), keepAlive);
                 return;
@@ -74,10 +74,15 @@ public final class NettyStaticFileServer {
             RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r");
             long length = raf.length();
             HttpResponse response = new DefaultHttpResponse(request.protocolVersion(), HttpResponseStatus.OK);
-            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length)
-                .set(HttpHeaderNames.CONTENT_TYPE, path.endsWith(".html") ? "text/html" : "application/octet-stream")
-                .set(HttpHeaderNames.DATE, HTTP_DATE.format(java.time.Instant.now()))
-                .set(HttpHeaderNames.LAST_MODIFIED, HTTP_DATE.format(Files.getLastModifiedTime(file).toInstant()));
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_LENGTH, length)
+                    .set(
+                            HttpHeaderNames.CONTENT_TYPE,
+                            path.endsWith(".html") ? "text/html" : "application/octet-stream")
+                    .set(HttpHeaderNames.DATE, HTTP_DATE.format(java.time.Instant.now()))
+                    .set(
+                            HttpHeaderNames.LAST_MODIFIED,
+                            HTTP_DATE.format(Files.getLastModifiedTime(file).toInstant()));
             if (keepAlive && !request.protocolVersion().isKeepAliveDefault()) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
@@ -102,23 +107,32 @@ public final class NettyStaticFileServer {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group =
+                new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
             Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536), new ChunkedWriteHandler(),
-                            new Handler(root));
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
-            System.out.println("READY " + ((InetSocketAddress) server.localAddress()).getPort() + (epoll ? " epoll" : " nio"));
+                    .group(group)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(
+                                            new HttpServerCodec(),
+                                            new HttpObjectAggregator(65536),
+                                            new ChunkedWriteHandler(),
+                                            new Handler(root));
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", port))
+                    .sync()
+                    .channel();
+            System.out.println(
+                    "READY " + ((InetSocketAddress) server.localAddress()).getPort() + (epoll ? " epoll" : " nio"));
             System.out.flush();
             server.closeFuture().sync();
         } finally {

@@ -46,8 +46,7 @@ public class ClientService extends Service {
     private int failedAttempts;
 
     @SuppressWarnings("ArrayRecordComponent") // failures is a shared counter cell, never compared
-    private record Waiter(Deferred<IProtocol> deferred, int failAfterFailures, int[] failures) {
-    }
+    private record Waiter(Deferred<IProtocol> deferred, int failAfterFailures, int[] failures) {}
 
     /** A service keeping a connection to {@code endpoint}, timed by the global reactor, with the default policy. */
     public ClientService(IStreamClientEndpoint endpoint, IProtocolFactory factory) {
@@ -64,8 +63,12 @@ public class ClientService extends Service {
      *     returned Deferred delays that, and a failure drops the connection and counts as a failed attempt.
      *     May be {@code null}.
      */
-    public ClientService(IStreamClientEndpoint endpoint, IProtocolFactory factory, IntToDoubleFunction retryPolicy,
-            IReactorTime clock, @Nullable ThrowingFunction<? super IProtocol, ? extends @Nullable Deferred<?>> prepareConnection) {
+    public ClientService(
+            IStreamClientEndpoint endpoint,
+            IProtocolFactory factory,
+            IntToDoubleFunction retryPolicy,
+            IReactorTime clock,
+            @Nullable ThrowingFunction<? super IProtocol, ? extends @Nullable Deferred<?>> prepareConnection) {
         this.endpoint = endpoint;
         this.factory = factory;
         this.retryPolicy = retryPolicy;
@@ -76,7 +79,8 @@ public class ClientService extends Service {
     /**
      * Twisted's {@code backoffPolicy}: {@code min(initialDelay * factor^attempt, maxDelay) + jitter()}.
      */
-    public static IntToDoubleFunction backoffPolicy(double initialDelay, double maxDelay, double factor, DoubleSupplier jitter) {
+    public static IntToDoubleFunction backoffPolicy(
+            double initialDelay, double maxDelay, double factor, DoubleSupplier jitter) {
         return attempt -> {
             double delay = initialDelay * Math.pow(factor, Math.min(100, attempt));
             return (Double.isFinite(delay) ? Math.min(delay, maxDelay) : maxDelay) + jitter.getAsDouble();
@@ -155,37 +159,46 @@ public class ClientService extends Service {
     private void connect() {
         Deferred<IProtocol> connecting = endpoint.connect(new Wrapping());
         attempt = connecting;
-        connecting.<@Nullable Object>addCallbacks(wrapper -> {
-            if (attempt != connecting) {
-                ((ProtocolWrapper) wrapper).abortConnection(); // stopped meanwhile
-                return null;
-            }
-            attempt = null;
-            ProtocolWrapper made = (ProtocolWrapper) wrapper;
-            IProtocol inner = made.wrappedProtocol();
-            Deferred<@Nullable Object> prepared = prepareConnection == null ? Deferred.succeed(null)
-                    : Deferred.maybeDeferredDeferring(() -> {
-                        @SuppressWarnings("unchecked")
-                        Deferred<@Nullable Object> result = (Deferred<@Nullable Object>) prepareConnection.apply(inner);
-                        return result != null ? result : Deferred.succeed(null);
-                    });
-            prepared.<@Nullable Object>addCallbacks(ignored -> {
-                connected(made, inner);
-                return null;
-            }, failure -> {
-                log.failure("Preparing the connection to {endpoint} failed; dropping it", failure, endpoint);
-                made.abortConnection();
-                attemptFailed(failure);
-                return null;
-            });
-            return null;
-        }, failure -> {
-            if (attempt == connecting) {
-                attempt = null;
-                attemptFailed(failure);
-            }
-            return null;
-        });
+        connecting.<@Nullable Object>addCallbacks(
+                wrapper -> {
+                    if (attempt != connecting) {
+                        ((ProtocolWrapper) wrapper).abortConnection(); // stopped meanwhile
+                        return null;
+                    }
+                    attempt = null;
+                    ProtocolWrapper made = (ProtocolWrapper) wrapper;
+                    IProtocol inner = made.wrappedProtocol();
+                    Deferred<@Nullable Object> prepared = prepareConnection == null
+                            ? Deferred.succeed(null)
+                            : Deferred.maybeDeferredDeferring(() -> {
+                                @SuppressWarnings("unchecked")
+                                Deferred<@Nullable Object> result =
+                                        (Deferred<@Nullable Object>) prepareConnection.apply(inner);
+                                return result != null ? result : Deferred.succeed(null);
+                            });
+                    prepared.<@Nullable Object>addCallbacks(
+                            ignored -> {
+                                connected(made, inner);
+                                return null;
+                            },
+                            failure -> {
+                                log.failure(
+                                        "Preparing the connection to {endpoint} failed; dropping it",
+                                        failure,
+                                        endpoint);
+                                made.abortConnection();
+                                attemptFailed(failure);
+                                return null;
+                            });
+                    return null;
+                },
+                failure -> {
+                    if (attempt == connecting) {
+                        attempt = null;
+                        attemptFailed(failure);
+                    }
+                    return null;
+                });
     }
 
     private void connected(ProtocolWrapper made, IProtocol inner) {
@@ -220,7 +233,11 @@ public class ClientService extends Service {
 
     private void scheduleRetry() {
         double delay = retryPolicy.applyAsDouble(failedAttempts);
-        log.info("Scheduling retry {attempt} to connect {endpoint} in {delay} seconds.", failedAttempts, endpoint, delay);
+        log.info(
+                "Scheduling retry {attempt} to connect {endpoint} in {delay} seconds.",
+                failedAttempts,
+                endpoint,
+                delay);
         retry = clock.callLater(delay, () -> {
             retry = null;
             if (running()) {
@@ -265,8 +282,7 @@ public class ClientService extends Service {
         }
 
         @Override
-        public void registerProtocol(ProtocolWrapper protocol) {
-        }
+        public void registerProtocol(ProtocolWrapper protocol) {}
 
         @Override
         public void unregisterProtocol(ProtocolWrapper protocol) {

@@ -25,7 +25,8 @@ public class MulticastServer extends AbstractServer<IMulticastTransport, IReacto
     }
 
     /** Binds as {@link IReactorMulticast#listenMulticast(int, IDatagramProtocol, String, int, boolean)} does. */
-    public MulticastServer(int port, IDatagramProtocol protocol, String iface, int maxPacketSize, boolean listenMultiple) {
+    public MulticastServer(
+            int port, IDatagramProtocol protocol, String iface, int maxPacketSize, boolean listenMultiple) {
         super(null);
         this.portNumber = port;
         this.protocol = protocol;

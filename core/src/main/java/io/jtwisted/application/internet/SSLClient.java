@@ -28,7 +28,12 @@ public class SSLClient extends ConnectingService {
     }
 
     /** Connects as {@link IReactorSSL#connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} does. */
-    public SSLClient(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory, double timeout,
+    public SSLClient(
+            String host,
+            int port,
+            IClientFactory factory,
+            IClientConnectionCreator contextFactory,
+            double timeout,
             @Nullable InetSocketAddress bindAddress) {
         this.host = host;
         this.port = port;

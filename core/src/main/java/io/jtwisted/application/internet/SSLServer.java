@@ -25,7 +25,8 @@ public class SSLServer extends AbstractServer<IListeningPort, IReactorSSL> {
     }
 
     /** Listens as {@link IReactorSSL#listenSSL(int, IProtocolFactory, IServerConnectionCreator, int, String)} does. */
-    public SSLServer(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory, int backlog, String iface) {
+    public SSLServer(
+            int port, IProtocolFactory factory, IServerConnectionCreator contextFactory, int backlog, String iface) {
         super(null);
         this.portNumber = port;
         this.factory = factory;

@@ -95,7 +95,8 @@ public class StreamServerEndpointService extends Service {
         }
         waitingForPort = null;
         waiting.cancel();
-        return waiting.addCallbackDeferring(port -> port != null ? port.stopListening() : Deferred.<@Nullable Void>succeed(null))
+        return waiting.addCallbackDeferring(
+                        port -> port != null ? port.stopListening() : Deferred.<@Nullable Void>succeed(null))
                 .<@Nullable Object>addBoth(passthrough -> {
                     super.stopService();
                     return passthrough;

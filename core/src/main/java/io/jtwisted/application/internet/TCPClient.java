@@ -1,9 +1,9 @@
 package io.jtwisted.application.internet;
 
 import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +26,8 @@ public class TCPClient extends ConnectingService {
     }
 
     /** Connects as {@link IReactorTCP#connectTCP(String, int, IClientFactory, double, InetSocketAddress)} does. */
-    public TCPClient(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
+    public TCPClient(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         this.host = host;
         this.port = port;
         this.factory = factory;

@@ -29,12 +29,21 @@ public class UNIXDatagramClient extends Service {
 
     /** Connects to {@code address} from the socket bound to {@code bindAddress} ({@code null}: unbound, so it cannot be answered). */
     public UNIXDatagramClient(String address, IConnectedDatagramProtocol protocol, @Nullable String bindAddress) {
-        this(address, protocol, IReactorUNIXDatagram.DEFAULT_MAX_PACKET_SIZE, IReactorUNIXDatagram.DEFAULT_MODE, bindAddress);
+        this(
+                address,
+                protocol,
+                IReactorUNIXDatagram.DEFAULT_MAX_PACKET_SIZE,
+                IReactorUNIXDatagram.DEFAULT_MODE,
+                bindAddress);
     }
 
     /** Connects as {@link IReactorUNIXDatagram#connectUNIXDatagram(String, IConnectedDatagramProtocol, int, int, String)} does. */
-    public UNIXDatagramClient(String address, IConnectedDatagramProtocol protocol, int maxPacketSize, int mode,
-                              @Nullable String bindAddress) {
+    public UNIXDatagramClient(
+            String address,
+            IConnectedDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode,
+            @Nullable String bindAddress) {
         this.address = address;
         this.protocol = protocol;
         this.maxPacketSize = maxPacketSize;
@@ -56,7 +65,8 @@ public class UNIXDatagramClient extends Service {
     @Override
     public void startService() {
         super.startService();
-        port = (reactor != null ? reactor : Reactor.reactor).connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
+        port = (reactor != null ? reactor : Reactor.reactor)
+                .connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
     }
 
     /** Closes the socket; the Deferred fires once it is closed. */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface IService {
     /** The service's name, or {@code null}. */
-    @Nullable String name();
+    @Nullable
+    String name();
 
     /**
      * Names the service.
@@ -21,7 +22,8 @@ public interface IService {
     void setName(String name);
 
     /** The collection holding this service, or {@code null}. */
-    @Nullable IServiceCollection parent();
+    @Nullable
+    IServiceCollection parent();
 
     /** True between {@link #startService()} and {@link #stopService()}. */
     boolean running();
@@ -39,7 +41,8 @@ public interface IService {
      *
      * @return what {@link #stopService()} returned when the service was stopped, else {@code null}
      */
-    @Nullable Deferred<?> disownServiceParent();
+    @Nullable
+    Deferred<?> disownServiceParent();
 
     /** Work to do before privileges are dropped (binding a port below 1024); called before {@link #startService()}. */
     void privilegedStartService();
@@ -52,5 +55,6 @@ public interface IService {
      *
      * @return a Deferred that fires once the service has finished stopping, or {@code null} when it stopped at once
      */
-    @Nullable Deferred<?> stopService();
+    @Nullable
+    Deferred<?> stopService();
 }

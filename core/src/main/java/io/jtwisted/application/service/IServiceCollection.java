@@ -29,5 +29,6 @@ public interface IServiceCollection extends Iterable<IService> {
      * @return what the child's {@code stopService} returned, or {@code null}
      * @throws IllegalArgumentException if {@code service} is not a child
      */
-    @Nullable Deferred<?> removeService(IService service);
+    @Nullable
+    Deferred<?> removeService(IService service);
 }

@@ -60,8 +60,12 @@ public interface IServiceMaker {
      * @param defaultValue the value when the option is not given, or {@code null}
      * @param help one line of help
      */
-    record Option(String name, @Nullable String shortName, @Nullable String argument, @Nullable String defaultValue,
-                  String help) {
+    record Option(
+            String name,
+            @Nullable String shortName,
+            @Nullable String argument,
+            @Nullable String defaultValue,
+            String help) {
         public Option {
             Objects.requireNonNull(name, "name");
             if (shortName != null && shortName.length() != 1) {
@@ -70,8 +74,8 @@ public interface IServiceMaker {
         }
 
         /** An option taking a value. */
-        public static Option value(String name, @Nullable String shortName, String argument, @Nullable String defaultValue,
-                                   String help) {
+        public static Option value(
+                String name, @Nullable String shortName, String argument, @Nullable String defaultValue, String help) {
             return new Option(name, shortName, argument, defaultValue, help);
         }
 

@@ -75,8 +75,7 @@ public class Service implements IService {
     }
 
     @Override
-    public void privilegedStartService() {
-    }
+    public void privilegedStartService() {}
 
     @Override
     public void startService() {

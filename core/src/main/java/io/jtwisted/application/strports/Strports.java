@@ -11,8 +11,7 @@ import io.jtwisted.internet.interfaces.IReactor;
  * {@code Strports.service("tcp:8080", factory)} listens where the string says while the service runs.
  */
 public final class Strports {
-    private Strports() {
-    }
+    private Strports() {}
 
     /**
      * A service listening on {@code description} ({@code "tcp:8080"}, {@code "tcp6:port=8080:interface=\:\:1"},

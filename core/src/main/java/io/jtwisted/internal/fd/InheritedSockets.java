@@ -33,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The channel owns the descriptor: closing it closes the descriptor.
  */
 public final class InheritedSockets {
-    private InheritedSockets() {
-    }
+    private InheritedSockets() {}
 
     /**
      * The listening socket at {@code fd} as a (blocking) channel.
@@ -50,9 +49,13 @@ public final class InheritedSockets {
         if (remoteAddress(descriptor) != null) {
             throw new IOException("descriptor " + fd + " is a connected socket, not a listening one");
         }
-        return (ServerSocketChannel) construct("sun.nio.ch.ServerSocketChannelImpl",
+        return (ServerSocketChannel) construct(
+                "sun.nio.ch.ServerSocketChannelImpl",
                 new Class<?>[] {SelectorProvider.class, ProtocolFamily.class, FileDescriptor.class, boolean.class},
-                SelectorProvider.provider(), family, descriptor, true);
+                SelectorProvider.provider(),
+                family,
+                descriptor,
+                true);
     }
 
     /**
@@ -70,9 +73,14 @@ public final class InheritedSockets {
         if (remote == null) {
             throw new IOException("descriptor " + fd + " is not a connected socket");
         }
-        return (SocketChannel) construct("sun.nio.ch.SocketChannelImpl",
-                new Class<?>[] {SelectorProvider.class, ProtocolFamily.class, FileDescriptor.class, SocketAddress.class},
-                SelectorProvider.provider(), family, descriptor, remote);
+        return (SocketChannel) construct(
+                "sun.nio.ch.SocketChannelImpl",
+                new Class<?>[] {SelectorProvider.class, ProtocolFamily.class, FileDescriptor.class, SocketAddress.class
+                },
+                SelectorProvider.provider(),
+                family,
+                descriptor,
+                remote);
     }
 
     /** Descriptor 0 through the JDK's public door, if it is a {@code type}. */
@@ -81,7 +89,8 @@ public final class InheritedSockets {
         if (type.isInstance(inherited)) {
             return type.cast(inherited);
         }
-        throw new IOException("descriptor 0 is not a " + kind + " socket (System.inheritedChannel() gives " + inherited + ")");
+        throw new IOException(
+                "descriptor 0 is not a " + kind + " socket (System.inheritedChannel() gives " + inherited + ")");
     }
 
     /** A {@link FileDescriptor} for {@code fd}, after checking it is an open socket. */
@@ -93,7 +102,8 @@ public final class InheritedSockets {
         try {
             call("sun.nio.ch.Net", "localAddress", new Class<?>[] {FileDescriptor.class}, descriptor);
         } catch (IOException notASocket) {
-            throw new IOException("descriptor " + fd + " is not an open socket: " + notASocket.getMessage(), notASocket);
+            throw new IOException(
+                    "descriptor " + fd + " is not an open socket: " + notASocket.getMessage(), notASocket);
         }
         return descriptor;
     }
@@ -101,13 +111,15 @@ public final class InheritedSockets {
     /** The peer of a connected socket, or {@code null} when it has none (listening, or never connected). */
     private static @Nullable InetSocketAddress remoteAddress(FileDescriptor descriptor) {
         try {
-            return (InetSocketAddress) call("sun.nio.ch.Net", "remoteAddress", new Class<?>[] {FileDescriptor.class}, descriptor);
+            return (InetSocketAddress)
+                    call("sun.nio.ch.Net", "remoteAddress", new Class<?>[] {FileDescriptor.class}, descriptor);
         } catch (IOException notConnected) {
             return null;
         }
     }
 
-    private static Object call(String className, String method, Class<?>[] types, Object... arguments) throws IOException {
+    private static Object call(String className, String method, Class<?>[] types, Object... arguments)
+            throws IOException {
         try {
             Method m = Class.forName(className).getDeclaredMethod(method, types);
             m.setAccessible(true);
@@ -149,8 +161,11 @@ public final class InheritedSockets {
     private static UnsupportedOperationException notOpen(Exception e) {
         Module self = InheritedSockets.class.getModule();
         String target = self.isNamed() ? self.getName() : "ALL-UNNAMED";
-        return new UnsupportedOperationException("adopting an inherited socket other than descriptor 0 needs the JVM option"
-                + " --add-opens java.base/sun.nio.ch=" + target + " (bin/twistd passes it; or hand the socket over as"
-                + " standard input, descriptor 0, which needs no option): " + e, e);
+        return new UnsupportedOperationException(
+                "adopting an inherited socket other than descriptor 0 needs the JVM option"
+                        + " --add-opens java.base/sun.nio.ch=" + target
+                        + " (bin/twistd passes it; or hand the socket over as"
+                        + " standard input, descriptor 0, which needs no option): " + e,
+                e);
     }
 }

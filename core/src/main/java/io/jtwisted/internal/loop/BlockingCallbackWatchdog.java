@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class BlockingCallbackWatchdog {
     /** The system property that turns the watchdog on: the threshold in seconds. */
     public static final String PROPERTY = "jtwisted.watchdog";
+
     static final int CHECKS_PER_THRESHOLD = 4;
     private static final Logger defaultLog = Logger.forClass(BlockingCallbackWatchdog.class);
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
@@ -46,8 +47,8 @@ public final class BlockingCallbackWatchdog {
      */
     BlockingCallbackWatchdog(EventLoop loop, double thresholdSeconds, Logger log) {
         if (!(thresholdSeconds > 0) || Double.isInfinite(thresholdSeconds)) {
-            throw new IllegalArgumentException("the watchdog's threshold must be a positive number of seconds, got "
-                    + thresholdSeconds);
+            throw new IllegalArgumentException(
+                    "the watchdog's threshold must be a positive number of seconds, got " + thresholdSeconds);
         }
         this.loop = loop;
         this.thresholdNanos = (long) (thresholdSeconds * 1e9);
@@ -80,14 +81,16 @@ public final class BlockingCallbackWatchdog {
     static BlockingCallbackWatchdog start(EventLoop loop, double thresholdSeconds, Logger log) {
         BlockingCallbackWatchdog watchdog = new BlockingCallbackWatchdog(loop, thresholdSeconds, log);
         long period = Math.max(watchdog.thresholdNanos / CHECKS_PER_THRESHOLD, TimeUnit.MILLISECONDS.toNanos(1));
-        Thread thread = new Thread(() -> {
-            while (!watchdog.stopped) {
-                LockSupport.parkNanos(period);
-                if (!watchdog.stopped) {
-                    watchdog.check(System.nanoTime());
-                }
-            }
-        }, "jtwisted-watchdog-" + THREAD_NUMBER.incrementAndGet());
+        Thread thread = new Thread(
+                () -> {
+                    while (!watchdog.stopped) {
+                        LockSupport.parkNanos(period);
+                        if (!watchdog.stopped) {
+                            watchdog.check(System.nanoTime());
+                        }
+                    }
+                },
+                "jtwisted-watchdog-" + THREAD_NUMBER.incrementAndGet());
         thread.setDaemon(true);
         watchdog.thread = thread;
         thread.start();
@@ -132,15 +135,22 @@ public final class BlockingCallbackWatchdog {
         if (reportedCallback == null && blocked >= thresholdNanos) {
             reportedCallback = callback;
             Blocked stack = new Blocked(reactorThread);
-            log.emit(LogLevel.WARN, new Failure(stack),
+            log.emit(
+                    LogLevel.WARN,
+                    new Failure(stack),
                     "Reactor thread {} blocked for at least {} s (threshold {} s) by {}; its stack:",
-                    reactorThread.getName(), seconds(blocked), seconds(thresholdNanos), describe(reportedCallback));
+                    reactorThread.getName(),
+                    seconds(blocked),
+                    seconds(thresholdNanos),
+                    describe(reportedCallback));
         }
     }
 
     private void returned(long nowNanos) {
         if (reportedCallback != null) {
-            log.warn("Reactor thread free again after at least {} s in {}", seconds(nowNanos - seenSince),
+            log.warn(
+                    "Reactor thread free again after at least {} s in {}",
+                    seconds(nowNanos - seenSince),
                     describe(reportedCallback));
             reportedCallback = null;
         }

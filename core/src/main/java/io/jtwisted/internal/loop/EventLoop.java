@@ -62,6 +62,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     private static final int READ_BUFFER_SIZE = 64 * 1024;
     /** The size of the {@linkplain #writeBuffer() staging buffer} for writes. */
     public static final int WRITE_BUFFER_SIZE = 64 * 1024;
+
     private static final int CALL_QUEUE_CHUNK = 1024;
     private static final int TURNS_PER_CALL = 64;
     private static final int DEFAULT_POOL_SIZE = 10;
@@ -99,6 +100,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // warning on the stderr of every program that uses the reactor.
     private final MpscUnboundedAtomicArrayQueue<ThrowingRunnable> threadCalls =
             new MpscUnboundedAtomicArrayQueue<>(CALL_QUEUE_CHUNK);
+
     @SuppressWarnings("UnusedVariable") // read and written through the SLEEPING VarHandle
     private volatile boolean sleeping; // true while the loop blocks (or is about to) in select
     // Read by BlockingCallbackWatchdog's thread: how many callbacks this loop has started and the
@@ -106,8 +108,10 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // callbacks inside it). Opaque stores (plain moves on x86) by the reactor thread.
     private static final Object IDLE = new Object();
     private long callbacksStarted;
+
     @SuppressWarnings("UnusedVariable") // read and written through the CURRENT_CALLBACK VarHandle
     private @Nullable Object currentCallback;
+
     private ArrayList<PendingFlush> flushes = new ArrayList<>();
     private ArrayList<PendingFlush> flushesRunning = new ArrayList<>();
     private final Map<String, ThreePhaseEvent> events = new HashMap<>();
@@ -548,9 +552,10 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         if (threadPool == null) {
             int number = POOL_NUMBER.incrementAndGet();
             AtomicInteger threadNumber = new AtomicInteger();
-            threadPool = new ThreadPoolExecutor(threadPoolSize, threadPoolSize, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), task -> {
-                        Thread thread = new Thread(task, "jtwisted-pool-" + number + "-thread-" + threadNumber.incrementAndGet());
+            threadPool = new ThreadPoolExecutor(
+                    threadPoolSize, threadPoolSize, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(
+                                task, "jtwisted-pool-" + number + "-thread-" + threadNumber.incrementAndGet());
                         thread.setDaemon(true);
                         return thread;
                     });
@@ -623,7 +628,9 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
         Selector s = selector;
         if (s != null) {
             for (SelectionKey key : s.keys()) {
-                if (key.isValid() && (key.interestOps() & ops) != 0 && key.attachment() instanceof Selectable selectable) {
+                if (key.isValid()
+                        && (key.interestOps() & ops) != 0
+                        && key.attachment() instanceof Selectable selectable) {
                     found.add(selectable);
                 }
             }
@@ -669,7 +676,8 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
      * handler is allowed for a channel being set up; it must attach one before asking for
      * readiness.
      */
-    public SelectionKey register(SelectableChannel channel, int interestOps, @Nullable Selectable handler) throws IOException {
+    public SelectionKey register(SelectableChannel channel, int interestOps, @Nullable Selectable handler)
+            throws IOException {
         if (channel.isBlocking()) {
             channel.configureBlocking(false);
         }
@@ -705,7 +713,8 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     // What BlockingCallbackWatchdog reads, from its own thread.
 
     /** The thread running a loop turn now, or null. */
-    @Nullable Thread turnThread() {
+    @Nullable
+    Thread turnThread() {
         return reactorThread;
     }
 
@@ -715,7 +724,8 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
     }
 
     /** The callback started last, or null if none has run since the loop last waited in select. */
-    @Nullable Object currentCallback() {
+    @Nullable
+    Object currentCallback() {
         Object callback = CURRENT_CALLBACK.getOpaque(this);
         return callback == IDLE ? null : callback;
     }
@@ -751,7 +761,7 @@ public abstract class EventLoop implements IReactorCore, IReactorTime, IReactorT
 
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + (running ? "running" : "not running") + ", "
-                + timers.size() + " delayed calls>";
+        return "<" + getClass().getSimpleName() + " " + (running ? "running" : "not running") + ", " + timers.size()
+                + " delayed calls>";
     }
 }

@@ -16,8 +16,7 @@ final class SignalHandling {
 
     private final Signals.Installed[] installed = new Signals.Installed[SIGNALS.length];
 
-    private SignalHandling() {
-    }
+    private SignalHandling() {}
 
     static SignalHandling install(EventLoop reactor) {
         SignalHandling handling = new SignalHandling();

@@ -1,9 +1,9 @@
 package io.jtwisted.internal.loop;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IReactorCore.SystemEventTrigger;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +141,12 @@ final class ThreePhaseEvent {
             return handle.trigger().call();
         } catch (Throwable error) {
             Failure.rethrowIfFatal(error);
-            log.failure("Error in {} {} system event trigger {}", error, handle.phase(), handle.eventType(), handle.trigger());
+            log.failure(
+                    "Error in {} {} system event trigger {}",
+                    error,
+                    handle.phase(),
+                    handle.eventType(),
+                    handle.trigger());
             return null;
         }
     }

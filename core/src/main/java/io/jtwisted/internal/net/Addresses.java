@@ -12,8 +12,7 @@ import java.net.UnknownHostException;
 
 /** Conversions between Java socket addresses and Twisted's address records. */
 public final class Addresses {
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** {@code address} as an {@link IPv4Address} or {@link IPv6Address} of {@code type} ("TCP", "UDP"). */
     public static IAddress toTwisted(String type, SocketAddress address) {

@@ -175,8 +175,8 @@ final class ChildWriter implements Runnable {
 
     void registerProducer(IProducer newProducer, boolean isStreaming) {
         if (producer != null) {
-            throw new IllegalStateException("Cannot register producer " + newProducer + ", because producer "
-                    + producer + " was never unregistered.");
+            throw new IllegalStateException("Cannot register producer " + newProducer + ", because producer " + producer
+                    + " was never unregistered.");
         }
         if (isStreaming && !(newProducer instanceof IPushProducer)) {
             throw new IllegalArgumentException("a streaming producer must be an IPushProducer: " + newProducer);

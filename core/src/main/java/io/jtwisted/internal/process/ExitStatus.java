@@ -15,8 +15,7 @@ import io.jtwisted.python.failure.Failure;
 final class ExitStatus {
     private static final int SIGNAL_BASE = 128;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** The reason for {@code processExited} and {@code processEnded} of a child whose exit value is {@code exitValue}. */
     static Failure reason(int exitValue) {

@@ -6,8 +6,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 final class ProcessAddress implements IAddress {
     static final ProcessAddress INSTANCE = new ProcessAddress();
 
-    private ProcessAddress() {
-    }
+    private ProcessAddress() {}
 
     @Override
     public String toString() {

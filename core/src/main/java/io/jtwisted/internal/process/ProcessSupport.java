@@ -24,9 +24,14 @@ public final class ProcessSupport {
     }
 
     /** {@code IReactorProcess.spawnProcess}. */
-    public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                          @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
-                                          @Nullable Map<Integer, Object> childFDs) {
+    public IProcessTransport spawnProcess(
+            IProcessProtocol protocol,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            boolean usePTY,
+            @Nullable Map<Integer, Object> childFDs) {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(args, "args");
@@ -40,7 +45,9 @@ public final class ProcessSupport {
             command.addAll(args.subList(1, args.size())); // args[0] is the program's name, as in Twisted
         }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectInput(redirects[0]).redirectOutput(redirects[1]).redirectError(redirects[2]);
+                .redirectInput(redirects[0])
+                .redirectOutput(redirects[1])
+                .redirectError(redirects[2]);
         if (env != null) {
             Map<String, String> environment = builder.environment();
             environment.clear();
@@ -55,8 +62,13 @@ public final class ProcessSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
-        ProcessTransport transport = new ProcessTransport(reactor, process, protocol,
-                Redirect.PIPE.equals(redirects[0]), Redirect.PIPE.equals(redirects[1]), Redirect.PIPE.equals(redirects[2]));
+        ProcessTransport transport = new ProcessTransport(
+                reactor,
+                process,
+                protocol,
+                Redirect.PIPE.equals(redirects[0]),
+                Redirect.PIPE.equals(redirects[1]),
+                Redirect.PIPE.equals(redirects[2]));
         transport.start();
         return transport;
     }
@@ -69,8 +81,8 @@ public final class ProcessSupport {
     private static Redirect[] redirects(Map<Integer, Object> childFDs) {
         for (Integer fd : childFDs.keySet()) {
             if (fd == null || fd < 0 || fd > 2) {
-                throw new IllegalArgumentException("childFDs: descriptor " + fd
-                        + " cannot be given to a child (the JDK passes only 0, 1 and 2)");
+                throw new IllegalArgumentException(
+                        "childFDs: descriptor " + fd + " cannot be given to a child (the JDK passes only 0, 1 and 2)");
             }
         }
         return new Redirect[] {

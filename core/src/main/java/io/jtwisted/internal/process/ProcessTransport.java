@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProcessTransport implements IProcessTransport {
     private static final Logger log = Logger.forClass(ProcessTransport.class);
-    private static final Executor SIGNAL_SENDER = task -> Thread.ofVirtual().name("jtwisted-signal").start(task);
+    private static final Executor SIGNAL_SENDER =
+            task -> Thread.ofVirtual().name("jtwisted-signal").start(task);
 
     private final EventLoop reactor;
     private final Process process;
@@ -41,8 +42,13 @@ final class ProcessTransport implements IProcessTransport {
     private int signalsInFlight; // sent through the shell, not yet delivered
     private CompletableFuture<Void> signalChain = CompletableFuture.completedFuture(null);
 
-    ProcessTransport(EventLoop reactor, Process process, IProcessProtocol protocol, boolean stdinPipe,
-                     boolean stdoutPipe, boolean stderrPipe) {
+    ProcessTransport(
+            EventLoop reactor,
+            Process process,
+            IProcessProtocol protocol,
+            boolean stdinPipe,
+            boolean stdoutPipe,
+            boolean stderrPipe) {
         this.reactor = reactor;
         this.process = process;
         this.pid = process.pid();
@@ -181,7 +187,8 @@ final class ProcessTransport implements IProcessTransport {
     public void writeToChild(int childFD, byte[] data) {
         reactor.checkThread();
         if (childFD != 0 || stdin == null) {
-            throw new IllegalArgumentException("the child's descriptor " + childFD + " is not a pipe this side writes to");
+            throw new IllegalArgumentException(
+                    "the child's descriptor " + childFD + " is not a pipe this side writes to");
         }
         stdin.write(data);
     }
@@ -291,7 +298,8 @@ final class ProcessTransport implements IProcessTransport {
             return;
         }
         signalsInFlight++;
-        signalChain = signalChain.thenRunAsync(() -> deliver(signal, number), SIGNAL_SENDER)
+        signalChain = signalChain
+                .thenRunAsync(() -> deliver(signal, number), SIGNAL_SENDER)
                 .whenComplete((ignored, error) -> reactor.callFromThread(() -> signalsInFlight--));
     }
 

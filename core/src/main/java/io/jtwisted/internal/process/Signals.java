@@ -12,16 +12,16 @@ import java.util.Set;
 final class Signals {
     /** The highest signal number (Linux's SIGRTMAX). */
     static final int MAX = 64;
+
     static final int KILL = 9;
     static final int TERM = 15;
 
     private static final Set<String> NAMES = Set.of(
-            "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV",
-            "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU",
-            "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
+            "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
+            "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
+            "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /**
      * The name {@code kill -s} takes for {@code signalName} ("TERM", "SIGTERM", "term" all give

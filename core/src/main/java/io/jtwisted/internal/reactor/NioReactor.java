@@ -1,6 +1,7 @@
 package io.jtwisted.internal.reactor;
 
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.process.ProcessSupport;
 import io.jtwisted.internal.tcp.Adoption;
 import io.jtwisted.internal.tcp.TcpSupport;
 import io.jtwisted.internal.udp.UdpSupport;
@@ -8,16 +9,18 @@ import io.jtwisted.internal.unix.UnixSupport;
 import io.jtwisted.internal.unix.afunix.AbstractNamespaceChannels;
 import io.jtwisted.internal.unix.datagram.UnixDatagramSupport;
 import io.jtwisted.internet.Reactor;
+import io.jtwisted.internet.base.ThreadedResolver;
+import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
-import io.jtwisted.internet.base.ThreadedResolver;
 import io.jtwisted.internet.interfaces.IHostnameResolver;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IMulticastTransport;
+import io.jtwisted.internet.interfaces.IProcessProtocol;
+import io.jtwisted.internet.interfaces.IProcessTransport;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IUDPTransport;
-import io.jtwisted.internet.interfaces.IClientFactory;
-import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
 import io.jtwisted.internet.ssl.IClientConnectionCreator;
@@ -25,9 +28,6 @@ import io.jtwisted.internet.ssl.IServerConnectionCreator;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import io.jtwisted.internal.process.ProcessSupport;
-import io.jtwisted.internet.interfaces.IProcessProtocol;
-import io.jtwisted.internet.interfaces.IProcessTransport;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +107,8 @@ public class NioReactor extends EventLoop implements Reactor {
     }
 
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
+    public IConnector connectTCP(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         checkThread();
         return tcp().connectTCP(host, port, factory, timeout, bindAddress);
     }
@@ -119,8 +120,8 @@ public class NioReactor extends EventLoop implements Reactor {
     }
 
     @Override
-    public IMulticastTransport listenMulticast(int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
-                                               boolean listenMultiple) {
+    public IMulticastTransport listenMulticast(
+            int port, IDatagramProtocol protocol, String iface, int maxPacketSize, boolean listenMultiple) {
         checkThread();
         return udp().listenMulticast(port, protocol, iface, maxPacketSize, listenMultiple);
     }
@@ -140,14 +141,19 @@ public class NioReactor extends EventLoop implements Reactor {
     // IReactorUNIXDatagram: the only calls that load junixsocket's classes.
 
     @Override
-    public IUNIXDatagramTransport listenUNIXDatagram(String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+    public IUNIXDatagramTransport listenUNIXDatagram(
+            String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
         checkThread();
         return unixDatagram().listenUNIXDatagram(address, protocol, maxPacketSize, mode);
     }
 
     @Override
-    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                               int maxPacketSize, int mode, @Nullable String bindAddress) {
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(
+            String address,
+            IConnectedDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode,
+            @Nullable String bindAddress) {
         checkThread();
         return unixDatagram().connectUNIXDatagram(address, protocol, maxPacketSize, mode, bindAddress);
     }
@@ -157,8 +163,10 @@ public class NioReactor extends EventLoop implements Reactor {
             try {
                 unixDatagram = new UnixDatagramSupport(this);
             } catch (LinkageError missing) {
-                throw new UnsupportedOperationException("UNIX datagram sockets need junixsocket on the class path"
-                        + " (com.kohlschutter.junixsocket:junixsocket-core)", missing);
+                throw new UnsupportedOperationException(
+                        "UNIX datagram sockets need junixsocket on the class path"
+                                + " (com.kohlschutter.junixsocket:junixsocket-core)",
+                        missing);
             }
         }
         return unixDatagram;
@@ -166,16 +174,22 @@ public class NioReactor extends EventLoop implements Reactor {
 
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code listenSSL}. */
     @Override
-    public IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory,
-                                    int backlog, String iface) {
+    public IListeningPort listenSSL(
+            int port, IProtocolFactory factory, IServerConnectionCreator contextFactory, int backlog, String iface) {
         return listenTCP(port, new TLSMemoryBIOFactory(contextFactory, false, factory, this), backlog, iface);
     }
 
     /** TCP with a {@link TLSMemoryBIOFactory} around {@code factory}, as Twisted's {@code connectSSL}. */
     @Override
-    public IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
-                                 double timeout, @Nullable InetSocketAddress bindAddress) {
-        return connectTCP(host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
+    public IConnector connectSSL(
+            String host,
+            int port,
+            IClientFactory factory,
+            IClientConnectionCreator contextFactory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress) {
+        return connectTCP(
+                host, port, new TLSMemoryBIOFactory(contextFactory, true, factory, this), timeout, bindAddress);
     }
 
     // ---- IReactorProcess: child processes (internal.process) ----------------------------------
@@ -190,9 +204,14 @@ public class NioReactor extends EventLoop implements Reactor {
     }
 
     @Override
-    public IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                          @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
-                                          @Nullable Map<Integer, Object> childFDs) {
+    public IProcessTransport spawnProcess(
+            IProcessProtocol protocol,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            boolean usePTY,
+            @Nullable Map<Integer, Object> childFDs) {
         checkThread();
         return processes().spawnProcess(protocol, executable, args, env, path, usePTY, childFDs);
     }

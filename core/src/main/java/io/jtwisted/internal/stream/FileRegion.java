@@ -40,7 +40,7 @@ final class FileRegion {
         if (n == 0 && file.size() <= position) {
             // transferTo answers 0 both for a full socket and for a position past the end of the file.
             throw new IOException("file ended at " + file.size() + " bytes, before the " + remaining
-                + " bytes queued from " + position + " were sent");
+                    + " bytes queued from " + position + " were sent");
         }
         position += n;
         remaining -= n;

@@ -15,8 +15,8 @@ import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
-import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.protocols.tls.TLSMemoryBIOFactory;
@@ -67,8 +67,14 @@ import org.jspecify.annotations.Nullable;
  * escapes it (from {@code connectionMade}, {@code dataReceived}, {@code resumeProducing}, ...)
  * is logged and closes this connection with the exception as the reason, as Twisted does.
  */
-public abstract class StreamTransport implements ITransport, IFileRegionTransport, IConsumer, IPushProducer, Selectable,
-        PendingFlush, io.jtwisted.internet.ReactorBound {
+public abstract class StreamTransport
+        implements ITransport,
+                IFileRegionTransport,
+                IConsumer,
+                IPushProducer,
+                Selectable,
+                PendingFlush,
+                io.jtwisted.internet.ReactorBound {
     private static final Logger LOG = Logger.forClass(StreamTransport.class);
 
     /** Full reads repeated per turn at most, before other channels get their turn. */
@@ -116,8 +122,13 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     /**
      * @param key the channel's key with this reactor (any attachment; {@link #start()} attaches this transport)
      */
-    protected StreamTransport(EventLoop reactor, SocketChannel channel, SelectionKey key, IAddress host, IAddress peer,
-                              IProtocol protocol) {
+    protected StreamTransport(
+            EventLoop reactor,
+            SocketChannel channel,
+            SelectionKey key,
+            IAddress host,
+            IAddress peer,
+            IProtocol protocol) {
         this.reactor = reactor;
         this.channel = channel;
         this.key = key;
@@ -140,15 +151,13 @@ public abstract class StreamTransport implements ITransport, IFileRegionTranspor
     }
 
     /** Called once when the transport starts, before {@code connectionMade}: for bookkeeping. */
-    protected void opened() {
-    }
+    protected void opened() {}
 
     /**
      * Called once after the protocol heard {@code connectionLost(reason)} (the socket is closed):
      * a client transport tells its connector.
      */
-    protected void closed(Failure reason) {
-    }
+    protected void closed(Failure reason) {}
 
     /**
      * The one guarded path: {@code what} (a protocol or producer method) threw {@code error}. Logs

@@ -10,8 +10,7 @@ import java.net.NoRouteToHostException;
 
 /** Maps the exception of a failed connect to Twisted's error types, as Twisted's {@code getConnectError}. */
 final class ConnectErrors {
-    private ConnectErrors() {
-    }
+    private ConnectErrors() {}
 
     static ConnectError of(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

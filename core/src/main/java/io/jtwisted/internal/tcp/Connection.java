@@ -26,8 +26,14 @@ import org.jspecify.annotations.Nullable;
 public final class Connection extends StreamTransport implements ITCPTransport, ITLSTransport {
     private final @Nullable Connector connector; // null on the server side
 
-    Connection(EventLoop reactor, SocketChannel channel, SelectionKey key, @Nullable Connector connector,
-               IAddress host, IAddress peer, IProtocol protocol) {
+    Connection(
+            EventLoop reactor,
+            SocketChannel channel,
+            SelectionKey key,
+            @Nullable Connector connector,
+            IAddress host,
+            IAddress peer,
+            IProtocol protocol) {
         super(reactor, channel, key, host, peer, protocol);
         this.connector = connector;
     }

@@ -45,7 +45,11 @@ import org.jspecify.annotations.Nullable;
 final class Connector implements IConnector {
     private static final Logger LOG = Logger.forClass(Connector.class);
 
-    private enum State { DISCONNECTED, CONNECTING, CONNECTED }
+    private enum State {
+        DISCONNECTED,
+        CONNECTING,
+        CONNECTED
+    }
 
     private final EventLoop reactor;
     private final String host;
@@ -58,8 +62,13 @@ final class Connector implements IConnector {
     private @Nullable Attempt attempt;
     private @Nullable Connection connection;
 
-    Connector(EventLoop reactor, String host, int port, IClientFactory factory, double timeout,
-              @Nullable InetSocketAddress bindAddress) {
+    Connector(
+            EventLoop reactor,
+            String host,
+            int port,
+            IClientFactory factory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress) {
         this.reactor = reactor;
         this.host = host;
         this.port = port;
@@ -173,22 +182,27 @@ final class Connector implements IConnector {
             } else {
                 // The reactor's installed resolver (the system's on its thread pool by default).
                 IHostnameResolver resolver = reactor instanceof IReactorPluggableNameResolver pluggable
-                        ? pluggable.nameResolver() : new ThreadedResolver(reactor);
+                        ? pluggable.nameResolver()
+                        : new ThreadedResolver(reactor);
                 reactor.callLater(0, () -> {
                     if (finished) {
                         return;
                     }
-                    Deferred.maybeDeferredDeferring(() -> resolver.resolveHostName(host)).<@Nullable Void>addCallbacks(all -> {
-                        if (!finished) {
-                            start(preferIPv4(all));
-                        }
-                        return null;
-                    }, failure -> {
-                        if (!finished) {
-                            failIfNotConnected(new DNSLookupError("address '" + host + "' not found: " + failure.getErrorMessage()));
-                        }
-                        return null;
-                    });
+                    Deferred.maybeDeferredDeferring(() -> resolver.resolveHostName(host))
+                            .<@Nullable Void>addCallbacks(
+                                    all -> {
+                                        if (!finished) {
+                                            start(preferIPv4(all));
+                                        }
+                                        return null;
+                                    },
+                                    failure -> {
+                                        if (!finished) {
+                                            failIfNotConnected(new DNSLookupError(
+                                                    "address '" + host + "' not found: " + failure.getErrorMessage()));
+                                        }
+                                        return null;
+                                    });
                 });
             }
         }
@@ -205,7 +219,8 @@ final class Connector implements IConnector {
 
         private void start(InetAddress address) {
             try {
-                channel = SocketChannel.open(address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                channel = SocketChannel.open(
+                        address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
                 channel.configureBlocking(false);
             } catch (IOException e) {
                 failIfNotConnected(new ConnectError("could not create a socket: " + e.getMessage(), e));
@@ -214,7 +229,8 @@ final class Connector implements IConnector {
             if (bindAddress != null) {
                 try {
                     InetSocketAddress local = bindAddress.isUnresolved()
-                            ? new InetSocketAddress(InetAddress.getByName(bindAddress.getHostString()), bindAddress.getPort())
+                            ? new InetSocketAddress(
+                                    InetAddress.getByName(bindAddress.getHostString()), bindAddress.getPort())
                             : bindAddress;
                     channel.bind(local);
                 } catch (IOException e) {
@@ -241,7 +257,8 @@ final class Connector implements IConnector {
             }
             try {
                 // Ready only once registered, after the channel was opened.
-                if (Objects.requireNonNull(channel, "ready before it was opened").finishConnect()) {
+                if (Objects.requireNonNull(channel, "ready before it was opened")
+                        .finishConnect()) {
                     connected();
                 }
             } catch (IOException e) {
@@ -266,8 +283,14 @@ final class Connector implements IConnector {
                 protocol = null;
             }
             boolean refused = protocol == null;
-            Connection made = new Connection(reactor, socket, socketKey, Connector.this, local, peer,
-                    protocol == null ? new Protocol() { } : protocol);
+            Connection made = new Connection(
+                    reactor,
+                    socket,
+                    socketKey,
+                    Connector.this,
+                    local,
+                    peer,
+                    protocol == null ? new Protocol() {} : protocol);
             connection = made;
             made.start();
             if (refused) {

@@ -1,11 +1,11 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.internal.net.Addresses;
-import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.loop.Selectable;
+import io.jtwisted.internal.net.Addresses;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.group.ConnectionHandOff;
 import io.jtwisted.internet.error.CannotListenError;
+import io.jtwisted.internet.group.ConnectionHandOff;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -37,6 +37,7 @@ final class Port implements IListeningPort, Selectable {
     private static final Logger LOG = Logger.forClass(Port.class);
     /** The first bound on accepts per readiness, and the cap it grows to (fairness to other channels). */
     static final int FIRST_ACCEPTS_PER_TURN = 100;
+
     static final int MAX_ACCEPTS_PER_TURN = 1000;
     static final double FIRST_BACKOFF = 0.05;
     static final double MAX_BACKOFF = 1.0;
@@ -49,12 +50,16 @@ final class Port implements IListeningPort, Selectable {
     private final boolean reusePort;
     /** The inherited socket to listen on instead of binding one, or {@code null}. */
     private final @Nullable ServerSocketChannel adopted;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private ServerSocketChannel channel;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private IAddress host;
+
     private boolean listening;
     private boolean factoryStarted;
     private @Nullable Deferred<@Nullable Void> stopped;
@@ -86,8 +91,14 @@ final class Port implements IListeningPort, Selectable {
         this(reactor, port, factory, backlog, iface, reusePort, null);
     }
 
-    private Port(EventLoop reactor, int port, IProtocolFactory factory, int backlog, String iface, boolean reusePort,
-                 @Nullable ServerSocketChannel adopted) {
+    private Port(
+            EventLoop reactor,
+            int port,
+            IProtocolFactory factory,
+            int backlog,
+            String iface,
+            boolean reusePort,
+            @Nullable ServerSocketChannel adopted) {
         this.reusePort = reusePort;
         this.reactor = reactor;
         this.requestedPort = port;
@@ -134,7 +145,8 @@ final class Port implements IListeningPort, Selectable {
     /** A new socket with the requested options, bound to the requested address. */
     private ServerSocketChannel bound() throws IOException {
         InetAddress address = bindAddress();
-        ServerSocketChannel server = ServerSocketChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+        ServerSocketChannel server = ServerSocketChannel.open(
+                Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             if (reusePort) {
@@ -170,7 +182,8 @@ final class Port implements IListeningPort, Selectable {
     }
 
     private int portNumber() {
-        return host instanceof io.jtwisted.internet.address.IPv4Address v4 ? v4.port()
+        return host instanceof io.jtwisted.internet.address.IPv4Address v4
+                ? v4.port()
                 : ((io.jtwisted.internet.address.IPv6Address) host).port();
     }
 
@@ -251,7 +264,10 @@ final class Port implements IListeningPort, Selectable {
     private void backOff(IOException e) {
         if (!descriptorsExhaustedLogged) {
             descriptorsExhaustedLogged = true;
-            LOG.error("Out of file descriptors accepting on port {} ({}); not accepting for a while", portNumber(), e.getMessage());
+            LOG.error(
+                    "Out of file descriptors accepting on port {} ({}); not accepting for a while",
+                    portNumber(),
+                    e.getMessage());
         }
         backoff = backoff == 0 ? FIRST_BACKOFF : Math.min(backoff * 2, MAX_BACKOFF);
         key.interestOps(0);

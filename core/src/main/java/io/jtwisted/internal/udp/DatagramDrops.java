@@ -51,8 +51,12 @@ public final class DatagramDrops {
         double now = reactor.seconds();
         if (now - lastLog >= LOG_INTERVAL) {
             lastLog = now;
-            log.warn("{}: dropped {} datagram(s) longer than {} bytes and {} the socket could not send yet, so far",
-                    port, oversize, maxPacketSize, unsent);
+            log.warn(
+                    "{}: dropped {} datagram(s) longer than {} bytes and {} the socket could not send yet, so far",
+                    port,
+                    oversize,
+                    maxPacketSize,
+                    unsent);
         }
     }
 }

@@ -62,12 +62,16 @@ public final class UdpPort implements IMulticastTransport, Selectable {
     private final String iface;
     private final int maxPacketSize;
     private final boolean listenMultiple;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private DatagramChannel channel;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private IAddress host;
+
     private boolean listening;
     private @Nullable Deferred<@Nullable Void> stopped;
     private @Nullable ByteBuffer ownBuffer; // when maxPacketSize does not fit the reactor's shared buffer
@@ -93,7 +97,12 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         int send(DatagramChannel channel, ByteBuffer datagram, @Nullable SocketAddress target) throws IOException;
     }
 
-    UdpPort(EventLoop reactor, int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
+    UdpPort(
+            EventLoop reactor,
+            int port,
+            IDatagramProtocol protocol,
+            String iface,
+            int maxPacketSize,
             boolean listenMultiple) {
         if (maxPacketSize < 1 || maxPacketSize > 65535) {
             throw new IllegalArgumentException("maxPacketSize must be in 1..65535, got " + maxPacketSize);
@@ -116,7 +125,8 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         DatagramChannel socket = null;
         try {
             InetAddress address = iface.isEmpty() ? InetAddress.getByName("0.0.0.0") : Addresses.literal(iface);
-            socket = DatagramChannel.open(Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+            socket = DatagramChannel.open(
+                    Addresses.isIPv4(address) ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
             if (listenMultiple) {
                 socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 if (socket.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
@@ -191,7 +201,8 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         return ownBuffer;
     }
 
-    @SuppressWarnings("NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
+    @SuppressWarnings(
+            "NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
     private IAddress addressOf(SocketAddress from) {
         if (!from.equals(lastFrom)) {
             lastFrom = from;
@@ -288,7 +299,8 @@ public final class UdpPort implements IMulticastTransport, Selectable {
             if (message.contains("too long") || message.contains("Message too large")) {
                 throw new MessageLengthError("message too long: " + datagram.length + " bytes");
             }
-            throw new UncheckedIOException("sending a datagram to " + (target == null ? connected : target) + " failed", e);
+            throw new UncheckedIOException(
+                    "sending a datagram to " + (target == null ? connected : target) + " failed", e);
         }
         if (sent == 0 && datagram.length > 0) {
             drops.unsent(); // EAGAIN: dropped, as Twisted's udp.Port drops it
@@ -370,7 +382,8 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         String name = membershipName(addr, iface);
         try {
             InetAddress group = Addresses.literal(addr);
-            NetworkInterface ni = iface == null || iface.isEmpty() ? defaultMulticastInterface() : interfaceWithAddress(iface);
+            NetworkInterface ni =
+                    iface == null || iface.isEmpty() ? defaultMulticastInterface() : interfaceWithAddress(iface);
             memberships.put(name, channel.join(group, ni));
             return Deferred.<@Nullable Void>succeed(null);
         } catch (IOException | RuntimeException e) {
@@ -383,7 +396,8 @@ public final class UdpPort implements IMulticastTransport, Selectable {
         reactor.checkThread();
         MembershipKey membership = memberships.remove(membershipName(addr, iface));
         if (membership == null) {
-            return Deferred.fail(new Failure(new MulticastJoinError(addr, iface, new IllegalStateException("not a member"))));
+            return Deferred.fail(
+                    new Failure(new MulticastJoinError(addr, iface, new IllegalStateException("not a member"))));
         }
         membership.drop();
         return Deferred.<@Nullable Void>succeed(null);
@@ -517,6 +531,7 @@ public final class UdpPort implements IMulticastTransport, Selectable {
 
     @Override
     public String toString() {
-        return "<" + protocol.getClass().getSimpleName() + " on UDP " + (host == null ? requestedPort : portNumber()) + ">";
+        return "<" + protocol.getClass().getSimpleName() + " on UDP " + (host == null ? requestedPort : portNumber())
+                + ">";
     }
 }

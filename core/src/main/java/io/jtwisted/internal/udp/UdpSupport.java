@@ -21,8 +21,8 @@ public final class UdpSupport {
     }
 
     /** {@code IReactorMulticast.listenMulticast}. */
-    public IMulticastTransport listenMulticast(int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
-                                               boolean listenMultiple) {
+    public IMulticastTransport listenMulticast(
+            int port, IDatagramProtocol protocol, String iface, int maxPacketSize, boolean listenMultiple) {
         UdpPort udp = new UdpPort(reactor, port, protocol, iface, maxPacketSize, listenMultiple);
         udp.startListening();
         return udp;

@@ -12,8 +12,7 @@ public final class FileModes {
         PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
     };
 
-    private FileModes() {
-    }
+    private FileModes() {}
 
     /** The permissions of the low nine bits of {@code mode}. */
     public static Set<PosixFilePermission> permissions(int mode) {

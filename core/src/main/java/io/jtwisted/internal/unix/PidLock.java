@@ -32,7 +32,8 @@ final class PidLock {
                 return true;
             } catch (FileAlreadyExistsException taken) {
                 Long owner = ownerOf(path);
-                if (owner != null && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                if (owner != null
+                        && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
                     return false;
                 }
                 clean = false;
@@ -61,7 +62,8 @@ final class PidLock {
     /** True when a live process holds the lock at {@code path}. */
     static boolean isLocked(Path path) {
         Long owner = ownerOf(path);
-        return owner != null && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        return owner != null
+                && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static @Nullable Long ownerOf(Path path) {

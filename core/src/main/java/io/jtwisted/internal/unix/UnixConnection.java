@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
 final class UnixConnection extends StreamTransport implements ITLSTransport {
     private final @Nullable UnixConnector connector; // null on the server side
 
-    UnixConnection(EventLoop reactor, SocketChannel channel, SelectionKey key, @Nullable UnixConnector connector,
-                   IAddress host, IAddress peer, IProtocol protocol) {
+    UnixConnection(
+            EventLoop reactor,
+            SocketChannel channel,
+            SelectionKey key,
+            @Nullable UnixConnector connector,
+            IAddress host,
+            IAddress peer,
+            IProtocol protocol) {
         super(reactor, channel, key, host, peer, protocol);
         this.connector = connector;
     }

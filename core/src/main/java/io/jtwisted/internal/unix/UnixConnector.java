@@ -47,8 +47,13 @@ final class UnixConnector implements IConnector, Selectable {
     private @Nullable IDelayedCall timeoutCall;
     private @Nullable UnixConnection connection;
 
-    UnixConnector(EventLoop reactor, UnixSupport support, String address, IClientFactory factory, double timeout,
-                  boolean checkPID) {
+    UnixConnector(
+            EventLoop reactor,
+            UnixSupport support,
+            String address,
+            IClientFactory factory,
+            double timeout,
+            boolean checkPID) {
         this.reactor = reactor;
         this.support = support;
         this.address = address;
@@ -81,7 +86,8 @@ final class UnixConnector implements IConnector, Selectable {
         }
         boolean abstractName = UnixSupport.isAbstract(address);
         if (checkPID && abstractName) {
-            failIfNotConnected(new BadFileError(UnixSupport.shown(address), new IOException(UnixSupport.NO_ABSTRACT_LOCK)));
+            failIfNotConnected(
+                    new BadFileError(UnixSupport.shown(address), new IOException(UnixSupport.NO_ABSTRACT_LOCK)));
             return;
         }
         if (checkPID && !PidLock.isLocked(Path.of(address + ".lock"))) {
@@ -150,9 +156,14 @@ final class UnixConnector implements IConnector, Selectable {
             protocol = null;
         }
         boolean refused = protocol == null;
-        UnixConnection made = new UnixConnection(reactor, Objects.requireNonNull(channel, "connected before it was opened"),
-                Objects.requireNonNull(key, "connected before it was registered"), this, new UNIXAddress(""), peer,
-                protocol == null ? new Protocol() { } : protocol);
+        UnixConnection made = new UnixConnection(
+                reactor,
+                Objects.requireNonNull(channel, "connected before it was opened"),
+                Objects.requireNonNull(key, "connected before it was registered"),
+                this,
+                new UNIXAddress(""),
+                peer,
+                protocol == null ? new Protocol() {} : protocol);
         connection = made;
         made.start();
         if (refused) {

@@ -38,17 +38,26 @@ final class UnixPort implements IListeningPort, Selectable {
     private final int mode;
     private final boolean wantPID;
     private final UNIXAddress host;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private ServerSocketChannel channel;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+
     private @Nullable PidLock lock;
     private boolean listening;
     private boolean factoryStarted;
     private @Nullable Deferred<@Nullable Void> stopped;
 
-    UnixPort(EventLoop reactor, UnixStreamChannels channels, String address, IProtocolFactory factory, int backlog,
-             int mode, boolean wantPID) {
+    UnixPort(
+            EventLoop reactor,
+            UnixStreamChannels channels,
+            String address,
+            IProtocolFactory factory,
+            int backlog,
+            int mode,
+            boolean wantPID) {
         this.reactor = reactor;
         this.channels = channels;
         this.address = address;
@@ -75,7 +84,9 @@ final class UnixPort implements IListeningPort, Selectable {
                 }
                 PidLock pidLock = new PidLock(Path.of(socketFile + ".lock"));
                 if (!pidLock.lock()) {
-                    throw new CannotListenError(socketFile.toString(), 0,
+                    throw new CannotListenError(
+                            socketFile.toString(),
+                            0,
                             new IOException("Cannot acquire lock on " + socketFile + ".lock"));
                 }
                 lock = pidLock;

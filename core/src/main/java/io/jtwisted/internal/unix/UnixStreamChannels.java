@@ -20,7 +20,8 @@ public interface UnixStreamChannels {
     ServerSocketChannel listen(String address, int backlog) throws IOException;
 
     /** Binds {@code server} to {@code address} and makes it non-blocking; closes it if that fails. */
-    static ServerSocketChannel bound(ServerSocketChannel server, SocketAddress address, int backlog) throws IOException {
+    static ServerSocketChannel bound(ServerSocketChannel server, SocketAddress address, int backlog)
+            throws IOException {
         try {
             server.bind(address, backlog);
             server.configureBlocking(false);

@@ -15,8 +15,7 @@ import java.util.List;
 final class CallableNames {
     private static final String LAMBDA_MARK = "$$Lambda";
 
-    private CallableNames() {
-    }
+    private CallableNames() {}
 
     static String describe(Object callable) {
         String className = callable.getClass().getName();
@@ -57,7 +56,9 @@ final class CallableNames {
         }
         String simple = value.getClass().getSimpleName();
         if (simple.isEmpty()) { // an anonymous class: Outer$1
-            simple = value.getClass().getName().substring(value.getClass().getName().lastIndexOf('.') + 1);
+            simple = value.getClass()
+                    .getName()
+                    .substring(value.getClass().getName().lastIndexOf('.') + 1);
         }
         return simple + "@" + Integer.toHexString(System.identityHashCode(value));
     }

@@ -77,7 +77,8 @@ public final class DelayedCall implements IDelayedCall {
 
     @Override
     public String toString() {
-        String state = called ? "called" : cancelled ? "cancelled" : String.format("%.3fs from now", time - owner.seconds());
+        String state =
+                called ? "called" : cancelled ? "cancelled" : String.format("%.3fs from now", time - owner.seconds());
         return "<DelayedCall " + CallableNames.describe(callable) + " " + state + ">";
     }
 }

@@ -25,7 +25,7 @@ public final class DelayedCalls {
 
     /** Calls for a scheduler without a thread of its own (a {@code Clock}). */
     public DelayedCalls(DoubleSupplier clock) {
-        this(clock, () -> { });
+        this(clock, () -> {});
     }
 
     /**

@@ -40,8 +40,8 @@ public final class ThreadedResolver implements IHostnameResolver {
                     return; // cancelled meanwhile
                 }
                 if (addresses == null || addresses.isEmpty()) {
-                    result.errback(new DNSLookupError("no results for hostname lookup: " + hostName
-                            + (error == null ? "" : " (" + error + ")")));
+                    result.errback(new DNSLookupError(
+                            "no results for hostname lookup: " + hostName + (error == null ? "" : " (" + error + ")")));
                 } else {
                     result.callback(addresses);
                 }

@@ -30,7 +30,8 @@ final class TimerHeap {
         return size == 0;
     }
 
-    @Nullable DelayedCall peek() {
+    @Nullable
+    DelayedCall peek() {
         return size == 0 ? null : calls[0];
     }
 
@@ -44,7 +45,8 @@ final class TimerHeap {
         siftUp(size++, call, call.time, call.sequence);
     }
 
-    @Nullable DelayedCall poll() {
+    @Nullable
+    DelayedCall poll() {
         if (size == 0) {
             return null;
         }
@@ -95,7 +97,7 @@ final class TimerHeap {
     }
 
     private void siftDown(int index, DelayedCall call, double time, long sequence) {
-        for (;;) {
+        for (; ; ) {
             int first = index * ARITY + 1;
             if (first >= size) {
                 break;

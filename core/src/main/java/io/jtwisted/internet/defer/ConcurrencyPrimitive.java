@@ -1,6 +1,5 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -20,17 +19,19 @@ public sealed interface ConcurrencyPrimitive permits DeferredLock, DeferredSemap
      * returned Deferred with that outcome.
      */
     default <T extends @Nullable Object> Deferred<T> run(ThrowingSupplier<? extends T> f) {
-        return acquire().addCallbackDeferring(ignored ->
-                Deferred.<T>maybeDeferred(f).addBoth(this::releaseAndReturn));
+        return acquire()
+                .addCallbackDeferring(ignored -> Deferred.<T>maybeDeferred(f).addBoth(this::releaseAndReturn));
     }
 
     /** As {@link #run}, for a function that returns a Deferred: the release waits for it. */
     default <T extends @Nullable Object> Deferred<T> runDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
-        return acquire().addCallbackDeferring(ignored ->
-                Deferred.<T>maybeDeferredDeferring(f).addBoth(this::releaseAndReturn));
+        return acquire()
+                .addCallbackDeferring(
+                        ignored -> Deferred.<T>maybeDeferredDeferring(f).addBoth(this::releaseAndReturn));
     }
 
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // passes the chain's T result on: null only where T admits null
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"
+    }) // passes the chain's T result on: null only where T admits null
     private <T extends @Nullable Object> T releaseAndReturn(@Nullable Object resultOrFailure) {
         release();
         // A Failure returned here keeps the chain on its errback path.

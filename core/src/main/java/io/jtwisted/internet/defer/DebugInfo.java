@@ -45,7 +45,8 @@ final class DebugInfo {
         out.append(title).append('\n');
         for (StackTraceElement frame : where.getStackTrace()) {
             String type = frame.getClassName();
-            if (type.equals(DebugInfo.class.getName()) || type.equals(Deferred.class.getName())
+            if (type.equals(DebugInfo.class.getName())
+                    || type.equals(Deferred.class.getName())
                     || type.startsWith(Deferred.class.getName() + "$")) {
                 continue;
             }

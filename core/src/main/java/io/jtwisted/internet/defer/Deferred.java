@@ -272,7 +272,8 @@ public class Deferred<T extends @Nullable Object> {
     }
 
     /** As {@link #maybeDeferred(ThrowingSupplier)} for a function that itself returns a Deferred. */
-    public static <T extends @Nullable Object> Deferred<T> maybeDeferredDeferring(ThrowingSupplier<? extends Deferred<? extends T>> f) {
+    public static <T extends @Nullable Object> Deferred<T> maybeDeferredDeferring(
+            ThrowingSupplier<? extends Deferred<? extends T>> f) {
         Deferred<? extends T> returned;
         try {
             returned = f.get();
@@ -291,8 +292,8 @@ public class Deferred<T extends @Nullable Object> {
      * so that a failure does not go on down its own Deferred's chain (and get logged as unhandled).
      * Cancelling the returned Deferred cancels every Deferred of the list.
      */
-    public static <T extends @Nullable Object> Deferred<List<T>> gatherResults(List<? extends Deferred<? extends T>> deferreds,
-                                                      DeferredList.Option... options) {
+    public static <T extends @Nullable Object> Deferred<List<T>> gatherResults(
+            List<? extends Deferred<? extends T>> deferreds, DeferredList.Option... options) {
         DeferredList.Option[] all = Arrays.copyOf(options, options.length + 1);
         all[options.length] = DeferredList.Option.FIRE_ON_ONE_ERRBACK;
         return new DeferredList<T>(deferreds, all).addCallback(results -> {
@@ -319,8 +320,10 @@ public class Deferred<T extends @Nullable Object> {
      * pass {@code r -> reactor.callFromThread(r::run)} to fire it on the reactor thread; null fires
      * it on the thread that completes the stage, as {@link #fromFuture(CompletionStage)}.
      */
-    @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only fire the Deferred; it carries every outcome
-    public static <T extends @Nullable Object> Deferred<T> fromFuture(CompletionStage<? extends T> stage, @Nullable Executor deliverOn) {
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // the dependent stages only fire the Deferred; it carries every outcome
+    public static <T extends @Nullable Object> Deferred<T> fromFuture(
+            CompletionStage<? extends T> stage, @Nullable Executor deliverOn) {
         CompletableFuture<? extends T> future = stage.toCompletableFuture();
         Deferred<T> deferred = new Deferred<>(ignored -> future.cancel(false));
         BiConsumer<T, @Nullable Throwable> fire = (value, error) -> {
@@ -335,8 +338,10 @@ public class Deferred<T extends @Nullable Object> {
             while (cause instanceof CompletionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            deferred.errback(cause instanceof CancellationException && !(cause instanceof CancelledError)
-                    ? new CancelledError("the future was cancelled") : cause);
+            deferred.errback(
+                    cause instanceof CancellationException && !(cause instanceof CancelledError)
+                            ? new CancelledError("the future was cancelled")
+                            : cause);
         };
         if (deliverOn == null) {
             future.whenComplete(fire);
@@ -362,23 +367,26 @@ public class Deferred<T extends @Nullable Object> {
                 cancel();
             }
         });
-        checkedChain("toCompletableFuture").appendPair((ThrowingFunction<T, @Nullable Object>) value -> {
-            settled[0] = true;
-            future.complete(value);
-            return null;
-        }, (ThrowingFunction<Failure, @Nullable Object>) failure -> {
-            settled[0] = true;
-            future.completeExceptionally(failure.value());
-            return null;
-        });
+        checkedChain("toCompletableFuture")
+                .appendPair(
+                        (ThrowingFunction<T, @Nullable Object>) value -> {
+                            settled[0] = true;
+                            future.complete(value);
+                            return null;
+                        },
+                        (ThrowingFunction<Failure, @Nullable Object>) failure -> {
+                            settled[0] = true;
+                            future.completeExceptionally(failure.value());
+                            return null;
+                        });
         return future;
     }
 
     // ---------------------------------------------------------------- adding to the chain
 
     /** Adds a callback and an errback as one pair: an exception in {@code callback} skips {@code errback}. */
-    public <R extends @Nullable Object> Deferred<R> addCallbacks(ThrowingFunction<? super T, ? extends R> callback,
-                                        ThrowingFunction<? super Failure, ? extends R> errback) {
+    public <R extends @Nullable Object> Deferred<R> addCallbacks(
+            ThrowingFunction<? super T, ? extends R> callback, ThrowingFunction<? super Failure, ? extends R> errback) {
         Deferred<Object> c = checkedChain("addCallbacks");
         c.appendPair(callback, errback);
         return c.retyped();
@@ -416,7 +424,8 @@ public class Deferred<T extends @Nullable Object> {
      * Adds a callback that returns a Deferred: the chain waits for that Deferred and goes on with
      * its result (typed, so no cast is needed).
      */
-    public <R extends @Nullable Object> Deferred<R> addCallbackDeferring(ThrowingFunction<? super T, ? extends Deferred<? extends R>> callback) {
+    public <R extends @Nullable Object> Deferred<R> addCallbackDeferring(
+            ThrowingFunction<? super T, ? extends Deferred<? extends R>> callback) {
         Deferred<Object> c = checkedChain("addCallbackDeferring");
         c.appendPair(callback, null);
         return c.retyped();
@@ -444,7 +453,8 @@ public class Deferred<T extends @Nullable Object> {
      * {@link Failure}, whichever the chain holds (the value may be null). Allowed through a stale reference (the function
      * takes any result).
      */
-    public <R extends @Nullable Object> Deferred<R> addBoth(ThrowingFunction<@Nullable Object, ? extends R> callbackAndErrback) {
+    public <R extends @Nullable Object> Deferred<R> addBoth(
+            ThrowingFunction<@Nullable Object, ? extends R> callbackAndErrback) {
         Deferred<Object> c = chain;
         c.appendPair(callbackAndErrback, callbackAndErrback);
         return c.retyped();
@@ -482,7 +492,8 @@ public class Deferred<T extends @Nullable Object> {
      */
     public void callback(T result) {
         if (result instanceof Deferred<?>) {
-            throw new IllegalArgumentException("a Deferred cannot be fired with a Deferred; use a callback that returns it");
+            throw new IllegalArgumentException(
+                    "a Deferred cannot be fired with a Deferred; use a callback that returns it");
         }
         chain.start(result);
     }
@@ -643,7 +654,8 @@ public class Deferred<T extends @Nullable Object> {
     @Override
     public String toString() {
         Deferred<Object> c = chain;
-        StringBuilder out = new StringBuilder("<Deferred at 0x").append(Integer.toHexString(System.identityHashCode(c)));
+        StringBuilder out =
+                new StringBuilder("<Deferred at 0x").append(Integer.toHexString(System.identityHashCode(c)));
         if (c.chainedTo != null) {
             out.append(" waiting on Deferred at 0x").append(Integer.toHexString(System.identityHashCode(c.chainedTo)));
         } else if (c.called && c.result != NO_RESULT && !(c.result instanceof Deferred<?>)) {
@@ -658,10 +670,11 @@ public class Deferred<T extends @Nullable Object> {
     private Deferred<Object> checkedChain(String method) {
         Deferred<Object> c = chain;
         if (stamp != c.retypes) {
-            throw new IllegalStateException(method + " through a stale reference to " + c + ": an earlier "
-                    + "addCallback, addCallbacks, addCallbackDeferring or addBoth on it may have changed the result's "
-                    + "type and returned the reference to use from then on. Keep that reference "
-                    + "(d = d.addCallback(f); d = d.addCallback(g);) or chain the calls (d.addCallback(f).addCallback(g)).");
+            throw new IllegalStateException(
+                    method + " through a stale reference to " + c + ": an earlier "
+                            + "addCallback, addCallbacks, addCallbackDeferring or addBoth on it may have changed the result's "
+                            + "type and returned the reference to use from then on. Keep that reference "
+                            + "(d = d.addCallback(f); d = d.addCallback(g);) or chain the calls (d.addCallback(f).addCallback(g)).");
         }
         return c;
     }
@@ -745,12 +758,17 @@ public class Deferred<T extends @Nullable Object> {
      * taken at once (await on a fired Deferred).
      */
     boolean resultReady() {
-        return called && paused == 0 && !runningCallbacks && callbackHead == callbackTail
-                && result != NO_RESULT && !(result instanceof Deferred<?>);
+        return called
+                && paused == 0
+                && !runningCallbacks
+                && callbackHead == callbackTail
+                && result != NO_RESULT
+                && !(result instanceof Deferred<?>);
     }
 
     /** Takes the ready result, leaving {@code null} in the chain and disarming any report. */
-    @Nullable Object takeResult() {
+    @Nullable
+    Object takeResult() {
         Object taken = result;
         result = null;
         disarm();
@@ -790,7 +808,8 @@ public class Deferred<T extends @Nullable Object> {
                     current.callbackHead = at + 2;
                     if (callbackFn == CONTINUE) {
                         // This Deferred was returned by a callback of the waiter: hand the result over.
-                        Deferred<Object> waiter = (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
+                        Deferred<Object> waiter =
+                                (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
                         waiter.result = current.result;
                         current.result = null;
                         current.disarm();
@@ -799,7 +818,8 @@ public class Deferred<T extends @Nullable Object> {
                         break;
                     }
                     if (callbackFn == CHAIN) {
-                        Deferred<Object> target = (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
+                        Deferred<Object> target =
+                                (Deferred<Object>) Objects.requireNonNull(errbackFn); // a marker pair's Deferred
                         Object value = current.result;
                         current.result = null;
                         current.disarm();
@@ -836,14 +856,17 @@ public class Deferred<T extends @Nullable Object> {
                     if (next instanceof Deferred<?> returned) {
                         Deferred<Object> inner = returned.chain;
                         if (inner == current) {
-                            current.result = new Failure(new IllegalStateException(
-                                    "a callback returned the Deferred it was added to"));
+                            current.result = new Failure(
+                                    new IllegalStateException("a callback returned the Deferred it was added to"));
                             continue;
                         }
                         current.result = inner;
                         Object innerResult = inner.result;
-                        if (!inner.called || innerResult == NO_RESULT || innerResult instanceof Deferred<?>
-                                || inner.paused > 0 || inner.runningCallbacks) {
+                        if (!inner.called
+                                || innerResult == NO_RESULT
+                                || innerResult instanceof Deferred<?>
+                                || inner.paused > 0
+                                || inner.runningCallbacks) {
                             // Wait for it; it has no result to hand over now, so appending runs nothing.
                             current.paused++;
                             current.chainedTo = inner;
@@ -878,7 +901,8 @@ public class Deferred<T extends @Nullable Object> {
                 comeBackTo.add(current);
                 current = switchTo;
             } else {
-                current = (comeBackTo == null || comeBackTo.isEmpty()) ? null : comeBackTo.remove(comeBackTo.size() - 1);
+                current =
+                        (comeBackTo == null || comeBackTo.isEmpty()) ? null : comeBackTo.remove(comeBackTo.size() - 1);
             }
         }
     }
@@ -893,7 +917,8 @@ public class Deferred<T extends @Nullable Object> {
     }
 
     /** The Deferred this one is waiting on, or {@code null}. */
-    @Nullable Deferred<?> chainedTo() {
+    @Nullable
+    Deferred<?> chainedTo() {
         return chain.chainedTo;
     }
 }

@@ -51,7 +51,8 @@ public final class DeferredList<T extends @Nullable Object> extends Deferred<Lis
      * @param failure the failure when it failed, otherwise {@code null}
      * @param <T> the result type
      */
-    public record Result<T extends @Nullable Object>(boolean success, @Nullable T value, @Nullable Failure failure) {
+    public record Result<T extends @Nullable Object>(
+            boolean success, @Nullable T value, @Nullable Failure failure) {
         /** A successful outcome. */
         public static <T extends @Nullable Object> Result<T> succeeded(T value) {
             return new Result<>(true, value, null);
@@ -124,25 +125,27 @@ public final class DeferredList<T extends @Nullable Object> extends Deferred<Lis
     }
 
     private void watch(Deferred<? extends T> deferred, int index) {
-        deferred.<@Nullable Object>addCallbacks(value -> {
-            results[index] = Result.succeeded(value);
-            finished++;
-            if (!called() && finished == results.length) {
-                callback(Collections.unmodifiableList(Arrays.asList(results)));
-            }
-            return value;
-        }, failure -> {
-            results[index] = Result.failed(failure);
-            finished++;
-            if (!called()) {
-                if (fireOnOneErrback) {
-                    errback(new FirstError(failure, index));
-                } else if (finished == results.length) {
-                    callback(Collections.unmodifiableList(Arrays.asList(results)));
-                }
-            }
-            return consumeErrors ? null : failure;
-        });
+        deferred.<@Nullable Object>addCallbacks(
+                value -> {
+                    results[index] = Result.succeeded(value);
+                    finished++;
+                    if (!called() && finished == results.length) {
+                        callback(Collections.unmodifiableList(Arrays.asList(results)));
+                    }
+                    return value;
+                },
+                failure -> {
+                    results[index] = Result.failed(failure);
+                    finished++;
+                    if (!called()) {
+                        if (fireOnOneErrback) {
+                            errback(new FirstError(failure, index));
+                        } else if (finished == results.length) {
+                            callback(Collections.unmodifiableList(Arrays.asList(results)));
+                        }
+                    }
+                    return consumeErrors ? null : failure;
+                });
     }
 
     /**
@@ -176,8 +179,8 @@ public final class DeferredList<T extends @Nullable Object> extends Deferred<Lis
      * cannot hold either shape, so that case is a failure here.) With no Deferreds at all it
      * never fires, as in Twisted. Cancelling it cancels every Deferred of the list.
      */
-    public static <T extends @Nullable Object> Deferred<FirstResult<T>> fireOnOneCallback(List<? extends Deferred<? extends T>> deferreds,
-                                                                 Option... options) {
+    public static <T extends @Nullable Object> Deferred<FirstResult<T>> fireOnOneCallback(
+            List<? extends Deferred<? extends T>> deferreds, Option... options) {
         List<Deferred<? extends T>> copy = List.copyOf(deferreds);
         Set<Option> set = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         boolean fireOnOneErrback = set.contains(Option.FIRE_ON_ONE_ERRBACK);
@@ -187,24 +190,27 @@ public final class DeferredList<T extends @Nullable Object> extends Deferred<Lis
         @Nullable FirstError[] firstError = {null};
         for (int i = 0; i < copy.size(); i++) {
             int index = i;
-            copy.get(i).<@Nullable Object>addCallbacks(value -> {
-                finished[0]++;
-                if (!first.called()) {
-                    first.callback(new FirstResult<>(value, index));
-                }
-                return value;
-            }, failure -> {
-                finished[0]++;
-                FirstError error = firstError[0];
-                if (error == null) {
-                    error = new FirstError(failure, index);
-                    firstError[0] = error;
-                }
-                if (!first.called() && (fireOnOneErrback || finished[0] == copy.size())) {
-                    first.errback(error);
-                }
-                return consumeErrors ? null : failure;
-            });
+            copy.get(i)
+                    .<@Nullable Object>addCallbacks(
+                            value -> {
+                                finished[0]++;
+                                if (!first.called()) {
+                                    first.callback(new FirstResult<>(value, index));
+                                }
+                                return value;
+                            },
+                            failure -> {
+                                finished[0]++;
+                                FirstError error = firstError[0];
+                                if (error == null) {
+                                    error = new FirstError(failure, index);
+                                    firstError[0] = error;
+                                }
+                                if (!first.called() && (fireOnOneErrback || finished[0] == copy.size())) {
+                                    first.errback(error);
+                                }
+                                return consumeErrors ? null : failure;
+                            });
         }
         return first;
     }

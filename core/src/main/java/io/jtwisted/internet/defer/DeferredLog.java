@@ -6,6 +6,5 @@ import io.jtwisted.logger.Logger;
 final class DeferredLog {
     static final Logger LOG = new Logger("io.jtwisted.internet.defer");
 
-    private DeferredLog() {
-    }
+    private DeferredLog() {}
 }

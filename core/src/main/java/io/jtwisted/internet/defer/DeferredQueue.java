@@ -17,8 +17,10 @@ public final class DeferredQueue<T extends @Nullable Object> {
     public static final int UNBOUNDED = -1;
 
     private final ArrayDeque<Deferred<T>> waiting = new ArrayDeque<>();
+
     @SuppressWarnings("JdkObsolete") // ArrayDeque refuses null, and a queue of Deferred results may hold nulls
     private final LinkedList<T> pending = new LinkedList<>();
+
     private final int size;
     private final int backlog;
 

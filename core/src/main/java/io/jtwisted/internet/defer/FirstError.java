@@ -36,7 +36,9 @@ public class FirstError extends RuntimeException {
     /** True when {@code other} is a FirstError with the same index and an equal sub-failure. */
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof FirstError that && that.index == index && java.util.Objects.equals(that.subFailure, subFailure);
+        return other instanceof FirstError that
+                && that.index == index
+                && java.util.Objects.equals(that.subFailure, subFailure);
     }
 
     /** Consistent with {@link #equals}: combines the index and the sub-failure's hash. */

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class InlineCallbacks<T extends @Nullable Object> {
     private static final ThreadLocal<InlineCallbacks<?>> CURRENT = new ThreadLocal<>();
-    private static final ThreadFactory BODIES = Thread.ofVirtual().name("jtwisted-async-", 0).factory();
+    private static final ThreadFactory BODIES =
+            Thread.ofVirtual().name("jtwisted-async-", 0).factory();
     private static final Object PENDING = new Object();
     // How long a resumer waiting for the body's turn to end spins before it parks: longer than
     // the usual turn (up to the body's next await: a microsecond or two), short against a wait
@@ -35,10 +36,13 @@ final class InlineCallbacks<T extends @Nullable Object> {
     private final Deferred<T> result;
     // Made once, not per await: the pair added to each awaited Deferred, and the body's wake-up.
     private final ThrowingFunction<@Nullable Object, @Nullable Object> resume = this::resumeWith;
+
     @SuppressWarnings("UnnecessaryLambda") // made once per coroutine so that no await allocates one
     private final Runnable wakeBody = () -> LockSupport.unpark(this.thread);
+
     @SuppressWarnings("NullAway.Init") // set by start() right after the constructor, before the body can run
     private Thread thread;
+
     private volatile boolean bodyTurn;
     private volatile @Nullable Thread resumer; // the thread waiting for the body's turn to end
     private volatile @Nullable InlineCallbacks<?> resumerTask; // the coroutine that thread is the body of, if any
@@ -131,7 +135,8 @@ final class InlineCallbacks<T extends @Nullable Object> {
         }
     }
 
-    @SuppressWarnings({"unchecked", "NullAway"}) // NullAway: the body's T result, round-tripped as Object, is null only where T admits null
+    @SuppressWarnings({"unchecked", "NullAway"
+    }) // NullAway: the body's T result, round-tripped as Object, is null only where T admits null
     private void deliverIfFinished() {
         if (!finished || delivered) {
             return;
@@ -165,17 +170,20 @@ final class InlineCallbacks<T extends @Nullable Object> {
         }
     }
 
-    @SuppressWarnings("TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
+    @SuppressWarnings(
+            "TypeParameterUnusedInFormals") // await returns what the awaited Deferred gives, typed by the caller
     static <T extends @Nullable Object> T await(Deferred<Object> d) {
         InlineCallbacks<?> task = CURRENT.get();
         if (task == null || task.finished) {
             throw new IllegalStateException("Deferred.await(" + d + ") was called outside the body of Deferred.async"
-                    + " (on " + Thread.currentThread() + "): use addCallback here, or run this code in Deferred.async(reactor, () -> ...)");
+                    + " (on " + Thread.currentThread()
+                    + "): use addCallback here, or run this code in Deferred.async(reactor, () -> ...)");
         }
         return task.awaitInBody(d);
     }
 
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"}) // as await; NullAway: r is the awaited R result, null only where R admits null
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals", "NullAway"
+    }) // as await; NullAway: r is the awaited R result, null only where R admits null
     private <R extends @Nullable Object> R awaitInBody(Deferred<Object> d) {
         Object r;
         if (d.resultReady()) {

@@ -30,11 +30,13 @@ final class UnhandledErrorReporter implements Runnable {
     });
     private static final Set<UnhandledErrorReporter> ARMED = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean NUDGE_PENDING = new AtomicBoolean();
-    private static volatile long lastNudgeNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(NUDGE_INTERVAL_MILLIS);
+    private static volatile long lastNudgeNanos =
+            System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(NUDGE_INTERVAL_MILLIS);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(UnhandledErrorReporter::reportAll,
-                "jtwisted-unhandled-deferred-errors-at-exit"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(UnhandledErrorReporter::reportAll, "jtwisted-unhandled-deferred-errors-at-exit"));
     }
 
     private @Nullable Failure failure; // guarded by this; null once handled or reported

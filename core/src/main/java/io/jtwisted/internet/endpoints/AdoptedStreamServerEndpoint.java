@@ -50,7 +50,8 @@ public final class AdoptedStreamServerEndpoint implements IStreamServerEndpoint 
     @Override
     public Deferred<IListeningPort> listen(IProtocolFactory factory) {
         if (used) {
-            return Deferred.fail(new Failure(new AlreadyListened("descriptor " + fileno + " was already adopted by this endpoint")));
+            return Deferred.fail(
+                    new Failure(new AlreadyListened("descriptor " + fileno + " was already adopted by this endpoint")));
         }
         used = true;
         try {

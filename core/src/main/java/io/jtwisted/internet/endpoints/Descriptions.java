@@ -13,11 +13,9 @@ import java.util.Map;
  */
 final class Descriptions {
     /** The parsed arguments: {@code args.get(0)} is the endpoint type. */
-    record Parsed(List<String> args, Map<String, String> kwargs) {
-    }
+    record Parsed(List<String> args, Map<String, String> kwargs) {}
 
-    private Descriptions() {
-    }
+    private Descriptions() {}
 
     static Parsed parse(String description) {
         if (description == null) {
@@ -42,8 +40,8 @@ final class Descriptions {
                 }
             } else if (c == '\\') {
                 if (i + 1 >= description.length()) {
-                    throw new IllegalArgumentException("Invalid endpoint description '" + description
-                            + "': it ends with an unescaped backslash");
+                    throw new IllegalArgumentException(
+                            "Invalid endpoint description '" + description + "': it ends with an unescaped backslash");
                 }
                 current.append(description.charAt(++i));
             } else {
@@ -61,7 +59,8 @@ final class Descriptions {
         } else {
             String key = sofar.get(0);
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("Invalid endpoint description '" + description + "': empty parameter name");
+                throw new IllegalArgumentException(
+                        "Invalid endpoint description '" + description + "': empty parameter name");
             }
             kwargs.put(key, sofar.get(1));
         }
@@ -89,7 +88,8 @@ final class Descriptions {
         for (String arg : args) {
             parts.add(quote(arg));
         }
-        kwargs.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+        kwargs.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> parts.add(quote(entry.getKey()) + "=" + quote(entry.getValue())));
         return String.join(":", parts);
     }

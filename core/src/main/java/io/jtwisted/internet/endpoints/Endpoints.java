@@ -73,8 +73,7 @@ public final class Endpoints {
         SERVER_PARSERS.put("systemd", SystemdEndpointParser::parse);
     }
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * Connects {@code protocol} (one instance, no factory needed) through {@code endpoint}.
@@ -89,12 +88,10 @@ public final class Endpoints {
             }
 
             @Override
-            public void doStart() {
-            }
+            public void doStart() {}
 
             @Override
-            public void doStop() {
-            }
+            public void doStop() {}
         };
         return endpoint.connect(factory).addCallback(connected -> protocol);
     }
@@ -149,8 +146,9 @@ public final class Endpoints {
      * engine's delegated tasks run inline (use {@link TLSWrapperClientEndpoint} to give them a thread pool).
      * The Deferred of {@code connect} fires once the handshake completed, or fails with the TLS error.
      */
-    public static IStreamClientEndpoint wrapClientTLS(io.jtwisted.internet.ssl.IClientConnectionCreator connectionCreator,
-                                                      IStreamClientEndpoint wrappedEndpoint) {
+    public static IStreamClientEndpoint wrapClientTLS(
+            io.jtwisted.internet.ssl.IClientConnectionCreator connectionCreator,
+            IStreamClientEndpoint wrappedEndpoint) {
         return new TLSWrapperClientEndpoint(connectionCreator, wrappedEndpoint, null);
     }
 
@@ -169,7 +167,8 @@ public final class Endpoints {
         CLIENT_PARSERS.put(type.toLowerCase(Locale.ROOT), parser);
     }
 
-    private static IStreamServerEndpoint parseTcpServer(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
+    private static IStreamServerEndpoint parseTcpServer(
+            IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
         String type = v6 ? "tcp6" : "tcp";
         checkKeys(type, kw, Set.of("port", "interface", "backlog", "reusePort"));
         if (args.size() > 1) {
@@ -181,16 +180,20 @@ public final class Endpoints {
             throw new IllegalArgumentException("a " + type + " server endpoint needs a port: " + type + ":PORT");
         }
         int port = parsePort(type, portText);
-        int backlog = kw.containsKey("backlog") ? parseInt(type, "backlog", kw.get("backlog")) : IReactorTCP.DEFAULT_BACKLOG;
+        int backlog =
+                kw.containsKey("backlog") ? parseInt(type, "backlog", kw.get("backlog")) : IReactorTCP.DEFAULT_BACKLOG;
         boolean reusePort = kw.containsKey("reusePort") && parseBoolean(type, "reusePort", kw.get("reusePort"));
         IReactorTCP tcp = tcp(reactor);
         if (v6) {
-            return new TCP6ServerEndpoint(tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", "::"), reusePort));
+            return new TCP6ServerEndpoint(
+                    tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", "::"), reusePort));
         }
-        return new TCP4ServerEndpoint(tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", ""), reusePort));
+        return new TCP4ServerEndpoint(
+                tcp, port, new IReactorTCP.ListenOptions(backlog, kw.getOrDefault("interface", ""), reusePort));
     }
 
-    private static IStreamClientEndpoint parseTcpClient(IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
+    private static IStreamClientEndpoint parseTcpClient(
+            IReactor reactor, List<String> args, Map<String, String> kw, boolean v6) {
         String type = v6 ? "tcp6" : "tcp";
         checkKeys(type, kw, Set.of("host", "port", "timeout", "bindAddress"));
         String host = kw.get("host");
@@ -209,8 +212,8 @@ public final class Endpoints {
                     + args + " (expected " + type + ":HOST:PORT)");
         }
         if (host == null || portText == null) {
-            throw new IllegalArgumentException("a " + type + " client endpoint needs a host and a port: "
-                    + type + ":HOST:PORT or " + type + ":host=HOST:port=PORT");
+            throw new IllegalArgumentException("a " + type + " client endpoint needs a host and a port: " + type
+                    + ":HOST:PORT or " + type + ":host=HOST:port=PORT");
         }
         int port = parsePort(type, portText);
         double timeout = IReactorTCP.DEFAULT_TIMEOUT;
@@ -218,7 +221,8 @@ public final class Endpoints {
             try {
                 timeout = Double.parseDouble(kw.get("timeout"));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid timeout for a " + type + " endpoint: '" + kw.get("timeout") + "'");
+                throw new IllegalArgumentException(
+                        "invalid timeout for a " + type + " endpoint: '" + kw.get("timeout") + "'");
             }
         }
         InetSocketAddress bind = null;
@@ -226,7 +230,8 @@ public final class Endpoints {
             bind = InetSocketAddress.createUnresolved(kw.get("bindAddress"), 0);
         }
         IReactorTCP tcp = tcp(reactor);
-        return v6 ? new TCP6ClientEndpoint(tcp, host, port, timeout, bind)
+        return v6
+                ? new TCP6ClientEndpoint(tcp, host, port, timeout, bind)
                 : new TCP4ClientEndpoint(tcp, host, port, timeout, bind);
     }
 
@@ -234,15 +239,19 @@ public final class Endpoints {
         checkKeys("unix", kw, Set.of("address", "backlog", "mode", "lockfile"));
         String address = args.size() == 1 ? args.get(0) : kw.get("address");
         if (address == null || args.size() > 1) {
-            throw new IllegalArgumentException("a unix server endpoint needs one path: unix:PATH[:mode=0660][:lockfile=1]");
+            throw new IllegalArgumentException(
+                    "a unix server endpoint needs one path: unix:PATH[:mode=0660][:lockfile=1]");
         }
-        int backlog = kw.containsKey("backlog") ? parseInt("unix", "backlog", kw.get("backlog")) : IReactorTCP.DEFAULT_BACKLOG;
+        int backlog = kw.containsKey("backlog")
+                ? parseInt("unix", "backlog", kw.get("backlog"))
+                : IReactorTCP.DEFAULT_BACKLOG;
         int mode = IReactorUNIX.DEFAULT_MODE;
         if (kw.containsKey("mode")) {
             try {
                 mode = Integer.parseInt(kw.get("mode"), 8);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("invalid mode for a unix endpoint (octal expected): '" + kw.get("mode") + "'");
+                throw new IllegalArgumentException(
+                        "invalid mode for a unix endpoint (octal expected): '" + kw.get("mode") + "'");
             }
         }
         boolean lockfile = "1".equals(kw.getOrDefault("lockfile", "0"));
@@ -283,8 +292,9 @@ public final class Endpoints {
     static void checkKeys(String type, Map<String, String> kw, Set<String> known) {
         for (String key : kw.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + key + "' for a " + type
-                        + " endpoint (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new IllegalArgumentException(
+                        "unknown parameter '" + key + "' for a " + type + " endpoint (known: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -302,8 +312,9 @@ public final class Endpoints {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw new IllegalArgumentException("invalid " + name + " for a " + type + " endpoint: '" + text
-                    + "' (expected true or false)");
+            default ->
+                throw new IllegalArgumentException(
+                        "invalid " + name + " for a " + type + " endpoint: '" + text + "' (expected true or false)");
         };
     }
 
@@ -311,7 +322,8 @@ public final class Endpoints {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid " + name + " for a " + type + " endpoint: '" + text + "' is not a number");
+            throw new IllegalArgumentException(
+                    "invalid " + name + " for a " + type + " endpoint: '" + text + "' is not a number");
         }
     }
 }

@@ -13,8 +13,7 @@ import java.util.Map;
  * connections then speak the PROXY protocol.
  */
 final class HAProxyEndpointParser {
-    private HAProxyEndpointParser() {
-    }
+    private HAProxyEndpointParser() {}
 
     static IStreamServerEndpoint parse(IReactor reactor, List<String> args, Map<String, String> kwargs) {
         if (args.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.jtwisted.internet.endpoints;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectingCancelledError;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -11,6 +10,7 @@ import io.jtwisted.internet.interfaces.IReactorThreads;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.protocol.BaseProtocol;
+import io.jtwisted.python.failure.Failure;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,8 +42,13 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null, DEFAULT_ATTEMPT_DELAY);
     }
 
-    public HostnameEndpoint(R reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress,
-                            double attemptDelay) {
+    public HostnameEndpoint(
+            R reactor,
+            String host,
+            int port,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress,
+            double attemptDelay) {
         this.reactor = reactor;
         this.host = host;
         this.port = port;
@@ -59,13 +64,15 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
                 ? Deferred.maybeDeferred(() -> List.of(InetAddress.getByName(host)))
                 : Resolution.resolve(reactor, host);
         race.resolving = resolved;
-        resolved.<@Nullable Object>addCallbacks(addresses -> {
-            race.start(addresses);
-            return null;
-        }, failure -> {
-            race.fail(failure);
-            return null;
-        });
+        resolved.<@Nullable Object>addCallbacks(
+                addresses -> {
+                    race.start(addresses);
+                    return null;
+                },
+                failure -> {
+                    race.fail(failure);
+                    return null;
+                });
         return race.result;
     }
 
@@ -75,8 +82,13 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
         final Deferred<IProtocol> result;
         final List<Deferred<IProtocol>> running = new ArrayList<>();
         List<InetAddress> remaining = new ArrayList<>(); // filled by start()
-        @Nullable Deferred<List<InetAddress>> resolving;
-        @Nullable IDelayedCall next;
+
+        @Nullable
+        Deferred<List<InetAddress>> resolving;
+
+        @Nullable
+        IDelayedCall next;
+
         boolean done;
 
         Race(IProtocolFactory factory) {
@@ -99,20 +111,24 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
             }
             InetAddress address = remaining.remove(0);
             String literal = address instanceof Inet6Address v6
-                    ? io.jtwisted.internet.address.IPv6Address.textOf(v6) : address.getHostAddress();
-            Deferred<IProtocol> attempt = new TCP4ClientEndpoint(reactor, literal, port, timeout, bindAddress).connect(factory);
+                    ? io.jtwisted.internet.address.IPv6Address.textOf(v6)
+                    : address.getHostAddress();
+            Deferred<IProtocol> attempt =
+                    new TCP4ClientEndpoint(reactor, literal, port, timeout, bindAddress).connect(factory);
             running.add(attempt);
-            attempt.<@Nullable Object>addCallbacks(protocol -> {
-                running.remove(attempt);
-                won(protocol);
-                return null;
-            }, failure -> {
-                running.remove(attempt);
-                if (!done) {
-                    lostOne(failure);
-                }
-                return null;
-            });
+            attempt.<@Nullable Object>addCallbacks(
+                    protocol -> {
+                        running.remove(attempt);
+                        won(protocol);
+                        return null;
+                    },
+                    failure -> {
+                        running.remove(attempt);
+                        if (!done) {
+                            lostOne(failure);
+                        }
+                        return null;
+                    });
             if (!done && !remaining.isEmpty() && next == null) {
                 next = reactor.callLater(attemptDelay, this::startNext);
             }
@@ -165,7 +181,8 @@ public class HostnameEndpoint<R extends IReactorTCP & IReactorTime & IReactorThr
                 resolving.cancel();
             }
             stopOthers();
-            result.errback(new ConnectingCancelledError(new io.jtwisted.internet.address.IPv4Address("TCP", host, port)));
+            result.errback(
+                    new ConnectingCancelledError(new io.jtwisted.internet.address.IPv4Address("TCP", host, port)));
         }
 
         void stopOthers() {

@@ -1,8 +1,8 @@
 package io.jtwisted.internet.endpoints;
 
+import io.jtwisted.internet.base.ThreadedResolver;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.DNSLookupError;
-import io.jtwisted.internet.base.ThreadedResolver;
 import io.jtwisted.internet.interfaces.IHostnameResolver;
 import io.jtwisted.internet.interfaces.IReactorPluggableNameResolver;
 import io.jtwisted.internet.interfaces.IReactorThreads;
@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Name resolution for the endpoints: the reactor's resolver, and what counts as an IP literal. */
 final class Resolution {
-    private Resolution() {
-    }
+    private Resolution() {}
 
     /**
      * Every address of {@code host}: through the reactor's installed resolver when it has one
@@ -21,7 +20,8 @@ final class Resolution {
      */
     static Deferred<List<InetAddress>> resolve(IReactorThreads reactor, String host) {
         IHostnameResolver resolver = reactor instanceof IReactorPluggableNameResolver pluggable
-                ? pluggable.nameResolver() : new ThreadedResolver(reactor);
+                ? pluggable.nameResolver()
+                : new ThreadedResolver(reactor);
         return resolver.resolveHostName(host);
     }
 

@@ -25,12 +25,17 @@ public final class SSL4ClientEndpoint implements IStreamClientEndpoint {
         this(reactor, host, port, sslContextFactory, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    public SSL4ClientEndpoint(IReactorTCP reactor, String host, int port, IClientConnectionCreator sslContextFactory,
-                              double timeout, @Nullable InetSocketAddress bindAddress) {
+    public SSL4ClientEndpoint(
+            IReactorTCP reactor,
+            String host,
+            int port,
+            IClientConnectionCreator sslContextFactory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress) {
         this.tcp = new TCP4ClientEndpoint(reactor, host, port, timeout, bindAddress);
         this.sslContextFactory = sslContextFactory;
-        this.tls = new TLSWrapperClientEndpoint(sslContextFactory, tcp,
-                reactor instanceof IReactorThreads threads ? threads : null);
+        this.tls = new TLSWrapperClientEndpoint(
+                sslContextFactory, tcp, reactor instanceof IReactorThreads threads ? threads : null);
     }
 
     @Override

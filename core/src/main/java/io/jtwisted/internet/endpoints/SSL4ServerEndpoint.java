@@ -27,8 +27,8 @@ public final class SSL4ServerEndpoint implements IStreamServerEndpoint {
         this(reactor, port, sslContextFactory, IReactorTCP.DEFAULT_BACKLOG, "");
     }
 
-    public SSL4ServerEndpoint(IReactorTCP reactor, int port, IServerConnectionCreator sslContextFactory,
-                              int backlog, String iface) {
+    public SSL4ServerEndpoint(
+            IReactorTCP reactor, int port, IServerConnectionCreator sslContextFactory, int backlog, String iface) {
         this.reactor = reactor;
         this.port = port;
         this.sslContextFactory = sslContextFactory;
@@ -39,8 +39,12 @@ public final class SSL4ServerEndpoint implements IStreamServerEndpoint {
     /** Listens now; the Deferred has fired (with the port or the CannotListenError) when this returns. */
     @Override
     public Deferred<IListeningPort> listen(IProtocolFactory factory) {
-        return Deferred.maybeDeferred(() -> reactor.listenTCP(port, new TLSMemoryBIOFactory(sslContextFactory, false,
-                factory, reactor instanceof IReactorThreads threads ? threads : null), backlog, iface));
+        return Deferred.maybeDeferred(() -> reactor.listenTCP(
+                port,
+                new TLSMemoryBIOFactory(
+                        sslContextFactory, false, factory, reactor instanceof IReactorThreads threads ? threads : null),
+                backlog,
+                iface));
     }
 
     /** The port to listen on; 0 picks a free one. */

@@ -36,12 +36,13 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class SSLEndpointParsers {
-    private SSLEndpointParsers() {
-    }
+    private SSLEndpointParsers() {}
 
     static IStreamServerEndpoint parseServer(IReactor reactor, List<String> args, Map<String, String> kw) {
-        Endpoints.checkKeys("ssl", kw, Set.of("port", "privateKey", "certKey", "extraCertChain", "caCertsDir",
-                "interface", "backlog"));
+        Endpoints.checkKeys(
+                "ssl",
+                kw,
+                Set.of("port", "privateKey", "certKey", "extraCertChain", "caCertsDir", "interface", "backlog"));
         if (args.size() > 1) {
             throw new IllegalArgumentException("too many positional arguments for an ssl server endpoint: " + args
                     + " (expected ssl:PORT:privateKey=KEY.pem:certKey=CERT.pem)");
@@ -51,13 +52,15 @@ final class SSLEndpointParsers {
             throw new IllegalArgumentException("an ssl server endpoint needs a port: ssl:PORT:privateKey=KEY.pem");
         }
         int port = Endpoints.parsePort("ssl", portText);
-        int backlog = kw.containsKey("backlog") ? Endpoints.parseInt("ssl", "backlog", kw.get("backlog"))
+        int backlog = kw.containsKey("backlog")
+                ? Endpoints.parseInt("ssl", "backlog", kw.get("backlog"))
                 : IReactorTCP.DEFAULT_BACKLOG;
         String keyFile = kw.getOrDefault("privateKey", "server.pem");
         String certFile = kw.getOrDefault("certKey", keyFile);
         CertificateOptions.Builder options = CertificateOptions.builder();
         try {
-            Path[] extra = kw.containsKey("extraCertChain") ? new Path[] {Path.of(kw.get("extraCertChain"))} : new Path[0];
+            Path[] extra =
+                    kw.containsKey("extraCertChain") ? new Path[] {Path.of(kw.get("extraCertChain"))} : new Path[0];
             options.certificate(PrivateCertificate.loadPEMFiles(Path.of(keyFile), Path.of(certFile), extra));
             if (kw.containsKey("caCertsDir")) {
                 options.trustRoot(SSL.trustRootFromDirectory(Path.of(kw.get("caCertsDir"))));
@@ -65,21 +68,38 @@ final class SSLEndpointParsers {
         } catch (IOException e) {
             throw new IllegalArgumentException("ssl server endpoint: cannot read " + e.getMessage(), e);
         }
-        return new SSL4ServerEndpoint(Endpoints.tcp(reactor), port, options.build(), backlog, kw.getOrDefault("interface", ""));
+        return new SSL4ServerEndpoint(
+                Endpoints.tcp(reactor), port, options.build(), backlog, kw.getOrDefault("interface", ""));
     }
 
     static IStreamClientEndpoint parseSslClient(IReactor reactor, List<String> args, Map<String, String> kw) {
-        Endpoints.checkKeys("ssl", kw, Set.of("host", "port", "timeout", "bindAddress", "certKey", "privateKey", "caCertsDir"));
+        Endpoints.checkKeys(
+                "ssl", kw, Set.of("host", "port", "timeout", "bindAddress", "certKey", "privateKey", "caCertsDir"));
         HostPort target = hostPort("ssl", args, kw);
         ITrustRoot trust = kw.containsKey("caCertsDir") ? trustFrom(kw.get("caCertsDir")) : null;
         PrivateCertificate client = clientCertificate("ssl", kw.get("privateKey"), kw.get("certKey"));
-        return new SSL4ClientEndpoint(Endpoints.tcp(reactor), target.host, target.port,
-                SSL.optionsForClientTLS(target.host, trust, client), timeout("ssl", kw), bindAddress(kw));
+        return new SSL4ClientEndpoint(
+                Endpoints.tcp(reactor),
+                target.host,
+                target.port,
+                SSL.optionsForClientTLS(target.host, trust, client),
+                timeout("ssl", kw),
+                bindAddress(kw));
     }
 
     static IStreamClientEndpoint parseTlsClient(IReactor reactor, List<String> args, Map<String, String> kw) {
-        Endpoints.checkKeys("tls", kw, Set.of("host", "port", "timeout", "bindAddress", "certificate", "privateKey",
-                "trustRoots", "endpoint"));
+        Endpoints.checkKeys(
+                "tls",
+                kw,
+                Set.of(
+                        "host",
+                        "port",
+                        "timeout",
+                        "bindAddress",
+                        "certificate",
+                        "privateKey",
+                        "trustRoots",
+                        "endpoint"));
         HostPort target = hostPort("tls", args, kw);
         ITrustRoot trust = kw.containsKey("trustRoots") ? trustFrom(kw.get("trustRoots")) : null;
         PrivateCertificate client = clientCertificate("tls", kw.get("privateKey"), kw.get("certificate"));
@@ -87,18 +107,24 @@ final class SSLEndpointParsers {
         if (kw.containsKey("endpoint")) {
             carrier = Endpoints.clientFromString(reactor, kw.get("endpoint"));
         } else if (reactor instanceof io.jtwisted.internet.Reactor full) {
-            carrier = new HostnameEndpoint<>(full, target.host, target.port, timeout("tls", kw), bindAddress(kw),
+            carrier = new HostnameEndpoint<>(
+                    full,
+                    target.host,
+                    target.port,
+                    timeout("tls", kw),
+                    bindAddress(kw),
                     HostnameEndpoint.DEFAULT_ATTEMPT_DELAY);
         } else {
-            carrier = new TCP4ClientEndpoint(Endpoints.tcp(reactor), target.host, target.port, timeout("tls", kw),
-                    bindAddress(kw));
+            carrier = new TCP4ClientEndpoint(
+                    Endpoints.tcp(reactor), target.host, target.port, timeout("tls", kw), bindAddress(kw));
         }
-        return new TLSWrapperClientEndpoint(SSL.optionsForClientTLS(target.host, trust, client), carrier,
+        return new TLSWrapperClientEndpoint(
+                SSL.optionsForClientTLS(target.host, trust, client),
+                carrier,
                 reactor instanceof IReactorThreads threads ? threads : null);
     }
 
-    private record HostPort(String host, int port) {
-    }
+    private record HostPort(String host, int port) {}
 
     private static HostPort hostPort(String type, List<String> args, Map<String, String> kw) {
         String host = kw.get("host");
@@ -117,8 +143,8 @@ final class SSLEndpointParsers {
                     + args + " (expected " + type + ":HOST:PORT)");
         }
         if (host == null || port == null) {
-            throw new IllegalArgumentException("a " + type + " client endpoint needs a host and a port: "
-                    + type + ":HOST:PORT");
+            throw new IllegalArgumentException(
+                    "a " + type + " client endpoint needs a host and a port: " + type + ":HOST:PORT");
         }
         return new HostPort(host, Endpoints.parsePort(type, port));
     }
@@ -130,7 +156,8 @@ final class SSLEndpointParsers {
         try {
             return Double.parseDouble(kw.get("timeout"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid timeout for a " + type + " endpoint: '" + kw.get("timeout") + "'");
+            throw new IllegalArgumentException(
+                    "invalid timeout for a " + type + " endpoint: '" + kw.get("timeout") + "'");
         }
     }
 
@@ -146,8 +173,8 @@ final class SSLEndpointParsers {
         }
     }
 
-    private static @Nullable PrivateCertificate clientCertificate(String type, @Nullable String keyFile,
-                                                                  @Nullable String certFile) {
+    private static @Nullable PrivateCertificate clientCertificate(
+            String type, @Nullable String keyFile, @Nullable String certFile) {
         if (keyFile == null && certFile == null) {
             return null;
         }

@@ -19,14 +19,14 @@ import java.util.Set;
  * ({@code INET}, {@code INET6}) without Python's {@code AF_}.
  */
 final class SystemdEndpointParser {
-    private SystemdEndpointParser() {
-    }
+    private SystemdEndpointParser() {}
 
     static IStreamServerEndpoint parse(IReactor reactor, List<String> args, Map<String, String> kwargs) {
         return parse(reactor, args, kwargs, ListenFDs.fromEnvironment());
     }
 
-    static IStreamServerEndpoint parse(IReactor reactor, List<String> args, Map<String, String> kw, ListenFDs inherited) {
+    static IStreamServerEndpoint parse(
+            IReactor reactor, List<String> args, Map<String, String> kw, ListenFDs inherited) {
         Endpoints.checkKeys("systemd", kw, Set.of("domain", "index", "name"));
         String domain = kw.get("domain");
         String index = kw.get("index");
@@ -40,7 +40,8 @@ final class SystemdEndpointParser {
             }
         }
         if (domain == null) {
-            throw new IllegalArgumentException("a systemd endpoint needs domain=INET or domain=INET6: systemd:domain=INET:index=0");
+            throw new IllegalArgumentException(
+                    "a systemd endpoint needs domain=INET or domain=INET6: systemd:domain=INET:index=0");
         }
         String name = kw.get("name");
         if ((index == null) == (name == null)) {
@@ -50,17 +51,21 @@ final class SystemdEndpointParser {
         if (name != null) {
             Integer found = inherited.inheritedNamedDescriptors().get(name);
             if (found == null) {
-                throw new IllegalArgumentException("systemd passed no socket named '" + name + "' (LISTEN_FDNAMES gives "
-                        + inherited.inheritedNamedDescriptors().keySet() + ")");
+                throw new IllegalArgumentException(
+                        "systemd passed no socket named '" + name + "' (LISTEN_FDNAMES gives "
+                                + inherited.inheritedNamedDescriptors().keySet() + ")");
             }
             fileno = found;
         } else {
-            int i = Endpoints.parseInt("systemd", "index", Objects.requireNonNull(index)); // one of index and name is set
+            int i = Endpoints.parseInt(
+                    "systemd", "index", Objects.requireNonNull(index)); // one of index and name is set
             List<Integer> descriptors = inherited.inheritedDescriptors();
             if (i < 0 || i >= descriptors.size()) {
-                throw new IllegalArgumentException(descriptors.isEmpty()
-                        ? "systemd passed this process no sockets (LISTEN_FDS and LISTEN_PID are unset or for another process)"
-                        : "index " + i + " is out of range: systemd passed " + descriptors.size() + " socket(s)");
+                throw new IllegalArgumentException(
+                        descriptors.isEmpty()
+                                ? "systemd passed this process no sockets (LISTEN_FDS and LISTEN_PID are unset or for another process)"
+                                : "index " + i + " is out of range: systemd passed " + descriptors.size()
+                                        + " socket(s)");
             }
             fileno = descriptors.get(i);
         }
@@ -72,7 +77,9 @@ final class SystemdEndpointParser {
             case "INET" -> StandardProtocolFamily.INET;
             case "INET6" -> StandardProtocolFamily.INET6;
             case "UNIX" -> StandardProtocolFamily.UNIX;
-            default -> throw new IllegalArgumentException("unknown domain '" + domain + "' for a systemd endpoint (INET, INET6 or UNIX)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown domain '" + domain + "' for a systemd endpoint (INET, INET6 or UNIX)");
         };
     }
 

@@ -24,7 +24,8 @@ public class TCP4ClientEndpoint implements IStreamClientEndpoint {
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    public TCP4ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
+    public TCP4ClientEndpoint(
+            IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
         this.reactor = reactor;
         this.host = host;
         this.port = port;

@@ -23,7 +23,8 @@ public class TCP6ClientEndpoint extends TCP4ClientEndpoint {
         this(reactor, host, port, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 
-    public TCP6ClientEndpoint(IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
+    public TCP6ClientEndpoint(
+            IReactorTCP reactor, String host, int port, double timeout, @Nullable InetSocketAddress bindAddress) {
         super(reactor, host, port, timeout, bindAddress);
         this.reactor = reactor;
     }

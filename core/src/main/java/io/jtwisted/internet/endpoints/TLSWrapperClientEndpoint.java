@@ -26,8 +26,10 @@ public final class TLSWrapperClientEndpoint implements IStreamClientEndpoint {
     /**
      * @param taskRunner runs the engine's delegated tasks off the reactor thread; {@code null}: inline
      */
-    public TLSWrapperClientEndpoint(IClientConnectionCreator connectionCreator, IStreamClientEndpoint wrappedEndpoint,
-                                    @Nullable IReactorThreads taskRunner) {
+    public TLSWrapperClientEndpoint(
+            IClientConnectionCreator connectionCreator,
+            IStreamClientEndpoint wrappedEndpoint,
+            @Nullable IReactorThreads taskRunner) {
         this.connectionCreator = connectionCreator;
         this.wrappedEndpoint = wrappedEndpoint;
         this.taskRunner = taskRunner;

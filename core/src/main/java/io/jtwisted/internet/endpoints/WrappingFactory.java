@@ -1,7 +1,6 @@
 package io.jtwisted.internet.endpoints;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectingCancelledError;
 import io.jtwisted.internet.error.NoProtocol;
 import io.jtwisted.internet.interfaces.IAddress;
@@ -9,6 +8,7 @@ import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.python.failure.Failure;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package io.jtwisted.internet.endpoints;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * Passes every event to the protocol it wraps and fires the connect Deferred with that protocol

@@ -11,8 +11,10 @@ public class CannotListenError extends RuntimeException {
     private final int port;
 
     public CannotListenError(@Nullable String iface, int port, @Nullable Throwable cause) {
-        super("Couldn't listen on " + (iface == null || iface.isEmpty() ? "any" : iface) + ":" + port
-                + ": " + (cause == null ? "unknown error" : cause.getMessage()) + ".", cause);
+        super(
+                "Couldn't listen on " + (iface == null || iface.isEmpty() ? "any" : iface) + ":" + port + ": "
+                        + (cause == null ? "unknown error" : cause.getMessage()) + ".",
+                cause);
         this.iface = iface;
         this.port = port;
     }

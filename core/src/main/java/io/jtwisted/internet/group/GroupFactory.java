@@ -56,13 +56,15 @@ public final class GroupFactory implements IProtocolFactory {
     }
 
     /** The shared factory, or {@code null} for a per-reactor one. */
-    @Nullable IProtocolFactory sharedFactory() {
+    @Nullable
+    IProtocolFactory sharedFactory() {
         return shared;
     }
 
     /** A new factory for one reactor (per-reactor kind only). */
     IProtocolFactory makeOne() {
-        IProtocolFactory made = Objects.requireNonNull(supplier, "a shared GroupFactory makes no factory").get();
+        IProtocolFactory made = Objects.requireNonNull(supplier, "a shared GroupFactory makes no factory")
+                .get();
         if (made == null) {
             throw new IllegalStateException("the per-reactor factory supplier returned null");
         }

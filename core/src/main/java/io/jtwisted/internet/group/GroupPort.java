@@ -70,24 +70,27 @@ final class GroupPort implements IListeningPort {
      * group, by a Deferred fired on that reactor's thread. It fails with the first failure of any of them.
      */
     @SuppressWarnings("FutureReturnValueIgnored") // the dependent stages only complete or fire what this returns
-    static Deferred<@Nullable Void> onEach(ReactorGroup group, List<Integer> where,
-                                           IntFunction<Deferred<@Nullable Void>> work) {
+    static Deferred<@Nullable Void> onEach(
+            ReactorGroup group, List<Integer> where, IntFunction<Deferred<@Nullable Void>> work) {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (int k = 0; k < where.size(); k++) {
             int index = k;
             CompletableFuture<Void> stopped = new CompletableFuture<>();
-            group.submit(where.get(k), () -> work.apply(index).<@Nullable Object>addBoth(result -> {
-                if (result instanceof Failure failure) {
-                    stopped.completeExceptionally(failure.value());
-                } else {
-                    stopped.complete(null);
-                }
-                return null;
-            })).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    stopped.completeExceptionally(error);
-                }
-            });
+            group.submit(
+                            where.get(k),
+                            () -> work.apply(index).<@Nullable Object>addBoth(result -> {
+                                if (result instanceof Failure failure) {
+                                    stopped.completeExceptionally(failure.value());
+                                } else {
+                                    stopped.complete(null);
+                                }
+                                return null;
+                            }))
+                    .whenComplete((ignored, error) -> {
+                        if (error != null) {
+                            stopped.completeExceptionally(error);
+                        }
+                    });
             stops.add(stopped);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
@@ -108,8 +111,10 @@ final class GroupPort implements IListeningPort {
             if (error == null) {
                 done.callback(null);
             } else {
-                done.errback(new Failure(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : error));
+                done.errback(new Failure(
+                        error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                                ? c.getCause()
+                                : error));
             }
         }));
         return done;

@@ -49,7 +49,9 @@ final class HandOffPort implements IListeningPort {
         int n = targets.length;
         started = new AtomicBoolean[n];
         shutdownTriggers = new Object[n];
-        pending = IntStream.range(0, n).<Set<SocketChannel>>mapToObj(i -> ConcurrentHashMap.newKeySet()).toList();
+        pending = IntStream.range(0, n)
+                .<Set<SocketChannel>>mapToObj(i -> ConcurrentHashMap.newKeySet())
+                .toList();
         for (int i = 0; i < n; i++) {
             started[i] = new AtomicBoolean();
         }
@@ -84,8 +86,9 @@ final class HandOffPort implements IListeningPort {
     /** On reactor i's thread: starts its factory and arranges for its stop when reactor i stops. */
     private void startTarget(int i) {
         if (started[i].compareAndSet(false, true)) {
-            shutdownTriggers[i] = group.reactor(i).addSystemEventTrigger(IReactorCore.Phase.AFTER, IReactorCore.SHUTDOWN,
-                    () -> logged(i, stopTarget(i, false)));
+            shutdownTriggers[i] = group.reactor(i)
+                    .addSystemEventTrigger(
+                            IReactorCore.Phase.AFTER, IReactorCore.SHUTDOWN, () -> logged(i, stopTarget(i, false)));
             targets[i].doStart();
         }
     }
@@ -140,10 +143,12 @@ final class HandOffPort implements IListeningPort {
     public Deferred<@Nullable Void> stopListening() {
         stoppingByPort = true;
         List<Integer> all = IntStream.range(0, targets.length).boxed().toList();
-        return GroupPort.stopAll(group, List.of(socket()), List.of(0)).addCallbackDeferring(closed ->
-                GroupPort.onEach(group, all, i -> {
+        return GroupPort.stopAll(group, List.of(socket()), List.of(0))
+                .addCallbackDeferring(closed -> GroupPort.onEach(group, all, i -> {
                     Throwable error = stopTarget(i, true);
-                    return error == null ? Deferred.<@Nullable Void>succeed(null) : Deferred.<@Nullable Void>fail(new Failure(error));
+                    return error == null
+                            ? Deferred.<@Nullable Void>succeed(null)
+                            : Deferred.<@Nullable Void>fail(new Failure(error));
                 }));
     }
 
@@ -242,7 +247,8 @@ final class HandOffPort implements IListeningPort {
 
         @Override
         public @Nullable IProtocol buildProtocol(IAddress address) {
-            throw new UnsupportedOperationException("the acceptor of a group hands connections off; it builds no protocol");
+            throw new UnsupportedOperationException(
+                    "the acceptor of a group hands connections off; it builds no protocol");
         }
 
         @Override

@@ -71,7 +71,11 @@ public final class ReactorGroup implements IReactorTCP {
     /** How long the first reactor waits, as it stops, for the others to finish theirs. */
     static final long STOP_WAIT_SECONDS = 30;
 
-    private enum State { NEW, RUNNING, STOPPED }
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED
+    }
 
     private final List<Reactor> reactors;
     private final boolean firstRunByCaller;
@@ -241,7 +245,8 @@ public final class ReactorGroup implements IReactorTCP {
      */
     public void run(boolean installSignalHandlers) {
         if (firstRunByCaller) {
-            throw new IllegalStateException("the first reactor of this group is run by whoever made it: call start() and run it");
+            throw new IllegalStateException(
+                    "the first reactor of this group is run by whoever made it: call start() and run it");
         }
         launch(true);
         try {
@@ -409,14 +414,16 @@ public final class ReactorGroup implements IReactorTCP {
     @Override
     public IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
         if (!(factory instanceof GroupFactory source)) {
-            throw new IllegalArgumentException("a group needs to know whether " + factory + " is shared by its reactors:"
-                    + " give GroupFactory.perReactor(() -> new MyFactory()) (one per reactor) or GroupFactory.shared(f)"
-                    + " (one thread-safe factory for all)");
+            throw new IllegalArgumentException(
+                    "a group needs to know whether " + factory + " is shared by its reactors:"
+                            + " give GroupFactory.perReactor(() -> new MyFactory()) (one per reactor) or GroupFactory.shared(f)"
+                            + " (one thread-safe factory for all)");
         }
         checkUsable("listenTCP");
         if (currentIndex() >= 0) {
-            throw new IllegalStateException("listenTCP on a group cannot be called on one of its reactors (it would wait"
-                    + " for the others); call it before the group runs, or from another thread");
+            throw new IllegalStateException(
+                    "listenTCP on a group cannot be called on one of its reactors (it would wait"
+                            + " for the others); call it before the group runs, or from another thread");
         }
         int n = reactors.size();
         IProtocolFactory[] factories = new IProtocolFactory[n];
@@ -496,7 +503,8 @@ public final class ReactorGroup implements IReactorTCP {
      * the group, on that reactor. The connector belongs to that reactor: use it on its thread.
      */
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
+    public IConnector connectTCP(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         int here = currentIndex();
         return connectTCP(here >= 0 ? here : leastLoaded(), host, port, factory, timeout, bindAddress);
     }
@@ -508,8 +516,13 @@ public final class ReactorGroup implements IReactorTCP {
      * @throws IllegalStateException if called on another reactor of the group while the group runs, or
      *     once the group stopped
      */
-    public IConnector connectTCP(int reactorIndex, String host, int port, IClientFactory factory, double timeout,
-                                 @Nullable InetSocketAddress bindAddress) {
+    public IConnector connectTCP(
+            int reactorIndex,
+            String host,
+            int port,
+            IClientFactory factory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress) {
         checkUsable("connectTCP");
         Reactor on = reactors.get(reactorIndex);
         return onReactor(reactorIndex, () -> on.connectTCP(host, port, factory, timeout, bindAddress));
@@ -569,8 +582,9 @@ public final class ReactorGroup implements IReactorTCP {
             return work.get();
         }
         if (currentIndex() >= 0) {
-            throw new IllegalStateException("reactor " + currentIndex() + " of the group would have to wait for reactor "
-                    + index + "; hand the work over instead: group.reactor(" + index + ").callFromThread(...)");
+            throw new IllegalStateException(
+                    "reactor " + currentIndex() + " of the group would have to wait for reactor " + index
+                            + "; hand the work over instead: group.reactor(" + index + ").callFromThread(...)");
         }
         return await(index, submit(index, work));
     }
@@ -605,7 +619,8 @@ public final class ReactorGroup implements IReactorTCP {
                     return future.get(100, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException notYet) {
                     if (ended[index].getCount() == 0 && !future.isDone()) {
-                        throw new IllegalStateException("reactor " + index + " of the group stopped before doing what was asked");
+                        throw new IllegalStateException(
+                                "reactor " + index + " of the group stopped before doing what was asked");
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;

@@ -15,7 +15,8 @@ public interface IProcessTransport extends ITransport, IConsumer, IPushProducer 
      * The child's process ID from before {@code makeConnection} until the child exits; {@code
      * null} afterwards, as Twisted's {@code transport.pid}.
      */
-    @Nullable Long pid();
+    @Nullable
+    Long pid();
 
     /** Closes the child's stdin once everything written so far has reached the pipe. */
     void closeStdin();

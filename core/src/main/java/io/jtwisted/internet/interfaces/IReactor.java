@@ -8,5 +8,4 @@ package io.jtwisted.internet.interfaces;
  * {@code IReactor}, as Twisted's take any object: a real reactor and a test's
  * {@code MemoryReactor} or {@code RaisingMemoryReactor} alike. It declares nothing.
  */
-public interface IReactor {
-}
+public interface IReactor {}

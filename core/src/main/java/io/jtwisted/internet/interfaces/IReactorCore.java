@@ -112,8 +112,8 @@ public interface IReactorCore extends IReactor {
      *
      * @return an identifier for {@link #removeSystemEventTrigger}
      */
-    default Object addSystemEventTriggerDeferring(Phase phase, String eventType,
-            ThrowingSupplier<? extends Deferred<?>> trigger) {
+    default Object addSystemEventTriggerDeferring(
+            Phase phase, String eventType, ThrowingSupplier<? extends Deferred<?>> trigger) {
         return addSystemEventTrigger(phase.value(), eventType, trigger::get);
     }
 
@@ -126,6 +126,7 @@ public interface IReactorCore extends IReactor {
     /** A system event trigger: may return a {@code Deferred} (in the before phase) or {@code null}. */
     @FunctionalInterface
     interface SystemEventTrigger {
-        @Nullable Object call() throws Exception;
+        @Nullable
+        Object call() throws Exception;
     }
 }

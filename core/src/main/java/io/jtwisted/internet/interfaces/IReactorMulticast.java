@@ -7,8 +7,8 @@ public interface IReactorMulticast extends IReactor {
      * {@code listenMultiple}, several sockets (of this or other processes) may bind the same
      * port ({@code SO_REUSEADDR}), and each receives the group's datagrams.
      */
-    IMulticastTransport listenMulticast(int port, IDatagramProtocol protocol, String iface, int maxPacketSize,
-                                        boolean listenMultiple);
+    IMulticastTransport listenMulticast(
+            int port, IDatagramProtocol protocol, String iface, int maxPacketSize, boolean listenMultiple);
 
     /** {@link #listenMulticast} on every IPv4 interface, 8192-byte datagrams, one listener. */
     default IMulticastTransport listenMulticast(int port, IDatagramProtocol protocol) {

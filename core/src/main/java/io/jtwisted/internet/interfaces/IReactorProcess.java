@@ -34,20 +34,33 @@ public interface IReactorProcess extends IReactor {
      * @throws java.io.UncheckedIOException if the child cannot be started (no such program, no
      *     such directory, no permission)
      */
-    IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                   @Nullable Map<String, String> env, @Nullable String path, boolean usePTY,
-                                   @Nullable Map<Integer, Object> childFDs);
+    IProcessTransport spawnProcess(
+            IProcessProtocol protocol,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            boolean usePTY,
+            @Nullable Map<Integer, Object> childFDs);
 
     /** {@link #spawnProcess(IProcessProtocol, String, List, Map, String, boolean, Map) spawnProcess} without a terminal. */
-    default IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                           @Nullable Map<String, String> env, @Nullable String path,
-                                           @Nullable Map<Integer, Object> childFDs) {
+    default IProcessTransport spawnProcess(
+            IProcessProtocol protocol,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            @Nullable Map<Integer, Object> childFDs) {
         return spawnProcess(protocol, executable, args, env, path, false, childFDs);
     }
 
     /** Pipes to stdin, stdout and stderr, with environment {@code env} in directory {@code path}. */
-    default IProcessTransport spawnProcess(IProcessProtocol protocol, String executable, List<String> args,
-                                           @Nullable Map<String, String> env, @Nullable String path) {
+    default IProcessTransport spawnProcess(
+            IProcessProtocol protocol,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path) {
         return spawnProcess(protocol, executable, args, env, path, false, null);
     }
 

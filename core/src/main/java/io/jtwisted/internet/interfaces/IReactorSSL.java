@@ -14,8 +14,8 @@ public interface IReactorSSL extends IReactor {
      * As {@link IReactorTCP#listenTCP(int, IProtocolFactory, int, String)}, with TLS on every
      * accepted connection, set up by {@code contextFactory}.
      */
-    IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory,
-                             int backlog, String iface);
+    IListeningPort listenSSL(
+            int port, IProtocolFactory factory, IServerConnectionCreator contextFactory, int backlog, String iface);
 
     /** {@link #listenSSL(int, IProtocolFactory, IServerConnectionCreator, int, String)} on every IPv4 interface, backlog 50. */
     default IListeningPort listenSSL(int port, IProtocolFactory factory, IServerConnectionCreator contextFactory) {
@@ -27,11 +27,17 @@ public interface IReactorSSL extends IReactor {
      * TLS set up by {@code contextFactory} (usually {@code SSL.optionsForClientTLS(host)}); a null
      * {@code bindAddress} binds nothing.
      */
-    IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory,
-                          double timeout, @Nullable InetSocketAddress bindAddress);
+    IConnector connectSSL(
+            String host,
+            int port,
+            IClientFactory factory,
+            IClientConnectionCreator contextFactory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress);
 
     /** {@link #connectSSL(String, int, IClientFactory, IClientConnectionCreator, double, InetSocketAddress)} with a 30 s timeout. */
-    default IConnector connectSSL(String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
+    default IConnector connectSSL(
+            String host, int port, IClientFactory factory, IClientConnectionCreator contextFactory) {
         return connectSSL(host, port, factory, contextFactory, IReactorTCP.DEFAULT_TIMEOUT, null);
     }
 }

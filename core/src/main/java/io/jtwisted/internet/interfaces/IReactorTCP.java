@@ -63,7 +63,8 @@ public interface IReactorTCP extends IReactor {
      *
      * @param bindAddress the local address to bind before connecting, or {@code null}
      */
-    IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress);
+    IConnector connectTCP(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress);
 
     /** {@link #connectTCP(String, int, IClientFactory, double, InetSocketAddress)} with a 30 s timeout. */
     default IConnector connectTCP(String host, int port, IClientFactory factory) {

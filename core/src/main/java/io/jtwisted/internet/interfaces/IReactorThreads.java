@@ -45,5 +45,6 @@ public interface IReactorThreads extends IReactor {
      * trial's janitor, which must not let a busy pool leak into the next test (Twisted's trial
      * reaches the reactor's private {@code _stopThreadPool} for this).
      */
-    @Nullable ExecutorService detachThreadPool();
+    @Nullable
+    ExecutorService detachThreadPool();
 }

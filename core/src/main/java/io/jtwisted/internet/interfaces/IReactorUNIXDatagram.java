@@ -45,12 +45,16 @@ public interface IReactorUNIXDatagram extends IReactor {
      *
      * @throws UnsupportedOperationException if junixsocket is not on the class path
      */
-    IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                        int maxPacketSize, int mode, @Nullable String bindAddress);
+    IUNIXDatagramConnectedTransport connectUNIXDatagram(
+            String address,
+            IConnectedDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode,
+            @Nullable String bindAddress);
 
     /** {@link #connectUNIXDatagram(String, IConnectedDatagramProtocol, int, int, String)} with the defaults, bound to {@code bindAddress}. */
-    default IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                                @Nullable String bindAddress) {
+    default IUNIXDatagramConnectedTransport connectUNIXDatagram(
+            String address, IConnectedDatagramProtocol protocol, @Nullable String bindAddress) {
         return connectUNIXDatagram(address, protocol, DEFAULT_MAX_PACKET_SIZE, DEFAULT_MODE, bindAddress);
     }
 

@@ -13,11 +13,13 @@ public interface ISSLTransport extends ITCPTransport {
      * The certificate the peer presented, or {@code null} before the handshake completed or when the
      * peer presented none (a client the server did not ask for one).
      */
-    @Nullable Certificate getPeerCertificate();
+    @Nullable
+    Certificate getPeerCertificate();
 
     /**
      * The ALPN protocol both sides agreed on ({@code "h2"}, {@code "http/1.1"}), or {@code null} when
      * none was negotiated or the handshake is not complete; Twisted's {@code INegotiated.negotiatedProtocol}.
      */
-    @Nullable String negotiatedProtocol();
+    @Nullable
+    String negotiatedProtocol();
 }

@@ -25,7 +25,8 @@ public interface ITLSTransport extends ITransport, IConsumer, IPushProducer {
     void startTLS(IConnectionCreator options);
 
     /** The TLS view of this connection (peer certificate, ALPN) once {@link #startTLS} was called, else {@code null}. */
-    @Nullable ISSLTransport sslTransport();
+    @Nullable
+    ISSLTransport sslTransport();
 
     /**
      * Closes the writing half once buffered data is sent; reading goes on. After {@link #startTLS}

@@ -26,8 +26,7 @@ public abstract class BaseProtocol {
     }
 
     /** Called when the connection is up; does nothing by default. */
-    public void connectionMade() {
-    }
+    public void connectionMade() {}
 
     /** The transport this protocol is connected to (null only before {@link #makeConnection}, see {@link #transport}). */
     public ITransport transport() {

@@ -1,8 +1,8 @@
 package io.jtwisted.internet.protocol;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.python.failure.Failure;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +15,7 @@ import java.util.function.Supplier;
  * reconnects.
  */
 public class ClientFactory extends Factory implements IClientFactory {
-    public ClientFactory() {
-    }
+    public ClientFactory() {}
 
     public ClientFactory(Supplier<? extends Protocol> protocol) {
         super(protocol);
@@ -24,16 +23,14 @@ public class ClientFactory extends Factory implements IClientFactory {
 
     /** A connection attempt started; does nothing by default. */
     @Override
-    public void startedConnecting(IConnector connector) {
-    }
+    public void startedConnecting(IConnector connector) {}
 
     /**
      * The attempt failed: {@code reason} wraps a {@link io.jtwisted.internet.error.ConnectError}
      * (refused, timed out, DNS lookup failed, stopped by the user ...). Does nothing by default.
      */
     @Override
-    public void clientConnectionFailed(IConnector connector, Failure reason) {
-    }
+    public void clientConnectionFailed(IConnector connector, Failure reason) {}
 
     /**
      * An established connection ended (after the protocol's {@code connectionLost}): {@code reason}
@@ -41,6 +38,5 @@ public class ClientFactory extends Factory implements IClientFactory {
      * {@link io.jtwisted.internet.error.ConnectionLost}. Does nothing by default.
      */
     @Override
-    public void clientConnectionLost(IConnector connector, Failure reason) {
-    }
+    public void clientConnectionLost(IConnector connector, Failure reason) {}
 }

@@ -27,8 +27,7 @@ import io.jtwisted.python.failure.Failure;
  */
 public class ConnectedDatagramProtocol extends DatagramProtocol implements IConnectedDatagramProtocol {
     /** A datagram arrived from the peer; does nothing by default. */
-    public void datagramReceived(byte[] datagram) {
-    }
+    public void datagramReceived(byte[] datagram) {}
 
     /** Passes the datagram on to {@link #datagramReceived(byte[])}: the sender is always the peer. */
     @Override
@@ -38,6 +37,5 @@ public class ConnectedDatagramProtocol extends DatagramProtocol implements IConn
 
     /** Binding or connecting failed; does nothing by default. */
     @Override
-    public void connectionFailed(Failure reason) {
-    }
+    public void connectionFailed(Failure reason) {}
 }

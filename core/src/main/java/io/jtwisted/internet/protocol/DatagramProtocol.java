@@ -82,25 +82,21 @@ public class DatagramProtocol implements IDatagramProtocol {
     }
 
     /** Called when the protocol starts listening; does nothing by default. */
-    public void startProtocol() {
-    }
+    public void startProtocol() {}
 
     /** Called when the protocol stops listening (after its last port stopped); does nothing by default. */
-    public void stopProtocol() {
-    }
+    public void stopProtocol() {}
 
     /** A datagram arrived from {@code addr}; does nothing by default. */
     @Override
-    public void datagramReceived(byte[] datagram, IAddress addr) {
-    }
+    public void datagramReceived(byte[] datagram, IAddress addr) {}
 
     /**
      * The connected peer refused a datagram (an ICMP port-unreachable reply): only for a
      * transport that was {@linkplain IUDPTransport#connect connected}. Does nothing by default.
      */
     @Override
-    public void connectionRefused() {
-    }
+    public void connectionRefused() {}
 
     /** The transport, or {@code null} before the protocol is connected. */
     public IUDPTransport transport() {

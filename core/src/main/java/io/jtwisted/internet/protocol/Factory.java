@@ -23,8 +23,7 @@ public class Factory implements IProtocolFactory {
     private int numPorts;
 
     /** A factory whose {@link #protocol} is set later, or whose {@link #buildProtocol} is overridden. */
-    public Factory() {
-    }
+    public Factory() {}
 
     /** A factory that builds protocols with {@code protocol}. */
     public Factory(Supplier<? extends Protocol> protocol) {
@@ -44,8 +43,8 @@ public class Factory implements IProtocolFactory {
     @Override
     public @Nullable IProtocol buildProtocol(IAddress address) {
         if (protocol == null) {
-            throw new IllegalStateException(getClass().getName()
-                    + " has no protocol supplier: set 'protocol' or override buildProtocol");
+            throw new IllegalStateException(
+                    getClass().getName() + " has no protocol supplier: set 'protocol' or override buildProtocol");
         }
         Protocol built = protocol.get();
         built.setFactory(this);
@@ -53,12 +52,10 @@ public class Factory implements IProtocolFactory {
     }
 
     /** Called once before the first port or connector uses this factory; override to open resources. */
-    public void startFactory() {
-    }
+    public void startFactory() {}
 
     /** Called once after the last port or connector stops using this factory; override to release them. */
-    public void stopFactory() {
-    }
+    public void stopFactory() {}
 
     @Override
     public final void doStart() {

@@ -31,8 +31,7 @@ public class ProcessProtocol implements IProcessProtocol {
     }
 
     /** The child has started and its pipes are open; a good place to write to its stdin. Does nothing by default. */
-    public void connectionMade() {
-    }
+    public void connectionMade() {}
 
     /** Hands stdout (1) to {@link #outReceived} and stderr (2) to {@link #errReceived}; ignores other descriptors. */
     @Override
@@ -45,12 +44,10 @@ public class ProcessProtocol implements IProcessProtocol {
     }
 
     /** The child wrote {@code data} to its stdout. Does nothing by default. */
-    public void outReceived(byte[] data) {
-    }
+    public void outReceived(byte[] data) {}
 
     /** The child wrote {@code data} to its stderr. Does nothing by default. */
-    public void errReceived(byte[] data) {
-    }
+    public void errReceived(byte[] data) {}
 
     /** Hands the closing of descriptor 0, 1 or 2 to the matching {@code *ConnectionLost} method. */
     @Override
@@ -66,21 +63,17 @@ public class ProcessProtocol implements IProcessProtocol {
     }
 
     /** The child's stdin is closed. Does nothing by default. */
-    public void inConnectionLost() {
-    }
+    public void inConnectionLost() {}
 
     /** The child's stdout is closed. Does nothing by default. */
-    public void outConnectionLost() {
-    }
+    public void outConnectionLost() {}
 
     /** The child's stderr is closed. Does nothing by default. */
-    public void errConnectionLost() {
-    }
+    public void errConnectionLost() {}
 
     /** The child exited (its output may not all have arrived yet). Does nothing by default. */
     @Override
-    public void processExited(Failure reason) {
-    }
+    public void processExited(Failure reason) {}
 
     /** The child exited and its pipes are closed. Marks this protocol disconnected; override to act (call super if you read {@link #connected}). */
     @Override

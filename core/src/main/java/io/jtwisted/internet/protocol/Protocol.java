@@ -1,7 +1,7 @@
 package io.jtwisted.internet.protocol;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The base class of stream protocols, as Twisted's {@code twisted.internet.protocol.Protocol}:
@@ -19,8 +19,7 @@ public class Protocol extends BaseProtocol implements IProtocol {
 
     /** Does nothing by default. */
     @Override
-    public void dataReceived(byte[] data) {
-    }
+    public void dataReceived(byte[] data) {}
 
     /** Marks the protocol disconnected; override to clean up (call super first or last, as you like). */
     @Override
@@ -44,8 +43,8 @@ public class Protocol extends BaseProtocol implements IProtocol {
             throw new IllegalStateException(getClass().getName() + " has no factory (it was not built by one)");
         }
         if (!type.isInstance(factory)) {
-            throw new IllegalStateException(getClass().getName() + " was built by a " + factory.getClass().getName()
-                    + ", not a " + type.getName());
+            throw new IllegalStateException(getClass().getName() + " was built by a "
+                    + factory.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(factory);
     }

@@ -1,11 +1,11 @@
 package io.jtwisted.internet.protocol;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.NotConnectingError;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +57,7 @@ public class ReconnectingClientFactory extends ClientFactory {
     private @Nullable IDelayedCall callId;
     private Random random = new Random();
 
-    public ReconnectingClientFactory() {
-    }
+    public ReconnectingClientFactory() {}
 
     public ReconnectingClientFactory(Supplier<? extends Protocol> protocol) {
         super(protocol);
@@ -184,7 +183,8 @@ public class ReconnectingClientFactory extends ClientFactory {
     /** Sets {@link #maxRetries}: how many retries before giving up (at least 0), {@code null} for no limit. */
     public ReconnectingClientFactory setMaxRetries(Integer maxRetries) {
         if (maxRetries != null && maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be at least 0 (or null for no limit), got " + maxRetries);
+            throw new IllegalArgumentException(
+                    "maxRetries must be at least 0 (or null for no limit), got " + maxRetries);
         }
         this.maxRetries = maxRetries;
         return this;
@@ -198,7 +198,8 @@ public class ReconnectingClientFactory extends ClientFactory {
 
     private static double requireSeconds(String name, double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException(name + " must be a finite number of seconds, at least 0, got " + seconds);
+            throw new IllegalArgumentException(
+                    name + " must be a finite number of seconds, at least 0, got " + seconds);
         }
         return seconds;
     }

@@ -60,8 +60,8 @@ public class Certificate {
     /** A certificate from its DER encoding. */
     public static Certificate loadDER(byte[] der) {
         try {
-            return new Certificate((X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der)));
+            return new Certificate((X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a valid X.509 certificate: " + e.getMessage(), e);
         }

@@ -23,8 +23,7 @@ import java.time.format.DateTimeFormatter;
 final class CertificateBuilder {
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
 
-    private CertificateBuilder() {
-    }
+    private CertificateBuilder() {}
 
     static byte[] name(String commonName) {
         return Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
@@ -34,8 +33,14 @@ final class CertificateBuilder {
      * A certificate for {@code subjectKey} named {@code commonName}, signed by {@code issuerKey}
      * on behalf of the issuer named by {@code issuerName} (DER).
      */
-    static X509Certificate build(String commonName, PublicKey subjectKey, byte[] issuerName, PrivateKey issuerKey,
-                                 BigInteger serial, boolean certificateAuthority, int days) {
+    static X509Certificate build(
+            String commonName,
+            PublicKey subjectKey,
+            byte[] issuerName,
+            PrivateKey issuerKey,
+            BigInteger serial,
+            boolean certificateAuthority,
+            int days) {
         try {
             String sigName = signatureAlgorithm(issuerKey);
             byte[] sigAlg = "SHA256withRSA".equals(sigName)
@@ -45,9 +50,11 @@ final class CertificateBuilder {
             byte[] validity = Der.sequence(time(now.minusHours(1)), time(now.plusDays(days)));
             byte[] san = Der.octetString(Der.sequence(altName(commonName)));
             byte[] basic = Der.octetString(certificateAuthority ? Der.sequence(Der.bool(true)) : Der.sequence());
-            byte[] extensions = Der.explicit(3, Der.sequence(
-                    Der.sequence(Der.oid("2.5.29.17"), san),
-                    Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), basic)));
+            byte[] extensions = Der.explicit(
+                    3,
+                    Der.sequence(
+                            Der.sequence(Der.oid("2.5.29.17"), san),
+                            Der.sequence(Der.oid("2.5.29.19"), Der.bool(true), basic)));
             byte[] tbs = Der.sequence(
                     Der.explicit(0, Der.integer(BigInteger.TWO)),
                     Der.integer(serial),
@@ -61,8 +68,8 @@ final class CertificateBuilder {
             signer.initSign(issuerKey);
             signer.update(tbs);
             byte[] der = Der.sequence(tbs, sigAlg, Der.bitString(signer.sign()));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a certificate for " + commonName + ": " + e.getMessage(), e);
         }
@@ -72,7 +79,9 @@ final class CertificateBuilder {
         return switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            default -> throw new IllegalArgumentException("cannot sign with a " + key.getAlgorithm() + " key (RSA or EC only)");
+            default ->
+                throw new IllegalArgumentException(
+                        "cannot sign with a " + key.getAlgorithm() + " key (RSA or EC only)");
         };
     }
 

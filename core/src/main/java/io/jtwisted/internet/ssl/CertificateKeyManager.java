@@ -45,8 +45,8 @@ final class CertificateKeyManager extends X509ExtendedKeyManager {
     }
 
     @Override
-    public @Nullable String chooseEngineClientAlias(String[] keyTypes, Principal @Nullable [] issuers,
-                                                    @Nullable SSLEngine engine) {
+    public @Nullable String chooseEngineClientAlias(
+            String[] keyTypes, Principal @Nullable [] issuers, @Nullable SSLEngine engine) {
         if (defaultCertificate == null) {
             return null;
         }

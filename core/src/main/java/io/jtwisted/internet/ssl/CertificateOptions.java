@@ -72,8 +72,8 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         try {
             this.context = SSLContext.getInstance("TLS");
             KeyManager[] keys = {new CertificateKeyManager(certificate, sniCertificates)};
-            TrustManager[] trust = trustRoot != null ? trustRoot.trustManagers()
-                    : new TrustManager[] {AcceptAnyCertificate.INSTANCE};
+            TrustManager[] trust =
+                    trustRoot != null ? trustRoot.trustManagers() : new TrustManager[] {AcceptAnyCertificate.INSTANCE};
             context.init(keys, trust, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the TLS context: " + e.getMessage(), e);
@@ -194,8 +194,7 @@ public final class CertificateOptions implements IServerConnectionCreator, IClie
         private TLSVersion minimum = TLSVersion.TLSv1_2;
         private TLSVersion maximum = TLSVersion.TLSv1_3;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The certificate, key and chain to present (Twisted's {@code privateKey}, {@code certificate}, {@code extraCertChain}); null: none. */
         public Builder certificate(@Nullable PrivateCertificate certificate) {

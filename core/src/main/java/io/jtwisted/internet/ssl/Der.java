@@ -26,11 +26,9 @@ final class Der {
 
     /** One element read back: its tag and the bytes of its contents. */
     @SuppressWarnings("ArrayRecordComponent") // parsed once and read, never compared
-    record Element(int tag, byte[] contents) {
-    }
+    record Element(int tag, byte[] contents) {}
 
-    private Der() {
-    }
+    private Der() {}
 
     /** The elements directly inside {@code contents} (the contents of a SEQUENCE, say). */
     static List<Element> children(byte[] contents) {

@@ -5,5 +5,4 @@ package io.jtwisted.internet.ssl;
  * {@link IClientConnectionCreator} or both ({@link CertificateOptions}). What
  * {@code startTLS} and {@code TLSMemoryBIOFactory} take, Twisted's "contextFactory".
  */
-public interface IConnectionCreator {
-}
+public interface IConnectionCreator {}

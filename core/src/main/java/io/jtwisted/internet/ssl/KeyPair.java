@@ -61,7 +61,8 @@ public final class KeyPair {
             }
             return of(generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot generate a " + algorithm + " " + size + " key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot generate a " + algorithm + " " + size + " key: " + e.getMessage(), e);
         }
     }
 
@@ -91,8 +92,11 @@ public final class KeyPair {
         }
         byte[] pkcs8 = switch (block.label()) {
             case "PRIVATE KEY" -> block.der();
-            case "RSA PRIVATE KEY" -> Der.sequence(Der.integer(BigInteger.ZERO),
-                    Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nul()), Der.octetString(block.der()));
+            case "RSA PRIVATE KEY" ->
+                Der.sequence(
+                        Der.integer(BigInteger.ZERO),
+                        Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nul()),
+                        Der.octetString(block.der()));
             case "EC PRIVATE KEY" -> ecToPkcs8(block.der());
             default -> throw new IllegalArgumentException("unsupported key type '" + block.label() + "'");
         };
@@ -112,8 +116,8 @@ public final class KeyPair {
             throw new IllegalArgumentException("the EC PRIVATE KEY names no curve; write it with"
                     + " 'openssl pkey -in key.pem -out pkcs8.pem' instead");
         }
-        return Der.sequence(Der.integer(BigInteger.ZERO), Der.sequence(Der.oid("1.2.840.10045.2.1"), curve),
-                Der.octetString(sec1));
+        return Der.sequence(
+                Der.integer(BigInteger.ZERO), Der.sequence(Der.oid("1.2.840.10045.2.1"), curve), Der.octetString(sec1));
     }
 
     private static KeyPair fromPkcs8(byte[] pkcs8) {
@@ -130,11 +134,14 @@ public final class KeyPair {
 
     private static @Nullable PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {
         if (key instanceof RSAPrivateCrtKey rsa) {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         }
         if (key instanceof ECPrivateKey ec) {
             ECPoint w = ecPublicPoint(key.getEncoded());
-            return w == null ? null : KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, ec.getParams()));
+            return w == null
+                    ? null
+                    : KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, ec.getParams()));
         }
         return null;
     }
@@ -150,7 +157,8 @@ public final class KeyPair {
                     return null;
                 }
                 int n = (bits.length - 2) / 2;
-                return new ECPoint(new BigInteger(1, java.util.Arrays.copyOfRange(bits, 2, 2 + n)),
+                return new ECPoint(
+                        new BigInteger(1, java.util.Arrays.copyOfRange(bits, 2, 2 + n)),
                         new BigInteger(1, java.util.Arrays.copyOfRange(bits, 2 + n, 2 + 2 * n)));
             }
         }
@@ -185,7 +193,8 @@ public final class KeyPair {
     public PrivateCertificate selfSignedCert(long serialNumber, String commonName) {
         PublicKey known = requirePublicKey();
         byte[] name = CertificateBuilder.name(commonName);
-        var cert = CertificateBuilder.build(commonName, known, name, privateKey, BigInteger.valueOf(serialNumber), true, 365);
+        var cert = CertificateBuilder.build(
+                commonName, known, name, privateKey, BigInteger.valueOf(serialNumber), true, 365);
         return PrivateCertificate.of(new Certificate(cert), this, List.of());
     }
 

@@ -9,11 +9,9 @@ import java.util.List;
 final class Pem {
     /** One block of a PEM text. */
     @SuppressWarnings("ArrayRecordComponent") // parsed once and read, never compared
-    record Block(String label, byte[] der, boolean encryptedLegacy) {
-    }
+    record Block(String label, byte[] der, boolean encryptedLegacy) {}
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** Every block of {@code text}, in order; text between blocks is ignored, as OpenSSL does. */
     static List<Block> parse(String text) {
@@ -57,7 +55,8 @@ final class Pem {
     }
 
     static String encode(String label, byte[] der) {
-        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + label + "-----\n" + b64 + "\n-----END " + label + "-----\n";
     }
 }

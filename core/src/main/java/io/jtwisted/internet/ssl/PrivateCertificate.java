@@ -39,7 +39,8 @@ public final class PrivateCertificate extends Certificate {
     public static PrivateCertificate of(Certificate certificate, KeyPair keyPair, List<Certificate> extraCertChain) {
         PublicKey known = keyPair.publicKey();
         if (known != null && !known.equals(certificate.getPublicKey())) {
-            throw new IllegalArgumentException("the private key does not belong to the certificate " + certificate.getSubject());
+            throw new IllegalArgumentException(
+                    "the private key does not belong to the certificate " + certificate.getSubject());
         }
         return new PrivateCertificate(certificate, keyPair, extraCertChain);
     }
@@ -66,7 +67,8 @@ public final class PrivateCertificate extends Certificate {
      * the certificates of each {@code extraCertChain} file: the files of the {@code ssl:} endpoint's
      * {@code privateKey}, {@code certKey} and {@code extraCertChain}. One file may hold everything.
      */
-    public static PrivateCertificate loadPEMFiles(Path keyFile, Path certFile, Path... extraCertChain) throws IOException {
+    public static PrivateCertificate loadPEMFiles(Path keyFile, Path certFile, Path... extraCertChain)
+            throws IOException {
         KeyPair key = KeyPair.loadPEMFile(keyFile);
         List<Certificate> certs = new ArrayList<>(Certificate.loadPEMFile(certFile));
         if (certs.isEmpty()) {
@@ -105,10 +107,12 @@ public final class PrivateCertificate extends Certificate {
             }
             throw new IllegalArgumentException(file + ": no private key entry in the PKCS#12 store");
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(file + ": cannot read the PKCS#12 store (wrong password?): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    file + ": cannot read the PKCS#12 store (wrong password?): " + e.getMessage(), e);
         } catch (IOException e) {
             if (e.getCause() instanceof GeneralSecurityException || e.getCause() instanceof ArithmeticException) {
-                throw new IllegalArgumentException(file + ": cannot read the PKCS#12 store (wrong password?): " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        file + ": cannot read the PKCS#12 store (wrong password?): " + e.getMessage(), e);
             }
             throw e;
         }
@@ -147,12 +151,18 @@ public final class PrivateCertificate extends Certificate {
      *
      * @param certificateAuthority whether the new certificate may itself sign others
      */
-    public PrivateCertificate signCertificate(KeyPair subjectKey, String commonName, long serialNumber,
-                                              boolean certificateAuthority) {
+    public PrivateCertificate signCertificate(
+            KeyPair subjectKey, String commonName, long serialNumber, boolean certificateAuthority) {
         PublicKey subjectPublic = subjectKey.requirePublicKey();
         byte[] issuer = x509().getSubjectX500Principal().getEncoded();
-        X509Certificate issued = CertificateBuilder.build(commonName, subjectPublic, issuer, privateKey(),
-                BigInteger.valueOf(serialNumber), certificateAuthority, 365);
+        X509Certificate issued = CertificateBuilder.build(
+                commonName,
+                subjectPublic,
+                issuer,
+                privateKey(),
+                BigInteger.valueOf(serialNumber),
+                certificateAuthority,
+                365);
         List<Certificate> newChain = new ArrayList<>();
         if (!getSubject().equals(getIssuer())) {
             newChain.add(new Certificate(x509()));

@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #platformTrust()}, {@link #trustRootFromCertificates}.
  */
 public final class SSL {
-    private SSL() {
-    }
+    private SSL() {}
 
     /**
      * Client options for {@code hostname}, verifying the server against the platform's trust store
@@ -34,8 +33,8 @@ public final class SSL {
     }
 
     /** As above, presenting {@code clientCertificate} when the server asks for one ({@code null}: none). */
-    public static ClientTLSOptions optionsForClientTLS(String hostname, @Nullable ITrustRoot trustRoot,
-                                                       @Nullable PrivateCertificate clientCertificate) {
+    public static ClientTLSOptions optionsForClientTLS(
+            String hostname, @Nullable ITrustRoot trustRoot, @Nullable PrivateCertificate clientCertificate) {
         return optionsForClientTLS(hostname, trustRoot, clientCertificate, List.of());
     }
 
@@ -49,9 +48,11 @@ public final class SSL {
      * @param clientCertificate presented when the server asks, or {@code null}
      * @param acceptableProtocols ALPN names to offer, in preference order (empty: no ALPN)
      */
-    public static ClientTLSOptions optionsForClientTLS(String hostname, @Nullable ITrustRoot trustRoot,
-                                                       @Nullable PrivateCertificate clientCertificate,
-                                                       List<String> acceptableProtocols) {
+    public static ClientTLSOptions optionsForClientTLS(
+            String hostname,
+            @Nullable ITrustRoot trustRoot,
+            @Nullable PrivateCertificate clientCertificate,
+            List<String> acceptableProtocols) {
         if (hostname == null || hostname.isEmpty()) {
             throw new IllegalArgumentException("optionsForClientTLS needs the server's host name");
         }

@@ -2,9 +2,9 @@ package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.base.DelayedCall;
 import io.jtwisted.internet.base.DelayedCalls;
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.List;
 
 /**
@@ -15,7 +15,9 @@ import java.util.List;
  * <p>Unlike a reactor, a Clock lets an exception thrown by a call propagate out of
  * {@code advance}: a test wants to see it.
  */
-@SuppressWarnings("this-escape") // the timer heap reads this clock's time through a method reference, only once calls are scheduled
+@SuppressWarnings(
+        "this-escape") // the timer heap reads this clock's time through a method reference, only once calls are
+// scheduled
 public class Clock implements IReactorTime {
     private double now;
     private final DelayedCalls calls = new DelayedCalls(this::seconds);

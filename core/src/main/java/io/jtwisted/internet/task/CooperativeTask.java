@@ -146,20 +146,23 @@ public final class CooperativeTask<T> {
             pause();
             @SuppressWarnings("unchecked")
             Deferred<@Nullable Object> chain = (Deferred<@Nullable Object>) waiting;
-            chain.<@Nullable Object>addCallbacks(ignored -> {
-                resume();
-                return null;
-            }, failure -> {
-                if (completionState == null) {
-                    completeWith(new TaskFailed(), failure);
-                }
-                return null;
-            });
+            chain.<@Nullable Object>addCallbacks(
+                    ignored -> {
+                        resume();
+                        return null;
+                    },
+                    failure -> {
+                        if (completionState == null) {
+                            completeWith(new TaskFailed(), failure);
+                        }
+                        return null;
+                    });
         }
     }
 
     @Override
     public String toString() {
-        return "<CooperativeTask " + iterator + (completionState == null ? "" : " " + completionState.getMessage()) + ">";
+        return "<CooperativeTask " + iterator + (completionState == null ? "" : " " + completionState.getMessage())
+                + ">";
     }
 }

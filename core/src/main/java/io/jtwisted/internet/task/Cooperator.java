@@ -1,9 +1,9 @@
 package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public class Cooperator {
     /** The delay Twisted's default scheduler uses: the next tick runs on a later reactor turn. */
     static final double EPSILON = 0.00000001;
+
     private static final long DEFAULT_SLICE_NANOS = 10_000_000L;
 
     /** Schedules one tick of the cooperator to run later; returns the call so it can be cancelled. */
@@ -40,6 +41,7 @@ public class Cooperator {
     private final List<CooperativeTask<?>> tasks = new ArrayList<>();
     /** The position of the round-robin among {@link #tasks}. */
     private int cursor;
+
     private final Supplier<? extends BooleanSupplier> terminationPredicateFactory;
     private final Scheduler scheduler;
     private @Nullable IDelayedCall delayedCall;
@@ -65,11 +67,11 @@ public class Cooperator {
      *     is asked after each unit of work whether the tick should end
      * @param started whether tasks run as soon as they are added, or wait for {@link #start()}
      */
-    public Cooperator(Scheduler scheduler, Supplier<? extends BooleanSupplier> terminationPredicateFactory,
-                      boolean started) {
+    public Cooperator(
+            Scheduler scheduler, Supplier<? extends BooleanSupplier> terminationPredicateFactory, boolean started) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.terminationPredicateFactory = Objects.requireNonNull(terminationPredicateFactory,
-                "terminationPredicateFactory");
+        this.terminationPredicateFactory =
+                Objects.requireNonNull(terminationPredicateFactory, "terminationPredicateFactory");
         this.started = started;
     }
 
@@ -161,7 +163,8 @@ public class Cooperator {
     }
 
     /** The call scheduled for the next tick, or null (for tests of this package). */
-    @Nullable IDelayedCall delayedCall() {
+    @Nullable
+    IDelayedCall delayedCall() {
         return delayedCall;
     }
 

@@ -1,12 +1,12 @@
 package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.interfaces.IDelayedCall;
+import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.failure.ThrowingFunction;
 import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.python.failure.ThrowingSupplier;
-import io.jtwisted.internet.interfaces.IDelayedCall;
-import io.jtwisted.internet.interfaces.IReactorTime;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +85,8 @@ public class LoopingCall {
      * As {@link #withCount(CountCallable)} for a function that returns a Deferred (or
      * {@code null}); the loop waits for it as {@link #LoopingCall(ThrowingSupplier)} does.
      */
-    public static LoopingCall withCountDeferring(ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable) {
+    public static LoopingCall withCountDeferring(
+            ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable) {
         Objects.requireNonNull(countCallable, "countCallable");
         LoopingCall[] self = new LoopingCall[1];
         self[0] = new LoopingCall(() -> self[0].counted(countCallable), countCallable.toString());
@@ -99,7 +100,8 @@ public class LoopingCall {
         void call(int count) throws Exception;
     }
 
-    private @Nullable Deferred<?> counted(ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable) throws Exception {
+    private @Nullable Deferred<?> counted(ThrowingFunction<Integer, ? extends @Nullable Deferred<?>> countCallable)
+            throws Exception {
         double now = clock().seconds();
         if (interval == 0) {
             realLastTime = now;

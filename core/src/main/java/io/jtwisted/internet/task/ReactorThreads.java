@@ -21,8 +21,7 @@ public final class ReactorThreads {
     /** The system property naming the default kind of loop thread: {@code virtual} or {@code platform}. */
     public static final String PROPERTY = "io.jtwisted.reactor.thread";
 
-    private ReactorThreads() {
-    }
+    private ReactorThreads() {}
 
     /**
      * True unless {@value #PROPERTY} is {@code platform}.
@@ -34,8 +33,9 @@ public final class ReactorThreads {
         return switch (kind) {
             case "virtual" -> true;
             case "platform" -> false;
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " is virtual or platform, not " + System.getProperty(PROPERTY));
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " is virtual or platform, not " + System.getProperty(PROPERTY));
         };
     }
 

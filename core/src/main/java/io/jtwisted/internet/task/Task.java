@@ -2,14 +2,14 @@ package io.jtwisted.internet.task;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
-import io.jtwisted.python.failure.ThrowingFunction;
-import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingFunction;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.Iterator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class Task {
     private static final Logger LOG = Logger.forClass(Task.class);
 
-    private Task() {
-    }
+    private Task() {}
 
     /**
      * Calls {@code callable} {@code delay} seconds from now on {@code clock}, and returns a
@@ -34,7 +33,8 @@ public final class Task {
      * callable never runs and the Deferred fails with
      * {@link io.jtwisted.internet.defer.CancelledError}.
      */
-    public static <T extends @Nullable Object> Deferred<T> deferLater(IReactorTime clock, double delay, ThrowingSupplier<? extends T> callable) {
+    public static <T extends @Nullable Object> Deferred<T> deferLater(
+            IReactorTime clock, double delay, ThrowingSupplier<? extends T> callable) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(callable, "callable");
         IDelayedCall[] delayedCall = new IDelayedCall[1];
@@ -49,10 +49,11 @@ public final class Task {
      * a Deferred: the result waits for that Deferred and fires with its result (typed, as
      * {@link Deferred#addCallbackDeferring}).
      */
-    public static <T extends @Nullable Object> Deferred<T> deferLaterDeferring(IReactorTime clock, double delay,
-                                                      ThrowingSupplier<? extends Deferred<? extends T>> callable) {
+    public static <T extends @Nullable Object> Deferred<T> deferLaterDeferring(
+            IReactorTime clock, double delay, ThrowingSupplier<? extends Deferred<? extends T>> callable) {
         Objects.requireNonNull(callable, "callable");
-        return Task.<@Nullable Void>deferLater(clock, delay, () -> null).addCallbackDeferring(ignored -> callable.get());
+        return Task.<@Nullable Void>deferLater(clock, delay, () -> null)
+                .addCallbackDeferring(ignored -> callable.get());
     }
 
     /**
@@ -91,7 +92,8 @@ public final class Task {
     }
 
     /** As {@link #react(ThrowingFunction)} on {@code reactor}. Never returns. */
-    public static <R extends IReactorCore> void react(R reactor, ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
+    public static <R extends IReactorCore> void react(
+            R reactor, ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
         int code = reactForExitCode(reactor, main);
         System.out.flush();
         System.err.flush();
@@ -111,8 +113,8 @@ public final class Task {
      * The reactor is stopped exactly once, whether the Deferred fires before the reactor runs,
      * while it runs, or while it is shutting down.
      */
-    public static <R extends IReactorCore> int reactForExitCode(R reactor,
-                                                                ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
+    public static <R extends IReactorCore> int reactForExitCode(
+            R reactor, ThrowingFunction<? super R, ? extends @Nullable Deferred<?>> main) {
         Objects.requireNonNull(reactor, "reactor");
         Objects.requireNonNull(main, "main");
         @Nullable Deferred<?> finished;
@@ -164,7 +166,6 @@ public final class Task {
     static final class GlobalCooperator {
         static final Cooperator INSTANCE = new Cooperator();
 
-        private GlobalCooperator() {
-        }
+        private GlobalCooperator() {}
     }
 }

@@ -1,10 +1,10 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.testing.MemoryReactor.TcpClient;
 import io.jtwisted.internet.testing.MemoryReactor.TcpServer;
+import io.jtwisted.python.failure.Failure;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -36,12 +36,18 @@ public final class ConnectionCompleter {
                 }
                 reactor.tcpClients().remove(i);
                 FakeConnector connector = reactor.connectors().remove(i);
-                IProtocol clientProtocol = Objects.requireNonNull(client.factory().buildProtocol(connector.getDestination()),
+                IProtocol clientProtocol = Objects.requireNonNull(
+                        client.factory().buildProtocol(connector.getDestination()),
                         "the client factory built no protocol");
-                IProtocol serverProtocol = Objects.requireNonNull(server.factory().buildProtocol(new FakeAddress()),
-                        "the server factory built no protocol");
-                return IOSim.connect(serverProtocol, IOSim.makeFakeServer(serverProtocol),
-                        clientProtocol, IOSim.makeFakeClient(clientProtocol), false, true);
+                IProtocol serverProtocol = Objects.requireNonNull(
+                        server.factory().buildProtocol(new FakeAddress()), "the server factory built no protocol");
+                return IOSim.connect(
+                        serverProtocol,
+                        IOSim.makeFakeServer(serverProtocol),
+                        clientProtocol,
+                        IOSim.makeFakeClient(clientProtocol),
+                        false,
+                        true);
             }
         }
         return null;

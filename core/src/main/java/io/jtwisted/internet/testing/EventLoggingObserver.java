@@ -24,8 +24,7 @@ public final class EventLoggingObserver implements ILogObserver, AutoCloseable {
     private @Nullable LogPublisher publisher;
 
     /** An observer that is not observing anything yet: add it to a publisher yourself. */
-    public EventLoggingObserver() {
-    }
+    public EventLoggingObserver() {}
 
     /**
      * An observer added to {@code publisher}; {@link #close()} removes it (Twisted's

@@ -30,8 +30,7 @@ public final class FakeConnector implements IConnector {
 
     /** Does nothing. */
     @Override
-    public void connect() {
-    }
+    public void connect() {}
 
     @Override
     public IAddress getDestination() {

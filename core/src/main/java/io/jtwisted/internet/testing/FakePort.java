@@ -20,8 +20,7 @@ public final class FakePort implements IListeningPort {
 
     /** Does nothing. */
     @Override
-    public void startListening() {
-    }
+    public void startListening() {}
 
     /** Records the stop; returns a Deferred that has fired. */
     @Override

@@ -1,12 +1,12 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import io.jtwisted.internet.interfaces.ITCPTransport;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -40,8 +40,8 @@ public class FakeTransport implements ITCPTransport {
     }
 
     /** A transport delivering to {@code protocol}; {@code null} addresses become fresh {@link FakeAddress}es. */
-    public FakeTransport(IProtocol protocol, boolean isServer, @Nullable IAddress hostAddress,
-                         @Nullable IAddress peerAddress) {
+    public FakeTransport(
+            IProtocol protocol, boolean isServer, @Nullable IAddress hostAddress, @Nullable IAddress peerAddress) {
         this.protocol = protocol;
         this.isServer = isServer;
         this.hostAddress = hostAddress != null ? hostAddress : new FakeAddress();
@@ -121,8 +121,7 @@ public class FakeTransport implements ITCPTransport {
 
     /** Accepted and ignored: half-close is not simulated. */
     @Override
-    public void loseWriteConnection() {
-    }
+    public void loseWriteConnection() {}
 
     @Override
     public IAddress getPeer() {
@@ -140,8 +139,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     @Override
-    public void setTcpNoDelay(boolean enabled) {
-    }
+    public void setTcpNoDelay(boolean enabled) {}
 
     @Override
     public boolean getTcpKeepAlive() {
@@ -149,8 +147,7 @@ public class FakeTransport implements ITCPTransport {
     }
 
     @Override
-    public void setTcpKeepAlive(boolean enabled) {
-    }
+    public void setTcpKeepAlive(boolean enabled) {}
 
     /** Records the producer; a pull (non-streaming) producer is asked for its first chunk now. */
     @Override
@@ -174,13 +171,11 @@ public class FakeTransport implements ITCPTransport {
 
     /** Does nothing: an in-memory connection never needs to be paused. */
     @Override
-    public void pauseProducing() {
-    }
+    public void pauseProducing() {}
 
     /** Does nothing. */
     @Override
-    public void resumeProducing() {
-    }
+    public void resumeProducing() {}
 
     /** Closes this end. */
     @Override

@@ -78,7 +78,8 @@ public final class IOPump {
         clientIO.checkProducer();
         serverIO.checkProducer();
         if (debug) {
-            LOG.info("-- GLUG --{}{}",
+            LOG.info(
+                    "-- GLUG --{}{}",
                     clientData == null ? "" : "\nC: " + new String(clientData, StandardCharsets.ISO_8859_1),
                     serverData == null ? "" : "\nS: " + new String(serverData, StandardCharsets.ISO_8859_1));
         }

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class IOSim {
-    private IOSim() {
-    }
+    private IOSim() {}
 
     /**
      * The two protocols of an in-memory connection and the pump that moves bytes between them.
@@ -29,8 +28,7 @@ public final class IOSim {
      * @param <S> the server protocol's type
      * @param <C> the client protocol's type
      */
-    public record ServerAndClient<S extends IProtocol, C extends IProtocol>(C client, S server, IOPump pump) {
-    }
+    public record ServerAndClient<S extends IProtocol, C extends IProtocol>(C client, S server, IOPump pump) {}
 
     /** A transport for the connecting side, delivering to {@code clientProtocol}. */
     public static FakeTransport makeFakeClient(IProtocol clientProtocol) {
@@ -47,8 +45,13 @@ public final class IOSim {
      * between them, {@linkplain IOPump#flush() flushed} once when {@code greet} so that
      * greetings sent from {@code connectionMade} have arrived.
      */
-    public static IOPump connect(IProtocol serverProtocol, FakeTransport serverTransport,
-            IProtocol clientProtocol, FakeTransport clientTransport, boolean debug, boolean greet) {
+    public static IOPump connect(
+            IProtocol serverProtocol,
+            FakeTransport serverTransport,
+            IProtocol clientProtocol,
+            FakeTransport clientTransport,
+            boolean debug,
+            boolean greet) {
         serverProtocol.makeConnection(serverTransport);
         clientProtocol.makeConnection(clientTransport);
         IOPump pump = new IOPump(clientProtocol, serverProtocol, clientTransport, serverTransport, debug);
@@ -59,8 +62,11 @@ public final class IOSim {
     }
 
     /** {@link #connect(IProtocol, FakeTransport, IProtocol, FakeTransport, boolean, boolean)} without debug, greeting. */
-    public static IOPump connect(IProtocol serverProtocol, FakeTransport serverTransport,
-            IProtocol clientProtocol, FakeTransport clientTransport) {
+    public static IOPump connect(
+            IProtocol serverProtocol,
+            FakeTransport serverTransport,
+            IProtocol clientProtocol,
+            FakeTransport clientTransport) {
         return connect(serverProtocol, serverTransport, clientProtocol, clientTransport, false, true);
     }
 
@@ -91,8 +97,7 @@ public final class IOSim {
      * A client endpoint and the {@link ConnectionCompleter} that decides what becomes of its
      * connection attempts.
      */
-    public record ConnectableEndpoint(IStreamClientEndpoint endpoint, ConnectionCompleter completer) {
-    }
+    public record ConnectableEndpoint(IStreamClientEndpoint endpoint, ConnectionCompleter completer) {}
 
     /**
      * A client endpoint whose connection attempts succeed (in memory, against a server that
@@ -102,7 +107,7 @@ public final class IOSim {
     public static ConnectableEndpoint connectableEndpoint() {
         MemoryReactorClock reactor = new MemoryReactorClock();
         IStreamClientEndpoint client = new TCP4ClientEndpoint(reactor, "0.0.0.0", 4321);
-        new TCP4ServerEndpoint(reactor, 4321).listen(Factory.forProtocol(() -> new Protocol() { }));
+        new TCP4ServerEndpoint(reactor, 4321).listen(Factory.forProtocol(() -> new Protocol() {}));
         return new ConnectableEndpoint(client, new ConnectionCompleter(reactor));
     }
 }

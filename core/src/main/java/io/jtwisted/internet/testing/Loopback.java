@@ -32,8 +32,7 @@ import org.jspecify.annotations.Nullable;
  * the reactor runs).
  */
 public final class Loopback {
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /**
      * The two ends of a loopback connection made by {@link #connectTCP}.
@@ -112,11 +111,10 @@ public final class Loopback {
                 .addCallbackDeferring(bothLost -> port.stopListening());
         Deferred<Connection<S, C>> connected = Deferred.gatherResults(List.of(clientSide.made, serverSide.made))
                 .addCallback(bothMade -> new Connection<>(server, client, clientSide.transport, closed));
-        connectFailed.addErrbackDeferring(failure -> port.stopListening()
-                .<@Nullable Void>addCallback(stopped -> {
-                    connected.errback(failure);
-                    return null;
-                }));
+        connectFailed.addErrbackDeferring(failure -> port.stopListening().<@Nullable Void>addCallback(stopped -> {
+            connected.errback(failure);
+            return null;
+        }));
         return connected;
     }
 
@@ -134,6 +132,7 @@ public final class Loopback {
         private final IProtocol delegate;
         private final Deferred<@Nullable Void> made = new Deferred<>();
         private final Deferred<@Nullable Void> lost = new Deferred<>();
+
         @SuppressWarnings("NullAway.Init") // set by makeConnection, before made fires and anyone reads it
         private ITransport transport;
 

@@ -2,15 +2,15 @@ package io.jtwisted.internet.testing;
 
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorSocket;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.interfaces.IClientFactory;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.util.ArrayList;
@@ -41,9 +41,12 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
     }
 
     /** A recorded {@code connectTCP} call. */
-    public record TcpClient(String host, int port, IClientFactory factory, double timeout,
-            @Nullable InetSocketAddress bindAddress) {
-    }
+    public record TcpClient(
+            String host,
+            int port,
+            IClientFactory factory,
+            double timeout,
+            @Nullable InetSocketAddress bindAddress) {}
 
     private final List<TcpServer> tcpServers = new ArrayList<>();
     private final List<TcpClient> tcpClients = new ArrayList<>();
@@ -84,8 +87,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
 
     /** Does nothing: a memory reactor has no loop (time moves through a {@code Clock}). */
     @Override
-    public void iterate(double delay) {
-    }
+    public void iterate(double delay) {}
 
     /** Marks the reactor crashed ({@link #hasCrashed()}) and not running. */
     @Override
@@ -150,7 +152,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
         if (id == null) {
             throw new IllegalArgumentException("unknown or removed trigger: " + triggerId);
         }
-        Objects.requireNonNull(Objects.requireNonNull(triggers.get(id.phase)).get(id.eventType)).remove(id.trigger); // added with its id
+        Objects.requireNonNull(Objects.requireNonNull(triggers.get(id.phase)).get(id.eventType))
+                .remove(id.trigger); // added with its id
     }
 
     /**
@@ -160,7 +163,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
     @Override
     public void fireSystemEvent(String eventType) {
         for (String phase : List.of("before", "during", "after")) {
-            List<SystemEventTrigger> list = triggers.getOrDefault(phase, Map.of()).getOrDefault(eventType, List.of());
+            List<SystemEventTrigger> list =
+                    triggers.getOrDefault(phase, Map.of()).getOrDefault(eventType, List.of());
             for (SystemEventTrigger trigger : List.copyOf(list)) {
                 try {
                     trigger.call();
@@ -192,7 +196,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
     public IListeningPort listenTCP(int port, IProtocolFactory factory, ListenOptions options) {
         String iface = options.iface();
         tcpServers.add(new TcpServer(port, factory, options.backlog(), iface, options.reusePort()));
-        IAddress address = isIPv6(iface) ? new IPv6Address("TCP", iface, port) : new IPv4Address("TCP", "0.0.0.0", port);
+        IAddress address =
+                isIPv6(iface) ? new IPv6Address("TCP", iface, port) : new IPv4Address("TCP", "0.0.0.0", port);
         return new FakePort(address);
     }
 
@@ -202,8 +207,8 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
      * {@link ConnectionCompleter} says so.
      */
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
-            @Nullable InetSocketAddress bindAddress) {
+    public IConnector connectTCP(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         tcpClients.add(new TcpClient(host, port, factory, timeout, bindAddress));
         IAddress destination = isIPv6(host) ? new IPv6Address("TCP", host, port) : new IPv4Address("TCP", host, port);
         FakeConnector connector = new FakeConnector(destination);
@@ -230,8 +235,7 @@ public class MemoryReactor implements IReactorCore, IReactorTCP, IReactorSocket 
     // IReactorSocket, as Twisted's MemoryReactor: adoptions are recorded, nothing is opened.
 
     /** A recorded {@code adoptStreamPort} or {@code adoptStreamConnection} call. */
-    public record Adopted(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {
-    }
+    public record Adopted(int fileDescriptor, ProtocolFamily addressFamily, IProtocolFactory factory) {}
 
     private final List<Adopted> adoptedPorts = new ArrayList<>();
     private final List<Adopted> adoptedConnections = new ArrayList<>();

@@ -1,9 +1,9 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.Clock;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.List;
 
 /**

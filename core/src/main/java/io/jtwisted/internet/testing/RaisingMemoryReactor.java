@@ -1,10 +1,10 @@
 package io.jtwisted.internet.testing;
 
+import io.jtwisted.internet.interfaces.IClientFactory;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTCP;
-import io.jtwisted.internet.interfaces.IClientFactory;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +35,8 @@ public class RaisingMemoryReactor implements IReactorTCP {
 
     /** Throws the connect exception. */
     @Override
-    public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout,
-            @Nullable InetSocketAddress bindAddress) {
+    public IConnector connectTCP(
+            String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
         throw connectException != null ? connectException : new UnsupportedOperationException("connectTCP");
     }
 }

@@ -41,6 +41,7 @@ public class StringTransport implements ITCPTransport {
     private final boolean lenient;
     /** False once a subclass has delivered the end of the connection to its protocol. */
     protected boolean connected = true;
+
     private boolean disconnecting;
     private boolean disconnected;
     private boolean writeDisconnected;
@@ -197,8 +198,8 @@ public class StringTransport implements ITCPTransport {
     public void registerProducer(IProducer producer, boolean streaming) {
         Objects.requireNonNull(producer, "producer");
         if (this.producer != null) {
-            throw new IllegalStateException("Cannot register producer " + producer
-                    + " because producer " + this.producer + " was never unregistered");
+            throw new IllegalStateException("Cannot register producer " + producer + " because producer "
+                    + this.producer + " was never unregistered");
         }
         this.producer = producer;
         this.streaming = streaming;

@@ -1,9 +1,9 @@
 package io.jtwisted.internet.testing;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.python.failure.Failure;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +21,7 @@ public class StringTransportWithDisconnection extends StringTransport {
     private @Nullable IProtocol protocol;
 
     /** A transport with the default addresses; call {@link #setProtocol} before closing it. */
-    public StringTransportWithDisconnection() {
-    }
+    public StringTransportWithDisconnection() {}
 
     /** A transport with the given addresses ({@code null} for the defaults). */
     public StringTransportWithDisconnection(@Nullable IAddress hostAddress, @Nullable IAddress peerAddress) {

@@ -1,10 +1,10 @@
 package io.jtwisted.internet.threads;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
-import io.jtwisted.python.failure.ThrowingSupplier;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorThreads;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.python.failure.ThrowingSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Twisted's {@code twisted.internet.threads}.
  */
 public final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     /**
      * Runs {@code callable} on the reactor's thread pool and returns a Deferred that fires, on the
@@ -27,8 +26,8 @@ public final class Threads {
     }
 
     /** As {@link #deferToThread}, on the given {@code pool} instead of the reactor's. */
-    public static <T> Deferred<T> deferToThreadPool(IReactorThreads reactor, Executor pool,
-                                                    ThrowingSupplier<? extends T> callable) {
+    public static <T> Deferred<T> deferToThreadPool(
+            IReactorThreads reactor, Executor pool, ThrowingSupplier<? extends T> callable) {
         Deferred<T> deferred = new Deferred<>();
         pool.execute(() -> {
             T result;
@@ -61,9 +60,8 @@ public final class Threads {
      *
      * @throws IllegalStateException when called on the reactor thread (it would wait forever)
      */
-    public static <T> T blockingCallFromThreadDeferring(IReactorThreads reactor,
-                                                        ThrowingSupplier<? extends Deferred<? extends T>> callable)
-            throws Exception {
+    public static <T> T blockingCallFromThreadDeferring(
+            IReactorThreads reactor, ThrowingSupplier<? extends Deferred<? extends T>> callable) throws Exception {
         if (reactor.isInIOThread() && reactor instanceof IReactorCore core && core.running()) {
             throw new IllegalStateException("blockingCallFromThread must not be called in the reactor thread");
         }

@@ -32,6 +32,7 @@ public final class OutputAndValue {
 
     @Override
     public String toString() {
-        return "OutputAndValue(out=" + Quoting.bytesLiteral(out) + ", err=" + Quoting.bytesLiteral(err) + ", code=" + code + ")";
+        return "OutputAndValue(out=" + Quoting.bytesLiteral(out) + ", err=" + Quoting.bytesLiteral(err) + ", code="
+                + code + ")";
     }
 }

@@ -2,8 +2,7 @@ package io.jtwisted.internet.utils;
 
 /** Bytes written the way Python's {@code repr} writes them, for messages that quote a child's output. */
 final class Quoting {
-    private Quoting() {
-    }
+    private Quoting() {}
 
     /** {@code b'...'} with printable ASCII as is and everything else escaped. */
     static String bytesLiteral(byte[] bytes) {

@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * that cannot be started fails the returned Deferred.
  */
 public final class Utils {
-    private Utils() {
-    }
+    private Utils() {}
 
     /** {@link #getProcessOutput(IReactorProcess, String, List, Map, String, boolean)} with an empty environment, here, stderr unexpected. */
     public static Deferred<byte[]> getProcessOutput(IReactorProcess reactor, String executable, List<String> args) {
@@ -29,8 +28,12 @@ public final class Utils {
     }
 
     /** {@link #getProcessOutput(IReactorProcess, String, List, Map, String, boolean)} with stderr unexpected. */
-    public static Deferred<byte[]> getProcessOutput(IReactorProcess reactor, String executable, List<String> args,
-                                                    @Nullable Map<String, String> env, @Nullable String path) {
+    public static Deferred<byte[]> getProcessOutput(
+            IReactorProcess reactor,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path) {
         return getProcessOutput(reactor, executable, args, env, path, false);
     }
 
@@ -42,14 +45,20 @@ public final class Utils {
      *     fail, at the first byte on stderr, with {@link UnexpectedErrorOutput} (whose {@code
      *     processEnded()} fires when the child has ended) and close the child's pipes
      */
-    public static Deferred<byte[]> getProcessOutput(IReactorProcess reactor, String executable, List<String> args,
-                                                    @Nullable Map<String, String> env, @Nullable String path, boolean errortoo) {
+    public static Deferred<byte[]> getProcessOutput(
+            IReactorProcess reactor,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            boolean errortoo) {
         Deferred<byte[]> result = new Deferred<>();
         return spawn(reactor, new BackRelay(result, errortoo), result, executable, args, env, path);
     }
 
     /** {@link #getProcessValue(IReactorProcess, String, List, Map, String)} with an empty environment, here. */
-    public static Deferred<@Nullable Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args) {
+    public static Deferred<@Nullable Integer> getProcessValue(
+            IReactorProcess reactor, String executable, List<String> args) {
         return getProcessValue(reactor, executable, args, Map.of(), null);
     }
 
@@ -57,22 +66,29 @@ public final class Utils {
      * Runs {@code executable} and fires with its exit code once it has ended; with {@code null}
      * when a signal killed it (Twisted's {@code None}).
      */
-    public static Deferred<@Nullable Integer> getProcessValue(IReactorProcess reactor, String executable, List<String> args,
-                                                    @Nullable Map<String, String> env, @Nullable String path) {
+    public static Deferred<@Nullable Integer> getProcessValue(
+            IReactorProcess reactor,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path) {
         Deferred<@Nullable Integer> result = new Deferred<>();
         return spawn(reactor, new ValueGetter(result), result, executable, args, env, path);
     }
 
     /** {@link #getProcessOutputAndValue(IReactorProcess, String, List, Map, String, byte[])} with an empty environment, here, no input. */
-    public static Deferred<OutputAndValue> getProcessOutputAndValue(IReactorProcess reactor, String executable,
-                                                                    List<String> args) {
+    public static Deferred<OutputAndValue> getProcessOutputAndValue(
+            IReactorProcess reactor, String executable, List<String> args) {
         return getProcessOutputAndValue(reactor, executable, args, Map.of(), null, null);
     }
 
     /** {@link #getProcessOutputAndValue(IReactorProcess, String, List, Map, String, byte[])} with no input. */
-    public static Deferred<OutputAndValue> getProcessOutputAndValue(IReactorProcess reactor, String executable,
-                                                                    List<String> args, @Nullable Map<String, String> env,
-                                                                    @Nullable String path) {
+    public static Deferred<OutputAndValue> getProcessOutputAndValue(
+            IReactorProcess reactor,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path) {
         return getProcessOutputAndValue(reactor, executable, args, env, path, null);
     }
 
@@ -84,15 +100,25 @@ public final class Utils {
      * @param stdinBytes written to the child's stdin, which is then closed; {@code null} to write
      *     nothing and leave stdin open, as Twisted's
      */
-    public static Deferred<OutputAndValue> getProcessOutputAndValue(IReactorProcess reactor, String executable,
-                                                                    List<String> args, @Nullable Map<String, String> env,
-                                                                    @Nullable String path, byte @Nullable [] stdinBytes) {
+    public static Deferred<OutputAndValue> getProcessOutputAndValue(
+            IReactorProcess reactor,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path,
+            byte @Nullable [] stdinBytes) {
         Deferred<OutputAndValue> result = new Deferred<>();
         return spawn(reactor, new EverythingGetter(result, stdinBytes), result, executable, args, env, path);
     }
 
-    private static <T extends @Nullable Object> Deferred<T> spawn(IReactorProcess reactor, ProcessProtocol protocol, Deferred<T> result,
-                                         String executable, List<String> args, @Nullable Map<String, String> env, @Nullable String path) {
+    private static <T extends @Nullable Object> Deferred<T> spawn(
+            IReactorProcess reactor,
+            ProcessProtocol protocol,
+            Deferred<T> result,
+            String executable,
+            List<String> args,
+            @Nullable Map<String, String> env,
+            @Nullable String path) {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(executable);
         argv.addAll(args);

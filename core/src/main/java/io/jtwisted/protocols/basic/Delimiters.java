@@ -10,13 +10,11 @@ import java.nio.ByteOrder;
  * trick), then checks the rest of the delimiter where the first byte matched.
  */
 final class Delimiters {
-    private static final VarHandle LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private Delimiters() {
-    }
+    private Delimiters() {}
 
     /**
      * The index of the first complete occurrence of {@code delimiter} that starts at or after

@@ -34,6 +34,7 @@ public class FileSender implements IPullProducer {
     private @Nullable UnaryOperator<byte[]> transform;
     /** Fires once; null before the transfer and after it has fired. */
     private @Nullable Deferred<byte[]> deferred;
+
     private byte[] lastSent = new byte[0];
 
     /** Sets the chunk size. */
@@ -57,7 +58,8 @@ public class FileSender implements IPullProducer {
      *     was written and the producer unregistered; fails if the consumer stops the transfer or
      *     reading fails
      */
-    public Deferred<byte[]> beginFileTransfer(InputStream file, IConsumer consumer, @Nullable UnaryOperator<byte[]> transform) {
+    public Deferred<byte[]> beginFileTransfer(
+            InputStream file, IConsumer consumer, @Nullable UnaryOperator<byte[]> transform) {
         this.file = file;
         this.consumer = consumer;
         this.transform = transform;
@@ -102,8 +104,7 @@ public class FileSender implements IPullProducer {
     }
 
     /** Does nothing: the consumer asks for each chunk. */
-    public void pauseProducing() {
-    }
+    public void pauseProducing() {}
 
     /** Abandons the transfer: the Deferred fails with "Consumer asked us to stop producing". */
     @Override

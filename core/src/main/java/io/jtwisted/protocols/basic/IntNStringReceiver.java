@@ -112,8 +112,11 @@ public abstract class IntNStringReceiver extends PauseableReceiver {
 
     /** Called with a length prefix greater than {@link #MAX_LENGTH}; by default logs the reason and closes the connection. */
     public void lengthLimitExceeded(long length) {
-        LOG.warn("Closing the connection to {}: announced string length {} is over MAX_LENGTH ({})",
-                transport.getPeer(), length, MAX_LENGTH);
+        LOG.warn(
+                "Closing the connection to {}: announced string length {} is over MAX_LENGTH ({})",
+                transport.getPeer(),
+                length,
+                MAX_LENGTH);
         transport.loseConnection();
     }
 

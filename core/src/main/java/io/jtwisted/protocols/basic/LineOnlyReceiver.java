@@ -145,7 +145,10 @@ public abstract class LineOnlyReceiver extends Protocol {
 
     /** Called when a line is too long; by default logs the reason and closes the connection. */
     public void lineLengthExceeded(byte[] line) {
-        LOG.warn("Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)", transport.getPeer(), MAX_LENGTH);
+        LOG.warn(
+                "Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)",
+                transport.getPeer(),
+                MAX_LENGTH);
         transport.loseConnection();
     }
 

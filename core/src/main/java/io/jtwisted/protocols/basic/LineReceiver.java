@@ -174,7 +174,10 @@ public abstract class LineReceiver extends PauseableReceiver {
      * that line; the buffer has been emptied. By default logs the reason and closes the connection.
      */
     public void lineLengthExceeded(byte[] line) {
-        LOG.warn("Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)", transport.getPeer(), MAX_LENGTH);
+        LOG.warn(
+                "Closing the connection to {}: line longer than MAX_LENGTH ({} bytes)",
+                transport.getPeer(),
+                MAX_LENGTH);
         transport.loseConnection();
     }
 

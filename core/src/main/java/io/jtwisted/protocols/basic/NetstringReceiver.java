@@ -33,6 +33,7 @@ public abstract class NetstringReceiver extends Protocol {
     private boolean parsingPayload;
     /** The payload being read; the empty array when none is. */
     private byte[] payload = ReceiveBuffer.EMPTY;
+
     private int payloadFilled;
     private boolean brokenPeer;
 
@@ -102,8 +103,7 @@ public abstract class NetstringReceiver extends Protocol {
         }
         // No complete length: what arrived must be the beginning of one. (Like Python's "$",
         // Twisted's pattern also accepts one newline after the digits here.)
-        boolean partial = digitsEnd > start
-                && (digitsEnd == end || (digitsEnd == end - 1 && array[digitsEnd] == '\n'));
+        boolean partial = digitsEnd > start && (digitsEnd == end || (digitsEnd == end - 1 && array[digitsEnd] == '\n'));
         if (!partial) {
             throw new NetstringParseError(MISSING_LENGTH);
         }
@@ -153,8 +153,10 @@ public abstract class NetstringReceiver extends Protocol {
 
     private void handleParseError(NetstringParseError error) {
         if (!brokenPeer) {
-            LOG.warn("Closing the connection to {}: invalid netstring: {}",
-                    transport == null ? null : transport.getPeer(), error.getMessage());
+            LOG.warn(
+                    "Closing the connection to {}: invalid netstring: {}",
+                    transport == null ? null : transport.getPeer(),
+                    error.getMessage());
         }
         brokenPeer = true;
         transport.loseConnection();

@@ -25,6 +25,7 @@ final class ReceiveBuffer {
     private boolean adopted;
     /** No delimiter {@link #scannedFor} starts in {@code [start, scanned)}. */
     private int scanned;
+
     private byte @Nullable [] scannedFor;
 
     int size() {

@@ -1,8 +1,8 @@
 package io.jtwisted.protocols.basic;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /** The functions of Twisted's {@code twisted.protocols.haproxy} module. */
 public final class HAProxy {
-    private HAProxy() {
-    }
+    private HAProxy() {}
 
     /**
      * An endpoint listening on {@code wrappedEndpoint} whose connections start with a PROXY header

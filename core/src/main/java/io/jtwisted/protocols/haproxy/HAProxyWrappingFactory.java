@@ -23,8 +23,11 @@ public class HAProxyWrappingFactory extends WrappingFactory {
     /** The wrapped factory's prefix with {@code " (PROXY)"}: {@code "Echo (PROXY)"}, as Twisted's. */
     @Override
     public String logPrefix() {
-        String inner = wrappedFactory instanceof WrappingFactory wrapping ? wrapping.logPrefix()
-                : Objects.requireNonNull(wrappedFactory, "no wrapped factory").getClass().getSimpleName();
+        String inner = wrappedFactory instanceof WrappingFactory wrapping
+                ? wrapping.logPrefix()
+                : Objects.requireNonNull(wrappedFactory, "no wrapped factory")
+                        .getClass()
+                        .getSimpleName();
         return inner + " (PROXY)";
     }
 }

@@ -13,8 +13,7 @@ public interface IProxyParser {
      * @param remaining the bytes after the header, for the wrapped protocol (possibly empty)
      */
     @SuppressWarnings("ArrayRecordComponent") // a parser's result, read once, never compared
-    record Parsed(ProxyInfo info, byte[] remaining) {
-    }
+    record Parsed(ProxyInfo info, byte[] remaining) {}
 
     /**
      * Consumes {@code data}.
@@ -23,7 +22,8 @@ public interface IProxyParser {
      *     bytes are needed)
      * @throws InvalidProxyHeader as soon as the bytes fed cannot be the start of a valid header
      */
-    @Nullable Parsed feed(byte[] data) throws InvalidProxyHeader;
+    @Nullable
+    Parsed feed(byte[] data) throws InvalidProxyHeader;
 
     /**
      * Parses one complete header (version 1: the line without its CRLF; version 2: the whole binary

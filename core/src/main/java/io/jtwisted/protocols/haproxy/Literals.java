@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 
 /** Checks and normalises the literal addresses of version 1 headers; never consults a resolver. */
 final class Literals {
-    private Literals() {
-    }
+    private Literals() {}
 
     /** {@code text} if it is a dotted-quad IPv4 address (four decimal octets, 0 to 255). */
     static String ipv4(String text) throws MissingAddressData {
@@ -16,7 +15,9 @@ final class Literals {
             throw new MissingAddressData("invalid IPv4 address '" + V1Parser.printable(text) + "'");
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (octet.isEmpty()
+                    || octet.length() > 3
+                    || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(octet) > 255) {
                 throw new MissingAddressData("invalid IPv4 address '" + V1Parser.printable(text) + "'");
             }
@@ -31,9 +32,14 @@ final class Literals {
     static String ipv6(String text) throws MissingAddressData {
         // Only ASCII hex digits, colons and dots (an embedded IPv4 part): no '%' scope, which would
         // name a local interface. In brackets, the JDK parses a literal and never looks a name up.
-        boolean plausible = text.indexOf(':') >= 0 && text.length() <= 45
-                && text.chars().allMatch(c -> c == ':' || c == '.' || (c >= '0' && c <= '9')
-                        || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        boolean plausible = text.indexOf(':') >= 0
+                && text.length() <= 45
+                && text.chars()
+                        .allMatch(c -> c == ':'
+                                || c == '.'
+                                || (c >= '0' && c <= '9')
+                                || (c >= 'a' && c <= 'f')
+                                || (c >= 'A' && c <= 'F'));
         if (plausible) {
             try {
                 byte[] bytes = java.net.InetAddress.getByName("[" + text + "]").getAddress();

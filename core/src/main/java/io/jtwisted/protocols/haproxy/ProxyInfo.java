@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param header the header as received: for version 1 the line without its CRLF, for version 2 the
  *     whole binary header (signature, fixed part, addresses and any TLVs)
  */
-@SuppressWarnings("ArrayRecordComponent") // the raw header is kept to be logged or inspected; equality is not defined on it
-public record ProxyInfo(byte[] header, @Nullable IAddress source, @Nullable IAddress destination) {
-}
+@SuppressWarnings(
+        "ArrayRecordComponent") // the raw header is kept to be logged or inspected; equality is not defined on it
+public record ProxyInfo(
+        byte[] header, @Nullable IAddress source, @Nullable IAddress destination) {}

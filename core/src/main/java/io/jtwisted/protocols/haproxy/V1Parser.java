@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class V1Parser implements IProxyParser {
     /** The longest version 1 header, CRLF included (the specification's 107 bytes). */
     public static final int MAX_LENGTH = 107;
+
     static final byte[] SIGNATURE = "PROXY ".getBytes(StandardCharsets.US_ASCII);
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -43,7 +44,8 @@ public final class V1Parser implements IProxyParser {
             }
         }
         if (all.length >= MAX_LENGTH) {
-            throw new InvalidProxyHeader("no CRLF within the first " + MAX_LENGTH + " bytes of a version 1 PROXY header");
+            throw new InvalidProxyHeader(
+                    "no CRLF within the first " + MAX_LENGTH + " bytes of a version 1 PROXY header");
         }
         return null;
     }
@@ -80,8 +82,8 @@ public final class V1Parser implements IProxyParser {
         } else if (protocol.equals("TCP6")) {
             v6 = true;
         } else {
-            throw new InvalidNetworkProtocol("unknown network protocol '" + printable(protocol)
-                    + "' (TCP4, TCP6 or UNKNOWN expected)");
+            throw new InvalidNetworkProtocol(
+                    "unknown network protocol '" + printable(protocol) + "' (TCP4, TCP6 or UNKNOWN expected)");
         }
         if (fields.length < 6) {
             throw new MissingAddressData("a " + protocol + " header needs source and destination addresses and ports");

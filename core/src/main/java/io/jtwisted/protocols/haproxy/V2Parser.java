@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class V2Parser implements IProxyParser {
     /** The signature every version 2 header starts with. */
     static final byte[] SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
+
     static final int FIXED_LENGTH = 16;
     private static final int INET_ADDRESSES = 12;
     private static final int INET6_ADDRESSES = 36;
@@ -75,8 +76,8 @@ public final class V2Parser implements IProxyParser {
     @Override
     public ProxyInfo parse(byte[] header) throws InvalidProxyHeader {
         if (header.length < FIXED_LENGTH) {
-            throw new InvalidProxyHeader("a version 2 PROXY header has at least " + FIXED_LENGTH + " bytes, not "
-                    + header.length);
+            throw new InvalidProxyHeader(
+                    "a version 2 PROXY header has at least " + FIXED_LENGTH + " bytes, not " + header.length);
         }
         if (!Arrays.equals(header, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
             throw new InvalidProxyHeader("a version 2 PROXY header starts with its 12-byte signature");
@@ -91,8 +92,8 @@ public final class V2Parser implements IProxyParser {
         }
         int length = length(header);
         if (header.length < FIXED_LENGTH + length) {
-            throw new InvalidProxyHeader("the header says " + length + " bytes follow, but only "
-                    + (header.length - FIXED_LENGTH) + " do");
+            throw new InvalidProxyHeader(
+                    "the header says " + length + " bytes follow, but only " + (header.length - FIXED_LENGTH) + " do");
         }
         byte[] raw = Arrays.copyOf(header, FIXED_LENGTH + length);
         if (command == 0) { // LOCAL: the proxy speaks for itself; the connection's addresses stand
@@ -114,24 +115,30 @@ public final class V2Parser implements IProxyParser {
         return switch (family) {
             case 0x10 -> {
                 need(length, INET_ADDRESSES, "IPv4");
-                yield new ProxyInfo(raw, new IPv4Address(type, ipv4(header, at), port(header, at + 8)),
+                yield new ProxyInfo(
+                        raw,
+                        new IPv4Address(type, ipv4(header, at), port(header, at + 8)),
                         new IPv4Address(type, ipv4(header, at + 4), port(header, at + 10)));
             }
             case 0x20 -> {
                 need(length, INET6_ADDRESSES, "IPv6");
-                yield new ProxyInfo(raw, new IPv6Address(type, ipv6(header, at), port(header, at + 32)),
+                yield new ProxyInfo(
+                        raw,
+                        new IPv6Address(type, ipv6(header, at), port(header, at + 32)),
                         new IPv6Address(type, ipv6(header, at + 16), port(header, at + 34)));
             }
             default -> {
                 need(length, UNIX_ADDRESSES, "UNIX");
-                yield new ProxyInfo(raw, new UNIXAddress(unixPath(header, at)), new UNIXAddress(unixPath(header, at + 108)));
+                yield new ProxyInfo(
+                        raw, new UNIXAddress(unixPath(header, at)), new UNIXAddress(unixPath(header, at + 108)));
             }
         };
     }
 
     private static void need(int length, int needed, String family) throws MissingAddressData {
         if (length < needed) {
-            throw new MissingAddressData("an " + family + " header needs " + needed + " bytes of addresses, it has " + length);
+            throw new MissingAddressData(
+                    "an " + family + " header needs " + needed + " bytes of addresses, it has " + length);
         }
     }
 

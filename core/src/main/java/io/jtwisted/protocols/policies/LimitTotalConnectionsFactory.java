@@ -23,8 +23,7 @@ public class LimitTotalConnectionsFactory extends Factory implements ProtocolWra
 
     private int connectionCount;
 
-    public LimitTotalConnectionsFactory() {
-    }
+    public LimitTotalConnectionsFactory() {}
 
     /** A factory building {@code protocol}, with no limit yet. */
     public LimitTotalConnectionsFactory(Supplier<? extends Protocol> protocol) {
@@ -67,8 +66,7 @@ public class LimitTotalConnectionsFactory extends Factory implements ProtocolWra
     }
 
     @Override
-    public void registerProtocol(ProtocolWrapper p) {
-    }
+    public void registerProtocol(ProtocolWrapper p) {}
 
     @Override
     public void unregisterProtocol(ProtocolWrapper p) {

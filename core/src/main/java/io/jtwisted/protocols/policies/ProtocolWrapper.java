@@ -1,6 +1,5 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IProducer;
@@ -10,6 +9,7 @@ import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -4,8 +4,7 @@ package io.jtwisted.protocols.policies;
 final class PythonRepr {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private PythonRepr() {
-    }
+    private PythonRepr() {}
 
     static String bytes(byte[] data) {
         return bytes(data, 0, data.length);

@@ -1,13 +1,13 @@
 package io.jtwisted.protocols.policies;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.logger.Logger;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.ArrayList;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

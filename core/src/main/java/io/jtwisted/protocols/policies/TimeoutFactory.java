@@ -1,12 +1,12 @@
 package io.jtwisted.protocols.policies;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +45,8 @@ public class TimeoutFactory extends WrappingFactory {
 
     @Override
     public @Nullable IProtocol buildProtocol(IAddress address) {
-        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
+        IProtocol wrapped =
+                Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         return wrapped == null ? null : new TimeoutProtocol(this, wrapped, timeoutPeriod);
     }
 

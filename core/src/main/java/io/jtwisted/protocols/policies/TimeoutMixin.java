@@ -1,10 +1,10 @@
 package io.jtwisted.protocols.policies;
 
 import io.jtwisted.internet.Reactor;
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.interfaces.ITransport;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 

@@ -55,7 +55,8 @@ public class TrafficLoggingFactory extends WrappingFactory {
     @Override
     public @Nullable IProtocol buildProtocol(IAddress address) {
         counter++;
-        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
+        IProtocol wrapped =
+                Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         if (wrapped == null) {
             return null;
         }

@@ -1,7 +1,7 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IProtocol;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,8 +26,8 @@ public class TrafficLoggingProtocol extends ProtocolWrapper {
      * @param lengthLimit the longest data logged whole, or {@code null}
      * @param number the connection's number in the log lines
      */
-    public TrafficLoggingProtocol(Registry registry, IProtocol wrappedProtocol, Writer logfile,
-            @Nullable Integer lengthLimit, int number) {
+    public TrafficLoggingProtocol(
+            Registry registry, IProtocol wrappedProtocol, Writer logfile, @Nullable Integer lengthLimit, int number) {
         super(registry, wrappedProtocol);
         this.logfile = logfile;
         this.lengthLimit = lengthLimit;

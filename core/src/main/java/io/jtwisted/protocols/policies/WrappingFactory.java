@@ -1,11 +1,11 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.protocol.ClientFactory;
+import io.jtwisted.python.failure.Failure;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -84,7 +84,8 @@ public class WrappingFactory extends ClientFactory implements ProtocolWrapper.Re
      */
     @Override
     public @Nullable IProtocol buildProtocol(IAddress address) {
-        IProtocol wrapped = Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
+        IProtocol wrapped =
+                Objects.requireNonNull(wrappedFactory, "no wrapped factory").buildProtocol(address);
         return wrapped == null ? null : wrapProtocol(wrapped);
     }
 

@@ -29,7 +29,9 @@ public abstract class Proxy extends Protocol {
     @Override
     public void dataReceived(byte[] data) {
         // Reading is paused until the peer is set (see ProxyServer), and stops when it is cleared.
-        Objects.requireNonNull(peer, "data before the peer connected").transport().write(data);
+        Objects.requireNonNull(peer, "data before the peer connected")
+                .transport()
+                .write(data);
     }
 
     @Override

@@ -16,8 +16,7 @@ final class Scratch {
     private ByteBuffer appIn = ByteBuffer.allocate(16 * 1024 + 256);
     private ByteBuffer netOut = ByteBuffer.allocate(17 * 1024 + 512);
 
-    private Scratch() {
-    }
+    private Scratch() {}
 
     static Scratch get() {
         return PER_THREAD.get();
@@ -34,7 +33,8 @@ final class Scratch {
     }
 
     void growAppIn(SSLEngine engine) {
-        appIn = ByteBuffer.allocate(Math.max(appIn.capacity() * 2, engine.getSession().getApplicationBufferSize()));
+        appIn = ByteBuffer.allocate(
+                Math.max(appIn.capacity() * 2, engine.getSession().getApplicationBufferSize()));
     }
 
     /** The ciphertext buffer, possibly holding bytes not yet flushed, with room for at least one record. */
@@ -50,7 +50,8 @@ final class Scratch {
     }
 
     void growNetOut(SSLEngine engine) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
+        ByteBuffer bigger = ByteBuffer.allocate(
+                Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
         netOut.flip();
         bigger.put(netOut);
         netOut = bigger;

@@ -42,7 +42,8 @@ public class StartTLSProtocol extends ProtocolWrapper implements ITLSTransport {
         if (disconnecting()) {
             throw new IllegalStateException("cannot start TLS on a connection that is closing or closed");
         }
-        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(options, tlsFactory.isClient(), null, tlsFactory.reactor());
+        TLSMemoryBIOFactory factory =
+                new TLSMemoryBIOFactory(options, tlsFactory.isClient(), null, tlsFactory.reactor());
         IProducer registered = clearProducer;
         if (registered != null) {
             unregisterProducer();

@@ -48,7 +48,8 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     public static final double DEFAULT_INLINE_TASK_SHARE = 0;
 
     /** Tasks run inline; for in-memory tests. */
-    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, @Nullable IProtocolFactory wrappedFactory) {
+    public TLSMemoryBIOFactory(
+            IConnectionCreator contextFactory, boolean isClient, @Nullable IProtocolFactory wrappedFactory) {
         this(contextFactory, isClient, wrappedFactory, null);
     }
 
@@ -60,14 +61,18 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
      * @param reactor runs the engine's delegated tasks off its thread; {@code null} runs them inline
      * @throws IllegalArgumentException if {@code contextFactory} cannot serve that side
      */
-    public TLSMemoryBIOFactory(IConnectionCreator contextFactory, boolean isClient, @Nullable IProtocolFactory wrappedFactory,
-                               @Nullable IReactorThreads reactor) {
+    public TLSMemoryBIOFactory(
+            IConnectionCreator contextFactory,
+            boolean isClient,
+            @Nullable IProtocolFactory wrappedFactory,
+            @Nullable IReactorThreads reactor) {
         super(wrappedFactory);
         if (isClient && !(contextFactory instanceof IClientConnectionCreator)) {
             throw new IllegalArgumentException(contextFactory + " cannot make client TLS connections");
         }
         if (!isClient && !(contextFactory instanceof IServerConnectionCreator)) {
-            throw new IllegalArgumentException(contextFactory + " cannot make server TLS connections (it has no certificate)");
+            throw new IllegalArgumentException(
+                    contextFactory + " cannot make server TLS connections (it has no certificate)");
         }
         this.contextFactory = contextFactory;
         this.isClient = isClient;
@@ -119,7 +124,8 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     }
 
     /** Schedules {@code onTimeout} after the handshake timeout; {@code null} when there is none. */
-    @Nullable IDelayedCall scheduleHandshakeTimeout(Runnable onTimeout) {
+    @Nullable
+    IDelayedCall scheduleHandshakeTimeout(Runnable onTimeout) {
         if (clock == null || handshakeTimeout <= 0) {
             return null;
         }
@@ -152,7 +158,8 @@ public class TLSMemoryBIOFactory extends WrappingFactory {
     }
 
     SSLEngine createEngine() {
-        return isClient ? ((IClientConnectionCreator) contextFactory).clientConnectionForTLS()
+        return isClient
+                ? ((IClientConnectionCreator) contextFactory).clientConnectionForTLS()
                 : ((IServerConnectionCreator) contextFactory).serverConnectionForTLS();
     }
 

@@ -3,14 +3,14 @@ package io.jtwisted.protocols.tls;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
+import io.jtwisted.internet.interfaces.IConsumer;
+import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IHandshakeListener;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ISSLTransport;
-import io.jtwisted.internet.interfaces.IConsumer;
-import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.ssl.Certificate;
 import io.jtwisted.logger.Logger;
@@ -71,7 +71,10 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     private final TLSMemoryBIOFactory tlsFactory;
     private final boolean connectWrapped;
     private final boolean halfCloseable;
-    @SuppressWarnings("NullAway.Init") // created in makeConnection, before any data; the null checks cover a connection lost before it
+
+    @SuppressWarnings(
+            "NullAway.Init") // created in makeConnection, before any data; the null checks cover a connection lost
+    // before it
     private SSLEngine engine;
 
     private ByteBuffer netIn = ByteBuffer.allocate(0); // received, not yet unwrapped ciphertext (write mode)
@@ -125,8 +128,8 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         handshakeTimer = tlsFactory.scheduleHandshakeTimeout(() -> {
             handshakeTimer = null;
             if (!handshakeDone && !lostTLSConnection) {
-                tlsFailed(new SSLHandshakeException("the TLS handshake did not complete within "
-                        + tlsFactory.handshakeTimeout() + " s"));
+                tlsFailed(new SSLHandshakeException(
+                        "the TLS handshake did not complete within " + tlsFactory.handshakeTimeout() + " s"));
             }
         });
         try {
@@ -195,8 +198,8 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
     /** Appends bytes still to be unwrapped to the connection's own input buffer. */
     private void keep(ByteBuffer bytes) {
         if (netIn.remaining() < bytes.remaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.position() + bytes.remaining(),
-                    engine.getSession().getPacketBufferSize()));
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(
+                    netIn.position() + bytes.remaining(), engine.getSession().getPacketBufferSize()));
             netIn.flip();
             bigger.put(netIn);
             netIn = bigger;
@@ -223,8 +226,13 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         } finally {
             driving = false;
         }
-        if (disconnecting && handshakeDone && appSendBuffer.isEmpty() && producer == null && pullProducer == null
-                && !tasksRunning && !lostTLSConnection) {
+        if (disconnecting
+                && handshakeDone
+                && appSendBuffer.isEmpty()
+                && producer == null
+                && pullProducer == null
+                && !tasksRunning
+                && !lostTLSConnection) {
             shutdownTLS();
         }
     }
@@ -233,7 +241,10 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
         Scratch scratch = tlsFactory.scratch();
         while (!lostTLSConnection && !tasksRunning && !aborted) {
             HandshakeStatus status = engine.getHandshakeStatus();
-            if (handshakeDone && status != HandshakeStatus.NOT_HANDSHAKING && !closeNotifyReceived && !closeNotifySent
+            if (handshakeDone
+                    && status != HandshakeStatus.NOT_HANDSHAKING
+                    && !closeNotifyReceived
+                    && !closeNotifySent
                     && "TLSv1.2".equals(engine.getSession().getProtocol())) {
                 tlsFailed(new SSLException("TLS renegotiation refused: the peer tried to renegotiate the session"));
                 return;
@@ -326,8 +337,10 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             default -> {
                 deliver(app);
                 boolean more = direct != null ? direct.hasRemaining() : netIn.position() > 0;
-                return !lostTLSConnection && (more || result.bytesProduced() > 0
-                        || engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING);
+                return !lostTLSConnection
+                        && (more
+                                || result.bytesProduced() > 0
+                                || engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING);
             }
         }
     }
@@ -489,8 +502,7 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
                     scratch.flush(this);
                     return false;
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
                 // the engine takes no application data right now (a handshake is under way): keep it for later
@@ -634,7 +646,10 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
             // the TLS session ended cleanly; the transport may still have failed to send our reply
             // (a UNIX socket reports EPIPE when the peer closed right after its close_notify)
             why = ConnectionDone.CONNECTION_DONE;
-        } else if (reason == null && transportReason.value() instanceof ConnectionDone && !closeNotifyReceived && !aborted) {
+        } else if (reason == null
+                && transportReason.value() instanceof ConnectionDone
+                && !closeNotifyReceived
+                && !aborted) {
             if (!handshakeDone) {
                 why = new Failure(new ConnectionLost("the connection was closed during the TLS handshake"));
                 LOG.info("TLS handshake with {} not completed: the peer closed the connection", transport.getPeer());
@@ -750,8 +765,9 @@ public class TLSMemoryBIOProtocol extends ProtocolWrapper implements ISSLTranspo
 
     @Override
     public String toString() {
-        return "TLSMemoryBIOProtocol(" + (wrappedProtocol == null ? "None" : wrappedProtocol.getClass().getSimpleName())
-                + ", handshakeDone=" + handshakeDone + ")";
+        return "TLSMemoryBIOProtocol("
+                + (wrappedProtocol == null ? "None" : wrappedProtocol.getClass().getSimpleName()) + ", handshakeDone="
+                + handshakeDone + ")";
     }
 
     /** Pauses and resumes the application's producer without doubling either event, as Twisted's {@code _ProducerMembrane}. */

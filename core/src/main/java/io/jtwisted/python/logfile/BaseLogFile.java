@@ -28,8 +28,10 @@ public abstract class BaseLogFile extends Writer {
     protected final Path path;
     /** The permissions new files get (as {@code 0640}), or {@code null} for the process's default. */
     protected final @Nullable Integer defaultMode;
+
     @SuppressWarnings("NullAway.Init") // opened by openFile(), which every subclass constructor calls first
     private FileChannel channel;
+
     private boolean closed;
 
     /**
@@ -81,7 +83,8 @@ public abstract class BaseLogFile extends Writer {
     /** (Re)opens the file for appending, creating it with {@link #defaultMode} when it does not exist. */
     protected synchronized void openFile() throws IOException {
         boolean existed = Files.exists(path);
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel =
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         closed = false;
         if (defaultMode != null && !existed) {
             try {
@@ -94,8 +97,7 @@ public abstract class BaseLogFile extends Writer {
     }
 
     /** Called after the file was (re)opened, for subclasses that track its size or date. */
-    protected void opened() throws IOException {
-    }
+    protected void opened() throws IOException {}
 
     /** The size of the open file, in bytes. */
     protected synchronized long currentSize() throws IOException {
@@ -151,13 +153,11 @@ public abstract class BaseLogFile extends Writer {
     }
 
     /** Called after {@code length} bytes were written. */
-    protected void written(int length) {
-    }
+    protected void written(int length) {}
 
     /** Nothing is buffered: a no-op kept for the {@link Writer} contract. */
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     /** Closes the file; it cannot be written afterwards (but may be {@link #reopen() reopened}). */
     @Override

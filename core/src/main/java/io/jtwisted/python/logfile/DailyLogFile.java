@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class DailyLogFile extends BaseLogFile {
     private final Clock clock;
+
     @SuppressWarnings("NullAway.Init") // set by opened(), which the constructor's openFile() calls
     private LocalDate lastDate;
 
@@ -46,7 +47,8 @@ public class DailyLogFile extends BaseLogFile {
 
     /** The directory of an absolute path; "/" itself has none. */
     static String parentOf(Path full) {
-        return Objects.requireNonNull(full.getParent(), "no directory above " + full).toString();
+        return Objects.requireNonNull(full.getParent(), "no directory above " + full)
+                .toString();
     }
 
     /** The local date of the last write (or of the file's last change, just after it was opened). */

@@ -32,7 +32,11 @@ public class LogFile extends BaseLogFile {
      * @throws IOException when the file cannot be opened (a missing or unwritable directory)
      */
     @SuppressWarnings("this-escape") // the file opens at construction, as Twisted's LogFile
-    public LogFile(String name, String directory, long rotateLength, @Nullable Integer defaultMode,
+    public LogFile(
+            String name,
+            String directory,
+            long rotateLength,
+            @Nullable Integer defaultMode,
             @Nullable Integer maxRotatedFiles)
             throws IOException {
         super(name, directory, defaultMode);
@@ -58,12 +62,12 @@ public class LogFile extends BaseLogFile {
     }
 
     /** {@link #fromFullPath(String)} with the given rotation settings. */
-    public static LogFile fromFullPath(String filename, long rotateLength, @Nullable Integer defaultMode,
-            @Nullable Integer maxRotatedFiles)
+    public static LogFile fromFullPath(
+            String filename, long rotateLength, @Nullable Integer defaultMode, @Nullable Integer maxRotatedFiles)
             throws IOException {
         Path full = Path.of(filename).toAbsolutePath();
-        return new LogFile(full.getFileName().toString(), DailyLogFile.parentOf(full), rotateLength, defaultMode,
-                maxRotatedFiles);
+        return new LogFile(
+                full.getFileName().toString(), DailyLogFile.parentOf(full), rotateLength, defaultMode, maxRotatedFiles);
     }
 
     /** The rotation size. */

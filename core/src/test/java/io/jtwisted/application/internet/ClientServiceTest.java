@@ -1,6 +1,5 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.logger.CapturedGlobalLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.CancelledError;
@@ -13,6 +12,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
+import io.jtwisted.logger.CapturedGlobalLog;
 import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ class ClientServiceTest {
     private final Clock clock = new Clock();
     private final List<Protocol> built = new ArrayList<>();
     private final Factory factory = Factory.forProtocol(() -> {
-        Protocol p = new Protocol() { };
+        Protocol p = new Protocol() {};
         built.add(p);
         return p;
     });
@@ -119,11 +119,13 @@ class ClientServiceTest {
         assertThat(impatient.called()).isFalse();
         clock.advance(10);
         endpoint.fail();
-        assertThat(((Failure) impatient.currentResult()).check(ConnectionRefusedError.class)).isNotNull();
+        assertThat(((Failure) impatient.currentResult()).check(ConnectionRefusedError.class))
+                .isNotNull();
         impatient.addErrback(f -> null);
         assertThat(patient.called()).isFalse();
         service.stopService();
-        assertThat(((Failure) patient.currentResult()).check(CancelledError.class)).isNotNull();
+        assertThat(((Failure) patient.currentResult()).check(CancelledError.class))
+                .isNotNull();
         patient.addErrback(f -> null);
     }
 
@@ -195,7 +197,9 @@ class ClientServiceTest {
             failing.startService();
             StringTransportWithDisconnection transport = endpoint.succeed();
             assertThat(transport.disconnecting() || transport.aborted()).isTrue();
-            assertThat(events.events()).anyMatch(e -> e.failure() != null && "not ready".equals(e.failure().getErrorMessage()));
+            assertThat(events.events())
+                    .anyMatch(e -> e.failure() != null
+                            && "not ready".equals(e.failure().getErrorMessage()));
         }
         clock.advance(1);
         assertThat(endpoint.attempts).hasSize(2);
@@ -210,7 +214,9 @@ class ClientServiceTest {
         assertThat(policy.applyAsDouble(2)).isEqualTo(2.25);
         assertThat(policy.applyAsDouble(20)).isEqualTo(60.0);
         assertThat(policy.applyAsDouble(Integer.MAX_VALUE)).isEqualTo(60.0);
-        assertThat(ClientService.backoffPolicy(1.0, 60.0, 1.5, () -> 0.5).applyAsDouble(0)).isEqualTo(1.5);
-        assertThat(ClientService.backoffPolicy(1.0, 1e308, 1e10, () -> 0.0).applyAsDouble(100)).isEqualTo(1e308);
+        assertThat(ClientService.backoffPolicy(1.0, 60.0, 1.5, () -> 0.5).applyAsDouble(0))
+                .isEqualTo(1.5);
+        assertThat(ClientService.backoffPolicy(1.0, 1e308, 1e10, () -> 0.0).applyAsDouble(100))
+                .isEqualTo(1e308);
     }
 }

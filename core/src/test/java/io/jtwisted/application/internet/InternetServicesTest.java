@@ -1,6 +1,5 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.logger.CapturedGlobalLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.Reactor;
@@ -15,6 +14,7 @@ import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.FakeConnector;
 import io.jtwisted.internet.testing.FakePort;
 import io.jtwisted.internet.testing.MemoryReactor;
+import io.jtwisted.logger.CapturedGlobalLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -55,7 +55,8 @@ class InternetServicesTest {
             int port = ((IPv4Address) server.port().getHost()).port();
             Thread client = new Thread(() -> {
                 try (Socket socket = new Socket("127.0.0.1", port)) {
-                    greeting.set(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    greeting.set(new BufferedReader(
+                                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                             .readLine());
                 } catch (Exception e) {
                     problem.set(e);
@@ -105,7 +106,9 @@ class InternetServicesTest {
         TCPClient client = new TCPClient("127.0.0.1", 7001, factory).setReactor(reactor);
         client.startService();
         assertThat(events).containsExactly("connecting");
-        assertThat(reactor.tcpClients()).extracting(MemoryReactor.TcpClient::port).containsExactly(7001);
+        assertThat(reactor.tcpClients())
+                .extracting(MemoryReactor.TcpClient::port)
+                .containsExactly(7001);
         FakeConnector connector = (FakeConnector) client.connector();
         client.stopService();
         assertThat(connector.disconnected()).isTrue();
@@ -163,12 +166,15 @@ class InternetServicesTest {
         Clock clock = new Clock();
         int[] calls = {0};
         TimerService timer = new TimerService(1, () -> {
-            calls[0]++;
-            throw new IllegalStateException("timer broke");
-        }).setClock(clock);
+                    calls[0]++;
+                    throw new IllegalStateException("timer broke");
+                })
+                .setClock(clock);
         try (CapturedGlobalLog events = new CapturedGlobalLog()) {
             timer.startService();
-            assertThat(events.events()).anyMatch(e -> e.failure() != null && "timer broke".equals(e.failure().getErrorMessage()));
+            assertThat(events.events())
+                    .anyMatch(e -> e.failure() != null
+                            && "timer broke".equals(e.failure().getErrorMessage()));
         }
         clock.advance(3);
         assertThat(calls[0]).isEqualTo(1);

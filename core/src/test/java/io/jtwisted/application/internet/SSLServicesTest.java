@@ -33,16 +33,25 @@ class SSLServicesTest {
         FakeConnector connector;
 
         @Override
-        public IListeningPort listenSSL(int portNumber, IProtocolFactory factory, IServerConnectionCreator contextFactory,
-                int backlog, String iface) {
+        public IListeningPort listenSSL(
+                int portNumber,
+                IProtocolFactory factory,
+                IServerConnectionCreator contextFactory,
+                int backlog,
+                String iface) {
             listens.add(new Object[] {portNumber, factory, contextFactory, backlog, iface});
             port = new FakePort(new IPv4Address("TCP", "127.0.0.1", portNumber));
             return port;
         }
 
         @Override
-        public IConnector connectSSL(String host, int portNumber, IClientFactory factory, IClientConnectionCreator contextFactory,
-                double timeout, InetSocketAddress bindAddress) {
+        public IConnector connectSSL(
+                String host,
+                int portNumber,
+                IClientFactory factory,
+                IClientConnectionCreator contextFactory,
+                double timeout,
+                InetSocketAddress bindAddress) {
             connects.add(new Object[] {host, portNumber, factory, contextFactory, timeout});
             connector = new FakeConnector(new IPv4Address("TCP", host, portNumber));
             return connector;

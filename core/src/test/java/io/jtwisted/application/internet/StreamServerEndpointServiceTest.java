@@ -1,9 +1,9 @@
 package io.jtwisted.application.internet;
 
-import io.jtwisted.logger.CapturedGlobalLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.CancelledError;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.CannotListenError;
@@ -12,7 +12,7 @@ import io.jtwisted.internet.interfaces.IProtocolFactory;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.testing.FakePort;
-import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.logger.CapturedGlobalLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,8 @@ class StreamServerEndpointServiceTest {
         endpoint.failImmediately = new CannotListenError("", 80, new java.io.IOException("in use"));
         try (CapturedGlobalLog events = new CapturedGlobalLog()) {
             service.startService();
-            assertThat(events.events()).anyMatch(e -> e.failure() != null && e.failure().check(CannotListenError.class) != null);
+            assertThat(events.events())
+                    .anyMatch(e -> e.failure() != null && e.failure().check(CannotListenError.class) != null);
         }
     }
 
@@ -84,7 +85,9 @@ class StreamServerEndpointServiceTest {
         service.startService();
         try (CapturedGlobalLog events = new CapturedGlobalLog()) {
             endpoint.listens.get(0).errback(new IllegalStateException("later"));
-            assertThat(events.events()).anyMatch(e -> e.failure() != null && "later".equals(e.failure().getErrorMessage()));
+            assertThat(events.events())
+                    .anyMatch(e ->
+                            e.failure() != null && "later".equals(e.failure().getErrorMessage()));
         }
     }
 
@@ -107,7 +110,8 @@ class StreamServerEndpointServiceTest {
             assertThat(endpoint.cancelled).isTrue();
             assertThat(stopped.called()).isTrue();
             assertThat(service.running()).isFalse();
-            assertThat(events.events()).noneMatch(e -> e.failure() != null && e.failure().check(CancelledError.class) != null);
+            assertThat(events.events())
+                    .noneMatch(e -> e.failure() != null && e.failure().check(CancelledError.class) != null);
         }
     }
 }

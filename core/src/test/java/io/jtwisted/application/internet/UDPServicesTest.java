@@ -30,13 +30,20 @@ class UDPServicesTest {
 
     @Test
     void udpServerAnswersDatagramsWhileRunning() {
-        UDPServer server = new UDPServer(0, new DatagramProtocol() {
-            @Override
-            public void datagramReceived(byte[] data, IAddress address) {
-                transport.write(new String(data, StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                        address);
-            }
-        }, "127.0.0.1", 8192);
+        UDPServer server = new UDPServer(
+                0,
+                new DatagramProtocol() {
+                    @Override
+                    public void datagramReceived(byte[] data, IAddress address) {
+                        transport.write(
+                                new String(data, StandardCharsets.US_ASCII)
+                                        .toUpperCase(java.util.Locale.ROOT)
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                address);
+                    }
+                },
+                "127.0.0.1",
+                8192);
         server.setReactor(reactor);
         AtomicReference<String> answer = new AtomicReference<>();
         AtomicReference<Throwable> problem = new AtomicReference<>();
@@ -74,14 +81,19 @@ class UDPServicesTest {
         boolean[] stopped = {false};
         IReactorMulticast reactor = (port, protocol, iface, maxPacketSize, listenMultiple) -> {
             calls.add(new Object[] {port, protocol, iface, maxPacketSize, listenMultiple});
-            made[0] = java.lang.reflect.Proxy.newProxyInstance(IMulticastTransport.class.getClassLoader(),
-                    new Class<?>[] {IMulticastTransport.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("stopListening")) {
-                            stopped[0] = true;
-                            return io.jtwisted.internet.defer.Deferred.succeed(null);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    }) instanceof IMulticastTransport t ? t : null;
+            made[0] = java.lang.reflect.Proxy.newProxyInstance(
+                                    IMulticastTransport.class.getClassLoader(),
+                                    new Class<?>[] {IMulticastTransport.class},
+                                    (proxy, method, args) -> {
+                                        if (method.getName().equals("stopListening")) {
+                                            stopped[0] = true;
+                                            return io.jtwisted.internet.defer.Deferred.succeed(null);
+                                        }
+                                        throw new UnsupportedOperationException(method.getName());
+                                    })
+                            instanceof IMulticastTransport t
+                    ? t
+                    : null;
             return made[0];
         };
         IDatagramProtocol protocol = new DatagramProtocol();

@@ -35,7 +35,9 @@ class UNIXDatagramServicesTest {
     static class Echo extends DatagramProtocol {
         @Override
         public void datagramReceived(byte[] datagram, IAddress addr) {
-            transport.write(("echo " + new String(datagram, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII), addr);
+            transport.write(
+                    ("echo " + new String(datagram, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII),
+                    addr);
         }
     }
 
@@ -84,14 +86,16 @@ class UNIXDatagramServicesTest {
         assertThat(client.port()).isNull();
         assertThat(server.port()).isNull();
         assertThat(reactor.getReaders()).isEmpty();
-        assertThat(Files.exists(Path.of(serverPath))).as("the socket file stays, as in Twisted").isTrue();
+        assertThat(Files.exists(Path.of(serverPath)))
+                .as("the socket file stays, as in Twisted")
+                .isTrue();
     }
 
     @Test
     void aClientThatCannotConnectTellsItsProtocolAndStopsCleanly() {
         Ping ping = new Ping();
-        UNIXDatagramClient client = new UNIXDatagramClient(dir.resolve("nobody.sock").toString(), ping, null)
-                .setReactor(reactor);
+        UNIXDatagramClient client =
+                new UNIXDatagramClient(dir.resolve("nobody.sock").toString(), ping, null).setReactor(reactor);
         client.startService();
         assertThat(ping.failed).isNotNull();
         assertThat(ping.failed.value()).isInstanceOf(ConnectError.class);

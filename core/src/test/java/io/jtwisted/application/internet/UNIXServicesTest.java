@@ -75,14 +75,21 @@ class UNIXServicesTest {
         io.jtwisted.internet.testing.FakeConnector connector = new io.jtwisted.internet.testing.FakeConnector(null);
         io.jtwisted.internet.interfaces.IReactorUNIX reactor = new io.jtwisted.internet.interfaces.IReactorUNIX() {
             @Override
-            public io.jtwisted.internet.interfaces.IListeningPort listenUNIX(String address,
-                    io.jtwisted.internet.interfaces.IProtocolFactory factory, int backlog, int mode, boolean wantPID) {
+            public io.jtwisted.internet.interfaces.IListeningPort listenUNIX(
+                    String address,
+                    io.jtwisted.internet.interfaces.IProtocolFactory factory,
+                    int backlog,
+                    int mode,
+                    boolean wantPID) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public IConnector connectUNIX(String address, io.jtwisted.internet.interfaces.IClientFactory factory,
-                    double timeout, boolean checkPID) {
+            public IConnector connectUNIX(
+                    String address,
+                    io.jtwisted.internet.interfaces.IClientFactory factory,
+                    double timeout,
+                    boolean checkPID) {
                 calls.add(new Object[] {address, factory, timeout, checkPID});
                 return connector;
             }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class IServiceMakerTest {
     @Test
     void optionsGiveValuesNumbersFlagsAndArguments() {
-        IServiceMaker.Options options = new IServiceMaker.Options(Map.of("port", "8080", "verbose", "true"), List.of("x"));
+        IServiceMaker.Options options =
+                new IServiceMaker.Options(Map.of("port", "8080", "verbose", "true"), List.of("x"));
         assertThat(options.get("port")).isEqualTo("8080");
         assertThat(options.getInt("port")).isEqualTo(8080);
         assertThat(options.isSet("verbose")).isTrue();
@@ -26,7 +27,8 @@ class IServiceMakerTest {
     @Test
     void aBadNumberNamesTheOption() {
         IServiceMaker.Options options = new IServiceMaker.Options(Map.of("port", "eighty"), List.of());
-        assertThatThrownBy(() -> options.getInt("port")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> options.getInt("port"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--port must be a number, not 'eighty'");
         assertThatThrownBy(() -> options.getInt("host")).hasMessage("--host is required");
     }
@@ -34,7 +36,9 @@ class IServiceMakerTest {
     @Test
     void anOptionHasALongNameAndAtMostOneLetterShortName() {
         assertThat(IServiceMaker.Option.flag("n", null, "h").isFlag()).isTrue();
-        assertThat(IServiceMaker.Option.value("port", "p", "PORT", "80", "h").isFlag()).isFalse();
-        assertThatThrownBy(() -> IServiceMaker.Option.flag("x", "xy", "h")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(IServiceMaker.Option.value("port", "p", "PORT", "80", "h").isFlag())
+                .isFalse();
+        assertThatThrownBy(() -> IServiceMaker.Option.flag("x", "xy", "h"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

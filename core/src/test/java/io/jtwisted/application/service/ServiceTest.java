@@ -1,10 +1,10 @@
 package io.jtwisted.application.service;
 
-import io.jtwisted.logger.CapturedGlobalLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.logger.CapturedGlobalLog;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import java.util.ArrayList;
@@ -28,7 +28,8 @@ class ServiceTest {
         s.setName("hello");
         assertThat(s.name()).isEqualTo("hello");
         s.setServiceParent(new MultiService());
-        assertThatThrownBy(() -> s.setName("other")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> s.setName("other"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot change name when parent exists");
     }
 
@@ -81,7 +82,8 @@ class ServiceTest {
         s.setServiceParent(p);
         Service twin = new Service();
         twin.setName("hello");
-        assertThatThrownBy(() -> twin.setServiceParent(p)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> twin.setServiceParent(p))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot have two services with same name 'hello'");
         assertThat(twin.parent()).isNull();
         assertThat(p).containsExactly(s);
@@ -125,8 +127,17 @@ class ServiceTest {
         p.privilegedStartService();
         p.startService();
         p.stopService();
-        assertThat(order).containsExactly("privileged a", "privileged b", "privileged c", "start a", "start b", "start c",
-                "stop c", "stop b", "stop a");
+        assertThat(order)
+                .containsExactly(
+                        "privileged a",
+                        "privileged b",
+                        "privileged c",
+                        "start a",
+                        "start b",
+                        "start c",
+                        "stop c",
+                        "stop b",
+                        "stop a");
     }
 
     @Test
@@ -175,8 +186,9 @@ class ServiceTest {
             Deferred<?> stopped = p.stopService();
             assertThat(stopped.called()).isTrue();
             assertThat(other.running()).isFalse();
-            assertThat(events.events()).extracting(LogEvent::failure).anyMatch(f -> f != null
-                    && "cannot stop".equals(f.getErrorMessage()));
+            assertThat(events.events())
+                    .extracting(LogEvent::failure)
+                    .anyMatch(f -> f != null && "cannot stop".equals(f.getErrorMessage()));
         }
     }
 
@@ -193,7 +205,7 @@ class ServiceTest {
         a.setProcessName("hello");
         assertThat(a.processName()).isEqualTo("hello");
 
-        ILogObserver observer = e -> { };
+        ILogObserver observer = e -> {};
         a.setComponent(ILogObserver.class, observer);
         assertThat(a.getComponent(ILogObserver.class)).isSameAs(observer);
         a.unsetComponent(ILogObserver.class);

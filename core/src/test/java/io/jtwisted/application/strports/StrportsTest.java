@@ -34,7 +34,8 @@ class StrportsTest {
 
     @Test
     void aListenThatFailsAtOnceIsThrownFromTheStart() {
-        RaisingMemoryReactor reactor = new RaisingMemoryReactor(new CannotListenError("", 8080, new java.io.IOException("in use")), null);
+        RaisingMemoryReactor reactor =
+                new RaisingMemoryReactor(new CannotListenError("", 8080, new java.io.IOException("in use")), null);
         StreamServerEndpointService service = Strports.service("tcp:8080", new Factory(), reactor);
         assertThatThrownBy(service::privilegedStartService).isInstanceOf(CannotListenError.class);
     }

@@ -32,20 +32,24 @@ class InheritedSocketsTest {
     @Test
     void descriptor0ThatIsNotASocketIsRefused() {
         assertThatThrownBy(() -> InheritedSockets.listening(0, StandardProtocolFamily.INET))
-                .isInstanceOf(IOException.class).hasMessageContaining("descriptor 0 is not a listening socket");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("descriptor 0 is not a listening socket");
         assertThatThrownBy(() -> InheritedSockets.connected(0, StandardProtocolFamily.INET))
-                .isInstanceOf(IOException.class).hasMessageContaining("descriptor 0 is not a connected socket");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("descriptor 0 is not a connected socket");
     }
 
     @Test
     void theReactorRefusesFamiliesItCannotAdoptAndReportsBadDescriptors() {
         NioReactor reactor = new NioReactor();
-        Factory factory = Factory.forProtocol(() -> new Protocol() { });
+        Factory factory = Factory.forProtocol(() -> new Protocol() {});
         assertThatThrownBy(() -> reactor.adoptStreamPort(3, StandardProtocolFamily.UNIX, factory))
                 .isInstanceOf(UnsupportedAddressFamily.class);
         assertThatThrownBy(() -> reactor.adoptStreamPort(0, StandardProtocolFamily.INET, factory))
-                .isInstanceOf(CannotListenError.class).hasMessageContaining("descriptor 0");
+                .isInstanceOf(CannotListenError.class)
+                .hasMessageContaining("descriptor 0");
         assertThatThrownBy(() -> reactor.adoptStreamConnection(0, StandardProtocolFamily.INET6, factory))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("descriptor 0");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("descriptor 0");
     }
 }

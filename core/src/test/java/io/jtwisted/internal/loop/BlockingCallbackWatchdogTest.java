@@ -56,8 +56,10 @@ class BlockingCallbackWatchdogTest {
         runUntilStopped((Reactor) reactor);
 
         assertThat(warnings()).singleElement().satisfies(warning -> {
-            assertThat(warning.message()).startsWith("Reactor thread " + Thread.currentThread().getName()
-                    + " blocked for at least 1.000 s (threshold 1.000 s) by <DelayedCall lambda in BlockingCallbackWatchdogTest");
+            assertThat(warning.message())
+                    .startsWith(
+                            "Reactor thread " + Thread.currentThread().getName()
+                                    + " blocked for at least 1.000 s (threshold 1.000 s) by <DelayedCall lambda in BlockingCallbackWatchdogTest");
             Failure stack = warning.failure();
             assertThat(stack.value()).isInstanceOf(BlockingCallbackWatchdog.Blocked.class);
             assertThat(Arrays.stream(stack.value().getStackTrace()).map(StackTraceElement::getMethodName))
@@ -92,7 +94,8 @@ class BlockingCallbackWatchdogTest {
         assertThat(warnings()).hasSize(2);
         assertThat(warnings().get(0).message()).contains("blocked for at least 1.000 s");
         assertThat(warnings().get(1).message())
-                .startsWith("Reactor thread free again after at least 7.000 s in <DelayedCall lambda in BlockingCallbackWatchdogTest");
+                .startsWith(
+                        "Reactor thread free again after at least 7.000 s in <DelayedCall lambda in BlockingCallbackWatchdogTest");
         assertThat(warnings().get(1).failure()).isNull();
     }
 
@@ -120,8 +123,7 @@ class BlockingCallbackWatchdogTest {
                 }
 
                 @Override
-                public void connectionLost(Failure reason) {
-                }
+                public void connectionLost(Failure reason) {}
 
                 @Override
                 public String toString() {
@@ -135,7 +137,8 @@ class BlockingCallbackWatchdogTest {
             pipe.source().close();
             pipe.sink().close();
         }
-        assertThat(warnings()).singleElement()
+        assertThat(warnings())
+                .singleElement()
                 .satisfies(w -> assertThat(w.message()).contains("at least 2.000 s", "by the blocking reader"));
     }
 
@@ -175,7 +178,8 @@ class BlockingCallbackWatchdogTest {
         Logger log = new Logger("watchdog", events::add);
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> new BlockingCallbackWatchdog(reactor, bad, log))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive number of seconds");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("positive number of seconds");
         }
     }
 
@@ -227,7 +231,8 @@ class BlockingCallbackWatchdogTest {
             io.jtwisted.logger.LogPublisher.globalLogPublisher().removeObserver(observer);
         }
         assertThat(seen[0]).as("warned while blocked").isTrue();
-        assertThat(CoreTestGuard.flushLoggedErrors(BlockingCallbackWatchdog.Blocked.class)).hasSize(1);
+        assertThat(CoreTestGuard.flushLoggedErrors(BlockingCallbackWatchdog.Blocked.class))
+                .hasSize(1);
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().startsWith("jtwisted-watchdog-") && t.isAlive());
     }

@@ -8,8 +8,8 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.AlreadyCalled;
 import io.jtwisted.internet.error.AlreadyCancelled;
-import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.error.WrongThreadError;
+import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.logger.LogLevel;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
@@ -96,7 +96,7 @@ class EventLoopTest {
     @Test
     void calledCallCannotBeCancelled() {
         IDelayedCall[] call = new IDelayedCall[1];
-        call[0] = reactor.callLater(0, () -> { });
+        call[0] = reactor.callLater(0, () -> {});
         reactor.callLater(0.01, reactor::stop);
         runUntilStopped((Reactor) reactor);
         assertThat(call[0].active()).isFalse();
@@ -122,7 +122,8 @@ class EventLoopTest {
         // order follows the times the calls hold, which the assertions above pin down.
         java.util.Map<String, IDelayedCall> byName = java.util.Map.of("first", first, "second", second, "third", third);
         List<String> expected = new ArrayList<>(byName.keySet());
-        expected.sort(java.util.Comparator.comparingDouble(name -> byName.get(name).getTime()));
+        expected.sort(
+                java.util.Comparator.comparingDouble(name -> byName.get(name).getTime()));
         assertThat(order).containsExactlyElementsOf(expected);
         assertThat(order.get(2)).isEqualTo("third");
     }
@@ -148,7 +149,8 @@ class EventLoopTest {
             }
         }
         // by scheduled time, then scheduling order
-        expected.sort((a, b) -> Double.compare(calls.get(a).getTime(), calls.get(b).getTime()));
+        expected.sort(
+                (a, b) -> Double.compare(calls.get(a).getTime(), calls.get(b).getTime()));
         assertThat(ran).isEqualTo(expected);
     }
 
@@ -179,7 +181,8 @@ class EventLoopTest {
             reactor.callLater(0.01, reactor::stop);
             runUntilStopped((Reactor) reactor);
             assertThat(ran).containsExactly("after");
-            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.CRITICAL && e.failure() != null)
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == LogLevel.CRITICAL && e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
                     .contains("boom in timer", "boom in call from thread");
         }
@@ -297,21 +300,22 @@ class EventLoopTest {
         Pipe first = Pipe.open();
         Pipe second = Pipe.open();
         List<String> disconnected = new ArrayList<>();
-        reactor.register(first.source(), SelectionKey.OP_READ, new Recording(key -> { }) {
+        reactor.register(first.source(), SelectionKey.OP_READ, new Recording(key -> {}) {
             @Override
             public void connectionLost(Failure reason) {
                 disconnected.add("problematic");
                 throw new IllegalStateException("simulated connectionLost error");
             }
         });
-        Recording ok = new Recording(key -> { });
+        Recording ok = new Recording(key -> {});
         reactor.register(second.source(), SelectionKey.OP_READ, ok);
         try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
             reactor.callWhenRunning(reactor::stop);
             runUntilStopped((Reactor) reactor);
             assertThat(disconnected).containsExactly("problematic");
             assertThat(ok.lost).containsExactly("ConnectionLost");
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
                     .containsExactly("simulated connectionLost error");
         } finally {
@@ -326,8 +330,8 @@ class EventLoopTest {
     void getReadersAndGetWritersListTheSelectablesByInterest() throws IOException {
         Pipe pipe = Pipe.open();
         try {
-            Recording reader = new Recording(key -> { });
-            Recording writer = new Recording(key -> { });
+            Recording reader = new Recording(key -> {});
+            Recording writer = new Recording(key -> {});
             reactor.register(pipe.source(), SelectionKey.OP_READ, reader);
             reactor.register(pipe.sink(), SelectionKey.OP_WRITE, writer);
             assertThat(reactor.getReaders()).containsExactly(reader);
@@ -354,7 +358,8 @@ class EventLoopTest {
             pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
             reactor.iterate(1);
             assertThat(failing.lost).containsExactly("IllegalStateException");
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
                     .extracting(e -> e.failure().getErrorMessage())
                     .containsExactly("boom in handleIo");
         } finally {
@@ -383,7 +388,7 @@ class EventLoopTest {
 
     @Test
     void aDelayedCallCancelledOffTheReactorThreadFailsAtOnce() {
-        IDelayedCall call = reactor.callLater(100, () -> { });
+        IDelayedCall call = reactor.callLater(100, () -> {});
         Throwable[] seen = new Throwable[1];
         reactor.callWhenRunning(() -> {
             Thread other = new Thread(() -> {

@@ -83,8 +83,8 @@ class ProcessTest {
         return spawn(protocol, null, null, argv);
     }
 
-    private IProcessTransport spawn(Recorder protocol, Map<String, String> env, Map<Integer, Object> childFDs,
-                                    String... argv) {
+    private IProcessTransport spawn(
+            Recorder protocol, Map<String, String> env, Map<Integer, Object> childFDs, String... argv) {
         IProcessTransport transport = reactor.spawnProcess(protocol, argv[0], List.of(argv), env, null, childFDs);
         ProcessHandle.of(transport.pid()).ifPresent(children::add); // absent: it has exited already
         return transport;
@@ -356,9 +356,12 @@ class ProcessTest {
 
     @Test
     void argumentsReachTheChildUnchanged() {
-        String[] args = {"a\\\"b ", "a\\b ", " a\\\\\"b", " a\\\\b", "\"foo bar\" \"", "\tab", "\"\\", "a\"b", "a'b",
-            "", "é ü"};
-        List<String> argv = new ArrayList<>(List.of(PYTHON, "-c",
+        String[] args = {
+            "a\\\"b ", "a\\b ", " a\\\\\"b", " a\\\\b", "\"foo bar\" \"", "\tab", "\"\\", "a\"b", "a'b", "", "é ü"
+        };
+        List<String> argv = new ArrayList<>(List.of(
+                PYTHON,
+                "-c",
                 "import sys\nfor a in sys.argv[1:]: sys.stdout.buffer.write(a.encode('utf-8') + b'\\0')"));
         argv.addAll(Arrays.asList(args));
         Recorder p = new Recorder();
@@ -391,8 +394,12 @@ class ProcessTest {
         Path dir = Files.createTempDirectory("proc").toRealPath();
         try {
             Recorder p = new Recorder();
-            reactor.spawnProcess(p, PYTHON, List.of(PYTHON, "-c", "import os, sys; sys.stderr.write('42:' + os.getcwd())"),
-                    null, dir.toString());
+            reactor.spawnProcess(
+                    p,
+                    PYTHON,
+                    List.of(PYTHON, "-c", "import os, sys; sys.stderr.write('42:' + os.getcwd())"),
+                    null,
+                    dir.toString());
             ended(p);
             assertThat(p.errText()).isEqualTo("42:" + dir);
             assertThat(p.outText()).isEmpty();
@@ -417,11 +424,18 @@ class ProcessTest {
     @Test
     void theEnvironmentIsExactlyTheOneGivenAndEmptyByDefault() {
         Recorder given = new Recorder();
-        spawn(given, Map.of("ONE", "1", "TWO", "two words"), null, PYTHON, "-c",
+        spawn(
+                given,
+                Map.of("ONE", "1", "TWO", "two words"),
+                null,
+                PYTHON,
+                "-c",
                 "import os; print(sorted(k + '=' + v for k, v in os.environ.items() if k != 'LC_CTYPE'))");
         Recorder byDefault = new Recorder();
-        reactor.spawnProcess(byDefault, PYTHON, List.of(PYTHON, "-c",
-                "import os; print(sorted(k for k in os.environ if k != 'LC_CTYPE'))"));
+        reactor.spawnProcess(
+                byDefault,
+                PYTHON,
+                List.of(PYTHON, "-c", "import os; print(sorted(k for k in os.environ if k != 'LC_CTYPE'))"));
         Loop.until(reactor, () -> given.ended() && byDefault.ended());
         assertThat(given.outText().strip()).isEqualTo("['ONE=1', 'TWO=two words']");
         assertThat(byDefault.outText().strip()).isEqualTo("[]");
@@ -444,7 +458,8 @@ class ProcessTest {
         transport.loseConnection();
         assertThat(transport.disconnecting()).isTrue();
         assertThat(ended(p).check(ProcessDone.class)).isNotNull();
-        assertThat(p.events).contains("inConnectionLost", "outConnectionLost", "errConnectionLost", "processExited")
+        assertThat(p.events)
+                .contains("inConnectionLost", "outConnectionLost", "errConnectionLost", "processExited")
                 .endsWith("processEnded");
     }
 
@@ -466,11 +481,17 @@ class ProcessTest {
                 transport.closeStdin(); // the child exits once it sees the end of its input
             }
         };
-        spawn(p, null, Map.of(0, "w", 1, "r"), PYTHON, "-c", python(
-                "import os, sys",
-                "print('here is some text'); print('goodbye'); sys.stdout.flush()",
-                "os.close(1); os.close(2)",
-                "sys.stdin.read()"));
+        spawn(
+                p,
+                null,
+                Map.of(0, "w", 1, "r"),
+                PYTHON,
+                "-c",
+                python(
+                        "import os, sys",
+                        "print('here is some text'); print('goodbye'); sys.stdout.flush()",
+                        "os.close(1); os.close(2)",
+                        "sys.stdin.read()"));
         ended(p);
         assertThat(p.outText()).isEqualTo("here is some text\ngoodbye\n");
         assertThat(p.events).containsSubsequence("outConnectionLost", "inConnectionLost", "processEnded");
@@ -484,7 +505,8 @@ class ProcessTest {
         ended(p);
         assertThat(p.events.get(0)).isEqualTo("connectionMade");
         assertThat(p.events.subList(1, p.events.size() - 1))
-                .containsExactlyInAnyOrder("out", "inConnectionLost", "outConnectionLost", "errConnectionLost", "processExited");
+                .containsExactlyInAnyOrder(
+                        "out", "inConnectionLost", "outConnectionLost", "errConnectionLost", "processExited");
         assertThat(p.events).last().isEqualTo("processEnded");
         assertThat(p.outText()).isEqualTo("out\n");
         assertThat(p.errText()).isEqualTo("err\n");
@@ -493,12 +515,17 @@ class ProcessTest {
     /** ClosingPipesTests: once the pipe is closed, the child's writes fail and it never reaches exit 42. */
     private Recorder closingPipe(int fd) {
         Recorder p = new Recorder();
-        IProcessTransport transport = spawn(p, PYTHON, "-u", "-c", python(
-                "input()",
-                "import os, sys",
-                "for i in range(1000):",
-                "    os.write(" + fd + ", b'foo\\n')",
-                "sys.exit(42)"));
+        IProcessTransport transport = spawn(
+                p,
+                PYTHON,
+                "-u",
+                "-c",
+                python(
+                        "input()",
+                        "import os, sys",
+                        "for i in range(1000):",
+                        "    os.write(" + fd + ", b'foo\\n')",
+                        "sys.exit(42)"));
         if (fd == 1) {
             transport.closeStdout();
         } else {
@@ -563,8 +590,9 @@ class ProcessTest {
             transport.loseConnection();
             ended(p);
             Loop.until(reactor, () -> log.events.stream().anyMatch(e -> e.failure() != null));
-            assertThat(log.events).anyMatch(e -> e.failure() != null
-                    && "Deliberate error".equals(e.failure().getErrorMessage()));
+            assertThat(log.events)
+                    .anyMatch(e -> e.failure() != null
+                            && "Deliberate error".equals(e.failure().getErrorMessage()));
         }
         Recorder next = new Recorder();
         spawn(next, "/bin/true");
@@ -584,7 +612,9 @@ class ProcessTest {
             IProcessTransport transport = spawn(p, "cat");
             assertThat(transport.disconnecting()).isTrue();
             assertThat(ended(p).check(ProcessDone.class)).isNotNull(); // cat saw the end of its input
-            assertThat(log.events).anyMatch(e -> e.failure() != null && "bad start".equals(e.failure().getErrorMessage()));
+            assertThat(log.events)
+                    .anyMatch(e -> e.failure() != null
+                            && "bad start".equals(e.failure().getErrorMessage()));
         }
     }
 
@@ -611,17 +641,24 @@ class ProcessTest {
             }
         };
         try (CapturedLog log = new CapturedLog()) {
-            IProcessTransport transport = spawn(p, PYTHON, "-u", "-c", python(
-                    "import os, sys",
-                    "os.write(1, b'first\\n')", // one write: a second one would fail, stdout being closed
-                    "sys.stdin.readline()",
-                    "sys.stderr.write('still here')"));
+            IProcessTransport transport = spawn(
+                    p,
+                    PYTHON,
+                    "-u",
+                    "-c",
+                    python(
+                            "import os, sys",
+                            "os.write(1, b'first\\n')", // one write: a second one would fail, stdout being closed
+                            "sys.stdin.readline()",
+                            "sys.stderr.write('still here')"));
             Loop.until(reactor, () -> p.events.contains("outConnectionLost"));
             assertThat(p.events).doesNotContain("errConnectionLost", "inConnectionLost");
             transport.write("go on\n".getBytes(StandardCharsets.US_ASCII));
             ended(p);
             assertThat(p.errText()).isEqualTo("still here");
-            assertThat(log.events).anyMatch(e -> e.failure() != null && "bad output".equals(e.failure().getErrorMessage()));
+            assertThat(log.events)
+                    .anyMatch(e -> e.failure() != null
+                            && "bad output".equals(e.failure().getErrorMessage()));
         }
     }
 
@@ -660,7 +697,8 @@ class ProcessTest {
             reactor.iterate(0.01);
         }
         assertThat(p.outChunks).as("chunks delivered while paused").isEqualTo(chunks);
-        assertThat(bytesWritten(pid)).as("bytes the paused child could write")
+        assertThat(bytesWritten(pid))
+                .as("bytes the paused child could write")
                 .isLessThanOrEqualTo(p.out.size() + 2 * 64 * 1024 + 4096);
         assertThat(p.exitedReason).isNull();
     }
@@ -820,25 +858,32 @@ class ProcessTest {
     void aChildThatCannotStartFailsSpawnProcessAndTheProtocolIsNeverConnected() {
         Recorder p = new Recorder();
         assertThatThrownBy(() -> reactor.spawnProcess(p, "/no/such/program", List.of("x")))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("/no/such/program");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("/no/such/program");
         assertThat(p.events).isEmpty();
     }
 
     @Test
     void usePtyIsRefused() {
-        assertThatThrownBy(() -> reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null, true, null))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("pseudo-terminal");
+        assertThatThrownBy(() ->
+                        reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null, true, null))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("pseudo-terminal");
     }
 
     @Test
     void descriptorsAboveTwoAndUnsupportedMappingsAreRefused() {
         Map<Integer, Object> extra = new HashMap<>(Map.of(0, "w", 1, "r", 2, "r", 3, "w"));
-        assertThatThrownBy(() -> reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null, extra))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("descriptor 3");
-        assertThatThrownBy(() -> reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null,
-                Map.of(1, 2))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null,
-                Map.of(0, "r"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> reactor.spawnProcess(new Recorder(), "/bin/true", List.of("true"), Map.of(), null, extra))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("descriptor 3");
+        assertThatThrownBy(() -> reactor.spawnProcess(
+                        new Recorder(), "/bin/true", List.of("true"), Map.of(), null, Map.of(1, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reactor.spawnProcess(
+                        new Recorder(), "/bin/true", List.of("true"), Map.of(), null, Map.of(0, "r")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ class Recorder extends ProcessProtocol {
     int outChunks;
     Failure exitedReason;
     Failure endedReason;
-    Runnable endedCallback = () -> { };
+    Runnable endedCallback = () -> {};
 
     private void event(String name) {
         events.add(name);

@@ -10,9 +10,9 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
-import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IBufferReceiver;
+import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -26,9 +26,9 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -80,7 +80,8 @@ class StreamTransportTest {
         UNIX_ABSTRACT {
             @Override
             IListeningPort listen(NioReactor reactor, Factory factory, Path dir) {
-                return reactor.listenUNIX("\0jtwisted-stream-" + ProcessHandle.current().pid() + "-" + dir.getFileName(), factory);
+                return reactor.listenUNIX(
+                        "\0jtwisted-stream-" + ProcessHandle.current().pid() + "-" + dir.getFileName(), factory);
             }
 
             @Override
@@ -111,7 +112,6 @@ class StreamTransportTest {
             super.connectionLost(reason);
             lost.record(reason);
         }
-
     }
 
     /** A peer that hears each half of the connection close. */
@@ -175,8 +175,12 @@ class StreamTransportTest {
         ports.add(port);
         Keeping<Peer> clients = new Keeping<>(client);
         kind.connect(reactor, port, clients);
-        Loop.until(reactor, () -> !servers.built.isEmpty() && !clients.built.isEmpty()
-                && servers.built.get(0).transport() != null && clients.built.get(0).transport() != null);
+        Loop.until(
+                reactor,
+                () -> !servers.built.isEmpty()
+                        && !clients.built.isEmpty()
+                        && servers.built.get(0).transport() != null
+                        && clients.built.get(0).transport() != null);
         return List.of(servers.built.get(0), clients.built.get(0));
     }
 
@@ -215,14 +219,17 @@ class StreamTransportTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void halfCloseLetsThePeerAnswerAfterTheEndOfInput(Kind kind) throws Exception {
-        List<Peer> peers = pair(kind, () -> new HalfPeer() {
-            @Override
-            public void readConnectionLost() {
-                super.readConnectionLost();
-                transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
-                transport.loseConnection();
-            }
-        }, HalfPeer::new);
+        List<Peer> peers = pair(
+                kind,
+                () -> new HalfPeer() {
+                    @Override
+                    public void readConnectionLost() {
+                        super.readConnectionLost();
+                        transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
+                        transport.loseConnection();
+                    }
+                },
+                HalfPeer::new);
         Peer client = peers.get(1);
         client.transport().write("question".getBytes(StandardCharsets.UTF_8));
         ((StreamTransport) client.transport()).loseWriteConnection();
@@ -330,7 +337,9 @@ class StreamTransportTest {
         assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
         assertThat(whole.isOpen()).as("closed once sent").isFalse();
         assertThat(kept.isOpen()).as("the caller's to close").isTrue();
-        assertThat(kept.position()).as("positional transfers leave the position alone").isZero();
+        assertThat(kept.position())
+                .as("positional transfers leave the position alone")
+                .isZero();
         kept.close();
     }
 
@@ -396,7 +405,9 @@ class StreamTransportTest {
         Peer reader = peers.get(1);
         ((StreamTransport) reader.transport()).pauseProducing(); // a slow reader
         Loop.until(reactor, () -> streamer.paused && ((StreamTransport) streamer.transport()).writeBlocked());
-        assertThat(streamer.queued).as("the producer did not queue the whole file").isLessThan(contents.length);
+        assertThat(streamer.queued)
+                .as("the producer did not queue the whole file")
+                .isLessThan(contents.length);
         ((StreamTransport) reader.transport()).resumeProducing();
         Loop.reason(reactor, reader.lost);
         assertThat(reader.received.toByteArray()).isEqualTo(contents);
@@ -426,7 +437,9 @@ class StreamTransportTest {
         peers.get(1).transport().abortConnection(); // the client goes away mid-transfer
         Failure reason = Loop.reason(reactor, peers.get(0).lost);
         assertThat(reason.check(ConnectionLost.class, ConnectionDone.class)).isNotNull();
-        assertThat(channel.isOpen()).as("the file of a region never sent whole is closed").isFalse();
+        assertThat(channel.isOpen())
+                .as("the file of a region never sent whole is closed")
+                .isFalse();
     }
 
     @ParameterizedTest

@@ -28,8 +28,8 @@ import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +67,7 @@ class ConnectionStartTlsTest {
     private static final byte[] HELLO = "hello over tls".getBytes(StandardCharsets.US_ASCII);
     /** Clear bytes written just before the switch: more than the socket takes at once, so still queued. */
     private static final byte[] CLEAR_BULK = pattern(4 << 20, 7);
+
     private static final byte[] SECURE_BULK = pattern(1 << 20, 13);
 
     private final NioReactor reactor = TcpTestSupport.reactor();
@@ -122,11 +123,9 @@ class ConnectionStartTlsTest {
             }
         }
 
-        void onClear() {
-        }
+        void onClear() {}
 
-        void onSecure() {
-        }
+        void onSecure() {}
 
         @Override
         public void readConnectionLost() {
@@ -134,8 +133,7 @@ class ConnectionStartTlsTest {
         }
 
         @Override
-        public void writeConnectionLost() {
-        }
+        public void writeConnectionLost() {}
 
         @Override
         public void connectionLost(Failure reason) {
@@ -160,11 +158,9 @@ class ConnectionStartTlsTest {
             }
         }
 
-        void beforeBulk() {
-        }
+        void beforeBulk() {}
 
-        void beforeSwitch() {
-        }
+        void beforeSwitch() {}
 
         void afterSwitch() {
             transport.write(SECURE_BULK);
@@ -300,16 +296,17 @@ class ConnectionStartTlsTest {
         ITLSTransport[] seenBefore = new ITLSTransport[1];
         Object[] certificate = new Object[1];
         Server server = new Server();
-        Client client = new Client(SECURE_BULK.length, c -> {
-            certificate[0] = c.tlsTransport().sslTransport().getPeerCertificate();
-            c.transport().loseConnection();
-        }) {
-            @Override
-            public void connectionMade() {
-                seenBefore[0] = tlsTransport().sslTransport() == null ? tlsTransport() : null;
-                super.connectionMade();
-            }
-        };
+        Client client =
+                new Client(SECURE_BULK.length, c -> {
+                    certificate[0] = c.tlsTransport().sslTransport().getPeerCertificate();
+                    c.transport().loseConnection();
+                }) {
+                    @Override
+                    public void connectionMade() {
+                        seenBefore[0] = tlsTransport().sslTransport() == null ? tlsTransport() : null;
+                        super.connectionMade();
+                    }
+                };
         run(server, client);
         assertThat(seenBefore[0]).isNotNull();
         assertThat(certificate[0]).isEqualTo(TestCertificates.SERVER);
@@ -335,7 +332,8 @@ class ConnectionStartTlsTest {
                 out.flush();
                 byte[] clear = new byte[GO.length + CLEAR_BULK.length];
                 new DataInputStream(socket.getInputStream()).readFully(clear);
-                try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", number, true)) {
+                try (SSLSocket tls =
+                        (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", number, true)) {
                     tls.startHandshake();
                     byte[] secure = new byte[SECURE_BULK.length];
                     new DataInputStream(tls.getInputStream()).readFully(secure);
@@ -607,7 +605,7 @@ class ConnectionStartTlsTest {
             void onClear() {
                 if (Arrays.equals(clear.toByteArray(), STARTTLS)) {
                     io.jtwisted.internet.interfaces.IFileRegionTransport t =
-                        (io.jtwisted.internet.interfaces.IFileRegionTransport) transport;
+                            (io.jtwisted.internet.interfaces.IFileRegionTransport) transport;
                     transport.write(GO);
                     before[0] = t.canWriteFile();
                     t.writeFile(channel, 0, CLEAR_BULK.length, true);

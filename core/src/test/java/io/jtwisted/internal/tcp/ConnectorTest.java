@@ -8,7 +8,6 @@ import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
 import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectBindError;
 import io.jtwisted.internet.error.DNSLookupError;
 import io.jtwisted.internet.error.NotConnectingError;
@@ -16,6 +15,7 @@ import io.jtwisted.internet.error.TimeoutError;
 import io.jtwisted.internet.error.UserError;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -58,7 +58,8 @@ class ConnectorTest {
         IConnector connector = reactor.connectTCP("localhost", port, client);
         assertThat(connector.getDestination()).isEqualTo(new IPv4Address("TCP", "localhost", port));
         Loop.until(reactor, () -> !client.built.isEmpty());
-        assertThat(((IPv4Address) client.built.get(0).transport().getPeer()).host()).isEqualTo("127.0.0.1");
+        assertThat(((IPv4Address) client.built.get(0).transport().getPeer()).host())
+                .isEqualTo("127.0.0.1");
         connector.disconnect();
         Loop.reason(reactor, client.lostConnection);
     }
@@ -156,7 +157,10 @@ class ConnectorTest {
         reactor.connectTCP("127.0.0.1", port, client);
         for (int round = 1; round <= 3; round++) {
             int expected = round;
-            Loop.until(reactor, () -> client.built.size() == expected && client.built.get(expected - 1).connected());
+            Loop.until(
+                    reactor,
+                    () -> client.built.size() == expected
+                            && client.built.get(expected - 1).connected());
             client.built.get(round - 1).transport().loseConnection();
             Loop.until(reactor, () -> connections[0] == expected);
         }

@@ -1,9 +1,9 @@
 package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.logger.LogPublisher;
 import io.jtwisted.logger.Logger;
-import io.jtwisted.internet.protocol.Factory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,8 +28,7 @@ final class DescriptorLimitedServer {
     private int logs;
     private int failuresAtExhaustion;
 
-    private DescriptorLimitedServer() {
-    }
+    private DescriptorLimitedServer() {}
 
     public static void main(String[] args) throws IOException {
         new DescriptorLimitedServer().serve();
@@ -37,10 +36,10 @@ final class DescriptorLimitedServer {
 
     private void serve() throws IOException {
         NioReactor reactor = new NioReactor();
-        Logger warmUp = new Logger("warm-up", event -> { });
+        Logger warmUp = new Logger("warm-up", event -> {});
         warmUp.error("Out of file descriptors accepting on port {} ({}); not accepting for a while", 0, "warm-up");
         stats();
-        reactor.callLater(0, () -> { }).cancel();
+        reactor.callLater(0, () -> {}).cancel();
 
         LogPublisher.globalLogPublisher().addObserver(event -> {
             if (event.message().contains("Out of file descriptors") && ++logs == 1) {
@@ -63,18 +62,21 @@ final class DescriptorLimitedServer {
                 throw e;
             }
         };
-        Thread stdin = new Thread(() -> {
-            try {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-                String line;
-                while ((line = in.readLine()) != null && !line.equals("QUIT")) {
-                    // only QUIT means anything
-                }
-            } catch (IOException ignored) {
-                // the parent is gone: stop as well
-            }
-            reactor.callFromThread(reactor::stop);
-        }, "stdin");
+        Thread stdin = new Thread(
+                () -> {
+                    try {
+                        BufferedReader in =
+                                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+                        String line;
+                        while ((line = in.readLine()) != null && !line.equals("QUIT")) {
+                            // only QUIT means anything
+                        }
+                    } catch (IOException ignored) {
+                        // the parent is gone: stop as well
+                    }
+                    reactor.callFromThread(reactor::stop);
+                },
+                "stdin");
         stdin.setDaemon(true);
         stdin.start();
         System.out.println("READY " + TcpTestSupport.port(port));

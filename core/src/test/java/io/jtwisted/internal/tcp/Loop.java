@@ -12,8 +12,7 @@ import java.util.function.BooleanSupplier;
 public final class Loop {
     public static final double TIMEOUT = 10;
 
-    private Loop() {
-    }
+    private Loop() {}
 
     /** Turns {@code reactor} until {@code condition} holds. */
     public static void until(NioReactor reactor, BooleanSupplier condition) {

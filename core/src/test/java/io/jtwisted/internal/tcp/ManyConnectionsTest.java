@@ -34,19 +34,31 @@ class ManyConnectionsTest {
             clients.add(client);
             reactor.connectTCP("127.0.0.1", port(listening), client);
         }
-        Loop.until(reactor, () -> clients.stream().allMatch(c -> !c.built.isEmpty()
-                && c.built.get(0).text().equals(new String(c.built.get(0).greeting, java.nio.charset.StandardCharsets.UTF_8))));
+        Loop.until(
+                reactor,
+                () -> clients.stream()
+                        .allMatch(c -> !c.built.isEmpty()
+                                && c.built
+                                        .get(0)
+                                        .text()
+                                        .equals(new String(
+                                                c.built.get(0).greeting, java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(server.built).hasSize(CONNECTIONS).noneMatch(p -> p.lost.called());
-        assertThat(TcpFaultsTest.openDescriptors().size()).as("every connection open at once, both ends")
+        assertThat(TcpFaultsTest.openDescriptors().size())
+                .as("every connection open at once, both ends")
                 .isGreaterThanOrEqualTo((int) descriptorsBefore + 2 * CONNECTIONS);
 
         for (RecordingClientFactory<Recorder> client : clients) {
             client.built.get(0).transport().loseConnection();
         }
         Loop.until(reactor, () -> server.built.stream().allMatch(p -> p.lost.called()));
-        assertThat(server.built).allSatisfy(p -> assertThat(p.lost.reason().check(ConnectionDone.class)).isNotNull());
+        assertThat(server.built)
+                .allSatisfy(p ->
+                        assertThat(p.lost.reason().check(ConnectionDone.class)).isNotNull());
         Loop.result(reactor, listening.stopListening());
         reactor.iterate(0);
-        assertThat(TcpFaultsTest.openDescriptors().size()).as("descriptors after").isLessThanOrEqualTo((int) descriptorsBefore);
+        assertThat(TcpFaultsTest.openDescriptors().size())
+                .as("descriptors after")
+                .isLessThanOrEqualTo((int) descriptorsBefore);
     }
 }

@@ -90,7 +90,8 @@ class OutOfDescriptorsTest {
         Process child = startLimitedServer();
         List<SocketChannel> storm = new ArrayList<>();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
             String ready = out.readLine();
             assertThat(ready).as("the child's first line").startsWith("READY ");
             int port = Integer.parseInt(ready.substring("READY ".length()));
@@ -101,14 +102,22 @@ class OutOfDescriptorsTest {
             long cpuBefore = cpuTicks(child);
             String stats = out.readLine();
             long cpuTicks = cpuTicks(child) - cpuBefore;
-            Matcher m = Pattern.compile("STATS failedAccepts=(\\d+) logs=(\\d+) acceptCalls=(\\d+)").matcher(stats);
+            Matcher m = Pattern.compile("STATS failedAccepts=(\\d+) logs=(\\d+) acceptCalls=(\\d+)")
+                    .matcher(stats);
             assertThat(m.matches()).as(stats).isTrue();
-            assertThat(Integer.parseInt(m.group(1))).as("accept calls failing in 2 s out of descriptors (%s)", stats)
+            assertThat(Integer.parseInt(m.group(1)))
+                    .as("accept calls failing in 2 s out of descriptors (%s)", stats)
                     .isBetween(1, MAX_FAILED_ACCEPTS);
-            assertThat(Integer.parseInt(m.group(2))).as("errors logged (%s)", stats).isEqualTo(1);
-            assertThat(Integer.parseInt(m.group(3))).as("accept calls before and while out of descriptors").isLessThan(128 + MAX_FAILED_ACCEPTS);
+            assertThat(Integer.parseInt(m.group(2)))
+                    .as("errors logged (%s)", stats)
+                    .isEqualTo(1);
+            assertThat(Integer.parseInt(m.group(3)))
+                    .as("accept calls before and while out of descriptors")
+                    .isLessThan(128 + MAX_FAILED_ACCEPTS);
             // Not spinning: a busy loop would take about 200 ticks (2 s of a core), less only on a crowded machine.
-            assertThat(cpuTicks).as("the child's CPU in the 2 s window, in 1/100 s").isLessThan(150);
+            assertThat(cpuTicks)
+                    .as("the child's CPU in the 2 s window, in 1/100 s")
+                    .isLessThan(150);
 
             for (SocketChannel c : storm) {
                 c.close();
@@ -119,11 +128,14 @@ class OutOfDescriptorsTest {
                 OutputStream toChild = fresh.getOutputStream();
                 toChild.write("ping".getBytes(StandardCharsets.US_ASCII));
                 assertThat(new String(fresh.getInputStream().readNBytes(4), StandardCharsets.US_ASCII))
-                        .as("echoed once descriptors were free").isEqualTo("ping");
+                        .as("echoed once descriptors were free")
+                        .isEqualTo("ping");
             }
             child.getOutputStream().write("QUIT\n".getBytes(StandardCharsets.US_ASCII));
             child.getOutputStream().flush();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS))
+                    .as("the child stopped")
+                    .isTrue();
             assertThat(child.exitValue()).isZero();
         } finally {
             for (SocketChannel c : storm) {
@@ -143,13 +155,25 @@ class OutOfDescriptorsTest {
     /** A JVM like this one, limited to 128 descriptors, with only the classes the server needs. */
     private static Process startLimitedServer() throws IOException {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        String classPath = String.join(java.io.File.pathSeparator, Arrays.stream(
-                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> entry.endsWith("classes") || entry.contains("slf4j") || entry.contains("jctools")
-                        || entry.contains("jspecify"))
-                .toList());
-        return new ProcessBuilder("sh", "-c", "ulimit -n 128 && exec \"$0\" \"$@\"", javaBin, "-Xmx64m",
-                "-XX:TieredStopAtLevel=1", "-cp", classPath, DescriptorLimitedServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String classPath = String.join(
+                java.io.File.pathSeparator,
+                Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .filter(entry -> entry.endsWith("classes")
+                                || entry.contains("slf4j")
+                                || entry.contains("jctools")
+                                || entry.contains("jspecify"))
+                        .toList());
+        return new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "ulimit -n 128 && exec \"$0\" \"$@\"",
+                        javaBin,
+                        "-Xmx64m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classPath,
+                        DescriptorLimitedServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }

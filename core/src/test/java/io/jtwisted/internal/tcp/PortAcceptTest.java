@@ -23,9 +23,13 @@ class PortAcceptTest {
     void theDefaultBacklogIsTheSystemsOwnLimit() throws IOException {
         java.nio.file.Path somaxconn = java.nio.file.Path.of("/proc/sys/net/core/somaxconn");
         int expected = java.nio.file.Files.exists(somaxconn)
-                ? Integer.parseInt(java.nio.file.Files.readAllLines(somaxconn).get(0).strip()) : 128;
+                ? Integer.parseInt(
+                        java.nio.file.Files.readAllLines(somaxconn).get(0).strip())
+                : 128;
         assertThat(IReactorTCP.DEFAULT_BACKLOG).isEqualTo(expected);
-        assertThat(IReactorTCP.DEFAULT_BACKLOG).as("somaxconn is never below 128 on Linux").isGreaterThanOrEqualTo(128);
+        assertThat(IReactorTCP.DEFAULT_BACKLOG)
+                .as("somaxconn is never below 128 on Linux")
+                .isGreaterThanOrEqualTo(128);
     }
 
     @Test
@@ -42,7 +46,9 @@ class PortAcceptTest {
         try {
             connect(clients, 3, TcpTestSupport.port(port)); // all three wait in the accept queue
             Loop.until(reactor, () -> server.built.size() == 3);
-            assertThat(acceptCalls[0]).as("three accepts, then one that found none").isEqualTo(4);
+            assertThat(acceptCalls[0])
+                    .as("three accepts, then one that found none")
+                    .isEqualTo(4);
             assertThat(port.acceptsPerTurn()).as("what the turn accepted").isEqualTo(3);
 
             connect(clients, 5, TcpTestSupport.port(port));

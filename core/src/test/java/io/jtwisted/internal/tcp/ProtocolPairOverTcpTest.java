@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -16,6 +15,7 @@ import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.protocols.basic.LineReceiver;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,12 +47,16 @@ class ProtocolPairOverTcpTest {
 
     /** Connects {@code server} and {@code client} over a real TCP connection. */
     private void loopbackTCP(IProtocol server, IProtocol client) {
-        listening = reactor.listenTCP(0, new Factory() {
-            @Override
-            public IProtocol buildProtocol(IAddress address) {
-                return server;
-            }
-        }, 50, "127.0.0.1");
+        listening = reactor.listenTCP(
+                0,
+                new Factory() {
+                    @Override
+                    public IProtocol buildProtocol(IAddress address) {
+                        return server;
+                    }
+                },
+                50,
+                "127.0.0.1");
         reactor.connectTCP("127.0.0.1", port(listening), new ClientFactory() {
             @Override
             public IProtocol buildProtocol(IAddress address) {
@@ -185,8 +189,7 @@ class ProtocolPairOverTcpTest {
             }
 
             @Override
-            public void pauseProducing() {
-            }
+            public void pauseProducing() {}
 
             @Override
             public void resumeProducing() {
@@ -194,11 +197,12 @@ class ProtocolPairOverTcpTest {
             }
 
             @Override
-            public void stopProducing() {
-            }
+            public void stopProducing() {}
         }
         PushProducer producer = producerTest(PushProducer::new);
-        assertThat(producer.resumed).as("Streaming producer should not have been resumed.").isFalse();
+        assertThat(producer.resumed)
+                .as("Streaming producer should not have been resumed.")
+                .isFalse();
     }
 
     @Test
@@ -228,8 +232,7 @@ class ProtocolPairOverTcpTest {
             }
 
             @Override
-            public void stopProducing() {
-            }
+            public void stopProducing() {}
         }
         PullProducer producer = producerTest(PullProducer::new);
         assertThat(producer.asked).isEqualTo(10);

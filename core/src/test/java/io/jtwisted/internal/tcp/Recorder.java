@@ -1,9 +1,9 @@
 package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,8 +19,7 @@ class Recorder extends Protocol {
     byte[] greeting;
     boolean closeAfterGreeting;
 
-    Recorder() {
-    }
+    Recorder() {}
 
     Recorder(String greeting, boolean closeAfterGreeting) {
         this.greeting = greeting.getBytes(StandardCharsets.UTF_8);

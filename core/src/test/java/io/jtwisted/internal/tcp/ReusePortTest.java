@@ -36,8 +36,10 @@ class ReusePortTest {
                 client.connect(new InetSocketAddress("127.0.0.1", port));
                 Loop.until(reactor, () -> first.built.size() + second.built.size() == 1);
             }
-            Loop.until(reactor, () -> first.built.stream().allMatch(p -> p.lost.called())
-                    && second.built.stream().allMatch(p -> p.lost.called()));
+            Loop.until(
+                    reactor,
+                    () -> first.built.stream().allMatch(p -> p.lost.called())
+                            && second.built.stream().allMatch(p -> p.lost.called()));
         } finally {
             Loop.result(reactor, one.stopListening());
             Loop.result(reactor, two.stopListening());
@@ -52,13 +54,15 @@ class ReusePortTest {
         int port = TcpTestSupport.port(one);
         try {
             assertThatThrownBy(() -> reactor.listenTCP(port, factory, 50, "127.0.0.1"))
-                    .isInstanceOf(CannotListenError.class).hasMessageContaining(String.valueOf(port));
-            assertThatThrownBy(() -> reactor.listenTCP(port, factory, LOOPBACK))
-                    .isInstanceOf(CannotListenError.class);
+                    .isInstanceOf(CannotListenError.class)
+                    .hasMessageContaining(String.valueOf(port));
+            assertThatThrownBy(() -> reactor.listenTCP(port, factory, LOOPBACK)).isInstanceOf(CannotListenError.class);
         } finally {
             Loop.result(reactor, one.stopListening());
         }
-        assertThat(factory.starts).as("the failed listens did not start the factory").isEqualTo(1);
+        assertThat(factory.starts)
+                .as("the failed listens did not start the factory")
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,15 +83,23 @@ class ReusePortTest {
     void reusePortTrueInATcpDescriptionSharesThePort() throws Exception {
         NioReactor reactor = TcpTestSupport.reactor();
         KeepingFactory<Recorder> factory = new KeepingFactory<>(Recorder::new);
-        IListeningPort one = Loop.result(reactor,
-                Endpoints.serverFromString(reactor, "tcp:0:interface=127.0.0.1:reusePort=true").listen(factory));
+        IListeningPort one = Loop.result(
+                reactor,
+                Endpoints.serverFromString(reactor, "tcp:0:interface=127.0.0.1:reusePort=true")
+                        .listen(factory));
         int port = TcpTestSupport.port(one);
         IListeningPort two = null;
         try {
-            assertThat(Loop.reason(reactor, Endpoints.serverFromString(reactor, "tcp:" + port + ":interface=127.0.0.1")
-                    .listen(factory)).value()).isInstanceOf(CannotListenError.class);
-            two = Loop.result(reactor,
-                    Endpoints.serverFromString(reactor, "tcp:" + port + ":interface=127.0.0.1:reusePort=true").listen(factory));
+            assertThat(Loop.reason(
+                                    reactor,
+                                    Endpoints.serverFromString(reactor, "tcp:" + port + ":interface=127.0.0.1")
+                                            .listen(factory))
+                            .value())
+                    .isInstanceOf(CannotListenError.class);
+            two = Loop.result(
+                    reactor,
+                    Endpoints.serverFromString(reactor, "tcp:" + port + ":interface=127.0.0.1:reusePort=true")
+                            .listen(factory));
             assertThat(TcpTestSupport.port(two)).isEqualTo(port);
         } finally {
             Loop.result(reactor, one.stopListening());

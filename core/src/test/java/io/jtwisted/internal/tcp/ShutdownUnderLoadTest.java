@@ -96,20 +96,26 @@ class ShutdownUnderLoadTest {
         Thread reactorThread = new Thread(() -> reactor.run(false), "reactor");
         reactorThread.start();
 
-        assertThat(warmedUp.await(60, TimeUnit.SECONDS)).as("every client echoing").isTrue();
+        assertThat(warmedUp.await(60, TimeUnit.SECONDS))
+                .as("every client echoing")
+                .isTrue();
         long stopAsked = System.nanoTime();
         reactor.callFromThread(reactor::stop);
         reactorThread.join(30_000);
         double stopSeconds = (System.nanoTime() - stopAsked) / 1e9;
-        assertThat(reactorThread.isAlive()).as("the reactor stopped (%.2f s)", stopSeconds).isFalse();
+        assertThat(reactorThread.isAlive())
+                .as("the reactor stopped (%.2f s)", stopSeconds)
+                .isFalse();
 
         for (Thread thread : threads) {
             thread.join(40_000);
             assertThat(thread.isAlive()).as(thread.getName() + " ended").isFalse();
         }
         for (Client client : clients) {
-            assertThat(client.end.get()).as("how a client's connection ended")
-                    .satisfiesAnyOf(e -> assertThat(e).isEqualTo("end of stream"),
+            assertThat(client.end.get())
+                    .as("how a client's connection ended")
+                    .satisfiesAnyOf(
+                            e -> assertThat(e).isEqualTo("end of stream"),
                             e -> assertThat(e).startsWith("closed: "));
             assertThat(client.roundTrips).isGreaterThanOrEqualTo(ROUND_TRIPS_BEFORE_STOP);
         }

@@ -60,8 +60,8 @@ class TcpFaultsTest {
     @BeforeAll
     static void openTheJdksOwnDescriptors() throws IOException {
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
-             Socket accepted = server.accept()) {
+                Socket client = new Socket(server.getInetAddress(), server.getLocalPort());
+                Socket accepted = server.accept()) {
             client.setSoLinger(true, 0);
             accepted.getOutputStream().write(1);
         }
@@ -83,21 +83,26 @@ class TcpFaultsTest {
         List<String> after = openDescriptors();
         List<String> opened = new ArrayList<>(after);
         opened.removeAll(descriptorsBefore);
-        assertThat(after.size()).as("open descriptors after the test; new ones: %s", opened)
+        assertThat(after.size())
+                .as("open descriptors after the test; new ones: %s", opened)
                 .isLessThanOrEqualTo(descriptorsBefore.size());
-        assertThat(Thread.getAllStackTraces().keySet()).as("threads after the test").allMatch(threadsBefore::contains);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("threads after the test")
+                .allMatch(threadsBefore::contains);
     }
 
     /** What the process's open descriptors (Linux) point to. */
     static List<String> openDescriptors() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.map(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString();
-                } catch (IOException closedMeanwhile) {
-                    return "";
-                }
-            }).filter(link -> !link.isEmpty()).toList();
+                        try {
+                            return Files.readSymbolicLink(fd).toString();
+                        } catch (IOException closedMeanwhile) {
+                            return "";
+                        }
+                    })
+                    .filter(link -> !link.isEmpty())
+                    .toList();
         }
     }
 
@@ -114,9 +119,12 @@ class TcpFaultsTest {
 
     /** Echo works on the port: the reactor went on after whatever fault came before. */
     private void assertEchoStillWorks(IListeningPort p) {
-        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("still there?", false));
+        RecordingClientFactory<Recorder> client =
+                new RecordingClientFactory<>(() -> new Recorder("still there?", false));
         reactor.connectTCP("127.0.0.1", port(p), client);
-        Loop.until(reactor, () -> !client.built.isEmpty() && client.built.get(0).text().equals("still there?"));
+        Loop.until(
+                reactor,
+                () -> !client.built.isEmpty() && client.built.get(0).text().equals("still there?"));
         client.built.get(0).transport().loseConnection();
         Loop.reason(reactor, client.lostConnection);
     }
@@ -173,27 +181,35 @@ class TcpFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"connectionMade", "dataReceived", "readConnectionLost", "writeConnectionLost", "connectionLost"})
+    @ValueSource(
+            strings = {"connectionMade", "dataReceived", "readConnectionLost", "writeConnectionLost", "connectionLost"})
     void aProtocolThrowingInACallbackLosesOnlyItsConnectionWithTheErrorAsReason(String callback) throws IOException {
         int[] built = {0};
-        KeepingFactory<Recorder> server = new KeepingFactory<>(() -> built[0]++ == 0 ? new Throwing(callback) : new Recorder.Echo());
+        KeepingFactory<Recorder> server =
+                new KeepingFactory<>(() -> built[0]++ == 0 ? new Throwing(callback) : new Recorder.Echo());
         IListeningPort p = listen(server);
         try (Socket peer = new Socket("127.0.0.1", port(p))) {
-            Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).made.called());
+            Loop.until(
+                    reactor,
+                    () -> !server.built.isEmpty() && server.built.get(0).made.called());
             switch (callback) {
                 case "dataReceived" -> peer.getOutputStream().write('x');
                 case "readConnectionLost", "connectionLost" -> peer.shutdownOutput();
-                default -> { } // connectionMade and writeConnectionLost throw on their own
+                default -> {} // connectionMade and writeConnectionLost throw on their own
             }
             Failure reason = Loop.reason(reactor, server.built.get(0).lost);
             if (callback.equals("connectionLost")) {
                 assertThat(reason.check(ConnectionDone.class)).isNotNull();
             } else {
-                assertThat(reason.value()).isInstanceOf(IllegalStateException.class).hasMessage("broke in " + callback);
+                assertThat(reason.value())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("broke in " + callback);
             }
         }
         List<Failure> logged = CoreTestGuard.flushLoggedErrors(IllegalStateException.class);
-        assertThat(logged).singleElement().satisfies(f -> assertThat(f.getErrorMessage()).isEqualTo("broke in " + callback));
+        assertThat(logged)
+                .singleElement()
+                .satisfies(f -> assertThat(f.getErrorMessage()).isEqualTo("broke in " + callback));
         assertEchoStillWorks(p);
     }
 
@@ -237,7 +253,9 @@ class TcpFaultsTest {
         reactor.connectTCP("127.0.0.1", port(p), client);
         Loop.until(reactor, () -> !lost.isEmpty());
         assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class)).hasSize(1);
-        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).lost.called());
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty() && server.built.get(0).lost.called());
         assertTheReactorStillServes();
     }
 
@@ -308,7 +326,10 @@ class TcpFaultsTest {
         IListeningPort p = listen(server);
         RecordingClientFactory<Counting> slowClient = new RecordingClientFactory<>(Counting::new);
         reactor.connectTCP("127.0.0.1", port(p), slowClient);
-        Loop.until(reactor, () -> !slowClient.built.isEmpty() && slowClient.built.get(0).made.called());
+        Loop.until(
+                reactor,
+                () -> !slowClient.built.isEmpty()
+                        && slowClient.built.get(0).made.called());
         Counting slow = slowClient.built.get(0);
         ((ITCPTransport) slow.transport()).pauseProducing(); // the slow reader stops reading
         Loop.until(reactor, () -> server.built.size() == 1 && server.built.get(0).paused);
@@ -316,18 +337,26 @@ class TcpFaultsTest {
         RecordingClientFactory<Counting> fastClient = new RecordingClientFactory<>(Counting::new);
         reactor.connectTCP("127.0.0.1", port(p), fastClient);
         Loop.reason(reactor, fastClient.lostConnection);
-        assertThat(fastClient.built.get(0).count).as("the fast reader's whole stream").isEqualTo(total);
+        assertThat(fastClient.built.get(0).count)
+                .as("the fast reader's whole stream")
+                .isEqualTo(total);
 
         Bulk toSlow = server.built.get(0);
-        assertThat(toSlow.paused).as("the slow reader's producer is still paused").isTrue();
-        assertThat(toSlow.offered).as("offered to the slow reader while it did not read").isLessThan(total / 4);
+        assertThat(toSlow.paused)
+                .as("the slow reader's producer is still paused")
+                .isTrue();
+        assertThat(toSlow.offered)
+                .as("offered to the slow reader while it did not read")
+                .isLessThan(total / 4);
         // Memory: never more than the high-water mark plus one chunk queued in the process.
         assertThat(toSlow.maxPending).isLessThanOrEqualTo(StreamTransport.HIGH_WATER + 64 * 1024);
 
         ((ITCPTransport) slow.transport()).resumeProducing();
         Failure end = Loop.reason(reactor, slowClient.lostConnection);
         assertThat(end.check(ConnectionDone.class)).isNotNull();
-        assertThat(slow.count).as("the slow reader's whole stream, once it reads").isEqualTo(total);
+        assertThat(slow.count)
+                .as("the slow reader's whole stream, once it reads")
+                .isEqualTo(total);
         assertThat(toSlow.maxPending).isLessThanOrEqualTo(StreamTransport.HIGH_WATER + 64 * 1024);
         assertThat(server.built.get(1).maxPending).isLessThanOrEqualTo(StreamTransport.HIGH_WATER + 64 * 1024);
     }
@@ -359,14 +388,18 @@ class TcpFaultsTest {
         try (Socket peer = new Socket("127.0.0.1", port(p))) {
             peer.getOutputStream().write("last words".getBytes(StandardCharsets.US_ASCII));
             peer.shutdownOutput();
-            Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
+            Loop.until(
+                    reactor,
+                    () -> !server.built.isEmpty()
+                            && server.built.get(0).readLost.called());
             Recorder.HalfClose half = server.built.get(0);
             assertThat(half.text()).isEqualTo("last words");
             assertThat(half.lost.called()).as("still connected for writing").isFalse();
             half.transport().write("answer".getBytes(StandardCharsets.US_ASCII));
             half.transport().loseConnection();
             Loop.reason(reactor, half.lost);
-            assertThat(new String(peer.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("answer");
+            assertThat(new String(peer.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("answer");
         }
     }
 }

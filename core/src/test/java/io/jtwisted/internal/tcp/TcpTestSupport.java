@@ -2,23 +2,21 @@ package io.jtwisted.internal.tcp;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
+import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** Shared pieces of the loopback tests. */
 final class TcpTestSupport {
-    private TcpTestSupport() {
-    }
+    private TcpTestSupport() {}
 
     static int port(IListeningPort port) {
         return ((IPv4Address) port.getHost()).port();

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internal.reactor.NioReactor;
+import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
+import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.error.ConnectionAborted;
 import io.jtwisted.internet.error.ConnectionDone;
@@ -19,8 +20,7 @@ import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ITCPTransport;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
-import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
-import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.testing.CoreTestGuard;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +70,12 @@ class TcpTransportTest {
     void echoRoundTripDeliversEveryByteInOrder() {
         KeepingFactory<Recorder.Echo> server = new KeepingFactory<>(Recorder.Echo::new);
         IListeningPort p = listen(server);
-        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("hello, echo", false));
+        RecordingClientFactory<Recorder> client =
+                new RecordingClientFactory<>(() -> new Recorder("hello, echo", false));
         reactor.connectTCP("127.0.0.1", port(p), client);
-        Loop.until(reactor, () -> !client.built.isEmpty() && client.built.get(0).text().equals("hello, echo"));
+        Loop.until(
+                reactor,
+                () -> !client.built.isEmpty() && client.built.get(0).text().equals("hello, echo"));
         assertThat(server.built).hasSize(1);
         assertThat(server.built.get(0).text()).isEqualTo("hello, echo");
         client.built.get(0).transport().loseConnection();
@@ -230,7 +233,10 @@ class TcpTransportTest {
         reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
         Loop.until(reactor, () -> !server.built.isEmpty());
         Loop.reason(reactor, server.built.get(0).lost);
-        assertThat(server.built.get(0).chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        assertThat(server.built.get(0).chunkSizes.stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(3);
         assertThat(server.built.get(0).text()).isEqualTo("abc");
     }
 
@@ -268,9 +274,13 @@ class TcpTransportTest {
         reactor.connectTCP("127.0.0.1", port(ports.get(0)), good);
         Loop.reason(reactor, bad.lostConnection);
         Loop.until(reactor, () -> server.built.size() == 2 && !good.built.isEmpty());
-        Recorder failedServerSide = server.built.stream().filter(r -> r.reason != null).findFirst().orElseThrow();
-        assertThat(failedServerSide.reason.value()).isInstanceOf(IllegalStateException.class).hasMessage("boom from the protocol");
-        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class)).as("the protocol's exception is logged")
+        Recorder failedServerSide =
+                server.built.stream().filter(r -> r.reason != null).findFirst().orElseThrow();
+        assertThat(failedServerSide.reason.value())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom from the protocol");
+        assertThat(CoreTestGuard.flushLoggedErrors(IllegalStateException.class))
+                .as("the protocol's exception is logged")
                 .hasSize(1);
         good.built.get(0).transport().write("still here".getBytes(StandardCharsets.UTF_8));
         Loop.until(reactor, () -> good.built.get(0).text().equals("still here"));
@@ -376,8 +386,10 @@ class TcpTransportTest {
         for (int i = 0; i < 5; i++) {
             reactor.iterate(0.01);
         }
-        assertThat(serverSide.pendingBytes()).as("memory stays bounded while the reader is slow")
-                .isEqualTo(buffered).isLessThanOrEqualTo(Connection.HIGH_WATER + 16 * 1024);
+        assertThat(serverSide.pendingBytes())
+                .as("memory stays bounded while the reader is slow")
+                .isEqualTo(buffered)
+                .isLessThanOrEqualTo(Connection.HIGH_WATER + 16 * 1024);
         assertThat(streamer.sent).isEqualTo(sent).isLessThan(total);
         assertThat(producerEvents).contains("pause");
         reader.resumeProducing();
@@ -413,19 +425,20 @@ class TcpTransportTest {
     void protocolHearsConnectionLostBeforeTheFactoryHearsClientConnectionLost() {
         List<String> order = new ArrayList<>();
         listen(new KeepingFactory<>(() -> new Recorder("x", true)));
-        RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder() {
-            @Override
-            public void connectionLost(Failure reason) {
-                order.add("connectionLost");
-                super.connectionLost(reason);
-            }
-        }) {
-            @Override
-            public void clientConnectionLost(IConnector connector, Failure reason) {
-                order.add("clientConnectionLost");
-                super.clientConnectionLost(connector, reason);
-            }
-        };
+        RecordingClientFactory<Recorder> client =
+                new RecordingClientFactory<>(() -> new Recorder() {
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        order.add("connectionLost");
+                        super.connectionLost(reason);
+                    }
+                }) {
+                    @Override
+                    public void clientConnectionLost(IConnector connector, Failure reason) {
+                        order.add("clientConnectionLost");
+                        super.clientConnectionLost(connector, reason);
+                    }
+                };
         reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
         Loop.reason(reactor, client.lostConnection);
         assertThat(order).containsExactly("connectionLost", "clientConnectionLost");
@@ -446,7 +459,9 @@ class TcpTransportTest {
         assertThat(host.host()).isEqualTo("::1");
         RecordingClientFactory<Recorder> client = new RecordingClientFactory<>(() -> new Recorder("six", false));
         reactor.connectTCP("::1", host.port(), client);
-        Loop.until(reactor, () -> !client.built.isEmpty() && client.built.get(0).text().equals("six"));
+        Loop.until(
+                reactor,
+                () -> !client.built.isEmpty() && client.built.get(0).text().equals("six"));
         assertThat(client.built.get(0).transport().getPeer()).isEqualTo(host);
         client.built.get(0).transport().loseConnection();
         Loop.reason(reactor, client.lostConnection);
@@ -456,7 +471,8 @@ class TcpTransportTest {
     void aServerFactoryReturningNoProtocolClosesTheConnection() {
         listen(new Factory() {
             @Override
-            public io.jtwisted.internet.interfaces.IProtocol buildProtocol(io.jtwisted.internet.interfaces.IAddress address) {
+            public io.jtwisted.internet.interfaces.IProtocol buildProtocol(
+                    io.jtwisted.internet.interfaces.IAddress address) {
                 return null;
             }
         });
@@ -513,20 +529,23 @@ class TcpTransportTest {
         KeepingFactory<Recorder.HalfClose> server = new KeepingFactory<>(Recorder.HalfClose::new);
         listen(server);
         int[] writeLostCount = new int[1];
-        RecordingClientFactory<Recorder.HalfClose> client = new RecordingClientFactory<>(() -> new Recorder.HalfClose() {
-            @Override
-            public void writeConnectionLost() {
-                writeLostCount[0]++;
-                super.writeConnectionLost();
-            }
-        });
+        RecordingClientFactory<Recorder.HalfClose> client =
+                new RecordingClientFactory<>(() -> new Recorder.HalfClose() {
+                    @Override
+                    public void writeConnectionLost() {
+                        writeLostCount[0]++;
+                        super.writeConnectionLost();
+                    }
+                });
         reactor.connectTCP("127.0.0.1", port(ports.get(0)), client);
         Loop.until(reactor, () -> !client.built.isEmpty());
         ITCPTransport t = (ITCPTransport) client.built.get(0).transport();
         t.loseWriteConnection();
         t.loseWriteConnection();
         Loop.result(reactor, client.built.get(0).writeLost);
-        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
         for (int i = 0; i < 3; i++) {
             reactor.iterate(0.01);
         }
@@ -545,16 +564,13 @@ class TcpTransportTest {
         ITCPTransport t = (ITCPTransport) server.built.get(0).transport();
         IPushProducer producer = new IPushProducer() {
             @Override
-            public void pauseProducing() {
-            }
+            public void pauseProducing() {}
 
             @Override
-            public void resumeProducing() {
-            }
+            public void resumeProducing() {}
 
             @Override
-            public void stopProducing() {
-            }
+            public void stopProducing() {}
         };
         t.registerProducer(producer, true);
         t.write("before close".getBytes(StandardCharsets.UTF_8));
@@ -563,7 +579,9 @@ class TcpTransportTest {
         for (int i = 0; i < 5; i++) {
             reactor.iterate(0.01);
         }
-        assertThat(client.built.get(0).reason).as("still open while the producer is registered").isNull();
+        assertThat(client.built.get(0).reason)
+                .as("still open while the producer is registered")
+                .isNull();
         assertThat(server.built.get(0).reason).isNull();
         t.unregisterProducer();
         Failure reason = Loop.reason(reactor, client.lostConnection);
@@ -575,11 +593,14 @@ class TcpTransportTest {
         KeepingFactory<Recorder> server = new KeepingFactory<>(Recorder::new);
         listen(server);
         try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port(ports.get(0)))) {
-            Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).connected());
+            Loop.until(
+                    reactor,
+                    () -> !server.built.isEmpty() && server.built.get(0).connected());
             raw.setSoLinger(true, 0); // close sends RST
         }
         Failure reason = Loop.reason(reactor, server.built.get(0).lost);
-        assertThat(reason.check(io.jtwisted.internet.error.ConnectionLost.class)).isNotNull();
+        assertThat(reason.check(io.jtwisted.internet.error.ConnectionLost.class))
+                .isNotNull();
         assertThat(reason.check(ConnectionDone.class)).isNull();
     }
 
@@ -619,8 +640,10 @@ class TcpTransportTest {
             Loop.reason(reactor, client.lostConnection);
             Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).reason != null);
             assertThat(server.built.get(0).reason.value()).hasMessage("connectionMade broke");
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
-                    .extracting(e -> e.failure().getErrorMessage()).contains("connectionMade broke");
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage())
+                    .contains("connectionMade broke");
         }
     }
 
@@ -635,7 +658,9 @@ class TcpTransportTest {
         t.write("before ".getBytes(StandardCharsets.UTF_8));
         t.loseWriteConnection();
         t.write("after".getBytes(StandardCharsets.UTF_8)); // accepted: the shutdown has not happened yet
-        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty() && server.built.get(0).readLost.called());
         assertThat(server.built.get(0).text()).isEqualTo("before after");
         server.built.get(0).transport().loseConnection();
         Loop.reason(reactor, client.built.get(0).lost);
@@ -661,9 +686,12 @@ class TcpTransportTest {
             other.start();
         });
         reactor.run(false); // the check applies while a thread runs the reactor
-        assertThat(seen[0]).isInstanceOf(io.jtwisted.internet.error.WrongThreadError.class)
+        assertThat(seen[0])
+                .isInstanceOf(io.jtwisted.internet.error.WrongThreadError.class)
                 .hasMessageContaining("callFromThread");
-        assertThat(((Connection) transport).pendingBytes()).as("nothing was queued").isZero();
+        assertThat(((Connection) transport).pendingBytes())
+                .as("nothing was queued")
+                .isZero();
         transport.loseConnection();
         Loop.reason(reactor, client.lostConnection);
     }

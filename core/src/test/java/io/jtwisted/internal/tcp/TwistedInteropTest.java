@@ -1,16 +1,15 @@
 package io.jtwisted.internal.tcp;
 
-import io.jtwisted.testing.TwistedPython;
-
 import static io.jtwisted.internal.tcp.TcpTestSupport.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.TcpTestSupport.KeepingFactory;
 import io.jtwisted.internal.tcp.TcpTestSupport.RecordingClientFactory;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.testing.TwistedPython;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,9 +52,12 @@ class TwistedInteropTest {
     }
 
     private Process python(String script, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(python, SCRIPTS.resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of(python, SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         processes.add(p);
         return p;
     }
@@ -92,7 +94,11 @@ class TwistedInteropTest {
 
     @Test
     void twistedClientSeesTheQuoteAndACleanClose() throws Exception {
-        IListeningPort p = reactor.listenTCP(0, new KeepingFactory<>(() -> new Recorder("An apple a day keeps the doctor away\r\n", true)), 50, "127.0.0.1");
+        IListeningPort p = reactor.listenTCP(
+                0,
+                new KeepingFactory<>(() -> new Recorder("An apple a day keeps the doctor away\r\n", true)),
+                50,
+                "127.0.0.1");
         ports.add(p);
         Process client = python("twisted_client.py", "quote", Integer.toString(port(p)));
         CompletableFuture<String> line = firstLine(client);

@@ -130,7 +130,9 @@ class UdpPortTest {
         assertThat(protocol.events).containsExactly("start");
         assertThat(protocol.transport()).isSameAs(port);
         Deferred<Void> stopped = port.stopListening();
-        assertThat(stopped.called()).as("the socket closes on a later turn, as in Twisted").isFalse();
+        assertThat(stopped.called())
+                .as("the socket closes on a later turn, as in Twisted")
+                .isFalse();
         Loop.result(reactor, stopped);
         assertThat(protocol.events).containsExactly("start", "stop");
         assertThat(protocol.transport()).isNull();
@@ -162,12 +164,15 @@ class UdpPortTest {
         send(client, ascii("hello"), "127.0.0.1", portOf(port));
         send(client, ascii("world"), "127.0.0.1", portOf(port));
         Loop.until(reactor, () -> server.datagrams.size() == 2);
-        assertThat(server.datagrams).extracting(d -> new String(d, StandardCharsets.US_ASCII)).containsExactly("hello", "world");
+        assertThat(server.datagrams)
+                .extracting(d -> new String(d, StandardCharsets.US_ASCII))
+                .containsExactly("hello", "world");
         int clientPort = ((InetSocketAddress) client.getLocalAddress()).getPort();
         assertThat(server.senders).containsOnly(new IPv4Address("UDP", "127.0.0.1", clientPort));
         ByteBuffer answer = ByteBuffer.allocate(100);
         client.receive(answer); // blocking: the echo was sent during the loop turn
-        assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("hello");
+        assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII))
+                .isEqualTo("hello");
     }
 
     @Test
@@ -205,8 +210,10 @@ class UdpPortTest {
             Loop.until(reactor, () -> server.datagrams.size() == 1);
             assertThat(server.datagrams.get(0)).hasSize(100);
             assertThat(port.dropCounts()[0]).isEqualTo(1);
-            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.WARN)
-                    .extracting(e -> e.message()).anyMatch(m -> m.contains("dropped 1 datagram(s) longer than 100 bytes"));
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == LogLevel.WARN)
+                    .extracting(e -> e.message())
+                    .anyMatch(m -> m.contains("dropped 1 datagram(s) longer than 100 bytes"));
         }
     }
 
@@ -227,8 +234,10 @@ class UdpPortTest {
             send(client, ascii("one"), "127.0.0.1", portOf(port));
             send(client, ascii("two"), "127.0.0.1", portOf(port));
             Loop.until(reactor, () -> server.datagrams.size() == 2);
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
-                    .extracting(e -> e.failure().getErrorMessage()).containsExactly("bad datagram");
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage())
+                    .containsExactly("bad datagram");
         }
     }
 
@@ -263,21 +272,24 @@ class UdpPortTest {
         assertThat(afterFlood).isBetween(1, 4000);
         send(client, ascii("after"), "127.0.0.1", portOf(port));
         Loop.until(reactor, () -> server.datagrams.size() == afterFlood + 1);
-        assertThat(new String(server.datagrams.get(afterFlood), StandardCharsets.US_ASCII)).isEqualTo("after");
+        assertThat(new String(server.datagrams.get(afterFlood), StandardCharsets.US_ASCII))
+                .isEqualTo("after");
     }
 
     @Test
     void writeToAHostNameFailsClearly() {
         IUDPTransport port = listen(new Recorder(), "127.0.0.1");
         assertThatThrownBy(() -> port.write(ascii("x"), "localhost", 9))
-                .isInstanceOf(InvalidAddressError.class).hasMessageContaining("not hostnames");
+                .isInstanceOf(InvalidAddressError.class)
+                .hasMessageContaining("not hostnames");
     }
 
     @Test
     void connectToAHostNameFailsClearly() {
         IUDPTransport port = listen(new Recorder(), "127.0.0.1");
         assertThatThrownBy(() -> port.connect("localhost", 9))
-                .isInstanceOf(InvalidAddressError.class).hasMessageContaining("not an IPv4 or IPv6 address");
+                .isInstanceOf(InvalidAddressError.class)
+                .hasMessageContaining("not an IPv4 or IPv6 address");
     }
 
     @Test
@@ -296,8 +308,11 @@ class UdpPortTest {
         send(server, ascii("pong"), "127.0.0.1", portOf(port));
         Loop.until(reactor, () -> !client.datagrams.isEmpty());
         reactor.iterate(0);
-        assertThat(client.datagrams).extracting(d -> new String(d, StandardCharsets.US_ASCII)).containsExactly("pong");
-        assertThatThrownBy(() -> port.connect("127.0.0.1", serverPort)).isInstanceOf(IllegalStateException.class)
+        assertThat(client.datagrams)
+                .extracting(d -> new String(d, StandardCharsets.US_ASCII))
+                .containsExactly("pong");
+        assertThatThrownBy(() -> port.connect("127.0.0.1", serverPort))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("reconnecting is not currently supported");
     }
 
@@ -341,15 +356,19 @@ class UdpPortTest {
             reactor.iterate(0);
             assertThat(attempts).containsExactly("first", "second"); // one attempt each, no retry
             assertThat(port.dropCounts()).containsExactly(0, 2);
-            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.WARN).extracting(e -> e.message())
-                    .singleElement().asString()
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == LogLevel.WARN)
+                    .extracting(e -> e.message())
+                    .singleElement()
+                    .asString()
                     .contains("dropped 0 datagram(s) longer than 8192 bytes and 1 the socket could not send yet");
         }
         port.sendWith((channel, data, target) -> channel.send(data, target));
         port.write(ascii("third"), "127.0.0.1", peerPort);
         ByteBuffer received = ByteBuffer.allocate(16);
         peer.receive(received);
-        assertThat(new String(received.array(), 0, received.position(), StandardCharsets.US_ASCII)).isEqualTo("third");
+        assertThat(new String(received.array(), 0, received.position(), StandardCharsets.US_ASCII))
+                .isEqualTo("third");
         reactor.iterate(0);
         assertThat(server.datagrams).isEmpty();
     }
@@ -377,7 +396,8 @@ class UdpPortTest {
         assertThat(server.senders.get(0)).isInstanceOf(IPv6Address.class);
         ByteBuffer answer = ByteBuffer.allocate(10);
         client.receive(answer);
-        assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("six");
+        assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII))
+                .isEqualTo("six");
     }
 
     @Test
@@ -399,7 +419,8 @@ class UdpPortTest {
         assertThat(out.getTTL()).isEqualTo(1);
         out.write(ascii("Client: Ping"), "228.0.0.5", portOf(one));
         Loop.until(reactor, () -> first.datagrams.size() == 1 && second.datagrams.size() == 1);
-        assertThat(new String(first.datagrams.get(0), StandardCharsets.US_ASCII)).isEqualTo("Client: Ping");
+        assertThat(new String(first.datagrams.get(0), StandardCharsets.US_ASCII))
+                .isEqualTo("Client: Ping");
     }
 
     @Test

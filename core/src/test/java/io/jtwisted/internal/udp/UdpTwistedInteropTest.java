@@ -2,13 +2,13 @@ package io.jtwisted.internal.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.testing.TwistedScripts;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IUDPTransport;
 import io.jtwisted.internet.protocol.DatagramProtocol;
+import io.jtwisted.testing.TwistedScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** A Twisted DatagramProtocol and a JTwisted one exchange datagrams, each way, on 127.0.0.1. */
 class UdpTwistedInteropTest {
-    private final TwistedScripts twisted = new TwistedScripts("UdpTwistedInteropTest", Path.of("src/test/resources/interop/twisted_udp.py"));
+    private final TwistedScripts twisted =
+            new TwistedScripts("UdpTwistedInteropTest", Path.of("src/test/resources/interop/twisted_udp.py"));
     private final NioReactor reactor = new NioReactor();
     private final List<IUDPTransport> ports = new ArrayList<>();
 
@@ -34,12 +35,16 @@ class UdpTwistedInteropTest {
 
     @Test
     void aTwistedClientGetsItsDatagramBackFromAJTwistedEchoServer() throws Exception {
-        IUDPTransport port = reactor.listenUDP(0, new DatagramProtocol() {
-            @Override
-            public void datagramReceived(byte[] datagram, IAddress addr) {
-                transport.write(datagram, addr);
-            }
-        }, "127.0.0.1", 8192);
+        IUDPTransport port = reactor.listenUDP(
+                0,
+                new DatagramProtocol() {
+                    @Override
+                    public void datagramReceived(byte[] datagram, IAddress addr) {
+                        transport.write(datagram, addr);
+                    }
+                },
+                "127.0.0.1",
+                8192);
         ports.add(port);
         Process client = twisted.start("ping", Integer.toString(((IPv4Address) port.getHost()).port()), "from-twisted");
         CompletableFuture<String> line = TwistedScripts.firstLine(client);
@@ -50,14 +55,19 @@ class UdpTwistedInteropTest {
     @Test
     void aJTwistedClientGetsItsDatagramBackFromATwistedEchoServer() throws Exception {
         Process server = twisted.start("echo");
-        int twistedPort = Integer.parseInt(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS).strip());
+        int twistedPort = Integer.parseInt(
+                TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS).strip());
         List<String> answers = new ArrayList<>();
-        IUDPTransport port = reactor.listenUDP(0, new DatagramProtocol() {
-            @Override
-            public void datagramReceived(byte[] datagram, IAddress addr) {
-                answers.add(new String(datagram, StandardCharsets.US_ASCII) + " from " + addr);
-            }
-        }, "127.0.0.1", 8192);
+        IUDPTransport port = reactor.listenUDP(
+                0,
+                new DatagramProtocol() {
+                    @Override
+                    public void datagramReceived(byte[] datagram, IAddress addr) {
+                        answers.add(new String(datagram, StandardCharsets.US_ASCII) + " from " + addr);
+                    }
+                },
+                "127.0.0.1",
+                8192);
         ports.add(port);
         port.write("from-jtwisted".getBytes(StandardCharsets.US_ASCII), "127.0.0.1", twistedPort);
         Loop.until(reactor, () -> !answers.isEmpty());

@@ -71,9 +71,12 @@ class UnixAbstractNamespaceTest {
     private List<Greeter> pair(Keeping server, Keeping client) {
         listen(server);
         reactor.connectUNIX(name, client);
-        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty()
-                && client.built.get(0).received.toString().equals("hello")
-                && server.built.get(0).received.toString().equals("hello"));
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty()
+                        && !client.built.isEmpty()
+                        && client.built.get(0).received.toString().equals("hello")
+                        && server.built.get(0).received.toString().equals("hello"));
         connected.add(server.built.get(0));
         connected.add(client.built.get(0));
         return List.of(server.built.get(0), client.built.get(0));
@@ -87,8 +90,11 @@ class UnixAbstractNamespaceTest {
         Keeping client = new Keeping();
         IConnector connector = reactor.connectUNIX(name, client);
         assertThat(connector.getDestination()).isEqualTo(new UNIXAddress(name));
-        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty()
-                && client.built.get(0).received.toString().equals("hello"));
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty()
+                        && !client.built.isEmpty()
+                        && client.built.get(0).received.toString().equals("hello"));
         assertThat(client.built.get(0).transport().getPeer()).isEqualTo(new UNIXAddress(name));
         assertThat(client.built.get(0).transport().getHost()).isEqualTo(new UNIXAddress(""));
         assertThat(server.built.get(0).transport().getHost()).isEqualTo(new UNIXAddress(name));
@@ -103,7 +109,8 @@ class UnixAbstractNamespaceTest {
     void theModeIsIgnoredAndTheNameIsFreeAgainOnceThePortStops() {
         IListeningPort first = reactor.listenUNIX(name, new Keeping(), 50, 0600, false);
         assertThatThrownBy(() -> reactor.listenUNIX(name, new Keeping()))
-                .as("the name is taken while the port listens").isInstanceOf(CannotListenError.class);
+                .as("the name is taken while the port listens")
+                .isInstanceOf(CannotListenError.class);
         Loop.result(reactor, first.stopListening());
         Keeping server = new Keeping();
         Keeping client = new Keeping();
@@ -113,7 +120,8 @@ class UnixAbstractNamespaceTest {
     @Test
     void wantPIDIsRefusedForANameThatIsNotAFile() {
         assertThatThrownBy(() -> reactor.listenUNIX(name, new Keeping(), 50, 0666, true))
-                .isInstanceOf(CannotListenError.class).hasMessageContaining("no lock file");
+                .isInstanceOf(CannotListenError.class)
+                .hasMessageContaining("no lock file");
         assertThat(reactor.getReaders()).isEmpty();
     }
 
@@ -142,9 +150,13 @@ class UnixAbstractNamespaceTest {
         assertThat(server.address()).isEqualTo(name);
         Keeping accepted = new Keeping();
         ports.add(Loop.result(reactor, server.listen(accepted)));
-        UNIXClientEndpoint client = (UNIXClientEndpoint) Endpoints.clientFromString(reactor, "unix:path=" + name + ":timeout=5");
+        UNIXClientEndpoint client =
+                (UNIXClientEndpoint) Endpoints.clientFromString(reactor, "unix:path=" + name + ":timeout=5");
         IProtocol connected = Loop.result(reactor, client.connect(Factory.forProtocol(Greeter::new)));
-        Loop.until(reactor, () -> !accepted.built.isEmpty() && accepted.built.get(0).received.toString().equals("hello"));
+        Loop.until(
+                reactor,
+                () -> !accepted.built.isEmpty()
+                        && accepted.built.get(0).received.toString().equals("hello"));
         ((Greeter) connected).transport().loseConnection();
         Loop.until(reactor, () -> accepted.built.get(0).lost != null);
     }
@@ -200,8 +212,11 @@ class UnixAbstractNamespaceTest {
         assertThat(channels.polling()).isTrue();
         Keeping client = new Keeping();
         support.connectUNIX(name, client, 30, false);
-        Loop.until(reactor, () -> !client.built.isEmpty() && !server.built.isEmpty()
-                && server.built.get(0).received.toString().equals("hello"));
+        Loop.until(
+                reactor,
+                () -> !client.built.isEmpty()
+                        && !server.built.isEmpty()
+                        && server.built.get(0).received.toString().equals("hello"));
         Loop.result(reactor, port.stopListening());
         assertThat(channels.polling()).as("the connection is still open").isTrue();
         client.built.get(0).transport().loseConnection();

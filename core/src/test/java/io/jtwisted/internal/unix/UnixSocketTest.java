@@ -120,8 +120,11 @@ class UnixSocketTest {
         assertThat(port.getHost()).isEqualTo(new UNIXAddress(socket()));
         Keeping client = new Keeping();
         reactor.connectUNIX(socket(), client);
-        Loop.until(reactor, () -> !server.built.isEmpty() && !client.built.isEmpty()
-                && client.built.get(0).received.toString().equals("hello"));
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty()
+                        && !client.built.isEmpty()
+                        && client.built.get(0).received.toString().equals("hello"));
         assertThat(client.built.get(0).transport().getPeer()).isEqualTo(new UNIXAddress(socket()));
         assertThat(server.built.get(0).transport().getHost()).isEqualTo(new UNIXAddress(socket()));
         assertThat(server.built.get(0).received).hasToString("hello");
@@ -132,7 +135,8 @@ class UnixSocketTest {
     @Test
     void theSocketFileGetsTheModeAndIsRemovedOnStop() throws Exception {
         IListeningPort port = reactor.listenUNIX(socket(), new Keeping(), 50, 0600, false);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(socket())))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(socket()))))
+                .isEqualTo("rw-------");
         Loop.result(reactor, port.stopListening());
         assertThat(Path.of(socket())).doesNotExist();
     }
@@ -142,7 +146,8 @@ class UnixSocketTest {
         IListeningPort first = reactor.listenUNIX(socket(), new Keeping(), 50, 0666, true);
         assertThat(Path.of(socket() + ".lock")).isSymbolicLink();
         assertThatThrownBy(() -> reactor.listenUNIX(socket(), new Keeping(), 50, 0666, true))
-                .isInstanceOf(CannotListenError.class).hasMessageContaining("Cannot acquire lock");
+                .isInstanceOf(CannotListenError.class)
+                .hasMessageContaining("Cannot acquire lock");
         Loop.result(reactor, first.stopListening());
         assertThat(Path.of(socket() + ".lock")).doesNotExist();
         listen(new Keeping(), 0666, true);
@@ -173,7 +178,8 @@ class UnixSocketTest {
         Keeping client = new Keeping();
         reactor.connectUNIX(dir.resolve("nobody.sock").toString(), client);
         Loop.until(reactor, () -> client.failed != null);
-        assertThat(client.failed.check(BadFileError.class, ConnectionRefusedError.class)).isNotNull();
+        assertThat(client.failed.check(BadFileError.class, ConnectionRefusedError.class))
+                .isNotNull();
     }
 
     @Test
@@ -187,11 +193,13 @@ class UnixSocketTest {
 
     @Test
     void unixStringsBuildEndpointsWithTwistedsArguments() {
-        UNIXServerEndpoint server = (UNIXServerEndpoint) Endpoints.serverFromString(reactor, "unix:/var/run/x.sock:mode=660:lockfile=1");
+        UNIXServerEndpoint server =
+                (UNIXServerEndpoint) Endpoints.serverFromString(reactor, "unix:/var/run/x.sock:mode=660:lockfile=1");
         assertThat(server.address()).isEqualTo("/var/run/x.sock");
         assertThat(server.mode()).isEqualTo(0660);
         assertThat(server.wantPID()).isTrue();
-        UNIXClientEndpoint client = (UNIXClientEndpoint) Endpoints.clientFromString(reactor, "unix:path=/var/run/x.sock:timeout=9:checkPID=1");
+        UNIXClientEndpoint client = (UNIXClientEndpoint)
+                Endpoints.clientFromString(reactor, "unix:path=/var/run/x.sock:timeout=9:checkPID=1");
         assertThat(client.path()).isEqualTo("/var/run/x.sock");
         assertThat(client.timeout()).isEqualTo(9.0);
         assertThat(client.checkPID()).isTrue();
@@ -204,9 +212,12 @@ class UnixSocketTest {
         Keeping server = new Keeping();
         IListeningPort port = Loop.result(reactor, new UNIXServerEndpoint(reactor, socket()).listen(server));
         ports.add(port);
-        IProtocol client = Loop.result(reactor, new UNIXClientEndpoint(reactor, socket()).connect(
-                Factory.forProtocol(Greeter::new)));
-        Loop.until(reactor, () -> !server.built.isEmpty() && server.built.get(0).received.toString().equals("hello"));
+        IProtocol client = Loop.result(
+                reactor, new UNIXClientEndpoint(reactor, socket()).connect(Factory.forProtocol(Greeter::new)));
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty()
+                        && server.built.get(0).received.toString().equals("hello"));
         ((Greeter) client).transport().loseConnection();
         Loop.until(reactor, () -> ((Greeter) client).lost != null && server.built.get(0).lost != null);
     }

@@ -2,17 +2,17 @@ package io.jtwisted.internal.unix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jtwisted.testing.TwistedScripts;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.UNIXAddress;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.interfaces.IListeningPort;
-import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.UNIXClientEndpoint;
+import io.jtwisted.internet.interfaces.IListeningPort;
+import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.testing.TwistedScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * third peer on an abstract name.
  */
 class UnixTwistedInteropTest {
-    private final TwistedScripts twisted = new TwistedScripts("UnixTwistedInteropTest", Path.of("src/test/resources/interop/twisted_unix.py"));
+    private final TwistedScripts twisted =
+            new TwistedScripts("UnixTwistedInteropTest", Path.of("src/test/resources/interop/twisted_unix.py"));
     private final NioReactor reactor = new NioReactor();
     private final List<IListeningPort> ports = new ArrayList<>();
 
@@ -107,7 +108,8 @@ class UnixTwistedInteropTest {
         Process server = twisted.start("echo", "@" + name);
         assertThat(TwistedScripts.firstLine(server).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
         StringBuilder received = new StringBuilder();
-        Deferred<IProtocol> connected = Endpoints.clientFromString(reactor, "unix:\0" + name).connect(sender(received));
+        Deferred<IProtocol> connected =
+                Endpoints.clientFromString(reactor, "unix:\0" + name).connect(sender(received));
         Protocol client = (Protocol) Loop.result(reactor, connected);
         assertThat(client.transport().getPeer()).isEqualTo(new UNIXAddress("\0" + name));
         Loop.until(reactor, () -> received.toString().equals("from-jtwisted"));
@@ -120,7 +122,8 @@ class UnixTwistedInteropTest {
         String name = abstractName("socat");
         ports.add(reactor.listenUNIX("\0" + name, Factory.forProtocol(Echo::new)));
         Process socat = new ProcessBuilder("socat", "-t", "5", "-", "ABSTRACT-CONNECT:" + name)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
             socat.getOutputStream().close(); // socat half-closes; the echo server then closes

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A pending delayed call names what left it: the class that wrote its lambda and what it captured. */
 class DelayedCallDescriptionTest {
     static final class IdleTimeoutProtocol {
-        void timeoutConnection() {
-        }
+        void timeoutConnection() {}
     }
 
     @Test
@@ -41,8 +40,7 @@ class DelayedCallDescriptionTest {
         Clock clock = new Clock();
         IDelayedCall call = clock.callLater(1, new io.jtwisted.python.failure.ThrowingRunnable() {
             @Override
-            public void run() {
-            }
+            public void run() {}
 
             @Override
             public String toString() {

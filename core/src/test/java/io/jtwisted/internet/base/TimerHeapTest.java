@@ -17,12 +17,13 @@ class TimerHeapTest {
         SplittableRandom random = new SplittableRandom(7);
         TimerHeap heap = new TimerHeap();
         List<DelayedCall> model = new ArrayList<>();
-        Comparator<DelayedCall> order = Comparator.<DelayedCall>comparingDouble(c -> c.time).thenComparingLong(c -> c.sequence);
+        Comparator<DelayedCall> order =
+                Comparator.<DelayedCall>comparingDouble(c -> c.time).thenComparingLong(c -> c.sequence);
         long sequence = 0;
         for (int step = 0; step < 20_000; step++) {
             int action = random.nextInt(10);
             if (action < 5 || model.isEmpty()) {
-                DelayedCall call = new DelayedCall(owner, random.nextInt(50), () -> { });
+                DelayedCall call = new DelayedCall(owner, random.nextInt(50), () -> {});
                 call.sequence = sequence++;
                 heap.add(call);
                 model.add(call);

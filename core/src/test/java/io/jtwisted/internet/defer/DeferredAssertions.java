@@ -1,13 +1,13 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.jtwisted.python.failure.Failure;
+
 /** successResultOf / failureResultOf / assertNoResult for core's own tests (trial depends on core). */
 public final class DeferredAssertions {
-    private DeferredAssertions() {
-    }
+    private DeferredAssertions() {}
 
     /** The value {@code d} holds now; fails when it has none or holds a Failure. */
     @SuppressWarnings("unchecked")

@@ -91,7 +91,8 @@ class DeferredAsyncOnReactorTest {
 
     @Test
     @Timeout(60)
-    void bodiesCallbacksAndCallsFromThreadsNeverOverlapWhenTheReactorRunsOnAVirtualThread() throws InterruptedException {
+    void bodiesCallbacksAndCallsFromThreadsNeverOverlapWhenTheReactorRunsOnAVirtualThread()
+            throws InterruptedException {
         bodiesCallbacksAndCallsFromThreadsNeverOverlap(this::runUntilStoppedOnAVirtualThread);
     }
 
@@ -209,12 +210,14 @@ class DeferredAsyncOnReactorTest {
     @Timeout(20)
     void taskReactRunsAnAsyncMainToItsEnd() {
         List<String> seen = new ArrayList<>();
-        int code = Task.reactForExitCode(reactor, r -> Deferred.async(r, () -> {
-            seen.add("started");
-            Deferred.await(Task.deferLater(r, 0.01));
-            seen.add(Deferred.await(Task.deferLater(r, 0.01, () -> "awaited twice")));
-            return null;
-        }));
+        int code = Task.reactForExitCode(
+                reactor,
+                r -> Deferred.async(r, () -> {
+                    seen.add("started");
+                    Deferred.await(Task.deferLater(r, 0.01));
+                    seen.add(Deferred.await(Task.deferLater(r, 0.01, () -> "awaited twice")));
+                    return null;
+                }));
         assertThat(code).isZero();
         assertThat(seen).containsExactly("started", "awaited twice");
     }

@@ -6,11 +6,11 @@ import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.task.Task;
 import io.jtwisted.internet.testing.MemoryReactor;
 import io.jtwisted.internet.testing.StringTransport;
-import io.jtwisted.internet.protocol.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,11 +47,9 @@ class DeferredAsyncTest {
         }
     }
 
-    static final class UntranslatedError extends RuntimeException {
-    }
+    static final class UntranslatedError extends RuntimeException {}
 
-    static final class TranslatedError extends RuntimeException {
-    }
+    static final class TranslatedError extends RuntimeException {}
 
     static final class DontFail extends RuntimeException {
         final int actualValue;
@@ -245,9 +243,10 @@ class DeferredAsyncTest {
         Deferred<Void> later = new Deferred<>();
         List<Thread> firedOn = new ArrayList<>();
         Deferred.async(reactor, () -> {
-            Deferred.await(later);
-            return null;
-        }).addCallback(ignored -> firedOn.add(Thread.currentThread()));
+                    Deferred.await(later);
+                    return null;
+                })
+                .addCallback(ignored -> firedOn.add(Thread.currentThread()));
         later.callback(null);
         assertThat(firedOn).containsExactly(test);
     }

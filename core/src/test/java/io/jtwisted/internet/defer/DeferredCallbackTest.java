@@ -1,12 +1,12 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import static io.jtwisted.internet.defer.DeferredAssertions.assertNoResult;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,7 +154,8 @@ class DeferredCallbackTest {
     @Test
     void trapReturnsTheMatchingClassAndStopsTheFailure() {
         Deferred<String> d = new Deferred<>();
-        d.addErrback(f -> f.trap(IllegalStateException.class, IllegalArgumentException.class).getSimpleName());
+        d.addErrback(f -> f.trap(IllegalStateException.class, IllegalArgumentException.class)
+                .getSimpleName());
         d.errback(new IllegalArgumentException());
         assertThat(successResultOf(d)).isEqualTo("IllegalArgumentException");
     }
@@ -165,17 +166,20 @@ class DeferredCallbackTest {
         List<String> seen = new ArrayList<>();
         Deferred<String> d = new Deferred<>();
         d.<String>addCallback(x -> {
-            throw new GenericError("callback1");
-        }).addErrback(f -> {
-            seen.add("errback1: " + f.getErrorMessage());
-            return "recovered";
-        }).addCallback(x -> {
-            seen.add("callback2: " + x);
-            return x;
-        }).addErrback(f -> {
-            seen.add("errback2: " + f.getErrorMessage());
-            return null;
-        });
+                    throw new GenericError("callback1");
+                })
+                .addErrback(f -> {
+                    seen.add("errback1: " + f.getErrorMessage());
+                    return "recovered";
+                })
+                .addCallback(x -> {
+                    seen.add("callback2: " + x);
+                    return x;
+                })
+                .addErrback(f -> {
+                    seen.add("errback2: " + f.getErrorMessage());
+                    return null;
+                });
         d.callback("go");
         assertThat(seen).containsExactly("errback1: callback1", "callback2: recovered");
     }
@@ -185,18 +189,23 @@ class DeferredCallbackTest {
     void callbackTrapCase2ErrbackOfTheSamePairDoesNotCatchTheCallbacksException() {
         List<String> seen = new ArrayList<>();
         Deferred<String> d = new Deferred<>();
-        d.addCallbacks(x -> {
-            throw new GenericError("callback1");
-        }, f -> {
-            seen.add("errback1: " + f.getErrorMessage());
-            return null;
-        }).addCallbacks(x -> {
-            seen.add("callback2: " + x);
-            return null;
-        }, f -> {
-            seen.add("errback2: " + f.getErrorMessage());
-            return null;
-        });
+        d.addCallbacks(
+                        x -> {
+                            throw new GenericError("callback1");
+                        },
+                        f -> {
+                            seen.add("errback1: " + f.getErrorMessage());
+                            return null;
+                        })
+                .addCallbacks(
+                        x -> {
+                            seen.add("callback2: " + x);
+                            return null;
+                        },
+                        f -> {
+                            seen.add("errback2: " + f.getErrorMessage());
+                            return null;
+                        });
         d.callback("go");
         assertThat(seen).containsExactly("errback2: callback1");
     }
@@ -206,15 +215,18 @@ class DeferredCallbackTest {
         List<String> seen = new ArrayList<>();
         Deferred<String> d = new Deferred<>();
         d.addCallbacks(x -> x, f -> {
-            seen.add("errback1: " + f.getErrorMessage());
-            return "fine";
-        }).addCallbacks(x -> {
-            seen.add("callback2: " + x);
-            return null;
-        }, f -> {
-            seen.add("errback2");
-            return null;
-        });
+                    seen.add("errback1: " + f.getErrorMessage());
+                    return "fine";
+                })
+                .addCallbacks(
+                        x -> {
+                            seen.add("callback2: " + x);
+                            return null;
+                        },
+                        f -> {
+                            seen.add("errback2");
+                            return null;
+                        });
         d.errback(new GenericError("source"));
         assertThat(seen).containsExactly("errback1: source", "callback2: fine");
     }
@@ -351,12 +363,13 @@ class DeferredCallbackTest {
             results.add("start-of-cb " + result);
             Deferred<String> d = Deferred.succeed("inner");
             Deferred<String> chained = d.addCallbackDeferring(r -> {
-                results.add("firstCallback inner");
-                return inner;
-            }).addCallback(r -> {
-                results.add("secondCallback " + r);
-                return r + r;
-            });
+                        results.add("firstCallback inner");
+                        return inner;
+                    })
+                    .addCallback(r -> {
+                        results.add("secondCallback " + r);
+                        return r + r;
+                    });
             chained.addErrback(f -> {
                 failures.add(f);
                 return null;
@@ -371,8 +384,8 @@ class DeferredCallbackTest {
         assertThat(outer.currentResult()).isEqualTo("orangeorange");
         results.add(outer.currentResult());
         assertThat(failures).isEmpty();
-        assertThat(results).containsExactly("start-of-cb outer", "firstCallback inner", "secondCallback orange",
-                "orangeorange");
+        assertThat(results)
+                .containsExactly("start-of-cb outer", "firstCallback inner", "secondCallback orange", "orangeorange");
     }
 
     @Test
@@ -384,12 +397,13 @@ class DeferredCallbackTest {
             results.add("cb " + result);
             Deferred<Object> d = new Deferred<>();
             d.addCallbackDeferring(r -> {
-                results.add("firstCallback " + r);
-                return Deferred.gatherResults(List.of(a));
-            }).addCallback(r -> {
-                results.add("secondCallback " + r);
-                return null;
-            });
+                        results.add("firstCallback " + r);
+                        return Deferred.gatherResults(List.of(a));
+                    })
+                    .addCallback(r -> {
+                        results.add("secondCallback " + r);
+                        return null;
+                    });
             d.callback(null);
             return d;
         });
@@ -404,18 +418,20 @@ class DeferredCallbackTest {
         Deferred<String> a = new Deferred<>();
         Deferred<String> outer = new Deferred<>();
         outer.addCallbackDeferring(result -> {
-            results.add("cb " + result);
-            Deferred<Object> d = new Deferred<>();
-            d.addCallbackDeferring(r -> {
-                results.add("firstCallback " + r);
-                return Deferred.gatherResults(List.of(a));
-            }).addCallback(r -> {
-                results.add("secondCallback " + r);
-                return null;
-            });
-            d.callback(null);
-            return d;
-        }).addCallback(x -> results.add("final"));
+                    results.add("cb " + result);
+                    Deferred<Object> d = new Deferred<>();
+                    d.addCallbackDeferring(r -> {
+                                results.add("firstCallback " + r);
+                                return Deferred.gatherResults(List.of(a));
+                            })
+                            .addCallback(r -> {
+                                results.add("secondCallback " + r);
+                                return null;
+                            });
+                    d.callback(null);
+                    return d;
+                })
+                .addCallback(x -> results.add("final"));
         outer.callback("outer");
         assertThat(results).containsExactly("cb outer", "firstCallback null");
         a.callback("withers");
@@ -529,7 +545,10 @@ class DeferredCallbackTest {
         List<Object> secondResult = new ArrayList<>();
         secondEnd.addCallback(secondResult::add);
         first.errback(new GenericError("First Deferred's Failure"));
-        assertThat(secondError).singleElement().extracting(f -> f.check(GenericError.class)).isNotNull();
+        assertThat(secondError)
+                .singleElement()
+                .extracting(f -> f.check(GenericError.class))
+                .isNotNull();
         assertThat(firstResult).containsExactly((Object) null);
         assertThat(secondResult).hasSize(1);
     }
@@ -556,21 +575,28 @@ class DeferredCallbackTest {
         Deferred<String> inner = new Deferred<>();
         Deferred<String> outer = Deferred.succeed("outer");
         outer.addCallbackDeferring(result -> {
-            results.add("start-of-cb " + result);
-            return Deferred.succeed("inner").addCallbackDeferring(r -> {
-                results.add("firstCallback " + r);
-                return inner.addCallback(List::of);
-            }).addCallback(r -> {
-                results.add("secondCallback " + r);
-                List<String> doubled = new ArrayList<>(r);
-                doubled.addAll(r);
-                return doubled;
-            });
-        }).addCallback(results::add);
+                    results.add("start-of-cb " + result);
+                    return Deferred.succeed("inner")
+                            .addCallbackDeferring(r -> {
+                                results.add("firstCallback " + r);
+                                return inner.addCallback(List::of);
+                            })
+                            .addCallback(r -> {
+                                results.add("secondCallback " + r);
+                                List<String> doubled = new ArrayList<>(r);
+                                doubled.addAll(r);
+                                return doubled;
+                            });
+                })
+                .addCallback(results::add);
         assertThat(results).containsExactly("start-of-cb outer", "firstCallback inner");
         inner.callback("withers");
-        assertThat(results).containsExactly("start-of-cb outer", "firstCallback inner",
-                "secondCallback [withers]", List.of("withers", "withers"));
+        assertThat(results)
+                .containsExactly(
+                        "start-of-cb outer",
+                        "firstCallback inner",
+                        "secondCallback [withers]",
+                        List.of("withers", "withers"));
     }
 
     @Test
@@ -613,8 +639,9 @@ class DeferredCallbackTest {
         Deferred<Void> a = new Deferred<>();
         Deferred<Void> b = new Deferred<>();
         b.chainDeferred(a);
-        assertThat(a).hasToString("<Deferred at 0x" + Integer.toHexString(System.identityHashCode(a))
-                + " waiting on Deferred at 0x" + Integer.toHexString(System.identityHashCode(b)) + ">");
+        assertThat(a)
+                .hasToString("<Deferred at 0x" + Integer.toHexString(System.identityHashCode(a))
+                        + " waiting on Deferred at 0x" + Integer.toHexString(System.identityHashCode(b)) + ">");
     }
 
     @Test
@@ -682,9 +709,10 @@ class DeferredCallbackTest {
         Deferred<String> d1 = new Deferred<>();
         Deferred<String> d2 = new Deferred<>();
         d1.addCallbackDeferring(x -> {
-            out.add("d1: " + x);
-            return d2;
-        }).addCallback(x -> out.add("d1-1: " + x));
+                    out.add("d1: " + x);
+                    return d2;
+                })
+                .addCallback(x -> out.add("d1-1: " + x));
         d2.addCallback(x -> {
             out.add("d2: " + x);
             return x;
@@ -702,9 +730,10 @@ class DeferredCallbackTest {
         Deferred<String> d4 = new Deferred<>();
         d4.addCallback(x -> out.add("d4: " + x));
         d3.addCallback(x -> {
-            out.add("d3: " + x);
-            return x;
-        }).chainDeferred(d4);
+                    out.add("d3: " + x);
+                    return x;
+                })
+                .chainDeferred(d4);
         d3.callback("result");
         assertThat(out).containsExactly("d3: result", "d4: result");
         assertThat(successResultOf(d3)).isNull();

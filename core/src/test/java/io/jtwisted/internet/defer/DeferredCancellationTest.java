@@ -1,11 +1,11 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

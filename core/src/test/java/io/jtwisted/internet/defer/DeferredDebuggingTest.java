@@ -60,7 +60,9 @@ class DeferredDebuggingTest {
     }
 
     private static long count(List<String> lines, String tag, String method) {
-        return lines.stream().filter(l -> l.startsWith(" " + tag + ":") && l.contains("." + method + "(")).count();
+        return lines.stream()
+                .filter(l -> l.startsWith(" " + tag + ":") && l.contains("." + method + "("))
+                .count();
     }
 
     /** The creator lists the test, not the callers; the invoker lists the first caller, not the second. */
@@ -84,32 +86,44 @@ class DeferredDebuggingTest {
     void secondCallbackNamesTheCreatorAndTheFirstCallback() {
         Deferred<String> d = watched();
         callOne(d);
-        check(catchThrowableOfType(AlreadyCalledError.class, () -> callTwo(d)),
-                "secondCallbackNamesTheCreatorAndTheFirstCallback", "callOne", "callTwo");
+        check(
+                catchThrowableOfType(AlreadyCalledError.class, () -> callTwo(d)),
+                "secondCallbackNamesTheCreatorAndTheFirstCallback",
+                "callOne",
+                "callTwo");
     }
 
     @Test
     void errbackAfterCallbackNamesTheCreatorAndTheCallback() {
         Deferred<String> d = watched();
         callOne(d);
-        check(catchThrowableOfType(AlreadyCalledError.class, () -> errTwo(d)),
-                "errbackAfterCallbackNamesTheCreatorAndTheCallback", "callOne", "errTwo");
+        check(
+                catchThrowableOfType(AlreadyCalledError.class, () -> errTwo(d)),
+                "errbackAfterCallbackNamesTheCreatorAndTheCallback",
+                "callOne",
+                "errTwo");
     }
 
     @Test
     void callbackAfterErrbackNamesTheCreatorAndTheErrback() {
         Deferred<String> d = watched();
         errOne(d);
-        check(catchThrowableOfType(AlreadyCalledError.class, () -> callTwo(d)),
-                "callbackAfterErrbackNamesTheCreatorAndTheErrback", "errOne", "callTwo");
+        check(
+                catchThrowableOfType(AlreadyCalledError.class, () -> callTwo(d)),
+                "callbackAfterErrbackNamesTheCreatorAndTheErrback",
+                "errOne",
+                "callTwo");
     }
 
     @Test
     void secondErrbackNamesTheCreatorAndTheFirstErrback() {
         Deferred<String> d = watched();
         errOne(d);
-        check(catchThrowableOfType(AlreadyCalledError.class, () -> errTwo(d)),
-                "secondErrbackNamesTheCreatorAndTheFirstErrback", "errOne", "errTwo");
+        check(
+                catchThrowableOfType(AlreadyCalledError.class, () -> errTwo(d)),
+                "secondErrbackNamesTheCreatorAndTheFirstErrback",
+                "errOne",
+                "errTwo");
     }
 
     @Test
@@ -137,7 +151,9 @@ class DeferredDebuggingTest {
     }
 
     private List<LogEvent> unhandledReports() {
-        return logged.events().stream().filter(e -> e.message().startsWith("Unhandled error in Deferred:")).toList();
+        return logged.events().stream()
+                .filter(e -> e.message().startsWith("Unhandled error in Deferred:"))
+                .toList();
     }
 
     @Test
@@ -148,7 +164,8 @@ class DeferredDebuggingTest {
         d.callback(1);
         Deferred.logUnhandledErrors();
         assertThat(unhandledReports()).singleElement().satisfies(event -> {
-            assertThat(event.message()).contains("(debug:  C: Deferred was created:")
+            assertThat(event.message())
+                    .contains("(debug:  C: Deferred was created:")
                     .contains(" I: First Invoker was:")
                     .contains("unhandledReportIncludesWhereTheDeferredWasCreatedAndFired");
             assertThat(event.failure().type()).isEqualTo(ArithmeticException.class);
@@ -180,7 +197,9 @@ class DeferredDebuggingTest {
             throw new IllegalArgumentException("second");
         });
         Deferred.logUnhandledErrors();
-        assertThat(unhandledReports()).extracting(e -> e.failure().getErrorMessage()).containsExactly("first", "second");
+        assertThat(unhandledReports())
+                .extracting(e -> e.failure().getErrorMessage())
+                .containsExactly("first", "second");
         d.addErrback(f -> null);
     }
 }

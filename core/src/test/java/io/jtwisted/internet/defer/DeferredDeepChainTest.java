@@ -139,9 +139,10 @@ class DeferredDeepChainTest {
             Deferred<Integer> returned = new Deferred<>();
             Deferred<Integer> next = new Deferred<>();
             current.addCallbackDeferring(x -> {
-                returned.callback(x + 1);
-                return returned;
-            }).chainDeferred(next);
+                        returned.callback(x + 1);
+                        return returned;
+                    })
+                    .chainDeferred(next);
             current = next;
         }
         first.callback(0);

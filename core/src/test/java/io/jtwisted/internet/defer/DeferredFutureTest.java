@@ -1,13 +1,12 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
-
 import static io.jtwisted.internet.defer.DeferredAssertions.assertNoResult;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -64,7 +63,10 @@ class DeferredFutureTest {
         IllegalStateException error = new IllegalStateException("bad");
         CompletableFuture<Integer> future = d.toCompletableFuture();
         d.errback(error);
-        assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class).cause().isSameAs(error);
+        assertThatThrownBy(future::get)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isSameAs(error);
         assertThat(successResultOf(d)).isNull();
     }
 
@@ -140,6 +142,8 @@ class DeferredFutureTest {
             return null;
         });
         queued.forEach(Runnable::run);
-        assertThat(failures).singleElement().satisfies(f -> assertThat(f.check(CancelledError.class)).isNotNull());
+        assertThat(failures)
+                .singleElement()
+                .satisfies(f -> assertThat(f.check(CancelledError.class)).isNotNull());
     }
 }

@@ -1,6 +1,5 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import static io.jtwisted.internet.defer.DeferredAssertions.assertNoResult;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
@@ -12,6 +11,7 @@ import io.jtwisted.internet.defer.DeferredList.FirstResult;
 import io.jtwisted.internet.defer.DeferredList.Result;
 import io.jtwisted.internet.testing.EventLoggingObserver;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.python.failure.Failure;
 import io.jtwisted.testing.CoreTestGuard;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,9 +105,13 @@ class DeferredListTest {
         List<List<Result<Void>>> resultLists = new ArrayList<>();
         dl.addCallback(resultLists::add);
         d1.errback(new IllegalStateException("Bang"));
-        assertThat(errorTrap).singleElement().extracting(Failure::getErrorMessage).isEqualTo("Bang");
-        assertThat(resultLists).singleElement().satisfies(r ->
-                assertThat(r.get(0).failure().getErrorMessage()).isEqualTo("Bang"));
+        assertThat(errorTrap)
+                .singleElement()
+                .extracting(Failure::getErrorMessage)
+                .isEqualTo("Bang");
+        assertThat(resultLists)
+                .singleElement()
+                .satisfies(r -> assertThat(r.get(0).failure().getErrorMessage()).isEqualTo("Bang"));
     }
 
     @Test
@@ -123,8 +127,9 @@ class DeferredListTest {
         dl.addCallback(resultLists::add);
         d1.errback(new IllegalStateException("Bang"));
         assertThat(errorTrap).isEmpty();
-        assertThat(resultLists).singleElement().satisfies(r ->
-                assertThat(r.get(0).failure().getErrorMessage()).isEqualTo("Bang"));
+        assertThat(resultLists)
+                .singleElement()
+                .satisfies(r -> assertThat(r.get(0).failure().getErrorMessage()).isEqualTo("Bang"));
         assertThat(successResultOf(d1)).isNull();
     }
 
@@ -159,7 +164,9 @@ class DeferredListTest {
         failureResultOf(one, CancelledError.class);
         failureResultOf(two, CancelledError.class);
         List<Result<Void>> results = successResultOf(dl);
-        assertThat(results).allSatisfy(r -> assertThat(r.failure().check(CancelledError.class)).isNotNull());
+        assertThat(results)
+                .allSatisfy(
+                        r -> assertThat(r.failure().check(CancelledError.class)).isNotNull());
         DeferredAssertions.swallow(one);
         DeferredAssertions.swallow(two);
     }
@@ -221,7 +228,8 @@ class DeferredListTest {
         two.errback(new IllegalStateException("b"));
         assertNoResult(dl);
         one.errback(new IllegalStateException("a"));
-        assertThat(((FirstError) failureResultOf(dl, FirstError.class).value()).index()).isEqualTo(1);
+        assertThat(((FirstError) failureResultOf(dl, FirstError.class).value()).index())
+                .isEqualTo(1);
         DeferredAssertions.swallow(dl);
     }
 
@@ -233,7 +241,8 @@ class DeferredListTest {
         dl.cancel();
         failureResultOf(one, CancelledError.class);
         failureResultOf(two, CancelledError.class);
-        FirstError firstError = (FirstError) failureResultOf(dl, FirstError.class).value();
+        FirstError firstError =
+                (FirstError) failureResultOf(dl, FirstError.class).value();
         assertThat(firstError.subFailure().check(CancelledError.class)).isNotNull();
         DeferredAssertions.swallow(one);
         DeferredAssertions.swallow(two);
@@ -246,8 +255,8 @@ class DeferredListTest {
         Deferred<String> two = new Deferred<>(DeferredListTest::fakeCallbackCanceller);
         DeferredList<String> dl = new DeferredList<>(List.of(one, two), FIRE_ON_ONE_ERRBACK);
         dl.cancel();
-        assertThat(successResultOf(dl)).containsExactly(Result.succeeded("Callback Result"),
-                Result.succeeded("Callback Result"));
+        assertThat(successResultOf(dl))
+                .containsExactly(Result.succeeded("Callback Result"), Result.succeeded("Callback Result"));
     }
 
     @Test
@@ -351,7 +360,8 @@ class DeferredListTest {
         });
         assertThat(unconsumed).isEmpty();
         assertThat(gathered).hasSize(1);
-        assertThat(((FirstError) gathered.get(0).value()).subFailure().value()).isInstanceOf(IllegalStateException.class);
+        assertThat(((FirstError) gathered.get(0).value()).subFailure().value())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** The seed's gatherResults example: nothing until both fire, then ["one", "two"]. */
@@ -374,7 +384,8 @@ class DeferredListTest {
         result.cancel();
         failureResultOf(one, CancelledError.class);
         failureResultOf(two, CancelledError.class);
-        FirstError firstError = (FirstError) failureResultOf(result, FirstError.class).value();
+        FirstError firstError =
+                (FirstError) failureResultOf(result, FirstError.class).value();
         assertThat(firstError.subFailure().check(CancelledError.class)).isNotNull();
         DeferredAssertions.swallow(one);
         DeferredAssertions.swallow(two);

@@ -1,11 +1,11 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.python.failure.Failure;
 import static io.jtwisted.internet.defer.DeferredAssertions.failureResultOf;
 import static io.jtwisted.internet.defer.DeferredAssertions.successResultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -250,9 +250,10 @@ class DeferredPrimitivesTest {
         assertThat(d.currentResult()).isInstanceOf(Failure.class);
         List<Object> done = new ArrayList<>();
         d.addErrbackDeferring(ignore -> {
-            queue.put("x");
-            return queue.get();
-        }).addCallback(done::add);
+                    queue.put("x");
+                    return queue.get();
+                })
+                .addCallback(done::add);
         assertThat(done).containsExactly("x");
     }
 }

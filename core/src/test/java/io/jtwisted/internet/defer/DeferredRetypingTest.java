@@ -43,7 +43,8 @@ class DeferredRetypingTest {
     void everyRetypingMethodMakesTheOldReferenceStaleForTypedAdds() {
         Deferred<String> a = new Deferred<>();
         a.addCallbacks(String::length, f -> 0);
-        assertThatThrownBy(() -> a.addCallbackDeferring(s -> Deferred.succeed(s))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> a.addCallbackDeferring(s -> Deferred.succeed(s)))
+                .isInstanceOf(IllegalStateException.class);
         Deferred<String> b = new Deferred<>();
         b.addBoth(x -> 1);
         assertThatThrownBy(() -> b.addCallbacks(s -> s, f -> "")).isInstanceOf(IllegalStateException.class);

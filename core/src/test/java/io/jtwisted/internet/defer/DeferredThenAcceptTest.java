@@ -33,7 +33,8 @@ class DeferredThenAcceptTest {
         Deferred<Void> after = d.thenAccept(seen::add);
         d.errback(new IllegalStateException("boom"));
         assertThat(seen).isEmpty();
-        assertThat(failureResultOf(after, IllegalStateException.class).getErrorMessage()).isEqualTo("boom");
+        assertThat(failureResultOf(after, IllegalStateException.class).getErrorMessage())
+                .isEqualTo("boom");
     }
 
     @Test
@@ -42,14 +43,15 @@ class DeferredThenAcceptTest {
         Deferred<Void> after = d.thenAccept(value -> {
             throw new java.io.IOException("cannot write " + value);
         });
-        assertThat(failureResultOf(after, java.io.IOException.class).getErrorMessage()).isEqualTo("cannot write x");
+        assertThat(failureResultOf(after, java.io.IOException.class).getErrorMessage())
+                .isEqualTo("cannot write x");
     }
 
     @Test
     void throughAStaleReferenceItFailsAtOnceLikeAddCallback() {
         Deferred<String> d = new Deferred<>();
         d.addCallback(String::length);
-        assertThatThrownBy(() -> d.thenAccept(s -> { }))
+        assertThatThrownBy(() -> d.thenAccept(s -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("thenAccept");
         d.callback("four");

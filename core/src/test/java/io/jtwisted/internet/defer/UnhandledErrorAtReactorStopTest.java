@@ -32,7 +32,9 @@ class UnhandledErrorAtReactorStopTest {
         });
         ReactorTestSupport.runUntilStopped(reactor);
         List<Failure> reported = CoreTestGuard.flushLoggedErrors(LeftUnhandled.class);
-        assertThat(reported).singleElement().satisfies(f -> assertThat(f.value()).isInstanceOf(LeftUnhandled.class));
+        assertThat(reported)
+                .singleElement()
+                .satisfies(f -> assertThat(f.value()).isInstanceOf(LeftUnhandled.class));
         assertThat(kept.called()).isTrue();
     }
 }

@@ -1,13 +1,11 @@
 package io.jtwisted.internet.defer;
 
-import io.jtwisted.testing.CoreTestGuard;
-
-import io.jtwisted.python.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +55,8 @@ class UnhandledErrorLoggingTest {
 
     private List<LogEvent> eventsAbout(String marker) {
         return events.stream()
-                .filter(e -> e.failure() != null && e.failure().value() instanceof Marker m && marker.equals(m.getMessage()))
+                .filter(e ->
+                        e.failure() != null && e.failure().value() instanceof Marker m && marker.equals(m.getMessage()))
                 .toList();
     }
 
@@ -90,7 +89,9 @@ class UnhandledErrorLoggingTest {
         assertThat(logged).hasSize(1);
         LogEvent event = logged.get(0);
         assertThat(event.message()).startsWith("Unhandled error in Deferred");
-        assertThat(event.failure().getTraceback()).contains("Marker: unhandled-1").contains("failInACallback");
+        assertThat(event.failure().getTraceback())
+                .contains("Marker: unhandled-1")
+                .contains("failInACallback");
     }
 
     @Test

@@ -48,7 +48,9 @@ class DescriptionsTest {
     void quoteStringArgumentEscapesBackslashesAndColons() {
         assertThat(Endpoints.quoteStringArgument("some : stuff \\")).isEqualTo("some \\: stuff \\\\");
         String tricky = "a:b\\c";
-        assertThat(Descriptions.parse("x:" + Endpoints.quoteStringArgument(tricky)).args()).isEqualTo(List.of("x", tricky));
+        assertThat(Descriptions.parse("x:" + Endpoints.quoteStringArgument(tricky))
+                        .args())
+                .isEqualTo(List.of("x", tricky));
     }
 
     @Test
@@ -67,43 +69,58 @@ class DescriptionsTest {
         assertThat(tcp.port()).isEqualTo(80);
         assertThat(tcp.backlog()).as("the system default").isEqualTo(IReactorTCP.DEFAULT_BACKLOG);
         assertThat(tcp.iface()).isEmpty();
-        TCP6ServerEndpoint six = (TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "tcp6:8080:interface=\\:\\:1");
+        TCP6ServerEndpoint six =
+                (TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "tcp6:8080:interface=\\:\\:1");
         assertThat(six.iface()).isEqualTo("::1");
         assertThat(six.port()).isEqualTo(8080);
-        assertThat(((TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "TCP6:81")).iface()).isEqualTo("::");
+        assertThat(((TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "TCP6:81")).iface())
+                .isEqualTo("::");
     }
 
     @Test
     void reusePortInATcpServerDescriptionReachesListenTCP() {
         TCP4ServerEndpoint tcp = (TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80:reusePort=true");
         assertThat(tcp.options().reusePort()).isTrue();
-        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80:reusePort=0")).options().reusePort()).isFalse();
-        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80")).options().reusePort()).isFalse();
+        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80:reusePort=0"))
+                        .options()
+                        .reusePort())
+                .isFalse();
+        assertThat(((TCP4ServerEndpoint) Endpoints.serverFromString(reactor, "tcp:80"))
+                        .options()
+                        .reusePort())
+                .isFalse();
         TCP6ServerEndpoint six = (TCP6ServerEndpoint) Endpoints.serverFromString(reactor, "tcp6:81:reusePort=1");
         assertThat(six.options()).isEqualTo(new IReactorTCP.ListenOptions(IReactorTCP.DEFAULT_BACKLOG, "::", true));
         io.jtwisted.internet.testing.MemoryReactor memory = new io.jtwisted.internet.testing.MemoryReactor();
-        io.jtwisted.internet.protocol.Factory factory = io.jtwisted.internet.protocol.Factory.forProtocol(
-                io.jtwisted.internet.protocol.Protocol::new);
-        Endpoints.serverFromString(memory, "tcp:82:interface=127.0.0.1:reusePort=true").listen(factory);
-        assertThat(memory.tcpServers()).containsExactly(new io.jtwisted.internet.testing.MemoryReactor.TcpServer(
-                82, factory, IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1", true));
+        io.jtwisted.internet.protocol.Factory factory =
+                io.jtwisted.internet.protocol.Factory.forProtocol(io.jtwisted.internet.protocol.Protocol::new);
+        Endpoints.serverFromString(memory, "tcp:82:interface=127.0.0.1:reusePort=true")
+                .listen(factory);
+        assertThat(memory.tcpServers())
+                .containsExactly(new io.jtwisted.internet.testing.MemoryReactor.TcpServer(
+                        82, factory, IReactorTCP.DEFAULT_BACKLOG, "127.0.0.1", true));
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:80:reusePort=maybe"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid reusePort").hasMessageContaining("'maybe'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid reusePort")
+                .hasMessageContaining("'maybe'");
     }
 
     @Test
     void aReactorThatKnowsOnlyTwistedsListenTCPRefusesReusePort() {
         IllegalStateException fourArguments = new IllegalStateException("the four-argument listenTCP");
         IReactorTCP plain = new io.jtwisted.internet.testing.RaisingMemoryReactor(fourArguments, null);
-        assertThatThrownBy(() -> plain.listenTCP(80, null, IReactorTCP.ListenOptions.defaults().withReusePort(true)))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("reusePort");
-        assertThatThrownBy(() -> plain.listenTCP(80, null, IReactorTCP.ListenOptions.defaults())).isSameAs(fourArguments);
+        assertThatThrownBy(() -> plain.listenTCP(
+                        80, null, IReactorTCP.ListenOptions.defaults().withReusePort(true)))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("reusePort");
+        assertThatThrownBy(() -> plain.listenTCP(80, null, IReactorTCP.ListenOptions.defaults()))
+                .isSameAs(fourArguments);
     }
 
     @Test
     void tcpClientDescriptionWithKeywords() {
-        IStreamClientEndpoint client = Endpoints.clientFromString(reactor,
-                "tcp:host=example.com:port=1234:timeout=7:bindAddress=10.0.0.2");
+        IStreamClientEndpoint client =
+                Endpoints.clientFromString(reactor, "tcp:host=example.com:port=1234:timeout=7:bindAddress=10.0.0.2");
         TCP4ClientEndpoint tcp = (TCP4ClientEndpoint) client;
         assertThat(tcp.host()).isEqualTo("example.com");
         assertThat(tcp.port()).isEqualTo(1234);
@@ -117,10 +134,12 @@ class DescriptionsTest {
         TCP4ClientEndpoint both = (TCP4ClientEndpoint) Endpoints.clientFromString(reactor, "tcp:example.com:1234");
         assertThat(both.host()).isEqualTo("example.com");
         assertThat(both.port()).isEqualTo(1234);
-        TCP4ClientEndpoint hostFirst = (TCP4ClientEndpoint) Endpoints.clientFromString(reactor, "tcp:example.com:port=1234");
+        TCP4ClientEndpoint hostFirst =
+                (TCP4ClientEndpoint) Endpoints.clientFromString(reactor, "tcp:example.com:port=1234");
         assertThat(hostFirst.host()).isEqualTo("example.com");
         assertThat(hostFirst.port()).isEqualTo(1234);
-        TCP4ClientEndpoint portOnly = (TCP4ClientEndpoint) Endpoints.clientFromString(reactor, "tcp:1234:host=example.com");
+        TCP4ClientEndpoint portOnly =
+                (TCP4ClientEndpoint) Endpoints.clientFromString(reactor, "tcp:1234:host=example.com");
         assertThat(portOnly.host()).isEqualTo("example.com");
         assertThat(portOnly.port()).isEqualTo(1234);
         assertThat(portOnly.timeout()).isEqualTo(30);
@@ -130,21 +149,30 @@ class DescriptionsTest {
     @Test
     void badDescriptionsGetAClearError() {
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "bogus-type:nothing"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown endpoint type: 'bogus-type'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown endpoint type: 'bogus-type'");
         assertThatThrownBy(() -> Endpoints.clientFromString(reactor, "bogus-type:nothing"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown endpoint type: 'bogus-type'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown endpoint type: 'bogus-type'");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:http"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid port").hasMessageContaining("'http'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid port")
+                .hasMessageContaining("'http'");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:80:colour=blue"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown parameter 'colour'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown parameter 'colour'");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a port");
         assertThatThrownBy(() -> Endpoints.clientFromString(reactor, "tcp:example.com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a host and a port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a host and a port");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:99999"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0-65535");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0-65535");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "tcp:80\\"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backslash");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("backslash");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.jtwisted.internet.endpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;
@@ -11,6 +10,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.MemoryReactor;
 import io.jtwisted.internet.testing.RaisingMemoryReactor;
+import io.jtwisted.python.failure.Failure;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (RaisingMemoryReactor). Not ported: tests on Python repr and interface declarations.
  */
 class EndpointArgumentsTest {
-    private final Factory factory = Factory.forProtocol(() -> new Protocol() { });
+    private final Factory factory = Factory.forProtocol(() -> new Protocol() {});
 
     @Test
     void serverEndpointPassesPortBacklogAndInterface() {
@@ -33,7 +33,9 @@ class EndpointArgumentsTest {
         assertThat(d.hasResult()).isTrue();
         assertThat(reactor.tcpServers()).containsExactly(new MemoryReactor.TcpServer(1234, factory, 25, "10.0.0.3"));
         new TCP6ServerEndpoint(reactor, 80).listen(factory);
-        assertThat(reactor.tcpServers().get(1)).isEqualTo(new MemoryReactor.TcpServer(80, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, "::"));
+        assertThat(reactor.tcpServers().get(1))
+                .isEqualTo(new MemoryReactor.TcpServer(
+                        80, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, "::"));
     }
 
     @Test
@@ -62,7 +64,8 @@ class EndpointArgumentsTest {
     @Test
     void clientEndpointConnectRaisingIsAnErrback() {
         ConnectionRefusedError refused = new ConnectionRefusedError("at once");
-        Deferred<IProtocol> d = new TCP4ClientEndpoint(new RaisingMemoryReactor(null, refused), "127.0.0.1", 1).connect(factory);
+        Deferred<IProtocol> d =
+                new TCP4ClientEndpoint(new RaisingMemoryReactor(null, refused), "127.0.0.1", 1).connect(factory);
         Object result = d.currentResult();
         assertThat(result).isInstanceOf(Failure.class);
         assertThat(((Failure) result).value()).isSameAs(refused);

@@ -33,11 +33,14 @@ class EndpointStringFuzzTest {
         // path-traversal detector has no target and allows every path while parsing.
         try (SilentCloseable noTarget = BugDetectors.setFilePathTraversalTarget(() -> null);
                 SilentCloseable anyPathMayBeRead = BugDetectors.setFilePathTraversalAllowPath(path -> true)) {
-            Object endpoint = server ? Endpoints.serverFromString(reactor, description)
+            Object endpoint = server
+                    ? Endpoints.serverFromString(reactor, description)
                     : Endpoints.clientFromString(reactor, description);
             assertThat(endpoint).as("the endpoint for %s", description).isNotNull();
         } catch (IllegalArgumentException refused) {
-            assertThat(refused.getMessage()).as("why '%s' was refused", description).isNotBlank();
+            assertThat(refused.getMessage())
+                    .as("why '%s' was refused", description)
+                    .isNotBlank();
         }
         assertThat(reactor.tcpServers()).as("parsing listened").isEmpty();
         assertThat(reactor.tcpClients()).as("parsing connected").isEmpty();

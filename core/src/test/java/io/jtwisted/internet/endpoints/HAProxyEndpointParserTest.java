@@ -65,7 +65,7 @@ class HAProxyEndpointParserTest {
         MemoryReactor reactor = new MemoryReactor();
         IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor, "haproxy:tcp:8080");
         assertThat(inner(endpoint)).isInstanceOf(TCP4ServerEndpoint.class);
-        endpoint.listen(Factory.forProtocol(() -> new Protocol() { }));
+        endpoint.listen(Factory.forProtocol(() -> new Protocol() {}));
         assertThat(reactor.tcpServers()).singleElement().satisfies(server -> {
             assertThat(server.port()).isEqualTo(8080);
             assertThat(server.factory()).isInstanceOf(HAProxyWrappingFactory.class);
@@ -74,25 +74,31 @@ class HAProxyEndpointParserTest {
 
     @Test
     void haproxyTcp6WrapsATcp6Endpoint() {
-        assertThat(inner(Endpoints.serverFromString(new MemoryReactor(), "haproxy:tcp6:8080"))).isInstanceOf(TCP6ServerEndpoint.class);
+        assertThat(inner(Endpoints.serverFromString(new MemoryReactor(), "haproxy:tcp6:8080")))
+                .isInstanceOf(TCP6ServerEndpoint.class);
     }
 
     @Test
     void haproxyUnixWrapsAUnixEndpoint() {
         Reactor reactor = Reactor.create(); // MemoryReactor has no UNIX; nothing is opened here
-        assertThat(inner(Endpoints.serverFromString(reactor, "haproxy:unix:address=/tmp/socket"))).isInstanceOf(UNIXServerEndpoint.class);
+        assertThat(inner(Endpoints.serverFromString(reactor, "haproxy:unix:address=/tmp/socket")))
+                .isInstanceOf(UNIXServerEndpoint.class);
     }
 
     @Test
     void keywordsAndEscapesReachTheInnerDescription() {
         MemoryReactor reactor = new MemoryReactor();
-        Endpoints.serverFromString(reactor, "haproxy:tcp6:port=8080:interface=\\:\\:1").listen(Factory.forProtocol(() -> new Protocol() { }));
-        assertThat(reactor.tcpServers()).singleElement().satisfies(server -> assertThat(server.iface()).isEqualTo("::1"));
+        Endpoints.serverFromString(reactor, "haproxy:tcp6:port=8080:interface=\\:\\:1")
+                .listen(Factory.forProtocol(() -> new Protocol() {}));
+        assertThat(reactor.tcpServers())
+                .singleElement()
+                .satisfies(server -> assertThat(server.iface()).isEqualTo("::1"));
     }
 
     @Test
     void haproxyAloneIsABadDescription() {
         assertThatThrownBy(() -> Endpoints.serverFromString(new MemoryReactor(), "haproxy"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("haproxy:tcp:8080");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("haproxy:tcp:8080");
     }
 }

@@ -19,8 +19,8 @@ class SSLEndpointParsersTest {
     @Test
     void aClientCADirectoryThatCannotBeReadIsAnIllegalArgument() {
         String missing = temp.resolve("no-such-directory").toString();
-        assertThatThrownBy(() -> Endpoints.clientFromString(new MemoryReactor(),
-                        "ssl:localhost:443:caCertsDir=" + Endpoints.quoteStringArgument(missing)))
+        assertThatThrownBy(() -> Endpoints.clientFromString(
+                        new MemoryReactor(), "ssl:localhost:443:caCertsDir=" + Endpoints.quoteStringArgument(missing)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot read the CA directory " + missing);
     }

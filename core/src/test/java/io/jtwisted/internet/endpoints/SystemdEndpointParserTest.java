@@ -10,9 +10,9 @@ import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.MemoryReactor;
+import io.jtwisted.protocols.haproxy.HAProxyServerEndpoint;
 import io.jtwisted.python.failure.Failure;
 import io.jtwisted.python.systemd.ListenFDs;
-import io.jtwisted.protocols.haproxy.HAProxyServerEndpoint;
 import java.net.StandardProtocolFamily;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 class SystemdEndpointParserTest {
     private static final ListenFDs FIVE = new ListenFDs(List.of(5, 6, 7, 8, 9), List.of("a", "b", "web", "d", "e"));
     private final MemoryReactor reactor = new MemoryReactor();
-    private final Factory factory = Factory.forProtocol(() -> new Protocol() { });
+    private final Factory factory = Factory.forProtocol(() -> new Protocol() {});
 
     private AdoptedStreamServerEndpoint parse(String description, ListenFDs inherited) {
         Descriptions.Parsed parsed = Descriptions.parse(description);
-        IStreamServerEndpoint endpoint = SystemdEndpointParser.parse(reactor,
-                parsed.args().subList(1, parsed.args().size()), parsed.kwargs(), inherited);
+        IStreamServerEndpoint endpoint = SystemdEndpointParser.parse(
+                reactor, parsed.args().subList(1, parsed.args().size()), parsed.kwargs(), inherited);
         assertThat(endpoint).isInstanceOf(AdoptedStreamServerEndpoint.class);
         return (AdoptedStreamServerEndpoint) endpoint;
     }
@@ -74,16 +74,19 @@ class SystemdEndpointParserTest {
     void listenAdoptsTheDescriptorWithTheFactory() {
         Deferred<IListeningPort> d = parse("systemd:domain=INET:index=0", FIVE).listen(factory);
         assertThat(d.hasResult()).isTrue();
-        assertThat(reactor.adoptedPorts()).containsExactly(new MemoryReactor.Adopted(5, StandardProtocolFamily.INET, factory));
+        assertThat(reactor.adoptedPorts())
+                .containsExactly(new MemoryReactor.Adopted(5, StandardProtocolFamily.INET, factory));
     }
 
     @Test
     void theEndpointListensOnlyOnce() {
-        AdoptedStreamServerEndpoint endpoint = new AdoptedStreamServerEndpoint(reactor, 13, StandardProtocolFamily.INET);
+        AdoptedStreamServerEndpoint endpoint =
+                new AdoptedStreamServerEndpoint(reactor, 13, StandardProtocolFamily.INET);
         endpoint.listen(factory);
         Deferred<IListeningPort> again = endpoint.listen(factory);
-        assertThat(again.currentResult()).isInstanceOfSatisfying(Failure.class,
-                failure -> assertThat(failure.value()).isInstanceOf(AlreadyListened.class));
+        assertThat(again.currentResult())
+                .isInstanceOfSatisfying(
+                        Failure.class, failure -> assertThat(failure.value()).isInstanceOf(AlreadyListened.class));
         again.addErrback(f -> null);
         assertThat(reactor.adoptedPorts()).hasSize(1);
     }
@@ -93,12 +96,16 @@ class SystemdEndpointParserTest {
         IllegalStateException broken = new IllegalStateException("no such socket");
         MemoryReactor refusing = new MemoryReactor() {
             @Override
-            public IListeningPort adoptStreamPort(int fd, java.net.ProtocolFamily family, io.jtwisted.internet.interfaces.IProtocolFactory f) {
+            public IListeningPort adoptStreamPort(
+                    int fd, java.net.ProtocolFamily family, io.jtwisted.internet.interfaces.IProtocolFactory f) {
                 throw broken;
             }
         };
-        Deferred<IListeningPort> d = new AdoptedStreamServerEndpoint(refusing, 3, StandardProtocolFamily.INET).listen(factory);
-        assertThat(d.currentResult()).isInstanceOfSatisfying(Failure.class, failure -> assertThat(failure.value()).isSameAs(broken));
+        Deferred<IListeningPort> d =
+                new AdoptedStreamServerEndpoint(refusing, 3, StandardProtocolFamily.INET).listen(factory);
+        assertThat(d.currentResult())
+                .isInstanceOfSatisfying(
+                        Failure.class, failure -> assertThat(failure.value()).isSameAs(broken));
         d.addErrback(f -> null);
     }
 
@@ -106,7 +113,8 @@ class SystemdEndpointParserTest {
     void serverFromStringKnowsSystemdAndHAProxyWrapsIt() {
         // This JVM was not socket-activated: the parser says so rather than adopting a random descriptor.
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "systemd:domain=INET:index=0"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("systemd passed this process no sockets");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("systemd passed this process no sockets");
         assertThatThrownBy(() -> Endpoints.serverFromString(reactor, "haproxy:systemd:domain=INET:index=0"))
                 .hasMessageContaining("systemd passed this process no sockets");
     }
@@ -121,11 +129,15 @@ class SystemdEndpointParserTest {
 
     @Test
     void badDescriptionsSayWhatIsWrong() {
-        assertThatThrownBy(() -> parse("systemd:domain=INET:index=5", FIVE)).hasMessageContaining("out of range: systemd passed 5");
-        assertThatThrownBy(() -> parse("systemd:domain=INET:name=nope", FIVE)).hasMessageContaining("no socket named 'nope'");
-        assertThatThrownBy(() -> parse("systemd:domain=IPX:index=0", FIVE)).hasMessageContaining("unknown domain 'IPX'");
+        assertThatThrownBy(() -> parse("systemd:domain=INET:index=5", FIVE))
+                .hasMessageContaining("out of range: systemd passed 5");
+        assertThatThrownBy(() -> parse("systemd:domain=INET:name=nope", FIVE))
+                .hasMessageContaining("no socket named 'nope'");
+        assertThatThrownBy(() -> parse("systemd:domain=IPX:index=0", FIVE))
+                .hasMessageContaining("unknown domain 'IPX'");
         assertThatThrownBy(() -> parse("systemd:index=0", FIVE)).hasMessageContaining("needs domain=INET");
         assertThatThrownBy(() -> parse("systemd:domain=INET", FIVE)).hasMessageContaining("one of index=N and name=");
-        assertThatThrownBy(() -> parse("systemd:domain=INET:index=0:port=80", FIVE)).hasMessageContaining("unknown parameter 'port'");
+        assertThatThrownBy(() -> parse("systemd:domain=INET:index=0:port=80", FIVE))
+                .hasMessageContaining("unknown parameter 'port'");
     }
 }

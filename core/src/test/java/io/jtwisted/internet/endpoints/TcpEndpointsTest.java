@@ -6,7 +6,6 @@ import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Loop;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.CannotListenError;
 import io.jtwisted.internet.error.ConnectingCancelledError;
 import io.jtwisted.internet.error.ConnectionRefusedError;
@@ -17,6 +16,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.ClientCreator;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -80,7 +80,8 @@ class TcpEndpointsTest {
     }
 
     private int listenEcho() {
-        IListeningPort p = Loop.result(reactor, new TCP4ServerEndpoint(reactor, 0, 50, "127.0.0.1").listen(Factory.forProtocol(Echo::new)));
+        IListeningPort p = Loop.result(
+                reactor, new TCP4ServerEndpoint(reactor, 0, 50, "127.0.0.1").listen(Factory.forProtocol(Echo::new)));
         ports.add(p);
         return ((IPv4Address) p.getHost()).port();
     }
@@ -94,7 +95,8 @@ class TcpEndpointsTest {
     @Test
     void serverEndpointListenFailureFiresCannotListenError() {
         int port = listenEcho();
-        Failure failure = Loop.failure(reactor, new TCP4ServerEndpoint(reactor, port, 50, "127.0.0.1").listen(Factory.forProtocol(Echo::new)));
+        Failure failure = Loop.failure(
+                reactor, new TCP4ServerEndpoint(reactor, port, 50, "127.0.0.1").listen(Factory.forProtocol(Echo::new)));
         assertThat(failure.check(CannotListenError.class)).isNotNull();
     }
 
@@ -116,7 +118,9 @@ class TcpEndpointsTest {
     void clientEndpointFailureFiresTheConnectError() {
         int port = listenEcho();
         Loop.result(reactor, ports.remove(0).stopListening());
-        Failure failure = Loop.failure(reactor, new TCP4ClientEndpoint(reactor, "127.0.0.1", port).connect(Factory.forProtocol(Collector::new)));
+        Failure failure = Loop.failure(
+                reactor,
+                new TCP4ClientEndpoint(reactor, "127.0.0.1", port).connect(Factory.forProtocol(Collector::new)));
         assertThat(failure.check(ConnectionRefusedError.class)).isNotNull();
     }
 
@@ -164,7 +168,8 @@ class TcpEndpointsTest {
                 d.cancel();
                 Failure failure = Loop.failure(reactor, d);
                 assertThat(failure.check(ConnectingCancelledError.class)).isNotNull();
-                assertThat(((ConnectingCancelledError) failure.value()).address()).isEqualTo(new IPv4Address("TCP", "127.0.0.1", port));
+                assertThat(((ConnectingCancelledError) failure.value()).address())
+                        .isEqualTo(new IPv4Address("TCP", "127.0.0.1", port));
                 assertThat(starts).containsExactly(1, 1);
             } finally {
                 for (SocketChannel f : fillers) {
@@ -189,7 +194,8 @@ class TcpEndpointsTest {
     void clientCreatorFailureFiresTheError() {
         int port = listenEcho();
         Loop.result(reactor, ports.remove(0).stopListening());
-        Failure failure = Loop.failure(reactor, new ClientCreator<>(reactor, Collector::new).connectTCP("127.0.0.1", port));
+        Failure failure =
+                Loop.failure(reactor, new ClientCreator<>(reactor, Collector::new).connectTCP("127.0.0.1", port));
         assertThat(failure.check(ConnectionRefusedError.class)).isNotNull();
     }
 
@@ -197,7 +203,8 @@ class TcpEndpointsTest {
     void hostnameEndpointConnectsToTheResolvedAddress() {
         int port = listenEcho();
         Collector mine = new Collector();
-        Collector connected = Loop.result(reactor, Endpoints.connectProtocol(new HostnameEndpoint<>(reactor, "localhost", port), mine));
+        Collector connected = Loop.result(
+                reactor, Endpoints.connectProtocol(new HostnameEndpoint<>(reactor, "localhost", port), mine));
         assertThat(connected).isSameAs(mine);
         connected.transport().write("name".getBytes(StandardCharsets.UTF_8));
         Loop.until(reactor, () -> mine.text().equals("name"));
@@ -207,7 +214,10 @@ class TcpEndpointsTest {
 
     @Test
     void hostnameEndpointFailsForAnUnknownName() {
-        Failure failure = Loop.failure(reactor, new HostnameEndpoint<>(reactor, "nonexistent.invalid", 80).connect(Factory.forProtocol(Collector::new)));
+        Failure failure = Loop.failure(
+                reactor,
+                new HostnameEndpoint<>(reactor, "nonexistent.invalid", 80)
+                        .connect(Factory.forProtocol(Collector::new)));
         assertThat(failure.check(DNSLookupError.class)).isNotNull();
     }
 
@@ -215,17 +225,25 @@ class TcpEndpointsTest {
     void hostnameEndpointFailsWithTheLastFailureWhenNothingAnswers() {
         int port = listenEcho();
         Loop.result(reactor, ports.remove(0).stopListening());
-        Failure failure = Loop.failure(reactor, new HostnameEndpoint<>(reactor, "127.0.0.1", port).connect(Factory.forProtocol(Collector::new)));
+        Failure failure = Loop.failure(
+                reactor,
+                new HostnameEndpoint<>(reactor, "127.0.0.1", port).connect(Factory.forProtocol(Collector::new)));
         assertThat(failure.check(ConnectionRefusedError.class)).isNotNull();
     }
 
     @Test
     void serverAndClientFromStringsTalkToEachOther() {
-        IListeningPort p = Loop.result(reactor, Endpoints.serverFromString(reactor, "tcp:0:interface=127.0.0.1").listen(Factory.forProtocol(Echo::new)));
+        IListeningPort p = Loop.result(
+                reactor,
+                Endpoints.serverFromString(reactor, "tcp:0:interface=127.0.0.1")
+                        .listen(Factory.forProtocol(Echo::new)));
         ports.add(p);
         int port = ((IPv4Address) p.getHost()).port();
         Collector mine = new Collector();
-        Loop.result(reactor, Endpoints.connectProtocol(Endpoints.clientFromString(reactor, "tcp:127.0.0.1:" + port + ":timeout=5"), mine));
+        Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        Endpoints.clientFromString(reactor, "tcp:127.0.0.1:" + port + ":timeout=5"), mine));
         mine.transport().write("strings".getBytes(StandardCharsets.UTF_8));
         Loop.until(reactor, () -> mine.text().equals("strings"));
         mine.transport().loseConnection();
@@ -236,7 +254,8 @@ class TcpEndpointsTest {
     void tcp6EndpointsListenAndConnectOverIPv6() {
         IListeningPort p;
         try {
-            p = Loop.result(reactor, new TCP6ServerEndpoint(reactor, 0, 50, "::1").listen(Factory.forProtocol(Echo::new)));
+            p = Loop.result(
+                    reactor, new TCP6ServerEndpoint(reactor, 0, 50, "::1").listen(Factory.forProtocol(Echo::new)));
         } catch (AssertionError noIPv6) {
             org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIPv6.getMessage());
             return;
@@ -245,7 +264,8 @@ class TcpEndpointsTest {
         int port = ((io.jtwisted.internet.address.IPv6Address) p.getHost()).port();
         Collector mine = new Collector();
         Loop.result(reactor, Endpoints.connectProtocol(new TCP6ClientEndpoint(reactor, "::1", port), mine));
-        assertThat(mine.transport().getPeer()).isEqualTo(new io.jtwisted.internet.address.IPv6Address("TCP", "::1", port));
+        assertThat(mine.transport().getPeer())
+                .isEqualTo(new io.jtwisted.internet.address.IPv6Address("TCP", "::1", port));
         mine.transport().write("six".getBytes(StandardCharsets.UTF_8));
         Loop.until(reactor, () -> mine.text().equals("six"));
         mine.transport().loseConnection();
@@ -254,7 +274,8 @@ class TcpEndpointsTest {
 
     @Test
     void cancellingAHostnameEndpointConnectBeforeItResolvesFailsWithConnectingCancelledError() {
-        Deferred<IProtocol> d = new HostnameEndpoint<>(reactor, "localhost", 9).connect(Factory.forProtocol(Collector::new));
+        Deferred<IProtocol> d =
+                new HostnameEndpoint<>(reactor, "localhost", 9).connect(Factory.forProtocol(Collector::new));
         d.cancel();
         Failure failure = Loop.failure(reactor, d);
         assertThat(failure.check(ConnectingCancelledError.class)).isNotNull();

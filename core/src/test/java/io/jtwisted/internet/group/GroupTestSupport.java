@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class GroupTestSupport {
     static final long TIMEOUT_SECONDS = 10;
 
-    private GroupTestSupport() {
-    }
+    private GroupTestSupport() {}
 
     static int port(IListeningPort port) {
         return ((IPv4Address) port.getHost()).port();

@@ -17,7 +17,6 @@ import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IReactorTCP.ListenOptions;
-import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +97,9 @@ class HandOffPortTest {
         List<Socket> clients = connect(port(port), 63);
         try {
             await(connected, "63 connections");
-            assertThat(factories).hasSize(3).allSatisfy(factory -> assertThat(factory.built).hasSize(21));
+            assertThat(factories)
+                    .hasSize(3)
+                    .allSatisfy(factory -> assertThat(factory.built).hasSize(21));
         } finally {
             closeAll(clients);
         }
@@ -109,7 +110,8 @@ class HandOffPortTest {
         ReactorGroup group = started(2);
         IListeningPort port = group.listenTCP(0, GroupFactory.shared(new Recording(new CountDownLatch(1))), LOOPBACK);
         assertThat(group.loads()).containsExactly(1, 0);
-        assertThat(port.getHost()).isEqualTo(new io.jtwisted.internet.address.IPv4Address("TCP", "127.0.0.1", port(port)));
+        assertThat(port.getHost())
+                .isEqualTo(new io.jtwisted.internet.address.IPv4Address("TCP", "127.0.0.1", port(port)));
     }
 
     @Test
@@ -118,35 +120,39 @@ class HandOffPortTest {
         CountDownLatch connected = new CountDownLatch(64);
         Queue<Recording> factories = new ConcurrentLinkedQueue<>();
         Queue<String> wrong = new ConcurrentLinkedQueue<>();
-        IListeningPort port = group.listenTCP(0, GroupFactory.perReactor(() -> {
-            Recording made = new Recording(connected) {
-                @Override
-                public IProtocol buildProtocol(IAddress address) {
-                    Echo echo = (Echo) super.buildProtocol(address);
-                    return new Echo() {
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> {
+                    Recording made = new Recording(connected) {
                         @Override
-                        public void connectionMade() {
-                            if (Reactor.of(transport) != group.current()) {
-                                wrong.add("connectionMade on " + Thread.currentThread().getName());
-                            }
-                            echo.makeConnection(transport);
-                        }
+                        public IProtocol buildProtocol(IAddress address) {
+                            Echo echo = (Echo) super.buildProtocol(address);
+                            return new Echo() {
+                                @Override
+                                public void connectionMade() {
+                                    if (Reactor.of(transport) != group.current()) {
+                                        wrong.add("connectionMade on "
+                                                + Thread.currentThread().getName());
+                                    }
+                                    echo.makeConnection(transport);
+                                }
 
-                        @Override
-                        public void dataReceived(byte[] data) {
-                            echo.dataReceived(data);
-                        }
+                                @Override
+                                public void dataReceived(byte[] data) {
+                                    echo.dataReceived(data);
+                                }
 
-                        @Override
-                        public void connectionLost(Failure why) {
-                            echo.connectionLost(why);
+                                @Override
+                                public void connectionLost(Failure why) {
+                                    echo.connectionLost(why);
+                                }
+                            };
                         }
                     };
-                }
-            };
-            factories.add(made);
-            return made;
-        }), LOOPBACK);
+                    factories.add(made);
+                    return made;
+                }),
+                LOOPBACK);
         Map<Thread, Integer> reactorThreads = threadsOf(group);
         List<Socket> clients = connect(port(port), 64);
         try {
@@ -160,22 +166,30 @@ class HandOffPortTest {
                 Set<Thread> threads = new HashSet<>(factory.buildThreads);
                 factory.built.forEach(echo -> threads.addAll(echo.threads));
                 threads.addAll(factory.startStopThreads);
-                assertThat(threads).as("everything of one factory runs on one reactor thread").hasSize(1);
+                assertThat(threads)
+                        .as("everything of one factory runs on one reactor thread")
+                        .hasSize(1);
                 assertThat(reactorThreads).containsKey(threads.iterator().next());
                 owners.addAll(threads);
                 assertThat(factory.starts.get()).isEqualTo(1);
                 assertThat(factory.built).hasSize(32);
             }
-            assertThat(owners).as("the two factories belong to the two reactors").hasSize(2);
+            assertThat(owners)
+                    .as("the two factories belong to the two reactors")
+                    .hasSize(2);
             assertThat(wrong).isEmpty();
         } finally {
             closeAll(clients);
         }
         Deferred<Void> stopped = port.stopListening();
-        assertThat(stopped.hasResult()).as("from outside the group, stopListening waits").isTrue();
+        assertThat(stopped.hasResult())
+                .as("from outside the group, stopListening waits")
+                .isTrue();
         for (Recording factory : factories) {
             assertThat(factory.stops.get()).as("each factory stopped once").isEqualTo(1);
-            assertThat(new HashSet<>(factory.startStopThreads)).as("stopped on its own reactor").hasSize(1);
+            assertThat(new HashSet<>(factory.startStopThreads))
+                    .as("stopped on its own reactor")
+                    .hasSize(1);
         }
     }
 
@@ -185,17 +199,23 @@ class HandOffPortTest {
         CountDownLatch connected = new CountDownLatch(64);
         Recording shared = new Recording(connected);
         IListeningPort port = group.listenTCP(0, GroupFactory.shared(shared), LOOPBACK);
-        assertThat(shared.starts.get()).as("startFactory once, before the acceptor listens").isEqualTo(1);
+        assertThat(shared.starts.get())
+                .as("startFactory once, before the acceptor listens")
+                .isEqualTo(1);
         List<Socket> clients = connect(port(port), 64);
         try {
             await(connected, "64 connections");
             assertThat(shared.built).hasSize(64);
-            assertThat(new HashSet<>(shared.buildThreads)).as("built on both reactors").isEqualTo(threadsOf(group).keySet());
+            assertThat(new HashSet<>(shared.buildThreads))
+                    .as("built on both reactors")
+                    .isEqualTo(threadsOf(group).keySet());
         } finally {
             closeAll(clients);
         }
         port.stopListening();
-        assertThat(shared.stops.get()).as("stopFactory once, after every reactor's view stopped").isEqualTo(1);
+        assertThat(shared.stops.get())
+                .as("stopFactory once, after every reactor's view stopped")
+                .isEqualTo(1);
     }
 
     @Test
@@ -209,7 +229,8 @@ class HandOffPortTest {
         assertThat(group.loads()).containsExactly(0, 0);
         assertThatThrownBy(() -> connect(number, 1)).isInstanceOf(ConnectException.class);
         port.startListening();
-        assertThat(factories).allSatisfy(factory -> assertThat(factory.starts.get()).isEqualTo(2));
+        assertThat(factories)
+                .allSatisfy(factory -> assertThat(factory.starts.get()).isEqualTo(2));
         List<Socket> clients = connect(port(port), 2);
         try {
             await(connected, "2 connections after listening again");
@@ -230,7 +251,8 @@ class HandOffPortTest {
             firedHere.complete(group.current() == one && !(result instanceof Failure) && allStopped);
             return null;
         }));
-        assertThat(firedHere.get(GroupTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(firedHere.get(GroupTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .isTrue();
     }
 
     @Test
@@ -241,10 +263,15 @@ class HandOffPortTest {
             Queue<Recording> perReactor = new ConcurrentLinkedQueue<>();
             assertThatThrownBy(() -> group.listenTCP(taken.getLocalPort(), GroupFactory.shared(shared), LOOPBACK))
                     .isInstanceOf(CannotListenError.class);
-            assertThat(shared.stops.get()).as("started and stopped again").isEqualTo(shared.starts.get()).isEqualTo(1);
-            assertThatThrownBy(() -> group.listenTCP(taken.getLocalPort(), recording(perReactor, new CountDownLatch(1)), LOOPBACK))
+            assertThat(shared.stops.get())
+                    .as("started and stopped again")
+                    .isEqualTo(shared.starts.get())
+                    .isEqualTo(1);
+            assertThatThrownBy(() -> group.listenTCP(
+                            taken.getLocalPort(), recording(perReactor, new CountDownLatch(1)), LOOPBACK))
                     .isInstanceOf(CannotListenError.class);
-            assertThat(perReactor).allSatisfy(factory -> assertThat(factory.starts.get()).isZero());
+            assertThat(perReactor)
+                    .allSatisfy(factory -> assertThat(factory.starts.get()).isZero());
             assertThat(group.loads()).containsOnly(0);
         }
     }
@@ -260,7 +287,8 @@ class HandOffPortTest {
         List<Socket> clients = connect(port(port), 2);
         try {
             await(connected, "2 connections");
-            assertThat(factories).allSatisfy(factory -> assertThat(factory.built).hasSize(1));
+            assertThat(factories)
+                    .allSatisfy(factory -> assertThat(factory.built).hasSize(1));
         } finally {
             closeAll(clients);
         }
@@ -295,10 +323,13 @@ class HandOffPortTest {
                     assertThat(echo.reason.check(ConnectionLost.class)).isNotNull();
                 }
             }
-            assertThat(group.reactors()).allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
+            assertThat(group.reactors())
+                    .allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
             for (Thread writer : writers) {
                 writer.join(TimeUnit.SECONDS.toMillis(GroupTestSupport.TIMEOUT_SECONDS));
-                assertThat(writer.isAlive()).as("each client saw its connection end").isFalse();
+                assertThat(writer.isAlive())
+                        .as("each client saw its connection end")
+                        .isFalse();
             }
             assertThatThrownBy(() -> connect(number, 1)).isInstanceOf(ConnectException.class);
         } finally {
@@ -332,15 +363,20 @@ class HandOffPortTest {
         HandOffPort port = (HandOffPort) group.listenTCP(0, recording(factories, new CountDownLatch(1)), LOOPBACK);
         group.stop(); // never ran: only marked stopping, so the hand-off below happens as the group stops
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             SocketChannel client0 = SocketChannel.open(server.getLocalAddress());
-             SocketChannel client1 = SocketChannel.open(server.getLocalAddress());
-             SocketChannel toZero = server.accept();
-             SocketChannel toOne = server.accept()) {
+                SocketChannel client0 = SocketChannel.open(server.getLocalAddress());
+                SocketChannel client1 = SocketChannel.open(server.getLocalAddress());
+                SocketChannel toZero = server.accept();
+                SocketChannel toOne = server.accept()) {
             port.acceptor().handOff(toZero); // reactor 0's turn: it runs on the acceptor's own reactor
             port.acceptor().handOff(toOne); // reactor 1's turn, but the group is stopping
-            assertThat(toOne.isOpen()).as("closed, since reactor 1 may never take it").isFalse();
+            assertThat(toOne.isOpen())
+                    .as("closed, since reactor 1 may never take it")
+                    .isFalse();
             assertThat(toZero.isOpen()).as("adopted by reactor 0").isTrue();
-            assertThat(factories.stream().mapToInt(factory -> factory.built.size()).sum()).isEqualTo(1);
+            assertThat(factories.stream()
+                            .mapToInt(factory -> factory.built.size())
+                            .sum())
+                    .isEqualTo(1);
             assertThat(client0.isConnected() && client1.isConnected()).isTrue();
         }
     }

@@ -16,7 +16,6 @@ import io.jtwisted.internet.error.WrongThreadError;
 import io.jtwisted.internet.group.GroupTestSupport.Echo;
 import io.jtwisted.internet.group.GroupTestSupport.Recording;
 import io.jtwisted.internet.interfaces.IAddress;
-import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IReactorTCP.ListenOptions;
@@ -127,17 +126,22 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         CountDownLatch connected = new CountDownLatch(64);
         Queue<Recording> factories = new ConcurrentLinkedQueue<>();
-        IListeningPort port = group.listenTCP(0, GroupFactory.perReactor(() -> {
-            Recording made = new Recording(connected);
-            factories.add(made);
-            return made;
-        }), LOOPBACK);
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> {
+                    Recording made = new Recording(connected);
+                    factories.add(made);
+                    return made;
+                }),
+                LOOPBACK);
         List<Socket> clients = connect(port(port), 64);
         try {
             await(connected, "64 connections");
             assertThat(factories).hasSize(2);
             for (Recording factory : factories) {
-                assertThat(factory.built).as("each reactor accepted some of the 64").isNotEmpty();
+                assertThat(factory.built)
+                        .as("each reactor accepted some of the 64")
+                        .isNotEmpty();
             }
         } finally {
             closeAll(clients);
@@ -149,11 +153,14 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         CountDownLatch connected = new CountDownLatch(64);
         Queue<Recording> factories = new ConcurrentLinkedQueue<>();
-        IListeningPort port = group.listenTCP(0, GroupFactory.perReactor(() -> {
-            Recording made = new Recording(connected);
-            factories.add(made);
-            return made;
-        }), LOOPBACK);
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> {
+                    Recording made = new Recording(connected);
+                    factories.add(made);
+                    return made;
+                }),
+                LOOPBACK);
         Map<Thread, Integer> reactorThreads = threadsOf(group);
         List<Socket> clients = connect(port(port), 64);
         try {
@@ -167,19 +174,25 @@ class ReactorGroupTest {
                 Set<Thread> threads = new HashSet<>(factory.buildThreads);
                 factory.built.forEach(echo -> threads.addAll(echo.threads));
                 threads.addAll(factory.startStopThreads);
-                assertThat(threads).as("everything of one factory runs on one reactor thread").hasSize(1);
+                assertThat(threads)
+                        .as("everything of one factory runs on one reactor thread")
+                        .hasSize(1);
                 assertThat(reactorThreads).containsKey(threads.iterator().next());
                 owners.addAll(threads);
                 assertThat(factory.starts.get()).isEqualTo(1);
             }
-            assertThat(owners).as("the two factories belong to the two reactors").hasSize(2);
+            assertThat(owners)
+                    .as("the two factories belong to the two reactors")
+                    .hasSize(2);
             assertThat(factories.stream().mapToInt(f -> f.built.size()).sum()).isEqualTo(64);
         } finally {
             closeAll(clients);
         }
         port.stopListening();
         for (Recording factory : factories) {
-            assertThat(factory.stops.get()).as("each factory stopped once, by its own port").isEqualTo(1);
+            assertThat(factory.stops.get())
+                    .as("each factory stopped once, by its own port")
+                    .isEqualTo(1);
         }
     }
 
@@ -189,20 +202,30 @@ class ReactorGroupTest {
         CountDownLatch connected = new CountDownLatch(64);
         Recording shared = new Recording(connected);
         IListeningPort port = group.listenTCP(0, GroupFactory.shared(shared), LOOPBACK);
-        assertThat(shared.starts.get()).as("startFactory once, before any reactor listens").isEqualTo(1);
+        assertThat(shared.starts.get())
+                .as("startFactory once, before any reactor listens")
+                .isEqualTo(1);
         assertThat(shared.startStopThreads).containsExactly(Thread.currentThread());
         List<Socket> clients = connect(port(port), 64);
         try {
             await(connected, "64 connections");
             assertThat(shared.built).hasSize(64);
-            assertThat(new HashSet<>(shared.buildThreads)).as("built on both reactors").isEqualTo(threadsOf(group).keySet());
+            assertThat(new HashSet<>(shared.buildThreads))
+                    .as("built on both reactors")
+                    .isEqualTo(threadsOf(group).keySet());
         } finally {
             closeAll(clients);
         }
         Deferred<Void> stopped = port.stopListening();
-        assertThat(stopped.hasResult()).as("from outside the group, stopListening waits").isTrue();
-        assertThat(shared.stops.get()).as("stopFactory once, after the last port").isEqualTo(1);
-        assertThat(threadsOf(group)).containsKey(shared.startStopThreads.stream().skip(1).findFirst().orElseThrow());
+        assertThat(stopped.hasResult())
+                .as("from outside the group, stopListening waits")
+                .isTrue();
+        assertThat(shared.stops.get())
+                .as("stopFactory once, after the last port")
+                .isEqualTo(1);
+        assertThat(threadsOf(group))
+                .containsKey(
+                        shared.startStopThreads.stream().skip(1).findFirst().orElseThrow());
     }
 
     @Test
@@ -210,7 +233,8 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         assertThatThrownBy(() -> group.listenTCP(0, Factory.forProtocol(Echo::new), LOOPBACK))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("GroupFactory.perReactor").hasMessageContaining("GroupFactory.shared");
+                .hasMessageContaining("GroupFactory.perReactor")
+                .hasMessageContaining("GroupFactory.shared");
     }
 
     @Test
@@ -228,7 +252,9 @@ class ReactorGroupTest {
         List<Socket> clients = connect(port(port), 64);
         try {
             await(connected, "64 connections");
-            assertThat(factories).hasSize(2).allSatisfy(factory -> assertThat(factory.built).isNotEmpty());
+            assertThat(factories)
+                    .hasSize(2)
+                    .allSatisfy(factory -> assertThat(factory.built).isNotEmpty());
         } finally {
             closeAll(clients);
         }
@@ -268,21 +294,25 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         CountDownLatch done = new CountDownLatch(64);
         Queue<String> wrong = new ConcurrentLinkedQueue<>();
-        IListeningPort port = group.listenTCP(0, GroupFactory.perReactor(() -> Factory.forProtocol(() -> new Echo() {
-            @Override
-            public void connectionMade() {
-                Reactor own = Reactor.of(transport);
-                if (own == Reactor.reactor || own != group.current()) {
-                    wrong.add("connectionMade: " + own);
-                }
-                own.callLater(0, () -> {
-                    if (group.current() != own) {
-                        wrong.add("callLater ran on " + Thread.currentThread().getName());
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> Factory.forProtocol(() -> new Echo() {
+                    @Override
+                    public void connectionMade() {
+                        Reactor own = Reactor.of(transport);
+                        if (own == Reactor.reactor || own != group.current()) {
+                            wrong.add("connectionMade: " + own);
+                        }
+                        own.callLater(0, () -> {
+                            if (group.current() != own) {
+                                wrong.add("callLater ran on "
+                                        + Thread.currentThread().getName());
+                            }
+                            done.countDown();
+                        });
                     }
-                    done.countDown();
-                });
-            }
-        })), LOOPBACK);
+                })),
+                LOOPBACK);
         List<Socket> clients = connect(port(port), 64);
         try {
             await(done, "every connection's timer");
@@ -297,13 +327,16 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         AtomicReference<Echo> accepted = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(1);
-        IListeningPort port = group.listenTCP(0, GroupFactory.shared(Factory.forProtocol(() -> new Echo() {
-            @Override
-            public void connectionMade() {
-                accepted.set(this);
-                ready.countDown();
-            }
-        })), LOOPBACK);
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.shared(Factory.forProtocol(() -> new Echo() {
+                    @Override
+                    public void connectionMade() {
+                        accepted.set(this);
+                        ready.countDown();
+                    }
+                })),
+                LOOPBACK);
         List<Socket> clients = connect(port(port), 1);
         try {
             await(ready, "the connection");
@@ -322,31 +355,35 @@ class ReactorGroupTest {
                 // A Deferred fired on the other reactor's thread: its callback touches the connection.
                 Deferred<String> d = new Deferred<>();
                 d.addCallback(text -> {
-                    echo.transport().write(text.getBytes(StandardCharsets.US_ASCII));
-                    return null;
-                }).addErrback(failure -> {
-                    viaDeferred.complete(failure.value());
-                    return null;
-                });
+                            echo.transport().write(text.getBytes(StandardCharsets.US_ASCII));
+                            return null;
+                        })
+                        .addErrback(failure -> {
+                            viaDeferred.complete(failure.value());
+                            return null;
+                        });
                 d.callback("also wrong");
                 viaDeferred.complete(null);
             });
-            assertThat(written.get(5, TimeUnit.SECONDS)).isInstanceOf(WrongThreadError.class)
+            assertThat(written.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(WrongThreadError.class)
                     .hasMessageContaining("callFromThread");
             assertThat(viaDeferred.get(5, TimeUnit.SECONDS)).isInstanceOf(WrongThreadError.class);
             CompletableFuture<Throwable> timer = new CompletableFuture<>();
             other.callFromThread(() -> {
                 try {
-                    own.callLater(60, () -> { }).cancel();
+                    own.callLater(60, () -> {}).cancel();
                     timer.complete(null);
                 } catch (WrongThreadError expected) {
                     timer.complete(expected);
                 }
             });
-            assertThat(timer.get(5, TimeUnit.SECONDS)).as("a delayed call of another reactor")
+            assertThat(timer.get(5, TimeUnit.SECONDS))
+                    .as("a delayed call of another reactor")
                     .isInstanceOf(WrongThreadError.class);
             // The explicit way: hand the work to the connection's reactor.
-            other.callFromThread(() -> own.callFromThread(() -> echo.transport().write("right".getBytes(StandardCharsets.US_ASCII))));
+            other.callFromThread(() ->
+                    own.callFromThread(() -> echo.transport().write("right".getBytes(StandardCharsets.US_ASCII))));
             byte[] got = clients.get(0).getInputStream().readNBytes(5);
             assertThat(new String(got, StandardCharsets.US_ASCII)).isEqualTo("right");
         } finally {
@@ -371,14 +408,17 @@ class ReactorGroupTest {
             Queue<Thread> builtThere = new ConcurrentLinkedQueue<>();
             group.connectTCP(0, "127.0.0.1", server.getLocalPort(), clientFactory(builtThere, second), 30, null);
             await(second, "the second connection");
-            assertThat(threads.get(builtThere.peek())).as("on the reactor given").isEqualTo(0);
+            assertThat(threads.get(builtThere.peek()))
+                    .as("on the reactor given")
+                    .isEqualTo(0);
         }
     }
 
     private static IListeningPort listenOn(ReactorGroup group, int index) throws Exception {
         CompletableFuture<IListeningPort> port = new CompletableFuture<>();
-        group.reactor(index).callFromThread(() -> port.complete(
-                group.reactor(index).listenTCP(0, Factory.forProtocol(Echo::new), 50, "127.0.0.1")));
+        group.reactor(index)
+                .callFromThread(() -> port.complete(
+                        group.reactor(index).listenTCP(0, Factory.forProtocol(Echo::new), 50, "127.0.0.1")));
         return port.get(5, TimeUnit.SECONDS);
     }
 
@@ -414,11 +454,14 @@ class ReactorGroupTest {
         ReactorGroup group = started(2);
         CountDownLatch connected = new CountDownLatch(32);
         Queue<Recording> factories = new ConcurrentLinkedQueue<>();
-        IListeningPort port = group.listenTCP(0, GroupFactory.perReactor(() -> {
-            Recording made = new Recording(connected);
-            factories.add(made);
-            return made;
-        }), LOOPBACK);
+        IListeningPort port = group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> {
+                    Recording made = new Recording(connected);
+                    factories.add(made);
+                    return made;
+                }),
+                LOOPBACK);
         int number = port(port);
         List<Socket> clients = connect(number, 32);
         List<Thread> writers = new ArrayList<>();
@@ -441,10 +484,13 @@ class ReactorGroupTest {
                     assertThat(echo.reason.check(ConnectionLost.class)).isNotNull();
                 }
             }
-            assertThat(group.reactors()).allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
+            assertThat(group.reactors())
+                    .allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
             for (Thread writer : writers) {
                 writer.join(TimeUnit.SECONDS.toMillis(GroupTestSupport.TIMEOUT_SECONDS));
-                assertThat(writer.isAlive()).as("each client saw its connection end").isFalse();
+                assertThat(writer.isAlive())
+                        .as("each client saw its connection end")
+                        .isFalse();
             }
             assertThatThrownBy(() -> connect(number, 1)).isInstanceOf(ConnectException.class);
             assertThatThrownBy(() -> group.listenTCP(0, GroupFactory.shared(new Recording(connected)), LOOPBACK))
@@ -479,9 +525,11 @@ class ReactorGroupTest {
         Recording shared = new Recording(connected);
         group.listenTCP(0, GroupFactory.shared(shared), LOOPBACK);
         group.reactor(2).callFromThread(() -> group.reactor(2).stop());
-        assertThat(group.awaitTermination(GroupTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(group.awaitTermination(GroupTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .isTrue();
         assertThat(group.stopping()).isTrue();
-        assertThat(group.reactors()).allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
+        assertThat(group.reactors())
+                .allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
         assertThat(shared.stops.get()).isEqualTo(1);
     }
 
@@ -499,19 +547,25 @@ class ReactorGroupTest {
         ReactorGroup group = ReactorGroup.create(2);
         groups.add(group);
         Queue<Recording> factories = new ConcurrentLinkedQueue<>();
-        group.listenTCP(0, GroupFactory.perReactor(() -> {
-            Recording made = new Recording(new CountDownLatch(1));
-            factories.add(made);
-            return made;
-        }), LOOPBACK);
+        group.listenTCP(
+                0,
+                GroupFactory.perReactor(() -> {
+                    Recording made = new Recording(new CountDownLatch(1));
+                    factories.add(made);
+                    return made;
+                }),
+                LOOPBACK);
         Reactor first = group.reactor(0);
         var guard = first.callLater(GroupTestSupport.TIMEOUT_SECONDS, first::stop);
         first.callWhenRunning(() -> io.jtwisted.internet.Signals.raise(signal));
         group.run(true);
         assertThat(guard.active()).as("stopped by the signal, not by the guard").isTrue();
         guard.cancel();
-        assertThat(group.reactors()).allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
-        assertThat(factories).hasSize(2).allSatisfy(factory -> assertThat(factory.stops.get()).isEqualTo(1));
+        assertThat(group.reactors())
+                .allSatisfy(reactor -> assertThat(reactor.running()).isFalse());
+        assertThat(factories)
+                .hasSize(2)
+                .allSatisfy(factory -> assertThat(factory.stops.get()).isEqualTo(1));
     }
 
     @Test
@@ -527,7 +581,9 @@ class ReactorGroupTest {
         group.listenTCP(0, GroupFactory.shared(shared), LOOPBACK);
         first.callWhenRunning(first::stop);
         first.run(false);
-        assertThat(group.reactor(1).running()).as("the others stopped before first.run() returned").isFalse();
+        assertThat(group.reactor(1).running())
+                .as("the others stopped before first.run() returned")
+                .isFalse();
         assertThat(shared.stops.get()).isEqualTo(1);
         assertThatThrownBy(group::run).isInstanceOf(IllegalStateException.class);
     }
@@ -577,10 +633,12 @@ class ReactorGroupTest {
             return Factory.forProtocol(Echo::new);
         });
         IProtocol first = perReactor.buildProtocol(new io.jtwisted.internet.address.IPv4Address("TCP", "127.0.0.1", 1));
-        IProtocol second = perReactor.buildProtocol(new io.jtwisted.internet.address.IPv4Address("TCP", "127.0.0.1", 2));
+        IProtocol second =
+                perReactor.buildProtocol(new io.jtwisted.internet.address.IPv4Address("TCP", "127.0.0.1", 2));
         assertThat(made[0]).isEqualTo(1);
         assertThat(((Echo) first).factory()).isSameAs(((Echo) second).factory());
         assertThat(perReactor.isShared()).isFalse();
-        assertThat(GroupFactory.shared(Factory.forProtocol(Echo::new)).isShared()).isTrue();
+        assertThat(GroupFactory.shared(Factory.forProtocol(Echo::new)).isShared())
+                .isTrue();
     }
 }

@@ -28,10 +28,12 @@ class IReactorCoreTest {
 
     @Test
     void aMisspelledPhaseFailsAtOnce() {
-        assertThatThrownBy(() -> Phase.of("bfore")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Phase.of("bfore"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bfore");
         assertThatThrownBy(() -> Reactor.create().addSystemEventTrigger("bfore", SHUTDOWN, () -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bfore");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bfore");
     }
 
     @Test
@@ -39,7 +41,8 @@ class IReactorCoreTest {
         MemoryReactor reactor = new MemoryReactor();
         List<String> ran = new ArrayList<>();
         reactor.addSystemEventTrigger(Phase.DURING, SHUTDOWN, () -> ran.add("during"));
-        IReactorCore.SystemEventTrigger recorded = reactor.triggers().get("during").get("shutdown").get(0);
+        IReactorCore.SystemEventTrigger recorded =
+                reactor.triggers().get("during").get("shutdown").get(0);
         assertThat(recorded.call()).isNull();
         assertThat(ran).containsExactly("during");
     }

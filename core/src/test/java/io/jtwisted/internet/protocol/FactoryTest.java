@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Factory defaults: buildProtocol sets protocol.factory; start/stop counting across ports. */
 class FactoryTest {
-    static class Quote extends Protocol {
-    }
+    static class Quote extends Protocol {}
 
     @Test
     void buildProtocolUsesTheSupplierAndSetsTheFactory() {
@@ -71,9 +70,11 @@ class FactoryTest {
         Quote built = (Quote) new ServerFactory(Quote::new).buildProtocol(null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.factory(QuoteFactory.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(ServerFactory.class.getName()).hasMessageContaining(QuoteFactory.class.getName());
+                .hasMessageContaining(ServerFactory.class.getName())
+                .hasMessageContaining(QuoteFactory.class.getName());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Quote().factory(QuoteFactory.class))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no factory");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no factory");
     }
 
     @Test
@@ -82,7 +83,8 @@ class FactoryTest {
         try (var log = new io.jtwisted.internet.ReactorTestSupport.CapturedLog()) {
             factory.doStart();
             factory.doStop();
-            assertThat(log.events).filteredOn(e -> e.level() == io.jtwisted.logger.LogLevel.INFO)
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == io.jtwisted.logger.LogLevel.INFO)
                     .extracting(e -> e.message())
                     .containsExactly("Starting factory " + factory, "Stopping factory " + factory);
         }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.error.NotConnectingError;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.task.Clock;
+import io.jtwisted.python.failure.Failure;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +39,7 @@ class ReconnectingClientFactoryTest {
         }
 
         @Override
-        public void disconnect() {
-        }
+        public void disconnect() {}
 
         @Override
         public void connect() {
@@ -59,7 +58,7 @@ class ReconnectingClientFactoryTest {
 
     @Test
     void stopTryingWhileConnectedMeansNoReconnectWhenTheConnectionIsLost() {
-        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { });
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() {});
         factory.clock = new Clock();
         factory.buildProtocol(null);
         factory.stopTrying();
@@ -123,7 +122,8 @@ class ReconnectingClientFactoryTest {
         for (int i = 0; i < expected.length; i++) {
             factory.clientConnectionFailed(connector, lost());
             IDelayedCall call = clock.getDelayedCalls().get(0);
-            assertThat(call.getTime() - clock.seconds()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(call.getTime() - clock.seconds())
+                    .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
             clock.advance(call.getTime() - clock.seconds());
             assertThat(connector.connects).isEqualTo(i + 1);
         }
@@ -139,7 +139,8 @@ class ReconnectingClientFactoryTest {
         double gaussian = new Random(42).nextGaussian();
         factory.clientConnectionFailed(new FakeConnector(), lost());
         double e = Math.E;
-        assertThat(factory.delay()).isCloseTo(e + gaussian * e * 0.11962656472, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(factory.delay())
+                .isCloseTo(e + gaussian * e * 0.11962656472, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(clock.getDelayedCalls().get(0).getTime()).isEqualTo(factory.delay());
     }
 
@@ -174,15 +175,17 @@ class ReconnectingClientFactoryTest {
         assertThat(factory.delay()).isEqualTo(1.0);
         assertThat(factory.retries()).isZero();
         factory.clientConnectionLost(connector, lost());
-        assertThat(clock.getDelayedCalls().get(0).getTime() - clock.seconds()).isCloseTo(Math.E,
-                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(clock.getDelayedCalls().get(0).getTime() - clock.seconds())
+                .isCloseTo(Math.E, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     void retryWithoutAnyConnectorIsAnError() {
         ReconnectingClientFactory factory = new ReconnectingClientFactory();
         factory.clock = new Clock();
-        assertThatThrownBy(factory::retry).isInstanceOf(IllegalStateException.class).hasMessage("no connector to retry");
+        assertThatThrownBy(factory::retry)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no connector to retry");
     }
 
     @Test
@@ -201,8 +204,11 @@ class ReconnectingClientFactoryTest {
     @Test
     void initialDelaySetAfterConstructionTakesEffectWithoutResetDelay() {
         Clock clock = new Clock();
-        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { })
-                .setInitialDelay(10).setFactor(2).setJitter(0).setClock(clock);
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() {})
+                .setInitialDelay(10)
+                .setFactor(2)
+                .setJitter(0)
+                .setClock(clock);
         assertThat(factory.delay()).isEqualTo(10);
         FakeConnector connector = new FakeConnector();
         factory.clientConnectionFailed(connector, lost());
@@ -216,7 +222,7 @@ class ReconnectingClientFactoryTest {
     @Test
     void fieldsAssignedDirectlyAlsoTakeEffectAtTheNextFirstRetry() {
         Clock clock = new Clock();
-        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { });
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() {});
         factory.clock = clock;
         factory.initialDelay = 3;
         factory.factor = 1;
@@ -228,8 +234,13 @@ class ReconnectingClientFactoryTest {
     @Test
     void maxDelayAndMaxRetriesSetBySetters() {
         Clock clock = new Clock();
-        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() { })
-                .setInitialDelay(1).setFactor(10).setJitter(0).setMaxDelay(5).setMaxRetries(1).setClock(clock);
+        ReconnectingClientFactory factory = new ReconnectingClientFactory(() -> new Protocol() {})
+                .setInitialDelay(1)
+                .setFactor(10)
+                .setJitter(0)
+                .setMaxDelay(5)
+                .setMaxRetries(1)
+                .setClock(clock);
         FakeConnector connector = new FakeConnector();
         factory.clientConnectionFailed(connector, lost());
         assertThat(factory.delay()).isEqualTo(5);
@@ -242,15 +253,20 @@ class ReconnectingClientFactoryTest {
     @Test
     void settersRefuseValuesThatMakeNoSense() {
         ReconnectingClientFactory factory = new ReconnectingClientFactory();
-        assertThatThrownBy(() -> factory.setInitialDelay(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> factory.setInitialDelay(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("initialDelay");
-        assertThatThrownBy(() -> factory.setMaxDelay(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> factory.setMaxDelay(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxDelay");
-        assertThatThrownBy(() -> factory.setFactor(0.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> factory.setFactor(0.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("factor");
-        assertThatThrownBy(() -> factory.setJitter(1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> factory.setJitter(1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jitter");
-        assertThatThrownBy(() -> factory.setMaxRetries(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> factory.setMaxRetries(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxRetries");
         assertThat(factory.initialDelay).isEqualTo(1.0);
     }

@@ -30,21 +30,59 @@ class CertificatesTest {
     private static String openssl(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("openssl %s: %s", String.join(" ", args), out).isZero();
+        assertThat(p.waitFor())
+                .as("openssl %s: %s", String.join(" ", args), out)
+                .isZero();
         return out;
     }
 
     @BeforeAll
     static void makeFiles() throws IOException, InterruptedException {
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa-pkcs8.pem", "-out", "rsa-cert.pem",
-                "-days", "2", "-subj", "/CN=rsa.example");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "rsa-pkcs8.pem",
+                "-out",
+                "rsa-cert.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=rsa.example");
         openssl("rsa", "-in", "rsa-pkcs8.pem", "-traditional", "-out", "rsa-pkcs1.pem");
         openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec-sec1.pem");
         openssl("pkcs8", "-topk8", "-nocrypt", "-in", "ec-sec1.pem", "-out", "ec-pkcs8.pem");
-        openssl("req", "-x509", "-new", "-key", "ec-sec1.pem", "-out", "ec-cert.pem", "-days", "2", "-subj", "/CN=ec.example");
-        openssl("pkcs12", "-export", "-in", "rsa-cert.pem", "-inkey", "rsa-pkcs8.pem", "-out", "rsa.p12", "-passout", "pass:secret");
+        openssl(
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                "ec-sec1.pem",
+                "-out",
+                "ec-cert.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=ec.example");
+        openssl(
+                "pkcs12",
+                "-export",
+                "-in",
+                "rsa-cert.pem",
+                "-inkey",
+                "rsa-pkcs8.pem",
+                "-out",
+                "rsa.p12",
+                "-passout",
+                "pass:secret");
         openssl("pkcs8", "-topk8", "-in", "ec-sec1.pem", "-out", "ec-encrypted.pem", "-passout", "pass:secret");
     }
 
@@ -55,7 +93,8 @@ class CertificatesTest {
             KeyPair key = KeyPair.loadPEMFile(dir.resolve(file));
             assertThat(key.keyType()).isEqualTo("RSA");
             assertThat(key.publicKey()).isEqualTo(cert.getPublicKey());
-            assertThat(PrivateCertificate.fromCertificateAndKeyPair(cert, key).getSubject()).isEqualTo("CN=rsa.example");
+            assertThat(PrivateCertificate.fromCertificateAndKeyPair(cert, key).getSubject())
+                    .isEqualTo("CN=rsa.example");
         }
         assertThat(Files.readString(dir.resolve("rsa-pkcs1.pem"))).contains("BEGIN RSA PRIVATE KEY");
     }
@@ -74,19 +113,24 @@ class CertificatesTest {
 
     @Test
     void aKeyThatIsNotTheCertificatesIsRefused() {
-        assertThatThrownBy(() -> PrivateCertificate.loadPEMFiles(dir.resolve("rsa-pkcs8.pem"), dir.resolve("ec-cert.pem")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong");
+        assertThatThrownBy(
+                        () -> PrivateCertificate.loadPEMFiles(dir.resolve("rsa-pkcs8.pem"), dir.resolve("ec-cert.pem")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not belong");
     }
 
     @Test
     void encryptedKeysAreRefusedWithAHint() {
         assertThatThrownBy(() -> KeyPair.loadPEMFile(dir.resolve("ec-encrypted.pem")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("encrypted").hasMessageContaining("openssl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("encrypted")
+                .hasMessageContaining("openssl");
     }
 
     @Test
     void garbageIsRefusedNamingTheFile() throws IOException {
-        Path junk = Files.writeString(dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n");
+        Path junk = Files.writeString(
+                dir.resolve("junk.pem"), "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n");
         assertThatThrownBy(() -> KeyPair.loadPEMFile(junk)).hasMessageContaining("junk.pem");
         assertThatThrownBy(() -> KeyPair.loadPEM("nothing here")).hasMessageContaining("no PRIVATE KEY");
     }
@@ -97,13 +141,15 @@ class CertificatesTest {
         assertThat(fromP12.getSubject()).isEqualTo("CN=rsa.example");
         assertThat(fromP12.keyPair().keyType()).isEqualTo("RSA");
         assertThatThrownBy(() -> PrivateCertificate.loadPKCS12(dir.resolve("rsa.p12"), "wrong".toCharArray()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("password");
     }
 
     @Test
     void digestIsTheFingerprintOpensslPrints() throws Exception {
         Certificate cert = Certificate.loadPEMFile(dir.resolve("rsa-cert.pem")).get(0);
-        String printed = openssl("x509", "-noout", "-fingerprint", "-sha256", "-in", "rsa-cert.pem").strip();
+        String printed = openssl("x509", "-noout", "-fingerprint", "-sha256", "-in", "rsa-cert.pem")
+                .strip();
         assertThat(printed).endsWith("=" + cert.digest("SHA-256"));
     }
 
@@ -116,7 +162,10 @@ class CertificatesTest {
         assertThat(back).isEqualTo(self);
         assertThat(back.privateKey()).isEqualTo(self.privateKey());
         String text = openssl("x509", "-noout", "-text", "-in", "self.pem");
-        assertThat(text).contains("Subject: CN = localhost").contains("DNS:localhost").contains("CA:TRUE");
+        assertThat(text)
+                .contains("Subject: CN = localhost")
+                .contains("DNS:localhost")
+                .contains("CA:TRUE");
         openssl("pkey", "-in", "self.pem", "-noout");
     }
 
@@ -129,7 +178,8 @@ class CertificatesTest {
         Files.writeString(dir.resolve("root.pem"), new Certificate(ca.x509()).dumpPEM());
         Files.writeString(dir.resolve("mid.pem"), new Certificate(intermediate.x509()).dumpPEM());
         Files.writeString(dir.resolve("leaf.pem"), new Certificate(leaf.x509()).dumpPEM());
-        assertThat(openssl("verify", "-CAfile", "root.pem", "-untrusted", "mid.pem", "leaf.pem")).contains("leaf.pem: OK");
+        assertThat(openssl("verify", "-CAfile", "root.pem", "-untrusted", "mid.pem", "leaf.pem"))
+                .contains("leaf.pem: OK");
         assertThat(openssl("x509", "-noout", "-text", "-in", "leaf.pem")).contains("IP Address:127.0.0.1");
     }
 
@@ -137,34 +187,55 @@ class CertificatesTest {
     void optionsDefaultToTls12And13AndForwardSecretAeadCiphers() {
         CertificateOptions options = CertificateOptions.builder().build();
         assertThat(options.protocols()).containsExactly("TLSv1.2", "TLSv1.3");
-        assertThat(options.ciphers()).isNotEmpty().allMatch(c -> c.startsWith("TLS_AES") || c.startsWith("TLS_CHACHA20")
-                || (c.startsWith("TLS_ECDHE_") && (c.contains("GCM") || c.contains("CHACHA20"))));
-        assertThat(CertificateOptions.builder().raiseMinimumTo(TLSVersion.TLSv1_3).build().protocols()).containsExactly("TLSv1.3");
-        assertThatThrownBy(() -> CertificateOptions.builder().raiseMinimumTo(TLSVersion.TLSv1_3)
-                .lowerMaximumSecurityTo(TLSVersion.TLSv1_2).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(options.ciphers())
+                .isNotEmpty()
+                .allMatch(c -> c.startsWith("TLS_AES")
+                        || c.startsWith("TLS_CHACHA20")
+                        || (c.startsWith("TLS_ECDHE_") && (c.contains("GCM") || c.contains("CHACHA20"))));
+        assertThat(CertificateOptions.builder()
+                        .raiseMinimumTo(TLSVersion.TLSv1_3)
+                        .build()
+                        .protocols())
+                .containsExactly("TLSv1.3");
+        assertThatThrownBy(() -> CertificateOptions.builder()
+                        .raiseMinimumTo(TLSVersion.TLSv1_3)
+                        .lowerMaximumSecurityTo(TLSVersion.TLSv1_2)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void clientOptionsVerifyTheHostNameUnlessLoudlyTurnedOff() {
         ClientTLSOptions options = SSL.optionsForClientTLS("example.com");
         assertThat(options.verifiesHostname()).isTrue();
-        assertThat(options.clientConnectionForTLS().getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
-        assertThat(options.clientConnectionForTLS().getSSLParameters().getServerNames()).hasSize(1);
+        assertThat(options.clientConnectionForTLS().getSSLParameters().getEndpointIdentificationAlgorithm())
+                .isEqualTo("HTTPS");
+        assertThat(options.clientConnectionForTLS().getSSLParameters().getServerNames())
+                .hasSize(1);
         ClientTLSOptions off = options.insecurelyDisableHostnameVerification();
-        assertThat(off.clientConnectionForTLS().getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
-        assertThat(SSL.optionsForClientTLS("127.0.0.1").clientConnectionForTLS().getSSLParameters().getServerNames())
-                .as("no SNI for an IP address").isNullOrEmpty();
+        assertThat(off.clientConnectionForTLS().getSSLParameters().getEndpointIdentificationAlgorithm())
+                .isNull();
+        assertThat(SSL.optionsForClientTLS("127.0.0.1")
+                        .clientConnectionForTLS()
+                        .getSSLParameters()
+                        .getServerNames())
+                .as("no SNI for an IP address")
+                .isNullOrEmpty();
     }
 
     @Test
     void trustRootsFromCertificatesAndDirectories() throws IOException {
         Certificate cert = Certificate.loadPEMFile(dir.resolve("rsa-cert.pem")).get(0);
         var managers = SSL.trustRootFromCertificates(List.of(cert)).trustManagers();
-        assertThat(((javax.net.ssl.X509TrustManager) managers[0]).getAcceptedIssuers()).containsExactly(cert.x509());
+        assertThat(((javax.net.ssl.X509TrustManager) managers[0]).getAcceptedIssuers())
+                .containsExactly(cert.x509());
         Path cas = Files.createDirectories(dir.resolve("cas"));
-        Files.copy(dir.resolve("ec-cert.pem"), cas.resolve("ec.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                dir.resolve("ec-cert.pem"), cas.resolve("ec.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         var fromDir = SSL.trustRootFromDirectory(cas).trustManagers();
-        assertThat(((javax.net.ssl.X509TrustManager) fromDir[0]).getAcceptedIssuers()).hasSize(1);
-        assertThat(((javax.net.ssl.X509TrustManager) SSL.platformTrust().trustManagers()[0]).getAcceptedIssuers()).isNotEmpty();
+        assertThat(((javax.net.ssl.X509TrustManager) fromDir[0]).getAcceptedIssuers())
+                .hasSize(1);
+        assertThat(((javax.net.ssl.X509TrustManager) SSL.platformTrust().trustManagers()[0]).getAcceptedIssuers())
+                .isNotEmpty();
     }
 }

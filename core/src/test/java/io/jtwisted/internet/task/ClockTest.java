@@ -32,14 +32,14 @@ class ClockTest {
 
     @Test
     void callLaterReturnsAnActiveDelayedCallAtTheRightTime() {
-        IDelayedCall call = clock.callLater(1, () -> { });
+        IDelayedCall call = clock.callLater(1, () -> {});
         assertThat(call.getTime()).isEqualTo(1.0);
         assertThat(call.active()).isTrue();
     }
 
     @Test
     void cancelledCallIsNotActive() {
-        IDelayedCall call = clock.callLater(1, () -> { });
+        IDelayedCall call = clock.callLater(1, () -> {});
         call.cancel();
         assertThat(call.active()).isFalse();
         clock.advance(2);
@@ -48,8 +48,8 @@ class ClockTest {
 
     @Test
     void eachCallLaterReturnsANewDelayedCall() {
-        IDelayedCall call1 = clock.callLater(10, () -> { });
-        IDelayedCall call2 = clock.callLater(1, () -> { });
+        IDelayedCall call1 = clock.callLater(10, () -> {});
+        IDelayedCall call2 = clock.callLater(1, () -> {});
         assertThat(call1).isNotSameAs(call2);
     }
 
@@ -112,8 +112,8 @@ class ClockTest {
 
     @Test
     void getDelayedCallsListsThePendingCalls() {
-        IDelayedCall call = clock.callLater(1, () -> { });
-        IDelayedCall call2 = clock.callLater(2, () -> { });
+        IDelayedCall call = clock.callLater(1, () -> {});
+        IDelayedCall call2 = clock.callLater(2, () -> {});
         assertThat(clock.getDelayedCalls()).containsExactlyInAnyOrder(call, call2);
         clock.advance(1);
         assertThat(clock.getDelayedCalls()).containsExactly(call2);
@@ -174,7 +174,7 @@ class ClockTest {
     @Test
     void timeCannotGoBackwards() {
         assertThatThrownBy(() -> clock.advance(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> clock.callLater(-1, () -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> clock.callLater(-1, () -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -182,6 +182,8 @@ class ClockTest {
         clock.callLater(1, () -> {
             throw new IllegalStateException("boom");
         });
-        assertThatThrownBy(() -> clock.advance(1)).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThatThrownBy(() -> clock.advance(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
     }
 }

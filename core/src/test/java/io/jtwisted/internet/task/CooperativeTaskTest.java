@@ -165,14 +165,18 @@ class CooperativeTaskTest {
         List<Object> results2 = new ArrayList<>();
         List<Object> final1 = new ArrayList<>();
         List<Object> final2 = new ArrayList<>();
-        deferred1.addCallback(result -> {
-            results1.add(result);
-            return 1;
-        }).addCallback(final1::add);
-        deferred2.addCallback(result -> {
-            results2.add(result);
-            return 2;
-        }).addCallback(final2::add);
+        deferred1
+                .addCallback(result -> {
+                    results1.add(result);
+                    return 1;
+                })
+                .addCallback(final1::add);
+        deferred2
+                .addCallback(result -> {
+                    results2.add(result);
+                    return 2;
+                })
+                .addCallback(final2::add);
 
         stopNext = true;
         scheduler.pump();

@@ -125,7 +125,8 @@ class CooperatorTest {
         Cooperator c = new Cooperator(clock);
         Deferred<Iterator<Object>> d = c.coiterate(failingIterator(new IllegalStateException("boom")));
         clock.advance(1);
-        assertThat(failureResultOf(d, IllegalStateException.class).getErrorMessage()).isEqualTo("boom");
+        assertThat(failureResultOf(d, IllegalStateException.class).getErrorMessage())
+                .isEqualTo("boom");
     }
 
     @Test
@@ -142,7 +143,8 @@ class CooperatorTest {
     @Test
     void aYieldedDeferredThatAlreadyFailedFailsTheTask() {
         Cooperator c = new Cooperator(clock);
-        Deferred<Iterator<Object>> d = c.coiterate(List.<Object>of(Deferred.fail(new IllegalStateException("now"))).iterator());
+        Deferred<Iterator<Object>> d = c.coiterate(
+                List.<Object>of(Deferred.fail(new IllegalStateException("now"))).iterator());
         clock.advance(1);
         failureResultOf(d, IllegalStateException.class);
     }
@@ -150,8 +152,8 @@ class CooperatorTest {
     @Test
     void tasksTakeTurnsOneUnitOfWorkEach() {
         List<Object> seen = new ArrayList<>();
-        List<List<Object>> groups = List.of(List.of("a", "b", "c"), List.of(1, 2, 3), List.of("d", "e", "f"),
-                List.of(4, 5, 6));
+        List<List<Object>> groups =
+                List.of(List.of("a", "b", "c"), List.of(1, 2, 3), List.of("d", "e", "f"), List.of(4, 5, 6));
         Cooperator c = new Cooperator(clock);
         List<Deferred<Iterator<Object>>> done = new ArrayList<>();
         for (List<Object> group : groups) {
@@ -211,13 +213,16 @@ class CooperatorTest {
     @Test
     void coiteratingAgainFromACompletionCallbackSchedulesOneTickAtATime() {
         List<Runnable> calls = new ArrayList<>();
-        Cooperator c = new Cooperator(tick -> {
-            if (!calls.isEmpty()) {
-                fail("a tick was scheduled while another was pending: " + calls);
-            }
-            calls.add(tick);
-            return new FakeDelayedCall();
-        }, () -> () -> true, true);
+        Cooperator c = new Cooperator(
+                tick -> {
+                    if (!calls.isEmpty()) {
+                        fail("a tick was scheduled while another was pending: " + calls);
+                    }
+                    calls.add(tick);
+                    return new FakeDelayedCall();
+                },
+                () -> () -> true,
+                true);
         Deferred<Iterator<Object>> d = c.coiterate(Collections.emptyIterator());
         List<Object> done = new ArrayList<>();
         d.addCallback(ignored -> {
@@ -238,10 +243,13 @@ class CooperatorTest {
     @Test
     void removingTheLastTaskCancelsTheScheduledTick() {
         FakeDelayedCall[] last = new FakeDelayedCall[1];
-        Cooperator coop = new Cooperator(tick -> {
-            last[0] = new FakeDelayedCall();
-            return last[0];
-        }, () -> () -> true, true);
+        Cooperator coop = new Cooperator(
+                tick -> {
+                    last[0] = new FakeDelayedCall();
+                    return last[0];
+                },
+                () -> () -> true,
+                true);
         CooperativeTask<Integer> task1 = coop.cooperate(List.of(1, 2).iterator());
         CooperativeTask<Integer> task2 = coop.cooperate(List.of(1, 2).iterator());
         assertThat(coop.delayedCall()).isSameAs(last[0]);

@@ -1,10 +1,10 @@
 package io.jtwisted.internet.task;
 
-import io.jtwisted.python.failure.ThrowingRunnable;
 import io.jtwisted.internet.error.ReactorNotRunning;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IReactorCore;
 import io.jtwisted.internet.interfaces.IReactorTime;
+import io.jtwisted.python.failure.ThrowingRunnable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,7 +81,8 @@ final class FakeReactor implements IReactorCore, IReactorTime {
             if (calls.isEmpty()) {
                 throw new IllegalStateException("No DelayedCalls left");
             }
-            double next = calls.stream().mapToDouble(IDelayedCall::getTime).min().orElseThrow();
+            double next =
+                    calls.stream().mapToDouble(IDelayedCall::getTime).min().orElseThrow();
             clock.advance(next - seconds());
         }
         List<SystemEventTrigger> triggers = new ArrayList<>(beforeShutdown);
@@ -104,8 +105,7 @@ final class FakeReactor implements IReactorCore, IReactorTime {
     }
 
     @Override
-    public void iterate(double delay) {
-    }
+    public void iterate(double delay) {}
 
     @Override
     public void crash() {

@@ -22,7 +22,7 @@ class LoopingCallReactorTest {
 
     @Test
     void theDefaultClockIsTheGlobalReactor() {
-        LoopingCall call = new LoopingCall(() -> { });
+        LoopingCall call = new LoopingCall(() -> {});
         assertThat(call.clock()).isSameAs(Reactor.reactor);
     }
 

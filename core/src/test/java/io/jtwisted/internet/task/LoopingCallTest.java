@@ -95,8 +95,8 @@ class LoopingCallTest {
         assertThat(times).containsExactly(0.0 + "/1", (interval + realisticDelay) + "/1");
 
         clock.advance(3 * interval + realisticDelay);
-        List<String> expected = List.of(0.0 + "/1", (interval + realisticDelay) + "/1",
-                (4 * interval + 2 * realisticDelay) + "/3");
+        List<String> expected =
+                List.of(0.0 + "/1", (interval + realisticDelay) + "/1", (4 * interval + 2 * realisticDelay) + "/3");
         assertThat(times).isEqualTo(expected);
 
         clock.advance(0);
@@ -241,7 +241,7 @@ class LoopingCallTest {
 
     @Test
     void negativeIntervalIsRefused() {
-        LoopingCall lc = loopOn(new LoopingCall(() -> { }));
+        LoopingCall lc = loopOn(new LoopingCall(() -> {}));
         assertThatThrownBy(() -> lc.start(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> lc.start(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(lc.running()).isFalse();
@@ -281,7 +281,7 @@ class LoopingCallTest {
 
     @Test
     void toStringShowsTheIntervalAndTheFunction() {
-        LoopingCall lc = loopOn(new LoopingCall(() -> { }));
+        LoopingCall lc = loopOn(new LoopingCall(() -> {}));
         assertThat(lc.toString()).startsWith("LoopingCall<None>(");
         lc.start(1.5, false);
         assertThat(lc.toString()).startsWith("LoopingCall<1.5>(");
@@ -409,7 +409,7 @@ class LoopingCallTest {
 
     @Test
     void startingARunningLoopOrStoppingAStoppedOneIsRefused() {
-        LoopingCall lc = loopOn(new LoopingCall(() -> { }));
+        LoopingCall lc = loopOn(new LoopingCall(() -> {}));
         assertThatThrownBy(lc::stop).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(lc::reset).isInstanceOf(IllegalStateException.class);
         lc.start(1);

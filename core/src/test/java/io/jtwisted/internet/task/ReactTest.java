@@ -1,7 +1,5 @@
 package io.jtwisted.internet.task;
 
-import io.jtwisted.testing.CoreTestGuard;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.Reactor;
@@ -9,6 +7,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
+import io.jtwisted.testing.CoreTestGuard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +52,9 @@ class ReactTest {
     private List<LogEvent> loggedFailures(Class<? extends Throwable> type) {
         CoreTestGuard.flushLoggedErrors(type); // expected: this test checks them itself
         synchronized (logged) {
-            return logged.stream().filter(e -> e.failure() != null && e.failure().check(type) != null).toList();
+            return logged.stream()
+                    .filter(e -> e.failure() != null && e.failure().check(type) != null)
+                    .toList();
         }
     }
 
@@ -183,9 +184,11 @@ class ReactTest {
     @Test
     @Timeout(10)
     void reactOnARealReactorReportsAFailure() {
-        int code = Task.reactForExitCode(real, r -> Task.deferLater(r, 0.01, () -> {
-            throw new ExpectedException();
-        }));
+        int code = Task.reactForExitCode(
+                real,
+                r -> Task.deferLater(r, 0.01, () -> {
+                    throw new ExpectedException();
+                }));
         assertThat(code).isEqualTo(1);
         assertThat(loggedFailures(ExpectedException.class)).hasSize(1);
     }

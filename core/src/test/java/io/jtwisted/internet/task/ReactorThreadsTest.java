@@ -72,7 +72,8 @@ class ReactorThreadsTest {
     @Timeout(10)
     void taskReactRunsItsLoopOnAVirtualThreadByDefault() {
         AtomicReference<Thread> loop = new AtomicReference<>();
-        int code = Task.reactForExitCode(reactor, r -> Task.deferLater(r, 0, () -> loop.getAndSet(Thread.currentThread())));
+        int code = Task.reactForExitCode(
+                reactor, r -> Task.deferLater(r, 0, () -> loop.getAndSet(Thread.currentThread())));
         assertThat(code).isZero();
         assertThat(loop.get().isVirtual()).isTrue();
     }
@@ -82,7 +83,8 @@ class ReactorThreadsTest {
     void taskReactRunsItsLoopOnTheCallersThreadWhenThePropertySaysPlatform() {
         System.setProperty(ReactorThreads.PROPERTY, "platform");
         AtomicReference<Thread> loop = new AtomicReference<>();
-        int code = Task.reactForExitCode(reactor, r -> Task.deferLater(r, 0, () -> loop.getAndSet(Thread.currentThread())));
+        int code = Task.reactForExitCode(
+                reactor, r -> Task.deferLater(r, 0, () -> loop.getAndSet(Thread.currentThread())));
         assertThat(code).isZero();
         assertThat(loop.get()).isSameAs(Thread.currentThread());
     }
@@ -98,10 +100,12 @@ class ReactorThreadsTest {
     @Timeout(10)
     void anAsyncBodyStartedByTaskReactsMainAwaitsOnTheVirtualLoop() {
         AtomicReference<Thread> resumedOn = new AtomicReference<>();
-        int code = Task.reactForExitCode(reactor, r -> Deferred.async(r, () -> {
-            Deferred.await(Task.deferLater(r, 0, () -> resumedOn.getAndSet(Thread.currentThread())));
-            return null;
-        }));
+        int code = Task.reactForExitCode(
+                reactor,
+                r -> Deferred.async(r, () -> {
+                    Deferred.await(Task.deferLater(r, 0, () -> resumedOn.getAndSet(Thread.currentThread())));
+                    return null;
+                }));
         assertThat(code).isZero();
         assertThat(resumedOn.get().isVirtual()).isTrue();
         assertThat(resumedOn.get().getName()).isEqualTo("reactor");

@@ -7,8 +7,7 @@ import io.jtwisted.python.failure.Failure;
 
 /** Trial's successResultOf / failureResultOf / assertNoResult, for the tests of this package. */
 final class Results {
-    private Results() {
-    }
+    private Results() {}
 
     static Object successResultOf(Deferred<?> d) {
         assertThat(d.hasResult()).as("%s has a result", d).isTrue();
@@ -20,7 +19,6 @@ final class Results {
     }
 
     @SafeVarargs
-
     @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
     static Failure failureResultOf(Deferred<?> d, Class<? extends Throwable>... expected) {
         assertThat(d.hasResult()).as("%s has a result", d).isTrue();

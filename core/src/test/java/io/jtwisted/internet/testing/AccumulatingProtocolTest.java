@@ -3,8 +3,8 @@ package io.jtwisted.internet.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -121,7 +121,9 @@ class IOSimTest {
         assertThat(connection.client().closed()).isFalse();
 
         connection.pump().flush();
-        assertThat(connection.client().dataString()).as("buffered data is delivered first").isEqualTo("bye");
+        assertThat(connection.client().dataString())
+                .as("buffered data is delivered first")
+                .isEqualTo("bye");
         assertThat(connection.client().closed()).isTrue();
         assertThat(connection.client().closedReason().value()).isInstanceOf(ConnectionDone.class);
         assertThat(connection.server().closed()).isTrue();
@@ -179,8 +181,7 @@ class IOSimTest {
             }
 
             @Override
-            public void stopProducing() {
-            }
+            public void stopProducing() {}
         };
         serverTransport.registerProducer(producer, false);
         connection.pump().flush();
@@ -192,7 +193,8 @@ class IOSimTest {
     void flushGivesUpOnEndlessChatter() {
         var connection = IOSim.connectedServerAndClient(Echo::new, Echo::new);
         connection.client().transport().write(ascii("x"));
-        assertThatThrownBy(() -> connection.pump().flush()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> connection.pump().flush())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1000");
     }
 }

@@ -106,8 +106,12 @@ class LoopbackTest {
         Recording client = new Recording();
         List<Object> seenWhenConnected = new ArrayList<>();
         Deferred<Void> checked = Loopback.connectTCP(reactor, server, client).addCallbackDeferring(connection -> {
-            seenWhenConnected.addAll(List.of(connection.server(), connection.client(),
-                    List.copyOf(server.events), List.copyOf(client.events), connection.closed().called()));
+            seenWhenConnected.addAll(List.of(
+                    connection.server(),
+                    connection.client(),
+                    List.copyOf(server.events),
+                    List.copyOf(client.events),
+                    connection.closed().called()));
             return connection.disconnect();
         });
         runUntilFired(reactor, checked);
@@ -118,8 +122,8 @@ class LoopbackTest {
     void disconnectFiresAfterBothConnectionLostCallsAndThePortStopped() {
         Recording server = new Recording();
         Recording client = new Recording();
-        Deferred<Void> closed = Loopback.connectTCP(reactor, server, client)
-                .addCallbackDeferring(Loopback.Connection::disconnect);
+        Deferred<Void> closed =
+                Loopback.connectTCP(reactor, server, client).addCallbackDeferring(Loopback.Connection::disconnect);
         assertThat(runUntilFired(reactor, closed)).isNull();
         assertThat(client.events).containsExactly("made", "lost:" + ConnectionDone.class.getSimpleName());
         assertThat(server.events).containsExactly("made", "lost:" + ConnectionDone.class.getSimpleName());
@@ -142,16 +146,23 @@ class LoopbackTest {
         MemoryReactor reactor = new MemoryReactor();
         Deferred<Loopback.Connection<Recording, Recording>> connecting =
                 Loopback.connectTCP(reactor, new Recording(), new Recording());
-        assertThat(reactor.tcpServers()).singleElement().satisfies(server -> assertThat(server.iface()).isEqualTo("127.0.0.1"));
+        assertThat(reactor.tcpServers())
+                .singleElement()
+                .satisfies(server -> assertThat(server.iface()).isEqualTo("127.0.0.1"));
         MemoryReactor.TcpClient attempt = reactor.tcpClients().get(0);
-        attempt.factory().clientConnectionFailed(reactor.connectors().get(0),
-                new Failure(new io.jtwisted.internet.error.ConnectionRefusedError()));
+        attempt.factory()
+                .clientConnectionFailed(
+                        reactor.connectors().get(0),
+                        new Failure(new io.jtwisted.internet.error.ConnectionRefusedError()));
         Object[] outcome = {null};
         connecting.addBoth(r -> {
             outcome[0] = r;
             return null; // taken: the failure is this test's to check, not an unhandled error
         });
-        assertThat(outcome[0]).isInstanceOfSatisfying(Failure.class,
-                f -> assertThat(f.value()).isInstanceOf(io.jtwisted.internet.error.ConnectionRefusedError.class));
+        assertThat(outcome[0])
+                .isInstanceOfSatisfying(
+                        Failure.class,
+                        f -> assertThat(f.value())
+                                .isInstanceOf(io.jtwisted.internet.error.ConnectionRefusedError.class));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.address.IPv6Address;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -14,6 +13,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IReactorTCP;
 import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,8 @@ class MemoryReactorTcpTest {
         RecordingClientFactory factory = new RecordingClientFactory();
         IConnector connector = reactor.connectTCP("test.example.com", 8321, factory);
         assertThat(connector.getDestination()).isEqualTo(new IPv4Address("TCP", "test.example.com", 8321));
-        assertThat(reactor.tcpClients()).singleElement()
+        assertThat(reactor.tcpClients())
+                .singleElement()
                 .isEqualTo(new MemoryReactor.TcpClient("test.example.com", 8321, factory, 30, null));
         assertThat(reactor.connectors()).containsExactly((FakeConnector) connector);
         assertThat(factory.events).containsExactly("startedConnecting " + connector.getDestination());
@@ -79,7 +80,9 @@ class MemoryReactorTcpTest {
         Factory factory = Factory.forProtocol(AccumulatingProtocol::new);
         IListeningPort port = reactor.listenTCP(8242, factory);
         assertThat(port.getHost()).isEqualTo(new IPv4Address("TCP", "0.0.0.0", 8242));
-        assertThat(reactor.tcpServers()).containsExactly(new MemoryReactor.TcpServer(8242, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, ""));
+        assertThat(reactor.tcpServers())
+                .containsExactly(new MemoryReactor.TcpServer(
+                        8242, factory, io.jtwisted.internet.interfaces.IReactorTCP.DEFAULT_BACKLOG, ""));
         assertThat(reactor.listenTCP(8243, factory, 5, "::1").getHost()).isEqualTo(new IPv6Address("TCP", "::1", 8243));
 
         Deferred<Void> stopped = port.stopListening();
@@ -93,7 +96,8 @@ class MemoryReactorTcpTest {
         IllegalArgumentException connect = new IllegalArgumentException("no connecting");
         RaisingMemoryReactor reactor = new RaisingMemoryReactor(listen, connect);
         assertThatThrownBy(() -> reactor.listenTCP(1, new Factory())).isSameAs(listen);
-        assertThatThrownBy(() -> reactor.connectTCP("h", 1, new ClientFactory())).isSameAs(connect);
+        assertThatThrownBy(() -> reactor.connectTCP("h", 1, new ClientFactory()))
+                .isSameAs(connect);
     }
 
     @Test
@@ -110,7 +114,9 @@ class MemoryReactorTcpTest {
 
         IOPump pump = new ConnectionCompleter(reactor).succeedOnce();
         assertThat(pump).isNotNull();
-        assertThat(reactor.tcpClients()).extracting(MemoryReactor.TcpClient::port).containsExactly(3000);
+        assertThat(reactor.tcpClients())
+                .extracting(MemoryReactor.TcpClient::port)
+                .containsExactly(3000);
         assertThat(reactor.connectors()).hasSize(1);
         AccumulatingProtocol server = serverMade.currentResult() instanceof AccumulatingProtocol p ? p : null;
         assertThat(server).isNotNull();
@@ -119,7 +125,9 @@ class MemoryReactorTcpTest {
         ((AccumulatingProtocol) client).transport().write("over".getBytes(StandardCharsets.US_ASCII));
         pump.flush();
         assertThat(server.dataString()).isEqualTo("over");
-        assertThat(new ConnectionCompleter(reactor).succeedOnce()).as("no server on 3000").isNull();
+        assertThat(new ConnectionCompleter(reactor).succeedOnce())
+                .as("no server on 3000")
+                .isNull();
     }
 
     @Test
@@ -146,8 +154,9 @@ class MemoryReactorTcpTest {
 
         Deferred<IProtocol> refused = connectable.endpoint().connect(Factory.forProtocol(AccumulatingProtocol::new));
         connectable.completer().failOnce();
-        assertThat(refused.currentResult()).isInstanceOfSatisfying(Failure.class,
-                f -> assertThat(f.value()).isInstanceOf(ConnectionRefusedError.class));
+        assertThat(refused.currentResult())
+                .isInstanceOfSatisfying(
+                        Failure.class, f -> assertThat(f.value()).isInstanceOf(ConnectionRefusedError.class));
         refused.addErrback(f -> null);
     }
 }

@@ -61,7 +61,8 @@ class MemoryReactorTest {
         reactor.removeSystemEventTrigger(removed);
         reactor.fireSystemEvent("shutdown");
         assertThat(calls).containsExactly("before", "during", "after");
-        assertThatThrownBy(() -> reactor.removeSystemEventTrigger(removed)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reactor.removeSystemEventTrigger(removed))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> reactor.addSystemEventTrigger("whenever", "shutdown", () -> null))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class StringTransportTest {
     private final StringTransport transport = new StringTransport();
-    private final IProducer producer = () -> { };
+    private final IProducer producer = () -> {};
 
     @Test
     void providesTransportConsumerAndPushProducer() {
-        assertThat(transport).isInstanceOf(ITransport.class).isInstanceOf(IConsumer.class)
+        assertThat(transport)
+                .isInstanceOf(ITransport.class)
+                .isInstanceOf(IConsumer.class)
                 .isInstanceOf(IPushProducer.class);
     }
 
@@ -75,15 +77,14 @@ class StringTransportTest {
     @Test
     void registeringASecondProducerIsRefusedAndKeepsTheFirst() {
         transport.registerProducer(producer, true);
-        assertThatThrownBy(() -> transport.registerProducer(() -> { }, false))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transport.registerProducer(() -> {}, false)).isInstanceOf(IllegalStateException.class);
         assertThat(transport.producer()).isSameAs(producer);
         assertThat(transport.streaming()).isTrue();
     }
 
     @Test
     void unregisterProducerForgetsItAndAllowsANewOne() {
-        IProducer newProducer = () -> { };
+        IProducer newProducer = () -> {};
         transport.registerProducer(producer, false);
         transport.unregisterProducer();
         assertThat(transport.producer()).isNull();

@@ -32,13 +32,14 @@ class ThreadsTest {
         List<String> results = new ArrayList<>();
         Thread reactorThread = Thread.currentThread();
         reactor.callWhenRunning(() -> Threads.deferToThread(reactor, () -> {
-            results.add("computed on reactor thread: " + (Thread.currentThread() == reactorThread));
-            return 6 * 7;
-        }).addCallback(value -> {
-            results.add("result " + value + " on reactor thread: " + (Thread.currentThread() == reactorThread));
-            reactor.stop();
-            return null;
-        }));
+                    results.add("computed on reactor thread: " + (Thread.currentThread() == reactorThread));
+                    return 6 * 7;
+                })
+                .addCallback(value -> {
+                    results.add("result " + value + " on reactor thread: " + (Thread.currentThread() == reactorThread));
+                    reactor.stop();
+                    return null;
+                }));
         runUntilStopped(reactor);
         assertThat(results).containsExactly("computed on reactor thread: false", "result 42 on reactor thread: true");
     }
@@ -47,15 +48,19 @@ class ThreadsTest {
     void deferToThreadFailsWithWhatTheCallableThrew() {
         List<Object> results = new ArrayList<>();
         reactor.callWhenRunning(() -> Threads.<String>deferToThread(reactor, () -> {
-            throw new IOException("disk on fire");
-        }).addErrback(failure -> {
-            results.add(failure.value());
-            reactor.stop();
-            return null;
-        }));
+                    throw new IOException("disk on fire");
+                })
+                .addErrback(failure -> {
+                    results.add(failure.value());
+                    reactor.stop();
+                    return null;
+                }));
         runUntilStopped(reactor);
-        assertThat(results).singleElement().isInstanceOf(IOException.class)
-                .extracting(e -> ((Throwable) e).getMessage()).isEqualTo("disk on fire");
+        assertThat(results)
+                .singleElement()
+                .isInstanceOf(IOException.class)
+                .extracting(e -> ((Throwable) e).getMessage())
+                .isEqualTo("disk on fire");
     }
 
     @Test
@@ -63,11 +68,12 @@ class ThreadsTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> events = new ArrayList<>();
         reactor.callWhenRunning(() -> {
-            Threads.deferToThread(reactor, () -> release.await(10, TimeUnit.SECONDS)).addCallback(released -> {
-                events.add("thread done, released=" + released);
-                reactor.stop();
-                return null;
-            });
+            Threads.deferToThread(reactor, () -> release.await(10, TimeUnit.SECONDS))
+                    .addCallback(released -> {
+                        events.add("thread done, released=" + released);
+                        reactor.stop();
+                        return null;
+                    });
             reactor.callLater(0.01, () -> {
                 events.add("timer ran while the thread blocks");
                 release.countDown();
@@ -81,11 +87,13 @@ class ThreadsTest {
     void blockingCallFromThreadReturnsTheResult() {
         List<Object> results = new ArrayList<>();
         reactor.callInThread(() -> {
-            results.add(Threads.blockingCallFromThread(reactor, () -> "on reactor: " + Thread.currentThread().getName()));
+            results.add(Threads.blockingCallFromThread(
+                    reactor, () -> "on reactor: " + Thread.currentThread().getName()));
             reactor.callFromThread(reactor::stop);
         });
         runUntilStopped(reactor);
-        assertThat(results).containsExactly("on reactor: " + Thread.currentThread().getName());
+        assertThat(results)
+                .containsExactly("on reactor: " + Thread.currentThread().getName());
     }
 
     @Test
@@ -115,7 +123,8 @@ class ThreadsTest {
                 results.add(expected.getMessage());
             }
             try {
-                Threads.blockingCallFromThreadDeferring(reactor, () -> Deferred.fail(new Failure(new IOException("async failure"))));
+                Threads.blockingCallFromThreadDeferring(
+                        reactor, () -> Deferred.fail(new Failure(new IOException("async failure"))));
             } catch (IOException expected) {
                 results.add(expected.getMessage());
             }
@@ -138,6 +147,9 @@ class ThreadsTest {
         });
         runUntilStopped(reactor);
         assertThat(raised).hasSize(1);
-        assertThatThrownBy(() -> { throw raised.get(0); }).hasMessageContaining("reactor thread");
+        assertThatThrownBy(() -> {
+                    throw raised.get(0);
+                })
+                .hasMessageContaining("reactor thread");
     }
 }

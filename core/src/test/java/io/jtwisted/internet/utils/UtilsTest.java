@@ -61,7 +61,9 @@ class UtilsTest {
     void getProcessOutputFailsWithUnexpectedErrorOutputWhenTheChildWritesToStderr() throws IOException {
         String script = script("import sys", "sys.stderr.write('hello world\\n')");
         Failure failure = Loop.failure(reactor, Utils.getProcessOutput(reactor, PYTHON, List.of("-u", script)));
-        assertThat(failure.value()).isInstanceOf(IOException.class).isInstanceOf(UnexpectedErrorOutput.class)
+        assertThat(failure.value())
+                .isInstanceOf(IOException.class)
+                .isInstanceOf(UnexpectedErrorOutput.class)
                 .hasMessage("got stderr: b'hello world\\n'");
         Deferred<Void> ended = ((UnexpectedErrorOutput) failure.value()).processEnded();
         assertThat(Loop.failure(reactor, ended).check(ProcessDone.class)).isEqualTo(ProcessDone.class);
@@ -75,14 +77,16 @@ class UtilsTest {
                 "sys.stdout.flush()",
                 "sys.stderr.write('foo')",
                 "sys.stderr.flush()");
-        byte[] out = Loop.result(reactor, Utils.getProcessOutput(reactor, PYTHON, List.of("-u", script), Map.of(), null, true));
+        byte[] out = Loop.result(
+                reactor, Utils.getProcessOutput(reactor, PYTHON, List.of("-u", script), Map.of(), null, true));
         assertThat(text(out)).isEqualTo("foofoo");
     }
 
     @Test
     void getProcessValueFiresWithTheExitCode() throws IOException {
         String script = script("raise SystemExit(1)");
-        assertThat(Loop.result(reactor, Utils.getProcessValue(reactor, PYTHON, List.of("-u", script)))).isEqualTo(1);
+        assertThat(Loop.result(reactor, Utils.getProcessValue(reactor, PYTHON, List.of("-u", script))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,7 +96,8 @@ class UtilsTest {
                 "sys.stdout.buffer.write(b'hello world!\\n')",
                 "sys.stderr.buffer.write(b'goodbye world!\\n')",
                 "sys.exit(1)");
-        OutputAndValue result = Loop.result(reactor, Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", script)));
+        OutputAndValue result =
+                Loop.result(reactor, Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", script)));
         assertThat(text(result.out())).isEqualTo("hello world!\n");
         assertThat(text(result.err())).isEqualTo("goodbye world!\n");
         assertThat(result.code()).isEqualTo(1);
@@ -117,7 +122,8 @@ class UtilsTest {
     @Test
     void getProcessValueFiresWithNullForAKilledChild() throws IOException {
         String script = script("import os, signal", "os.kill(os.getpid(), signal.SIGKILL)");
-        assertThat(Loop.result(reactor, Utils.getProcessValue(reactor, PYTHON, List.of(script)))).isNull();
+        assertThat(Loop.result(reactor, Utils.getProcessValue(reactor, PYTHON, List.of(script))))
+                .isNull();
     }
 
     private String cwdScript() throws IOException {
@@ -127,8 +133,9 @@ class UtilsTest {
     @Test
     void getProcessOutputRunsInThePathGiven() throws IOException {
         Path path = Files.createDirectory(dir.resolve("there")).toRealPath();
-        byte[] out = Loop.result(reactor, Utils.getProcessOutput(reactor, PYTHON, List.of("-u", cwdScript()), Map.of(),
-                path.toString()));
+        byte[] out = Loop.result(
+                reactor,
+                Utils.getProcessOutput(reactor, PYTHON, List.of("-u", cwdScript()), Map.of(), path.toString()));
         assertThat(text(out)).isEqualTo(path.toString());
     }
 
@@ -136,15 +143,19 @@ class UtilsTest {
     void getProcessValueRunsInThePathGiven() throws IOException {
         Path path = Files.createDirectory(dir.resolve("there")).toRealPath();
         String script = script("import os, sys", "sys.exit(0 if os.getcwd() == sys.argv[1] else 3)");
-        assertThat(Loop.result(reactor, Utils.getProcessValue(reactor, PYTHON, List.of("-u", script, path.toString()),
-                Map.of(), path.toString()))).isZero();
+        assertThat(Loop.result(
+                        reactor,
+                        Utils.getProcessValue(
+                                reactor, PYTHON, List.of("-u", script, path.toString()), Map.of(), path.toString())))
+                .isZero();
     }
 
     @Test
     void getProcessOutputAndValueRunsInThePathGiven() throws IOException {
         Path path = Files.createDirectory(dir.resolve("there")).toRealPath();
-        OutputAndValue result = Loop.result(reactor, Utils.getProcessOutputAndValue(reactor, PYTHON,
-                List.of("-u", cwdScript()), Map.of(), path.toString()));
+        OutputAndValue result = Loop.result(
+                reactor,
+                Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", cwdScript()), Map.of(), path.toString()));
         assertThat(text(result.out())).isEqualTo(path.toString());
         assertThat(result.code()).isZero();
     }
@@ -155,8 +166,10 @@ class UtilsTest {
         String script = cwdScript();
         Deferred<byte[]> output = Utils.getProcessOutput(reactor, PYTHON, List.of("-u", script));
         Deferred<OutputAndValue> both = Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", script));
-        Deferred<Integer> value = Utils.getProcessValue(reactor, PYTHON, List.of("-c",
-                "import os, sys; sys.exit(0 if os.getcwd() == sys.argv[1] else 3)", here));
+        Deferred<Integer> value = Utils.getProcessValue(
+                reactor,
+                PYTHON,
+                List.of("-c", "import os, sys; sys.exit(0 if os.getcwd() == sys.argv[1] else 3)", here));
         assertThat(text(Loop.result(reactor, output))).isEqualTo(here);
         assertThat(text(Loop.result(reactor, both).out())).isEqualTo(here);
         assertThat(Loop.result(reactor, value)).isZero();
@@ -166,8 +179,8 @@ class UtilsTest {
     void stdinBytesAreWrittenToTheChildAndItsStdinClosed() throws IOException {
         String script = script("import sys", "sys.stdout.write(sys.stdin.read())");
         byte[] input = "These are the bytes to see.".getBytes(StandardCharsets.US_ASCII);
-        OutputAndValue result = Loop.result(reactor, Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", script),
-                Map.of(), null, input));
+        OutputAndValue result = Loop.result(
+                reactor, Utils.getProcessOutputAndValue(reactor, PYTHON, List.of("-u", script), Map.of(), null, input));
         assertThat(text(result.out())).contains("These are the bytes to see.");
         assertThat(result.code()).isZero();
     }

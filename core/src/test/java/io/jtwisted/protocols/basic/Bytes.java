@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Test helpers for byte strings. */
 final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static byte[] b(String ascii) {
         return ascii.getBytes(StandardCharsets.ISO_8859_1);

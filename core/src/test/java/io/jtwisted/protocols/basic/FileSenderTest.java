@@ -4,9 +4,9 @@ import static io.jtwisted.protocols.basic.Bytes.b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IPullProducer;
 import io.jtwisted.internet.testing.StringTransport;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -75,15 +75,14 @@ class FileSenderTest {
     void transformIsAppliedToEachChunk() {
         StringTransport consumer = new StringTransport();
         FileSender sender = new FileSender();
-        Deferred<byte[]> d = sender.beginFileTransfer(new ByteArrayInputStream(b("Test content")), consumer,
-                chunk -> {
-                    byte[] out = chunk.clone();
-                    for (int i = 0; i < out.length; i++) {
-                        char c = (char) out[i];
-                        out[i] = (byte) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-                    }
-                    return out;
-                });
+        Deferred<byte[]> d = sender.beginFileTransfer(new ByteArrayInputStream(b("Test content")), consumer, chunk -> {
+            byte[] out = chunk.clone();
+            for (int i = 0; i < out.length; i++) {
+                char c = (char) out[i];
+                out[i] = (byte) (Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+            }
+            return out;
+        });
         sender.resumeProducing();
         sender.resumeProducing();
         assertThat(result(d)).isEqualTo(b("T"));

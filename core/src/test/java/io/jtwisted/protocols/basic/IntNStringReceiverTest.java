@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jtwisted.internet.testing.StringTransport;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Port of twisted.protocols.test.test_basic IntNTestCaseMixin and RecvdAttributeMixin, run for
@@ -142,8 +142,7 @@ class IntNStringReceiverTest {
 
     @Test
     void defaultStringReceivedThrowsUnsupportedOperation() {
-        IntNStringReceiver proto = new Int32StringReceiver() {
-        };
+        IntNStringReceiver proto = new Int32StringReceiver() {};
         assertThatThrownBy(() -> proto.stringReceived(b("foo"))).isInstanceOf(UnsupportedOperationException.class);
     }
 

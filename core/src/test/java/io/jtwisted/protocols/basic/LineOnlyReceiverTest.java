@@ -44,7 +44,8 @@ class LineOnlyReceiverTest {
         String buffer = "foo\n    bleakness\n    desolation\n    plastic forks\n    ";
         LineOnlyTester a = connected();
         Bytes.feedBytewise(a::dataReceived, b(buffer));
-        assertThat(strings(a.received)).isEqualTo(Arrays.asList(buffer.split("\n", -1)).subList(0, 4));
+        assertThat(strings(a.received))
+                .isEqualTo(Arrays.asList(buffer.split("\n", -1)).subList(0, 4));
     }
 
     @Test
@@ -58,8 +59,7 @@ class LineOnlyReceiverTest {
 
     @Test
     void defaultLineReceivedThrowsUnsupportedOperation() {
-        LineOnlyReceiver proto = new LineOnlyReceiver() {
-        };
+        LineOnlyReceiver proto = new LineOnlyReceiver() {};
         assertThatThrownBy(() -> proto.lineReceived(b("foo"))).isInstanceOf(UnsupportedOperationException.class);
     }
 

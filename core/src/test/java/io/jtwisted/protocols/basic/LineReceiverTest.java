@@ -92,10 +92,23 @@ class LineReceiverTest {
         }
     }
 
-    static final byte[] BUFFER = b("len 10\n\n0123456789len 5\n\n1234\nlen 20\nfoo 123\n\n0123456789\n012345678len 0\nfoo 5\n\n"
-            + "1234567890123456789012345678901234567890123456789012345678901234567890\nlen 1\n\na");
-    static final List<String> OUTPUT = List.of("len 10", "0123456789", "len 5", "1234\n", "len 20", "foo 123",
-            "0123456789\n012345678", "len 0", "foo 5", "", "67890", "len 1", "a");
+    static final byte[] BUFFER =
+            b("len 10\n\n0123456789len 5\n\n1234\nlen 20\nfoo 123\n\n0123456789\n012345678len 0\nfoo 5\n\n"
+                    + "1234567890123456789012345678901234567890123456789012345678901234567890\nlen 1\n\na");
+    static final List<String> OUTPUT = List.of(
+            "len 10",
+            "0123456789",
+            "len 5",
+            "1234\n",
+            "len 20",
+            "foo 123",
+            "0123456789\n012345678",
+            "len 0",
+            "foo 5",
+            "",
+            "67890",
+            "len 1",
+            "a");
 
     private static LineTester connected(Clock clock) {
         LineTester tester = new LineTester(clock);
@@ -209,8 +222,7 @@ class LineReceiverTest {
     /** A plain LineReceiver that drops lines. */
     static class Plain extends LineReceiver {
         @Override
-        public void lineReceived(byte[] line) {
-        }
+        public void lineReceived(byte[] line) {}
     }
 
     @Test
@@ -234,7 +246,8 @@ class LineReceiverTest {
         } finally {
             io.jtwisted.logger.LogPublisher.globalLogPublisher().removeObserver(observer);
         }
-        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("line longer than MAX_LENGTH (16384 bytes)"));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.message()).contains("line longer than MAX_LENGTH (16384 bytes)"));
     }
 
     @Test
@@ -282,8 +295,7 @@ class LineReceiverTest {
 
     @Test
     void defaultHandlersThrowUnsupportedOperation() {
-        LineReceiver proto = new LineReceiver() {
-        };
+        LineReceiver proto = new LineReceiver() {};
         assertThatThrownBy(() -> proto.rawDataReceived(b("foo"))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> proto.lineReceived(b("foo"))).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -297,8 +309,7 @@ class LineReceiverTest {
         }
 
         @Override
-        public void lineReceived(byte[] line) {
-        }
+        public void lineReceived(byte[] line) {}
 
         @Override
         public void lineLengthExceeded(byte[] line) {
@@ -360,8 +371,7 @@ class LineReceiverTest {
         }
 
         @Override
-        public void stopProducing() {
-        }
+        public void stopProducing() {}
 
         @Override
         public void write(byte[] bytes) {
@@ -379,12 +389,10 @@ class LineReceiverTest {
         }
 
         @Override
-        public void loseConnection() {
-        }
+        public void loseConnection() {}
 
         @Override
-        public void abortConnection() {
-        }
+        public void abortConnection() {}
 
         @Override
         public IAddress getPeer() {
@@ -479,7 +487,8 @@ class LineReceiverTest {
         p.makeConnection(t);
         p.sendLine(b("abc"));
         p.sendLine("héllo");
-        assertThat(t.value()).isEqualTo(concat(b("abc\r\n"), "héllo\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(t.value())
+                .isEqualTo(concat(b("abc\r\n"), "héllo\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         p.dataReceived("héllo\r\nwörld\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(lines).containsExactly("héllo", "wörld");
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jtwisted.internet.testing.StringTransport;
+import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.LogEvent;
 import io.jtwisted.logger.LogPublisher;
-import io.jtwisted.logger.ILogObserver;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,10 @@ class NetstringReceiverTest {
 
     @Test
     void illegalStringsCloseTheConnection() {
-        for (String illegal : List.of("9999999999999999999999", "abc", "4:abcde",
+        for (String illegal : List.of(
+                "9999999999999999999999",
+                "abc",
+                "4:abcde",
                 "51:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab,")) {
             TestNetstring r = new TestNetstring();
             StringTransport t = new StringTransport();
@@ -165,8 +168,7 @@ class NetstringReceiverTest {
 
     @Test
     void defaultStringReceivedThrowsUnsupportedOperation() {
-        NetstringReceiver proto = new NetstringReceiver() {
-        };
+        NetstringReceiver proto = new NetstringReceiver() {};
         assertThatThrownBy(() -> proto.stringReceived(b("foo"))).isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -44,8 +44,8 @@ class ParserFuzzTest {
      * ({@code retainedBytes()}), and at most how many bytes of framing surround a message
      * (delimiter, prefix, netstring header).
      */
-    record Parser(io.jtwisted.internet.protocol.Protocol protocol, List<String> events, IntSupplier kept, int framing) {
-    }
+    record Parser(
+            io.jtwisted.internet.protocol.Protocol protocol, List<String> events, IntSupplier kept, int framing) {}
 
     static final class Lines extends LineReceiver {
         final List<String> events = new ArrayList<>();
@@ -176,7 +176,11 @@ class ParserFuzzTest {
     private static Parser netstrings() {
         Netstrings parser = new Netstrings();
         // header ("20:"), comma, and the payload array the parser allocates once it knows the length
-        return new Parser(parser, parser.events, parser::retainedBytes, Integer.toString(MAX).length() + 2 + MAX);
+        return new Parser(
+                parser,
+                parser.events,
+                parser::retainedBytes,
+                Integer.toString(MAX).length() + 2 + MAX);
     }
 
     private static Parser prefixed(int prefixLength) {
@@ -300,7 +304,8 @@ class ParserFuzzTest {
     void lineOnlyReceiver(FuzzedDataProvider data) {
         Input input = Input.from(data);
         byte[] crlf = {'\r', '\n'};
-        assertThat(feed(ParserFuzzTest::onlyLines, input.stream(), new int[0])).as("events of the whole stream")
+        assertThat(feed(ParserFuzzTest::onlyLines, input.stream(), new int[0]))
+                .as("events of the whole stream")
                 .isEqualTo(twistedLineOnlyEvents(input.stream(), new int[0], crlf, MAX));
         assertThat(feed(ParserFuzzTest::onlyLines, input.stream(), input.cuts()))
                 .as("events with the stream cut at %s", Arrays.toString(input.cuts()))

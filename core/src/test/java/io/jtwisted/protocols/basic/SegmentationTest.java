@@ -175,17 +175,32 @@ class SegmentationTest {
         return Stream.of(
                 Arguments.of("LineReceiver", (java.util.function.Supplier<Recorder>) Lines::new, b(lines)),
                 Arguments.of("LineReceiver too long", (java.util.function.Supplier<Recorder>) Lines::new, b(tooLong)),
-                Arguments.of("LineOnlyReceiver", (java.util.function.Supplier<Recorder>) OnlyLines::new,
+                Arguments.of(
+                        "LineOnlyReceiver",
+                        (java.util.function.Supplier<Recorder>) OnlyLines::new,
                         // 19, not 20: Twisted's LineOnlyReceiver counts a partial "\r\n" against MAX_LENGTH.
                         b(lines.replace("raw 5\r\n", "").replace("x".repeat(20), "x".repeat(19)))),
-                Arguments.of("LineOnlyReceiver too long", (java.util.function.Supplier<Recorder>) OnlyLines::new, b(tooLong)),
-                Arguments.of("NetstringReceiver", (java.util.function.Supplier<Recorder>) Netstrings::new, b(netstrings)),
-                Arguments.of("NetstringReceiver error", (java.util.function.Supplier<Recorder>) Netstrings::new, b(badNetstring)),
-                Arguments.of("Int8", (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(1),
+                Arguments.of(
+                        "LineOnlyReceiver too long",
+                        (java.util.function.Supplier<Recorder>) OnlyLines::new,
+                        b(tooLong)),
+                Arguments.of(
+                        "NetstringReceiver", (java.util.function.Supplier<Recorder>) Netstrings::new, b(netstrings)),
+                Arguments.of(
+                        "NetstringReceiver error",
+                        (java.util.function.Supplier<Recorder>) Netstrings::new,
+                        b(badNetstring)),
+                Arguments.of(
+                        "Int8",
+                        (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(1),
                         Bytes.concat(prefixed(1, "", "abc", "q".repeat(20)), new byte[] {21, 'x'})),
-                Arguments.of("Int16", (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(2),
+                Arguments.of(
+                        "Int16",
+                        (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(2),
                         prefixed(2, "", "abc", "q".repeat(20), "w".repeat(21))),
-                Arguments.of("Int32", (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(4),
+                Arguments.of(
+                        "Int32",
+                        (java.util.function.Supplier<Recorder>) () -> prefixedN.apply(4),
                         prefixed(4, "", "abc", "q".repeat(20), "w".repeat(21))));
     }
 
@@ -229,7 +244,9 @@ class SegmentationTest {
                 }
                 cuts.add(at);
             }
-            assertThat(run(make, stream, cuts)).as("random chunks, seed %d", seed).isEqualTo(whole);
+            assertThat(run(make, stream, cuts))
+                    .as("random chunks, seed %d", seed)
+                    .isEqualTo(whole);
         }
     }
 }

@@ -115,10 +115,12 @@ class StatefulProtocolTest {
         StatefulProtocol p = new StatefulProtocol() {
             @Override
             protected State getInitialState() {
-                return new State(data -> {
-                    seen.add(Bytes.s(data));
-                    return null;
-                }, 2);
+                return new State(
+                        data -> {
+                            seen.add(Bytes.s(data));
+                            return null;
+                        },
+                        2);
             }
         };
         p.makeConnection(new StringTransport());

@@ -1,11 +1,10 @@
 package io.jtwisted.protocols.basic;
 
-import io.jtwisted.testing.TwistedPython;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
+import io.jtwisted.testing.TwistedPython;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,85 +33,90 @@ class TwistedDifferentialTest {
     static Protocol recorder(String kind, List<String> events) {
         HexFormat hex = HexFormat.of();
         return switch (kind) {
-            case "lines" -> new LineReceiver() {
-                int rawLeft;
+            case "lines" ->
+                new LineReceiver() {
+                    int rawLeft;
 
-                {
-                    MAX_LENGTH = 20;
-                }
-
-                @Override
-                public void lineReceived(byte[] line) {
-                    events.add("L" + hex.formatHex(line));
-                    String text = new String(line, StandardCharsets.ISO_8859_1);
-                    if (text.startsWith("raw ")) {
-                        rawLeft = Integer.parseInt(text.substring(4));
-                        setRawMode();
+                    {
+                        MAX_LENGTH = 20;
                     }
-                }
 
-                @Override
-                public void rawDataReceived(byte[] data) {
-                    int take = Math.min(rawLeft, data.length);
-                    events.add("R" + hex.formatHex(data, 0, take));
-                    rawLeft -= take;
-                    if (rawLeft == 0) {
-                        setLineMode(Arrays.copyOfRange(data, take, data.length));
+                    @Override
+                    public void lineReceived(byte[] line) {
+                        events.add("L" + hex.formatHex(line));
+                        String text = new String(line, StandardCharsets.ISO_8859_1);
+                        if (text.startsWith("raw ")) {
+                            rawLeft = Integer.parseInt(text.substring(4));
+                            setRawMode();
+                        }
                     }
-                }
 
-                @Override
-                public void lineLengthExceeded(byte[] line) {
-                    events.add("X" + hex.formatHex(line));
-                    super.lineLengthExceeded(line);
-                }
-            };
-            case "lineonly" -> new LineOnlyReceiver() {
-                {
-                    MAX_LENGTH = 20;
-                }
+                    @Override
+                    public void rawDataReceived(byte[] data) {
+                        int take = Math.min(rawLeft, data.length);
+                        events.add("R" + hex.formatHex(data, 0, take));
+                        rawLeft -= take;
+                        if (rawLeft == 0) {
+                            setLineMode(Arrays.copyOfRange(data, take, data.length));
+                        }
+                    }
 
-                @Override
-                public void lineReceived(byte[] line) {
-                    events.add("L" + hex.formatHex(line));
-                }
+                    @Override
+                    public void lineLengthExceeded(byte[] line) {
+                        events.add("X" + hex.formatHex(line));
+                        super.lineLengthExceeded(line);
+                    }
+                };
+            case "lineonly" ->
+                new LineOnlyReceiver() {
+                    {
+                        MAX_LENGTH = 20;
+                    }
 
-                @Override
-                public void lineLengthExceeded(byte[] line) {
-                    events.add("X" + hex.formatHex(line));
-                    super.lineLengthExceeded(line);
-                }
-            };
-            case "netstring" -> new NetstringReceiver() {
-                {
-                    MAX_LENGTH = 20;
-                }
+                    @Override
+                    public void lineReceived(byte[] line) {
+                        events.add("L" + hex.formatHex(line));
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    events.add("S" + hex.formatHex(string));
-                }
-            };
-            default -> new IntNStringReceiver(switch (kind) {
-                case "int8" -> 1;
-                case "int16" -> 2;
-                default -> 4;
-            }) {
-                {
-                    MAX_LENGTH = 20;
-                }
+                    @Override
+                    public void lineLengthExceeded(byte[] line) {
+                        events.add("X" + hex.formatHex(line));
+                        super.lineLengthExceeded(line);
+                    }
+                };
+            case "netstring" ->
+                new NetstringReceiver() {
+                    {
+                        MAX_LENGTH = 20;
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    events.add("S" + hex.formatHex(string));
-                }
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        events.add("S" + hex.formatHex(string));
+                    }
+                };
+            default ->
+                new IntNStringReceiver(
+                        switch (kind) {
+                            case "int8" -> 1;
+                            case "int16" -> 2;
+                            default -> 4;
+                        }) {
+                    {
+                        MAX_LENGTH = 20;
+                    }
 
-                @Override
-                public void lengthLimitExceeded(long length) {
-                    events.add("T" + length);
-                    super.lengthLimitExceeded(length);
-                }
-            };
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        events.add("S" + hex.formatHex(string));
+                    }
+
+                    @Override
+                    public void lengthLimitExceeded(long length) {
+                        events.add("T" + length);
+                        super.lengthLimitExceeded(length);
+                    }
+                };
         };
     }
 
@@ -143,7 +147,8 @@ class TwistedDifferentialTest {
         byte[] body = new byte[random.nextInt(choice == 0 ? 30 : 18)];
         for (int i = 0; i < body.length; i++) {
             // Mostly letters, sometimes delimiter bytes, digits, ':' and ','.
-            body[i] = (byte) "abcxyz0123456789:,\r\n\u0000\u00ff".charAt(random.nextInt(random.nextInt(8) == 0 ? 22 : 6));
+            body[i] =
+                    (byte) "abcxyz0123456789:,\r\n\u0000\u00ff".charAt(random.nextInt(random.nextInt(8) == 0 ? 22 : 6));
         }
         switch (kind) {
             case "lines", "lineonly" -> {
@@ -204,8 +209,12 @@ class TwistedDifferentialTest {
                 kinds.add(kind);
                 streams.add(stream);
                 cutsList.add(cuts);
-                input.append(kind).append(' ').append(HexFormat.of().formatHex(stream)).append(' ');
-                input.append(String.join(",", cuts.stream().map(String::valueOf).toList())).append('\n');
+                input.append(kind)
+                        .append(' ')
+                        .append(HexFormat.of().formatHex(stream))
+                        .append(' ');
+                input.append(String.join(",", cuts.stream().map(String::valueOf).toList()))
+                        .append('\n');
             }
         }
         Path in = dir.resolve("cases.txt");
@@ -214,7 +223,8 @@ class TwistedDifferentialTest {
         Path script = Path.of("target", "test-classes", "differential", "twisted_parsers.py");
         String python = TwistedPython.require("TwistedDifferentialTest");
         Process twisted = new ProcessBuilder(python, script.toString(), in.toString(), out.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean done = twisted.waitFor(60, TimeUnit.SECONDS);
         String pythonOutput = new String(twisted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!done) {
@@ -227,12 +237,17 @@ class TwistedDifferentialTest {
         // The generator must reach every kind of event, errors included.
         String all = String.join(" ", expected);
         for (String event : List.of(" L", " R", " X", " S", " T", " C")) {
-            assertThat(" " + all).as("some case produces %s events", event.strip()).contains(event);
+            assertThat(" " + all)
+                    .as("some case produces %s events", event.strip())
+                    .contains(event);
         }
         for (int i = 0; i < streams.size(); i++) {
             String actual = run(kinds.get(i), streams.get(i), cutsList.get(i));
-            assertThat(actual).as("case %d (%s) stream %s cuts %s", i, kinds.get(i),
-                    HexFormat.of().formatHex(streams.get(i)), cutsList.get(i)).isEqualTo(expected.get(i));
+            assertThat(actual)
+                    .as(
+                            "case %d (%s) stream %s cuts %s",
+                            i, kinds.get(i), HexFormat.of().formatHex(streams.get(i)), cutsList.get(i))
+                    .isEqualTo(expected.get(i));
         }
     }
 }

@@ -54,7 +54,8 @@ class HAProxyInteropTest {
         @Override
         public void dataReceived(byte[] data) {
             String text = new String(data, StandardCharsets.US_ASCII).strip();
-            transport.write(("peer=" + show(transport.getPeer()) + " host=" + show(transport.getHost()) + " data=" + text + "\n")
+            transport.write(("peer=" + show(transport.getPeer()) + " host=" + show(transport.getHost()) + " data="
+                            + text + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
             transport.loseConnection();
         }
@@ -72,31 +73,38 @@ class HAProxyInteropTest {
 
     @BeforeEach
     void startServerAndProxy() throws Exception {
-        server = Loop.result(reactor, Endpoints.serverFromString(reactor, "haproxy:tcp:0:interface=127.0.0.1")
-                .listen(Factory.forProtocol(Reporter::new)));
+        server = Loop.result(
+                reactor,
+                Endpoints.serverFromString(reactor, "haproxy:tcp:0:interface=127.0.0.1")
+                        .listen(Factory.forProtocol(Reporter::new)));
         int serverPort = ((IPv4Address) server.getHost()).port();
         v1Port = freePort();
         v2Port = freePort();
         Path config = dir.resolve("haproxy.cfg");
-        Files.writeString(config, String.join("\n",
-                "defaults",
-                "  mode tcp",
-                "  timeout connect 5s",
-                "  timeout client 20s",
-                "  timeout server 20s",
-                "frontend v1",
-                "  bind 127.0.0.1:" + v1Port,
-                "  default_backend send_v1",
-                "frontend v2",
-                "  bind 127.0.0.1:" + v2Port,
-                "  default_backend send_v2",
-                "backend send_v1",
-                "  server jtwisted 127.0.0.1:" + serverPort + " send-proxy",
-                "backend send_v2",
-                "  server jtwisted 127.0.0.1:" + serverPort + " send-proxy-v2",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "defaults",
+                        "  mode tcp",
+                        "  timeout connect 5s",
+                        "  timeout client 20s",
+                        "  timeout server 20s",
+                        "frontend v1",
+                        "  bind 127.0.0.1:" + v1Port,
+                        "  default_backend send_v1",
+                        "frontend v2",
+                        "  bind 127.0.0.1:" + v2Port,
+                        "  default_backend send_v2",
+                        "backend send_v1",
+                        "  server jtwisted 127.0.0.1:" + serverPort + " send-proxy",
+                        "backend send_v2",
+                        "  server jtwisted 127.0.0.1:" + serverPort + " send-proxy-v2",
+                        ""));
         proxy = new ProcessBuilder(haproxy, "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("haproxy.log").toFile())
+                .start();
     }
 
     @AfterEach
@@ -185,8 +193,10 @@ class HAProxyInteropTest {
         try (EventLoggingObserver logged = EventLoggingObserver.observing(LogPublisher.globalLogPublisher())) {
             String[] reply = through(serverPort, "GET / HTTP/1.0\r\n\r\n");
             assertThat(reply[0]).as("no answer, the connection closed").isIn("", "(reset)");
-            assertThat(logged.events()).anySatisfy(event ->
-                    assertThat(event.message()).contains("no PROXY header").contains("127.0.0.2"));
+            assertThat(logged.events())
+                    .anySatisfy(event -> assertThat(event.message())
+                            .contains("no PROXY header")
+                            .contains("127.0.0.2"));
         }
     }
 }

@@ -212,7 +212,8 @@ class HAProxyWrappingFactoryTest {
     void v2BytesAfterAHeaderInChunksGoToTheWrappedProtocol() {
         HAProxyProtocolWrapper proto = connect(new IPv6Address("TCP", "::1", 8080));
         proto.dataReceived(Arrays.copyOf(V2_IPV6, 18));
-        proto.dataReceived(V2ParserTest.concat(Arrays.copyOfRange(V2_IPV6, 18, V2_IPV6.length), bytes("HTTP/1.1 / GET")));
+        proto.dataReceived(
+                V2ParserTest.concat(Arrays.copyOfRange(V2_IPV6, 18, V2_IPV6.length), bytes("HTTP/1.1 / GET")));
         assertThat(wrapped.text()).isEqualTo("HTTP/1.1 / GET");
     }
 
@@ -237,10 +238,14 @@ class HAProxyWrappingFactoryTest {
             proto.dataReceived(bytes("GET / HTTP/1.1\r\n\r\n"));
             assertThat(transport.connected()).isFalse();
             assertThat(wrapped.made).isFalse();
-            assertThat(wrapped.lost).as("a protocol never connected is not told of the loss").isFalse();
+            assertThat(wrapped.lost)
+                    .as("a protocol never connected is not told of the loss")
+                    .isFalse();
             assertThat(logged.events()).anySatisfy(event -> {
                 assertThat(event.level()).isEqualTo(LogLevel.WARN);
-                assertThat(event.message()).contains("no PROXY header").contains(StringTransportWithDisconnection.DEFAULT_PEER.toString());
+                assertThat(event.message())
+                        .contains("no PROXY header")
+                        .contains(StringTransportWithDisconnection.DEFAULT_PEER.toString());
             });
         }
     }
@@ -251,8 +256,10 @@ class HAProxyWrappingFactoryTest {
             HAProxyProtocolWrapper proto = connect(new IPv4Address("TCP", "127.0.0.1", 8080));
             proto.dataReceived(bytes("PROXY TCP4 1.1.1.1 2.2.2.2 8080 99999\r\n"));
             assertThat(transport.connected()).isFalse();
-            assertThat(logged.events()).anySatisfy(event ->
-                    assertThat(event.message()).contains("invalid PROXY header").contains("99999"));
+            assertThat(logged.events())
+                    .anySatisfy(event -> assertThat(event.message())
+                            .contains("invalid PROXY header")
+                            .contains("99999"));
         }
     }
 
@@ -274,7 +281,9 @@ class HAProxyWrappingFactoryTest {
             }
             assertThat(transport.connected()).isTrue();
             assertThat(wrapped.text()).isEqualTo("ok");
-            assertThat(proto.getPeer()).isInstanceOf(IPv4Address.class).isNotEqualTo(StringTransportWithDisconnection.DEFAULT_PEER);
+            assertThat(proto.getPeer())
+                    .isInstanceOf(IPv4Address.class)
+                    .isNotEqualTo(StringTransportWithDisconnection.DEFAULT_PEER);
         }
     }
 

@@ -129,11 +129,15 @@ class ProxyHeaderFuzzTest {
     }
 
     private static String host(IAddress address) {
-        return address instanceof IPv4Address v4 ? v4.host() : ((io.jtwisted.internet.address.IPv6Address) address).host();
+        return address instanceof IPv4Address v4
+                ? v4.host()
+                : ((io.jtwisted.internet.address.IPv6Address) address).host();
     }
 
     private static int port(IAddress address) {
-        return address instanceof IPv4Address v4 ? v4.port() : ((io.jtwisted.internet.address.IPv6Address) address).port();
+        return address instanceof IPv4Address v4
+                ? v4.port()
+                : ((io.jtwisted.internet.address.IPv6Address) address).port();
     }
 
     @FuzzTest(maxDuration = "10s")
@@ -164,7 +168,8 @@ class ProxyHeaderFuzzTest {
 
     private static List<String> wrapperEvents(byte[] stream, int[] cuts) {
         HAProxyWrappingFactory factory = new HAProxyWrappingFactory(Factory.forProtocol(Recorder::new));
-        HAProxyProtocolWrapper wrapper = (HAProxyProtocolWrapper) factory.buildProtocol(StringTransportWithDisconnection.DEFAULT_PEER);
+        HAProxyProtocolWrapper wrapper =
+                (HAProxyProtocolWrapper) factory.buildProtocol(StringTransportWithDisconnection.DEFAULT_PEER);
         Recorder recorder = (Recorder) wrapper.wrappedProtocol();
         StringTransportWithDisconnection transport = new StringTransportWithDisconnection();
         transport.setProtocol(wrapper);

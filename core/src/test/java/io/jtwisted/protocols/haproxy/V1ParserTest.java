@@ -91,7 +91,8 @@ class V1ParserTest {
     @Test
     void feedReturnsTheBytesAfterTheHeaderAndKeepsNothing() throws InvalidProxyHeader {
         V1Parser parser = new V1Parser();
-        IProxyParser.Parsed parsed = parser.feed(bytes("PROXY TCP4 127.0.0.1 127.0.0.1 8080 8888\r\nHTTP/1.1 GET /\r\n"));
+        IProxyParser.Parsed parsed =
+                parser.feed(bytes("PROXY TCP4 127.0.0.1 127.0.0.1 8080 8888\r\nHTTP/1.1 GET /\r\n"));
         assertThat(parsed.info()).isNotNull();
         assertThat(parsed.remaining()).isEqualTo(bytes("HTTP/1.1 GET /\r\n"));
         assertThat(parser.buffered()).isZero();

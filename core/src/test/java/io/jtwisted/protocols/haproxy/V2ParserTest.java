@@ -45,11 +45,16 @@ class V2ParserTest {
     }
 
     static byte[] header(byte[] signature, int verCom, int famProto, int length, byte[]... rest) {
-        return concat(signature, new byte[] {(byte) verCom, (byte) famProto, (byte) (length >> 8), (byte) length}, concat(rest));
+        return concat(
+                signature,
+                new byte[] {(byte) verCom, (byte) famProto, (byte) (length >> 8), (byte) length},
+                concat(rest));
     }
 
     static byte[] ipv4(int verCom, int famProto) {
-        return header(SIGNATURE, verCom, famProto, 12, new byte[] {127, 0, 0, 1, 127, 0, 0, 1}, new byte[] {0x1F, (byte) 0x90, 0x22, (byte) 0xB8});
+        return header(SIGNATURE, verCom, famProto, 12, new byte[] {127, 0, 0, 1, 127, 0, 0, 1}, new byte[] {
+            0x1F, (byte) 0x90, 0x22, (byte) 0xB8
+        });
     }
 
     static byte[] ipv4() {
@@ -57,7 +62,9 @@ class V2ParserTest {
     }
 
     static byte[] ipv6(int verCom, int famProto) {
-        return header(SIGNATURE, verCom, famProto, 36, LOOPBACK6, LOOPBACK6, new byte[] {0x1F, (byte) 0x90, 0x22, (byte) 0xB8});
+        return header(
+                SIGNATURE, verCom, famProto, 36, LOOPBACK6, LOOPBACK6, new byte[] {0x1F, (byte) 0x90, 0x22, (byte) 0xB8
+                });
     }
 
     static byte[] ipv6() {
@@ -183,7 +190,9 @@ class V2ParserTest {
         byte[] header = concat(ipv6(), new byte[] {'x'});
         V2Parser parser = new V2Parser();
         for (int i = 0; i < header.length - 2; i++) {
-            assertThat(parser.feed(new byte[] {header[i]})).as("after %d bytes", i + 1).isNull();
+            assertThat(parser.feed(new byte[] {header[i]}))
+                    .as("after %d bytes", i + 1)
+                    .isNull();
         }
         IProxyParser.Parsed parsed = parser.feed(Arrays.copyOfRange(header, header.length - 2, header.length));
         assertThat(parsed.info().source()).isEqualTo(new IPv6Address("TCP", "::1", 8080));
@@ -193,8 +202,13 @@ class V2ParserTest {
     @Test
     void tlvsAfterTheAddressesAreKeptInTheHeaderAndIgnored() throws InvalidProxyHeader {
         byte[] tlv = {0x04, 0x00, 0x01, 0x00}; // PP2_TYPE_NOOP, one byte
-        byte[] header = header(SIGNATURE, 0x21, 0x11, 12 + tlv.length,
-                new byte[] {10, 0, 0, 1, 10, 0, 0, 2, 0, 80, 1, (byte) 0xBB}, tlv);
+        byte[] header = header(
+                SIGNATURE,
+                0x21,
+                0x11,
+                12 + tlv.length,
+                new byte[] {10, 0, 0, 1, 10, 0, 0, 2, 0, 80, 1, (byte) 0xBB},
+                tlv);
         ProxyInfo info = parse(header);
         assertThat(info.source()).isEqualTo(new IPv4Address("TCP", "10.0.0.1", 80));
         assertThat(info.destination()).isEqualTo(new IPv4Address("TCP", "10.0.0.2", 443));

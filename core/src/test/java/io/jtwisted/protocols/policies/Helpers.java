@@ -1,15 +1,14 @@
 package io.jtwisted.protocols.policies;
 
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.io.ByteArrayOutputStream;
 
 /** Twisted's test_policies helpers: SimpleProtocol, EchoProtocol, Server. */
 final class Helpers {
-    private Helpers() {
-    }
+    private Helpers() {}
 
     static class SimpleProtocol extends Protocol {
         boolean madeConnection;
@@ -47,8 +46,7 @@ final class Helpers {
         }
 
         @Override
-        public void stopProducing() {
-        }
+        public void stopProducing() {}
 
         @Override
         public void dataReceived(byte[] data) {

@@ -3,13 +3,13 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
 import io.jtwisted.protocols.policies.Helpers.SimpleProtocol;
+import io.jtwisted.python.failure.Failure;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +56,8 @@ class LimitsTest {
         op.makeConnection(new StringTransportWithDisconnection());
         assertThat(overflowed[0]).isTrue();
         assertThat(factory.connectionCount()).isEqualTo(2);
-        assertThat(((Protocol) ((ProtocolWrapper) op).wrappedProtocol()).factory()).isSameAs(factory);
+        assertThat(((Protocol) ((ProtocolWrapper) op).wrappedProtocol()).factory())
+                .isSameAs(factory);
 
         p.connectionLost(DONE);
         assertThat(factory.connectionCount()).isEqualTo(1);

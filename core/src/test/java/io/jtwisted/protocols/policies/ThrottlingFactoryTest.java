@@ -3,12 +3,12 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
+import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
 import io.jtwisted.protocols.policies.Helpers.EchoProtocol;
 import io.jtwisted.protocols.policies.Helpers.Server;
 import io.jtwisted.protocols.policies.Helpers.SimpleProtocol;
-import io.jtwisted.internet.protocol.Factory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,7 +108,8 @@ class ThrottlingFactoryTest {
     void bandwidthChecksStopWithTheLastConnection() {
         Clock clock = new Clock();
         ThrottlingFactory factory = new ThrottlingFactory(new Server(), Integer.MAX_VALUE, clock)
-                .withReadLimit(10).withWriteLimit(10);
+                .withReadLimit(10)
+                .withWriteLimit(10);
         ThrottlingProtocol port = connect(factory);
         assertThat(clock.getDelayedCalls()).hasSize(2);
         port.loseConnection();

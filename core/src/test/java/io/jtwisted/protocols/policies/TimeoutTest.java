@@ -3,13 +3,13 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.StringTransport;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
 import io.jtwisted.protocols.policies.Helpers.SimpleProtocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +40,7 @@ class TimeoutTest {
     @Nested
     class TimeoutProtocolTests {
         final Clock clock = new Clock();
-        final TimeoutProtocol sut =
-                connect(new TimeoutFactory(Factory.forProtocol(SimpleProtocol::new), null, clock));
+        final TimeoutProtocol sut = connect(new TimeoutFactory(Factory.forProtocol(SimpleProtocol::new), null, clock));
 
         SimpleProtocol wrapped() {
             return (SimpleProtocol) sut.wrappedProtocol();

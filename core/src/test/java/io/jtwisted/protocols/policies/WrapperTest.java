@@ -3,20 +3,20 @@ package io.jtwisted.protocols.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.protocol.ClientFactory;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
 import io.jtwisted.protocols.policies.Helpers.EchoProtocol;
 import io.jtwisted.protocols.policies.Helpers.Server;
+import io.jtwisted.python.failure.Failure;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +45,7 @@ class WrapperTest {
 
     @Test
     void wrappedProtocolsTransportIsTheWrapperRelayingToTheRealTransport() {
-        Protocol proto = new Protocol() {
-        };
+        Protocol proto = new Protocol() {};
         ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(null), proto);
         StringTransport transport = new StringTransport();
         wrapper.makeConnection(transport);
@@ -60,8 +59,7 @@ class WrapperTest {
     @Test
     void factoryLogPrefixNamesBothFactories() {
         assertThat(new WrappingFactory(new Server()).logPrefix()).isEqualTo("Server (WrappingFactory)");
-        class NoFactory extends Factory {
-        }
+        class NoFactory extends Factory {}
         assertThat(new WrappingFactory(new NoFactory()).logPrefix()).isEqualTo("NoFactory (WrappingFactory)");
     }
 
@@ -70,16 +68,14 @@ class WrapperTest {
         WrappingFactory factory = new WrappingFactory(new Server());
         ProtocolWrapper protocol = (ProtocolWrapper) factory.buildProtocol(ADDRESS);
         assertThat(protocol.logPrefix()).isEqualTo("EchoProtocol (ProtocolWrapper)");
-        class NoProtocol extends Protocol {
-        }
+        class NoProtocol extends Protocol {}
         WrappingFactory other = new WrappingFactory(Factory.forProtocol(NoProtocol::new));
         assertThat(((ProtocolWrapper) other.buildProtocol(ADDRESS)).logPrefix())
                 .isEqualTo("NoProtocol (ProtocolWrapper)");
     }
 
     private static ProtocolWrapper connectedWrapper() {
-        ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(new Server()), new Protocol() {
-        });
+        ProtocolWrapper wrapper = new ProtocolWrapper(new WrappingFactory(new Server()), new Protocol() {});
         wrapper.makeConnection(new StringTransport());
         return wrapper;
     }
@@ -94,8 +90,7 @@ class WrapperTest {
     @Test
     void producersAreRegisteredWithTheRealTransport() {
         ProtocolWrapper wrapper = connectedWrapper();
-        IProducer producer = () -> {
-        };
+        IProducer producer = () -> {};
         wrapper.registerProducer(producer, true);
         StringTransport real = (StringTransport) wrapper.transport();
         assertThat(real.producer()).isSameAs(producer);
@@ -107,8 +102,7 @@ class WrapperTest {
     @Test
     void connectionLostForgetsTheWrappedProtocol() {
         WrappingFactory factory = new WrappingFactory(new Server());
-        ProtocolWrapper wrapper = new ProtocolWrapper(factory, new Protocol() {
-        });
+        ProtocolWrapper wrapper = new ProtocolWrapper(factory, new Protocol() {});
         StringTransportWithDisconnection transport = new StringTransportWithDisconnection();
         transport.setProtocol(wrapper);
         wrapper.makeConnection(transport);
@@ -139,8 +133,10 @@ class WrapperTest {
             }
         };
         WrappingFactory wrapper = new WrappingFactory(wrapped);
-        IConnector connector = (IConnector) Proxy.newProxyInstance(IConnector.class.getClassLoader(),
-                new Class<?>[] {IConnector.class}, (proxy, method, args) -> switch (method.getName()) {
+        IConnector connector = (IConnector) Proxy.newProxyInstance(
+                IConnector.class.getClassLoader(),
+                new Class<?>[] {IConnector.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
                     default -> null;
@@ -149,8 +145,8 @@ class WrapperTest {
         wrapper.startedConnecting(connector);
         wrapper.clientConnectionFailed(connector, reason);
         wrapper.clientConnectionLost(connector, reason);
-        assertThat(result).containsExactly(connector, List.of("failed", connector, reason),
-                List.of("lost", connector, reason));
+        assertThat(result)
+                .containsExactly(connector, List.of("failed", connector, reason), List.of("lost", connector, reason));
     }
 
     @Test

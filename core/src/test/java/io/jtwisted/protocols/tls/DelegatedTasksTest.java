@@ -59,8 +59,7 @@ class DelegatedTasksTest {
         }
 
         @Override
-        public void suggestThreadPoolSize(int size) {
-        }
+        public void suggestThreadPoolSize(int size) {}
 
         boolean runWorker() throws InterruptedException {
             List<ThrowingRunnable> work;
@@ -68,16 +67,18 @@ class DelegatedTasksTest {
                 work = new ArrayList<>(inThread);
                 inThread.clear();
             }
-            Thread worker = new Thread(() -> {
-                workerThreads.add(Thread.currentThread().getName());
-                for (ThrowingRunnable r : work) {
-                    try {
-                        r.run();
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }
-            }, "tls-task-worker");
+            Thread worker = new Thread(
+                    () -> {
+                        workerThreads.add(Thread.currentThread().getName());
+                        for (ThrowingRunnable r : work) {
+                            try {
+                                r.run();
+                            } catch (Exception e) {
+                                throw new AssertionError(e);
+                            }
+                        }
+                    },
+                    "tls-task-worker");
             worker.start();
             worker.join();
             return !work.isEmpty();
@@ -100,24 +101,35 @@ class DelegatedTasksTest {
     private final InlineTaskBudget budget = new InlineTaskBudget(() -> nanos);
 
     /** A client and a server factory over {@code threads}, both at {@code share}, accounting in {@link #budget}. */
-    private TLSMemoryBIOFactory[] factories(RecordingThreads threads, double share, AccumulatingProtocol server,
-                                            AccumulatingProtocol client) {
-        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
-                Factory.forProtocol(() -> server), threads).setInlineTaskShare(share).useBudget(budget);
+    private TLSMemoryBIOFactory[] factories(
+            RecordingThreads threads, double share, AccumulatingProtocol server, AccumulatingProtocol client) {
+        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(
+                        TestCertificates.serverOptions(), false, Factory.forProtocol(() -> server), threads)
+                .setInlineTaskShare(share)
+                .useBudget(budget);
         TLSMemoryBIOFactory clientFactory = new TLSMemoryBIOFactory(
-                SSL.optionsForClientTLS("localhost", TestCertificates.TRUST_CA), true, Factory.forProtocol(() -> client), threads)
-                .setInlineTaskShare(share).useBudget(budget);
+                        SSL.optionsForClientTLS("localhost", TestCertificates.TRUST_CA),
+                        true,
+                        Factory.forProtocol(() -> client),
+                        threads)
+                .setInlineTaskShare(share)
+                .useBudget(budget);
         return new TLSMemoryBIOFactory[] {serverFactory, clientFactory};
     }
 
     /** Pumps the handshake (and the pool's and reactor's calls) until the server has {@code expected}; the hand-offs made. */
-    private static int handshake(TLSMemoryBIOFactory[] factories, AccumulatingProtocol server, String expected,
-                                 RecordingThreads threads) throws Exception {
+    private static int handshake(
+            TLSMemoryBIOFactory[] factories, AccumulatingProtocol server, String expected, RecordingThreads threads)
+            throws Exception {
         IProtocol s = factories[0].buildProtocol(null);
         IProtocol c = factories[1].buildProtocol(null);
         IOPump pump = IOSim.connect(s, IOSim.makeFakeServer(s), c, IOSim.makeFakeClient(c), false, false);
         int handOffs = 0;
-        for (int round = 0; round < 50 && !(((TLSMemoryBIOProtocol) s).handshakeDone() && server.dataString().equals(expected)); round++) {
+        for (int round = 0;
+                round < 50
+                        && !(((TLSMemoryBIOProtocol) s).handshakeDone()
+                                && server.dataString().equals(expected));
+                round++) {
             pump.flush();
             if (threads.runWorker()) {
                 handOffs++;
@@ -157,12 +169,14 @@ class DelegatedTasksTest {
         RecordingThreads threads = new RecordingThreads();
         AccumulatingProtocol server = new AccumulatingProtocol();
         assertThat(handshake(factories(threads, 0.5, server, writing("spent")), server, "spent", threads))
-                .as("hand-offs while the budget is spent").isPositive();
+                .as("hand-offs while the budget is spent")
+                .isPositive();
 
         nanos += InlineTaskBudget.WINDOW_NANOS;
         AccumulatingProtocol next = new AccumulatingProtocol();
         assertThat(handshake(factories(threads, 0.5, next, writing("again")), next, "again", threads))
-                .as("hand-offs in the next window").isZero();
+                .as("hand-offs in the next window")
+                .isZero();
     }
 
     @Test
@@ -184,12 +198,17 @@ class DelegatedTasksTest {
         IOPump pump = IOSim.connect(s, serverIO, c, clientIO, false, false);
 
         int handOffs = 0;
-        for (int round = 0; round < 50 && !(((TLSMemoryBIOProtocol) s).handshakeDone() && server.dataString().equals("early")); round++) {
+        for (int round = 0;
+                round < 50
+                        && !(((TLSMemoryBIOProtocol) s).handshakeDone()
+                                && server.dataString().equals("early"));
+                round++) {
             pump.flush();
             if (threads.runWorker()) {
                 handOffs++;
                 assertThat(((TLSMemoryBIOProtocol) s).handshakeDone() && ((TLSMemoryBIOProtocol) c).handshakeDone())
-                        .as("nothing resumes before callFromThread").isFalse();
+                        .as("nothing resumes before callFromThread")
+                        .isFalse();
             }
             threads.runReactor();
         }
@@ -201,10 +220,14 @@ class DelegatedTasksTest {
 
     @Test
     void theInlineShareMustBeBetweenZeroAndOne() {
-        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
-                Factory.forProtocol(AccumulatingProtocol::new), new RecordingThreads());
+        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(
+                TestCertificates.serverOptions(),
+                false,
+                Factory.forProtocol(AccumulatingProtocol::new),
+                new RecordingThreads());
         assertThat(factory.inlineTaskShare()).isEqualTo(TLSMemoryBIOFactory.DEFAULT_INLINE_TASK_SHARE);
-        assertThatIllegalArgumentException().isThrownBy(() -> factory.setInlineTaskShare(1.5))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> factory.setInlineTaskShare(1.5))
                 .withMessageContaining("between 0 and 1");
         assertThatIllegalArgumentException().isThrownBy(() -> factory.setInlineTaskShare(-0.1));
         assertThatIllegalArgumentException().isThrownBy(() -> factory.setInlineTaskShare(Double.NaN));

@@ -17,21 +17,25 @@ final class ExternalPeer implements AutoCloseable {
 
     private ExternalPeer(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "external-peer-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException ignored) {
+                        // the process is gone
+                    }
+                },
+                "external-peer-output");
         reader.setDaemon(true);
         reader.start();
     }
 
     static ExternalPeer start(List<String> command) throws IOException {
-        return new ExternalPeer(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new ExternalPeer(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     void send(String text) throws IOException {
@@ -53,7 +57,8 @@ final class ExternalPeer implements AutoCloseable {
                 return line;
             }
         }
-        throw new AssertionError("no line containing '" + fragment + "' from " + process.info().command().orElse("?"));
+        throw new AssertionError("no line containing '" + fragment + "' from "
+                + process.info().command().orElse("?"));
     }
 
     @Override

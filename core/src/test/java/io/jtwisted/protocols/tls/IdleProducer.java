@@ -5,14 +5,11 @@ import io.jtwisted.internet.interfaces.IPushProducer;
 /** A push producer that does nothing when told: for tests that only need one registered. */
 class IdleProducer implements IPushProducer {
     @Override
-    public void pauseProducing() {
-    }
+    public void pauseProducing() {}
 
     @Override
-    public void resumeProducing() {
-    }
+    public void resumeProducing() {}
 
     @Override
-    public void stopProducing() {
-    }
+    public void stopProducing() {}
 }

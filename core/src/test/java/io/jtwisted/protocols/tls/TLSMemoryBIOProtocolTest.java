@@ -11,18 +11,18 @@ import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IHalfCloseableProtocol;
 import io.jtwisted.internet.interfaces.IHandshakeListener;
+import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IPushProducer;
 import io.jtwisted.internet.interfaces.ISSLTransport;
-import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;
-import io.jtwisted.internet.task.Clock;
-import io.jtwisted.internet.testing.FakeTransport;
-import io.jtwisted.internet.testing.IOSim;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.ssl.CertificateOptions;
 import io.jtwisted.internet.ssl.SSL;
 import io.jtwisted.internet.ssl.TLSVersion;
+import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.AccumulatingProtocol;
+import io.jtwisted.internet.testing.FakeTransport;
+import io.jtwisted.internet.testing.IOSim;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +102,8 @@ class TLSMemoryBIOProtocolTest {
         AccumulatingProtocol client = new AccumulatingProtocol();
         TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new Echo(), clientOptions(), client);
         pair.client.write("one ".getBytes(StandardCharsets.US_ASCII));
-        pair.client.writeSequence(List.of("two ".getBytes(StandardCharsets.US_ASCII), "three".getBytes(StandardCharsets.US_ASCII)));
+        pair.client.writeSequence(
+                List.of("two ".getBytes(StandardCharsets.US_ASCII), "three".getBytes(StandardCharsets.US_ASCII)));
         pair.pump.flush();
         assertThat(client.dataString()).isEqualTo("one two three");
     }
@@ -130,23 +131,33 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void peerCertificateAndNegotiatedProtocolAfterTheHandshake() {
-        CertificateOptions serverOptions = CertificateOptions.builder().certificate(SERVER)
-                .acceptableProtocols(List.of("h2", "http/1.1")).build();
+        CertificateOptions serverOptions = CertificateOptions.builder()
+                .certificate(SERVER)
+                .acceptableProtocols(List.of("h2", "http/1.1"))
+                .build();
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connectNoPump(serverOptions, new AccumulatingProtocol(),
-                SSL.optionsForClientTLS("localhost", TRUST_CA, null, List.of("http/1.1", "spdy/3")), client);
+        TlsPair pair = TlsPair.connectNoPump(
+                serverOptions,
+                new AccumulatingProtocol(),
+                SSL.optionsForClientTLS("localhost", TRUST_CA, null, List.of("http/1.1", "spdy/3")),
+                client);
         assertThat(pair.client.getPeerCertificate()).isNull();
         assertThat(pair.client.negotiatedProtocol()).isNull();
         pair.pump.flush();
         assertThat(pair.client.getPeerCertificate()).isEqualTo(SERVER);
-        assertThat(pair.server.getPeerCertificate()).as("no client certificate was asked for").isNull();
+        assertThat(pair.server.getPeerCertificate())
+                .as("no client certificate was asked for")
+                .isNull();
         assertThat(pair.client.negotiatedProtocol()).isEqualTo("http/1.1");
         assertThat(pair.server.negotiatedProtocol()).isEqualTo("http/1.1");
     }
 
     @Test
     void noAlpnMeansNoNegotiatedProtocol() {
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(),
+        TlsPair pair = TlsPair.connect(
+                TestCertificates.serverOptions(),
+                new AccumulatingProtocol(),
+                clientOptions(),
                 new AccumulatingProtocol());
         assertThat(pair.client.negotiatedProtocol()).isNull();
         assertThat(pair.server.negotiatedProtocol()).isNull();
@@ -156,8 +167,11 @@ class TLSMemoryBIOProtocolTest {
     void untrustedServerCertificateFailsTheHandshakeNamingTheCause() {
         AccumulatingProtocol client = new AccumulatingProtocol();
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TlsPair.connect(TestCertificates.serverOptions(), server,
-                SSL.optionsForClientTLS("localhost", SSL.trustRootFromCertificates(List.of(OTHER_CA))), client);
+        TlsPair.connect(
+                TestCertificates.serverOptions(),
+                server,
+                SSL.optionsForClientTLS("localhost", SSL.trustRootFromCertificates(List.of(OTHER_CA))),
+                client);
         assertThat(client.closed()).isTrue();
         assertThat(client.closedReason().value()).isInstanceOf(SSLHandshakeException.class);
         assertThat(client.closedReason().getErrorMessage()).contains("PKIX");
@@ -168,7 +182,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void wrongHostNameFailsTheHandshakeNamingTheHost() {
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair.connect(CertificateOptions.forCertificate(OTHER_HOST), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair.connect(
+                CertificateOptions.forCertificate(OTHER_HOST), new AccumulatingProtocol(), clientOptions(), client);
         assertThat(client.closedReason().value()).isInstanceOf(SSLHandshakeException.class);
         assertThat(client.closedReason().getErrorMessage()).contains("localhost");
     }
@@ -176,15 +191,21 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void hostnameVerificationCanBeTurnedOffExplicitly() {
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(CertificateOptions.forCertificate(OTHER_HOST), new Echo(),
-                clientOptions().insecurelyDisableHostnameVerification(), client);
+        TlsPair pair = TlsPair.connect(
+                CertificateOptions.forCertificate(OTHER_HOST),
+                new Echo(),
+                clientOptions().insecurelyDisableHostnameVerification(),
+                client);
         assertThat(pair.client.handshakeDone()).isTrue();
         assertThat(pair.client.getPeerCertificate()).isEqualTo(OTHER_HOST);
     }
 
     @Test
     void requiredClientCertificateMissingFailsBothSides() {
-        CertificateOptions serverOptions = CertificateOptions.builder().certificate(SERVER).trustRoot(TRUST_CA).build();
+        CertificateOptions serverOptions = CertificateOptions.builder()
+                .certificate(SERVER)
+                .trustRoot(TRUST_CA)
+                .build();
         AccumulatingProtocol server = new AccumulatingProtocol();
         AccumulatingProtocol client = new AccumulatingProtocol();
         TlsPair.connect(serverOptions, server, clientOptions(), client);
@@ -197,9 +218,13 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void clientCertificateIsCheckedAndSeenByTheServer() {
-        CertificateOptions serverOptions = CertificateOptions.builder().certificate(SERVER).trustRoot(TRUST_CA).build();
+        CertificateOptions serverOptions = CertificateOptions.builder()
+                .certificate(SERVER)
+                .trustRoot(TRUST_CA)
+                .build();
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(serverOptions, new Echo(), SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT), client);
+        TlsPair pair = TlsPair.connect(
+                serverOptions, new Echo(), SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT), client);
         assertThat(pair.server.getPeerCertificate()).isEqualTo(CLIENT);
         pair.client.write(new byte[] {1, 2, 3});
         pair.pump.flush();
@@ -208,9 +233,14 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void serverPicksTheCertificateForTheSniHostName() {
-        CertificateOptions serverOptions = CertificateOptions.builder().certificate(SERVER)
-                .sniCertificate("example.com", OTHER_HOST).build();
-        TlsPair named = TlsPair.connect(serverOptions, new Echo(), SSL.optionsForClientTLS("example.com", TRUST_CA),
+        CertificateOptions serverOptions = CertificateOptions.builder()
+                .certificate(SERVER)
+                .sniCertificate("example.com", OTHER_HOST)
+                .build();
+        TlsPair named = TlsPair.connect(
+                serverOptions,
+                new Echo(),
+                SSL.optionsForClientTLS("example.com", TRUST_CA),
                 new AccumulatingProtocol());
         assertThat(named.client.getPeerCertificate()).isEqualTo(OTHER_HOST);
         TlsPair fallback = TlsPair.connect(serverOptions, new Echo(), clientOptions(), new AccumulatingProtocol());
@@ -219,10 +249,14 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void noCommonVersionFailsTheHandshake() {
-        CertificateOptions serverOptions = CertificateOptions.builder().certificate(SERVER)
-                .raiseMinimumTo(TLSVersion.TLSv1_3).build();
-        CertificateOptions oldClient = CertificateOptions.builder().trustRoot(TRUST_CA)
-                .lowerMaximumSecurityTo(TLSVersion.TLSv1_2).build();
+        CertificateOptions serverOptions = CertificateOptions.builder()
+                .certificate(SERVER)
+                .raiseMinimumTo(TLSVersion.TLSv1_3)
+                .build();
+        CertificateOptions oldClient = CertificateOptions.builder()
+                .trustRoot(TRUST_CA)
+                .lowerMaximumSecurityTo(TLSVersion.TLSv1_2)
+                .build();
         AccumulatingProtocol client = new AccumulatingProtocol();
         TlsPair.connect(serverOptions, new AccumulatingProtocol(), oldClient, client);
         assertThat(client.closedReason().value()).isInstanceOf(SSLHandshakeException.class);
@@ -230,8 +264,10 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void tls12WorksWhenTheServerAllowsIt() {
-        CertificateOptions tls12 = CertificateOptions.builder().trustRoot(TRUST_CA)
-                .lowerMaximumSecurityTo(TLSVersion.TLSv1_2).build();
+        CertificateOptions tls12 = CertificateOptions.builder()
+                .trustRoot(TRUST_CA)
+                .lowerMaximumSecurityTo(TLSVersion.TLSv1_2)
+                .build();
         TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new Echo(), tls12, new AccumulatingProtocol());
         assertThat(pair.client.engine().getSession().getProtocol()).isEqualTo("TLSv1.2");
         assertThat(pair.server.engine().getSession().getCipherSuite()).contains("GCM");
@@ -270,7 +306,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void closeWithoutCloseNotifyIsConnectionLost() {
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair pair =
+                TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
         pair.serverIO.loseConnection(); // under the TLS layer: no close_notify
         pair.pump.flush();
         assertThat(client.closedReason().value()).isInstanceOf(ConnectionLost.class);
@@ -280,7 +317,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void closeDuringTheHandshakeIsConnectionLost() {
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connectNoPump(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
+        TlsPair pair = TlsPair.connectNoPump(
+                TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
         pair.pump.pump(); // ClientHello only
         pair.clientIO.loseConnection();
         pair.pump.flush();
@@ -291,7 +329,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void abortConnectionDoesNotWaitOrSendCloseNotify() {
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair pair =
+                TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
         pair.server.write("never sent".getBytes(StandardCharsets.US_ASCII));
         pair.clientIO.pending(); // nothing from the client
         int pendingBefore = pair.serverIO.pending().length;
@@ -311,7 +350,8 @@ class TLSMemoryBIOProtocolTest {
                 transport.loseConnection();
             }
         };
-        TlsPair pair = TlsPair.connectNoPump(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair pair = TlsPair.connectNoPump(
+                TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
         assertThat(pair.clientIO.disconnecting()).isTrue();
         assertThat(pair.clientIO.pending()).as("no ClientHello").isEmpty();
     }
@@ -320,8 +360,9 @@ class TLSMemoryBIOProtocolTest {
     void aPeerThatStopsMidHandshakeIsClosedAfterTheHandshakeTimeout() {
         Clock clock = new Clock();
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
-                Factory.forProtocol(() -> server)).setHandshakeTimeout(10, clock);
+        TLSMemoryBIOFactory factory = new TLSMemoryBIOFactory(
+                        TestCertificates.serverOptions(), false, Factory.forProtocol(() -> server))
+                .setHandshakeTimeout(10, clock);
         IProtocol wrapper = factory.buildProtocol(null);
         FakeTransport serverIO = IOSim.makeFakeServer(wrapper);
         wrapper.makeConnection(serverIO);
@@ -339,14 +380,14 @@ class TLSMemoryBIOProtocolTest {
     void aCompletedHandshakeCancelsItsTimeout() {
         Clock clock = new Clock();
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(TestCertificates.serverOptions(), false,
-                Factory.forProtocol(() -> server)).setHandshakeTimeout(10, clock);
-        TLSMemoryBIOFactory clientFactory = new TLSMemoryBIOFactory(clientOptions(), true,
-                Factory.forProtocol(AccumulatingProtocol::new));
+        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(
+                        TestCertificates.serverOptions(), false, Factory.forProtocol(() -> server))
+                .setHandshakeTimeout(10, clock);
+        TLSMemoryBIOFactory clientFactory =
+                new TLSMemoryBIOFactory(clientOptions(), true, Factory.forProtocol(AccumulatingProtocol::new));
         var s = serverFactory.buildProtocol(null);
         var c = clientFactory.buildProtocol(null);
-        var pump = IOSim.connect(s, IOSim.makeFakeServer(s),
-                c, IOSim.makeFakeClient(c), false, true);
+        var pump = IOSim.connect(s, IOSim.makeFakeServer(s), c, IOSim.makeFakeClient(c), false, true);
         assertThat(((TLSMemoryBIOProtocol) s).handshakeDone()).isTrue();
         assertThat(clock.getDelayedCalls()).isEmpty();
         clock.advance(60);
@@ -356,7 +397,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void garbageInsteadOfTlsFailsThatConnection() {
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connectNoPump(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
+        TlsPair pair = TlsPair.connectNoPump(
+                TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
         pair.server.dataReceived("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(pair.serverIO.disconnecting()).isTrue();
         pair.pump.flush();
@@ -367,7 +409,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void corruptRecordAfterTheHandshakeFailsTheConnection() {
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
+        TlsPair pair =
+                TlsPair.connect(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
         pair.client.write("secret".getBytes(StandardCharsets.US_ASCII));
         byte[] record = pair.clientIO.pending();
         record[record.length - 1] ^= 1; // break the record's authentication tag
@@ -380,7 +423,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void recordsSplitAtEveryByteAreReassembled() {
         AccumulatingProtocol server = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
+        TlsPair pair =
+                TlsPair.connect(TestCertificates.serverOptions(), server, clientOptions(), new AccumulatingProtocol());
         pair.client.write("split across many reads".getBytes(StandardCharsets.US_ASCII));
         byte[] wire = pair.clientIO.pending();
         for (byte b : wire) {
@@ -415,7 +459,8 @@ class TLSMemoryBIOProtocolTest {
                 ((ISSLTransport) transport).registerProducer(producer, true);
             }
         };
-        TlsPair pair = TlsPair.connectNoPump(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair pair = TlsPair.connectNoPump(
+                TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
         assertThat(events).containsExactly("pause");
         assertThat(pair.clientIO.producer()).isNotNull();
         pair.pump.flush();
@@ -427,7 +472,8 @@ class TLSMemoryBIOProtocolTest {
     @Test
     void loseConnectionWaitsForTheProducerToUnregister() {
         AccumulatingProtocol client = new AccumulatingProtocol();
-        TlsPair pair = TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
+        TlsPair pair =
+                TlsPair.connect(TestCertificates.serverOptions(), new AccumulatingProtocol(), clientOptions(), client);
         IPushProducer producer = new IdleProducer();
         pair.client.registerProducer(producer, true);
         pair.client.loseConnection();
@@ -472,8 +518,9 @@ class TLSMemoryBIOProtocolTest {
 
     @Test
     void factoryRefusesOptionsThatCannotServeItsSide() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TLSMemoryBIOFactory(clientOptions(), false,
-                Factory.forProtocol(AccumulatingProtocol::new)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("server");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new TLSMemoryBIOFactory(clientOptions(), false, Factory.forProtocol(AccumulatingProtocol::new)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("server");
     }
 }

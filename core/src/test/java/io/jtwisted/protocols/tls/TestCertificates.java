@@ -24,8 +24,7 @@ public final class TestCertificates {
     public static final PrivateCertificate OTHER_CA = KeyPair.generate().selfSignedCert(6, "Unrelated CA");
     public static final ITrustRoot TRUST_CA = SSL.trustRootFromCertificates(List.of(CA));
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** Server options presenting {@link #SERVER}. */
     public static CertificateOptions serverOptions() {
@@ -36,7 +35,8 @@ public final class TestCertificates {
     public static Path writePem(Path dir, PrivateCertificate certificate) {
         try {
             Files.writeString(dir.resolve("key.pem"), certificate.keyPair().dumpPEM());
-            StringBuilder chain = new StringBuilder(new io.jtwisted.internet.ssl.Certificate(certificate.x509()).dumpPEM());
+            StringBuilder chain =
+                    new StringBuilder(new io.jtwisted.internet.ssl.Certificate(certificate.x509()).dumpPEM());
             certificate.chain().forEach(c -> chain.append(c.dumpPEM()));
             Files.writeString(dir.resolve("cert.pem"), chain.toString());
             Files.writeString(dir.resolve("ca.pem"), new io.jtwisted.internet.ssl.Certificate(CA.x509()).dumpPEM());

@@ -12,12 +12,12 @@ import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.SSL4ClientEndpoint;
 import io.jtwisted.internet.error.ConnectionDone;
-import io.jtwisted.internet.interfaces.IListeningPort;
-import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.interfaces.IAddress;
+import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
-import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.interfaces.ISSLTransport;
+import io.jtwisted.internet.interfaces.ITLSTransport;
+import io.jtwisted.internet.protocol.ClientFactory;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.ssl.CertificateOptions;
 import io.jtwisted.internet.ssl.SSL;
@@ -59,11 +59,16 @@ class TlsInteropTest {
     }
 
     private int listenEcho(CertificateOptions options, List<Peer> accepted) {
-        IListeningPort port = reactor.listenSSL(0, Factory.forProtocol(() -> {
-            Peer p = new Peer(true);
-            accepted.add(p);
-            return p;
-        }), options, 50, "127.0.0.1");
+        IListeningPort port = reactor.listenSSL(
+                0,
+                Factory.forProtocol(() -> {
+                    Peer p = new Peer(true);
+                    accepted.add(p);
+                    return p;
+                }),
+                options,
+                50,
+                "127.0.0.1");
         ports.add(port);
         return ((IPv4Address) port.getHost()).port();
     }
@@ -88,9 +93,20 @@ class TlsInteropTest {
         List<Peer> accepted = new ArrayList<>();
         int port = listenEcho(TestCertificates.serverOptions(), accepted);
         for (String version : List.of("-tls1_3", "-tls1_2")) {
-            try (ExternalPeer client = ExternalPeer.start(List.of("openssl", "s_client", version, "-no_ign_eof",
-                    "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-verify_return_error",
-                    "-verify_hostname", "localhost", "-CAfile", dir.resolve("ca.pem").toString()))) {
+            try (ExternalPeer client = ExternalPeer.start(List.of(
+                    "openssl",
+                    "s_client",
+                    version,
+                    "-no_ign_eof",
+                    "-connect",
+                    "127.0.0.1:" + port,
+                    "-servername",
+                    "localhost",
+                    "-verify_return_error",
+                    "-verify_hostname",
+                    "localhost",
+                    "-CAfile",
+                    dir.resolve("ca.pem").toString()))) {
                 awaitLine(reactor, client, "Verify return code: 0 (ok)");
                 client.send("hello " + version + "\n");
                 awaitLine(reactor, client, "hello " + version);
@@ -107,11 +123,21 @@ class TlsInteropTest {
         TestCertificates.writePem(dir, SERVER);
         List<Peer> accepted = new ArrayList<>();
         int port = listenEcho(TestCertificates.serverOptions(), accepted);
-        Peer good = Loop.result(reactor, Endpoints.connectProtocol(
-                new SSL4ClientEndpoint(reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)), new Peer(false)));
+        Peer good = Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        new SSL4ClientEndpoint(
+                                reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)),
+                        new Peer(false)));
         try (CapturedLog log = new CapturedLog();
-             ExternalPeer client = ExternalPeer.start(List.of("openssl", "s_client", "-tls1_2", "-connect",
-                     "127.0.0.1:" + port, "-CAfile", dir.resolve("ca.pem").toString()))) {
+                ExternalPeer client = ExternalPeer.start(List.of(
+                        "openssl",
+                        "s_client",
+                        "-tls1_2",
+                        "-connect",
+                        "127.0.0.1:" + port,
+                        "-CAfile",
+                        dir.resolve("ca.pem").toString()))) {
             awaitLine(reactor, client, "Verify return code");
             client.send("R\n");
             Loop.until(reactor, () -> accepted.size() == 2 && accepted.get(1).reason != null);
@@ -131,18 +157,36 @@ class TlsInteropTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        try (ExternalPeer server = ExternalPeer.start(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-cert", dir.resolve("cert.pem").toString(), "-key", dir.resolve("key.pem").toString(),
-                "-Verify", "2", "-CAfile", dir.resolve("ca.pem").toString(), "-rev"))) {
+        try (ExternalPeer server = ExternalPeer.start(List.of(
+                "openssl",
+                "s_server",
+                "-accept",
+                "127.0.0.1:" + port,
+                "-cert",
+                dir.resolve("cert.pem").toString(),
+                "-key",
+                dir.resolve("key.pem").toString(),
+                "-Verify",
+                "2",
+                "-CAfile",
+                dir.resolve("ca.pem").toString(),
+                "-rev"))) {
             server.awaitLine("ACCEPT");
-            Peer client = Loop.result(reactor, Endpoints.connectProtocol(new SSL4ClientEndpoint(reactor, "localhost", port,
-                    SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT)), new Peer(false)));
-            assertThat(((ISSLTransport) client.transport()).getPeerCertificate()).isEqualTo(SERVER);
+            Peer client = Loop.result(
+                    reactor,
+                    Endpoints.connectProtocol(
+                            new SSL4ClientEndpoint(
+                                    reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT)),
+                            new Peer(false)));
+            assertThat(((ISSLTransport) client.transport()).getPeerCertificate())
+                    .isEqualTo(SERVER);
             client.transport().write("abc\n".getBytes(StandardCharsets.US_ASCII));
             Loop.until(reactor, () -> client.text().contains("cba"));
             client.transport().loseConnection();
             client.awaitLost(reactor);
-            assertThat(server.awaitLine("CN = client")).as("s_server verified our client certificate").isNotEmpty();
+            assertThat(server.awaitLine("CN = client"))
+                    .as("s_server verified our client certificate")
+                    .isNotEmpty();
         }
     }
 
@@ -151,8 +195,13 @@ class TlsInteropTest {
         TestCertificates.writePem(dir, SERVER);
         List<Peer> accepted = new ArrayList<>();
         int port = listenEcho(TestCertificates.serverOptions(), accepted);
-        try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("tls_client.py").toString(),
-                Integer.toString(port), "localhost", dir.resolve("ca.pem").toString(), "hello from Twisted"))) {
+        try (ExternalPeer client = ExternalPeer.start(List.of(
+                "/usr/bin/python3",
+                SCRIPTS.resolve("tls_client.py").toString(),
+                Integer.toString(port),
+                "localhost",
+                dir.resolve("ca.pem").toString(),
+                "hello from Twisted"))) {
             assertThat(awaitLine(reactor, client, "hello")).isEqualTo("hello from Twisted");
             assertThat(awaitLine(reactor, client, "peer:")).isEqualTo("peer: localhost");
             Loop.until(reactor, () -> !accepted.isEmpty() && accepted.get(0).reason != null);
@@ -166,8 +215,13 @@ class TlsInteropTest {
     void realTwistedClientRejectsAWrongHostName() throws IOException, InterruptedException {
         TestCertificates.writePem(dir, SERVER);
         int port = listenEcho(TestCertificates.serverOptions(), new ArrayList<>());
-        try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("tls_client.py").toString(),
-                Integer.toString(port), "example.com", dir.resolve("ca.pem").toString(), "x"))) {
+        try (ExternalPeer client = ExternalPeer.start(List.of(
+                "/usr/bin/python3",
+                SCRIPTS.resolve("tls_client.py").toString(),
+                Integer.toString(port),
+                "example.com",
+                dir.resolve("ca.pem").toString(),
+                "x"))) {
             assertThat(awaitLine(reactor, client, "failed:")).containsIgnoringCase("example.com");
         }
     }
@@ -178,19 +232,27 @@ class TlsInteropTest {
         SERVER.dumpPEMFile(serverPem);
         Path ca = dir.resolve("ca-only.pem");
         Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
-        try (ExternalPeer server = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("tls_echo_server.py").toString(),
-                serverPem.toString(), ca.toString()))) {
+        try (ExternalPeer server = ExternalPeer.start(List.of(
+                "/usr/bin/python3",
+                SCRIPTS.resolve("tls_echo_server.py").toString(),
+                serverPem.toString(),
+                ca.toString()))) {
             int port = Integer.parseInt(server.awaitLine("").strip());
-            Peer client = Loop.result(reactor, Endpoints.connectProtocol(new SSL4ClientEndpoint(reactor, "localhost", port,
-                    SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT)), new Peer(false)));
+            Peer client = Loop.result(
+                    reactor,
+                    Endpoints.connectProtocol(
+                            new SSL4ClientEndpoint(
+                                    reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA, CLIENT)),
+                            new Peer(false)));
             client.transport().write("over pyOpenSSL".getBytes(StandardCharsets.US_ASCII));
             Loop.until(reactor, () -> client.text().equals("over pyOpenSSL"));
             client.transport().loseConnection();
             assertThat(client.awaitLost(reactor).value()).isInstanceOf(ConnectionDone.class);
 
             Peer anonymous = new Peer(false);
-            Endpoints.connectProtocol(new SSL4ClientEndpoint(reactor, "localhost", port,
-                    SSL.optionsForClientTLS("localhost", TRUST_CA)), anonymous);
+            Endpoints.connectProtocol(
+                    new SSL4ClientEndpoint(reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)),
+                    anonymous);
             assertThat(anonymous.awaitLost(reactor).value()).isNotInstanceOf(ConnectionDone.class);
         }
     }
@@ -200,11 +262,12 @@ class TlsInteropTest {
     }
 
     @Test
-    void jtwistedClientStartsTlsOnAPlainConnectionToTheRealTwistedsStartTlsServer() throws IOException, InterruptedException {
+    void jtwistedClientStartsTlsOnAPlainConnectionToTheRealTwistedsStartTlsServer()
+            throws IOException, InterruptedException {
         Path serverPem = dir.resolve("server.pem");
         SERVER.dumpPEMFile(serverPem);
-        try (ExternalPeer server = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_server.py").toString(),
-                serverPem.toString()))) {
+        try (ExternalPeer server = ExternalPeer.start(List.of(
+                "/usr/bin/python3", SCRIPTS.resolve("starttls_server.py").toString(), serverPem.toString()))) {
             int port = Integer.parseInt(server.awaitLine("").strip());
             Peer client = new Peer(false) {
                 boolean switched;
@@ -227,15 +290,21 @@ class TlsInteropTest {
                     }
                 }
             };
-            reactor.connectTCP("127.0.0.1", port, new ClientFactory() {
-                @Override
-                public IProtocol buildProtocol(IAddress address) {
-                    return client;
-                }
-            }, 10, null);
+            reactor.connectTCP(
+                    "127.0.0.1",
+                    port,
+                    new ClientFactory() {
+                        @Override
+                        public IProtocol buildProtocol(IAddress address) {
+                            return client;
+                        }
+                    },
+                    10,
+                    null);
             assertThat(client.awaitLost(reactor).value()).isInstanceOf(ConnectionDone.class);
             assertThat(client.text()).isEqualTo("tls:hello\r\n");
-            assertThat(((ITLSTransport) client.transport()).sslTransport().getPeerCertificate()).isEqualTo(SERVER);
+            assertThat(((ITLSTransport) client.transport()).sslTransport().getPeerCertificate())
+                    .isEqualTo(SERVER);
         }
     }
 
@@ -271,8 +340,8 @@ class TlsInteropTest {
             throws IOException, InterruptedException {
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, new io.jtwisted.internet.ssl.Certificate(TestCertificates.CA.x509()).dumpPEM());
-        try (ExternalPeer client = ExternalPeer.start(List.of("/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(),
-                address, ca.toString()))) {
+        try (ExternalPeer client = ExternalPeer.start(List.of(
+                "/usr/bin/python3", SCRIPTS.resolve("starttls_client.py").toString(), address, ca.toString()))) {
             assertThat(awaitLine(reactor, client, "line")).isEqualTo("line tls:hello");
             assertThat(awaitLine(reactor, client, "peer")).isEqualTo("peer localhost");
             assertThat(awaitLine(reactor, client, "lost")).isIn((Object[]) clientEnds);
@@ -286,7 +355,8 @@ class TlsInteropTest {
         Peer[] accepted = new Peer[1];
         IListeningPort listening = reactor.listenTCP(0, startTlsLineServer(accepted), 50, "127.0.0.1");
         ports.add(listening);
-        realTwistedStartTlsClient(String.valueOf(((IPv4Address) listening.getHost()).port()), accepted, "lost ConnectionDone");
+        realTwistedStartTlsClient(
+                String.valueOf(((IPv4Address) listening.getHost()).port()), accepted, "lost ConnectionDone");
     }
 
     /**
@@ -296,7 +366,8 @@ class TlsInteropTest {
      * socket may fail with EPIPE first, so either end is Twisted's; ours is ConnectionDone.
      */
     @Test
-    void realTwistedClientStartsTlsOverAUnixSocketAgainstAPlainJtwistedUnixServer() throws IOException, InterruptedException {
+    void realTwistedClientStartsTlsOverAUnixSocketAgainstAPlainJtwistedUnixServer()
+            throws IOException, InterruptedException {
         Peer[] accepted = new Peer[1];
         String path = dir.resolve("starttls.sock").toString();
         ports.add(reactor.listenUNIX(path, startTlsLineServer(accepted)));

@@ -81,7 +81,9 @@ class TlsOverTcpTest {
 
     @Test
     void listenSslAndConnectSslEchoALotAndCloseCleanly() {
-        int port = listen(CertificateOptions.forCertificate(TestCertificates.SERVER_IP), Factory.forProtocol(() -> new Peer(true)));
+        int port = listen(
+                CertificateOptions.forCertificate(TestCertificates.SERVER_IP),
+                Factory.forProtocol(() -> new Peer(true)));
         byte[] payload = new byte[1 << 20];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) i;
@@ -110,10 +112,14 @@ class TlsOverTcpTest {
 
     @Test
     void sslEndpointsFireAfterTheHandshakeWithThePeerCertificateKnown() {
-        SSL4ServerEndpoint server = new SSL4ServerEndpoint(reactor, 0, TestCertificates.serverOptions(), 50, "127.0.0.1");
+        SSL4ServerEndpoint server =
+                new SSL4ServerEndpoint(reactor, 0, TestCertificates.serverOptions(), 50, "127.0.0.1");
         IListeningPort port = Loop.result(reactor, server.listen(Factory.forProtocol(() -> new Peer(true))));
         ports.add(port);
-        SSL4ClientEndpoint endpoint = new SSL4ClientEndpoint(reactor, "localhost", ((IPv4Address) port.getHost()).port(),
+        SSL4ClientEndpoint endpoint = new SSL4ClientEndpoint(
+                reactor,
+                "localhost",
+                ((IPv4Address) port.getHost()).port(),
                 SSL.optionsForClientTLS("localhost", TRUST_CA));
         Peer client = Loop.result(reactor, Endpoints.connectProtocol(endpoint, new Peer(false)));
         assertThat(((ISSLTransport) client.transport()).getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
@@ -129,7 +135,8 @@ class TlsOverTcpTest {
         Peer client = new Peer(false);
         try (CapturedLog log = new CapturedLog()) {
             Deferred<Peer> connected = Endpoints.connectProtocol(
-                    new SSL4ClientEndpoint(reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)), client);
+                    new SSL4ClientEndpoint(reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)),
+                    client);
             Failure failure = Loop.failure(reactor, connected);
             assertThat(failure.value()).isInstanceOf(SSLHandshakeException.class);
             assertThat(failure.getErrorMessage()).contains("localhost");
@@ -143,17 +150,31 @@ class TlsOverTcpTest {
         TestCertificates.writePem(dir, TestCertificates.SERVER);
         Path cas = java.nio.file.Files.createDirectory(dir.resolve("cas"));
         java.nio.file.Files.copy(dir.resolve("ca.pem"), cas.resolve("ca.pem"));
-        String description = "ssl:0:interface=127.0.0.1:privateKey=" + Endpoints.quoteStringArgument(dir.resolve("key.pem").toString())
-                + ":certKey=" + Endpoints.quoteStringArgument(dir.resolve("cert.pem").toString());
-        IListeningPort port = Loop.result(reactor,
+        String description = "ssl:0:interface=127.0.0.1:privateKey="
+                + Endpoints.quoteStringArgument(dir.resolve("key.pem").toString()) + ":certKey="
+                + Endpoints.quoteStringArgument(dir.resolve("cert.pem").toString());
+        IListeningPort port = Loop.result(
+                reactor,
                 Endpoints.serverFromString(reactor, description).listen(Factory.forProtocol(() -> new Peer(true))));
         ports.add(port);
         int number = ((IPv4Address) port.getHost()).port();
-        Peer client = Loop.result(reactor, Endpoints.connectProtocol(Endpoints.clientFromString(reactor,
-                "tls:localhost:" + number + ":trustRoots=" + Endpoints.quoteStringArgument(cas.toString())), new Peer(false)));
+        Peer client = Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        Endpoints.clientFromString(
+                                reactor,
+                                "tls:localhost:" + number + ":trustRoots="
+                                        + Endpoints.quoteStringArgument(cas.toString())),
+                        new Peer(false)));
         assertThat(((ISSLTransport) client.transport()).getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
-        Peer sslClient = Loop.result(reactor, Endpoints.connectProtocol(Endpoints.clientFromString(reactor,
-                "ssl:host=localhost:port=" + number + ":caCertsDir=" + Endpoints.quoteStringArgument(cas.toString())), new Peer(false)));
+        Peer sslClient = Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        Endpoints.clientFromString(
+                                reactor,
+                                "ssl:host=localhost:port=" + number + ":caCertsDir="
+                                        + Endpoints.quoteStringArgument(cas.toString())),
+                        new Peer(false)));
         sslClient.transport().write("x".getBytes(StandardCharsets.US_ASCII));
         Loop.until(reactor, () -> sslClient.text().equals("x"));
         client.transport().loseConnection();
@@ -169,22 +190,36 @@ class TlsOverTcpTest {
         java.nio.file.Files.copy(dir.resolve("ca.pem"), cas.resolve("ca.pem"));
         Path clientDir = java.nio.file.Files.createDirectory(dir.resolve("client"));
         TestCertificates.writePem(clientDir, TestCertificates.CLIENT);
-        String description = "ssl:port=0:interface=127.0.0.1:privateKey=" + Endpoints.quoteStringArgument(dir.resolve("key.pem").toString())
-                + ":certKey=" + Endpoints.quoteStringArgument(dir.resolve("cert.pem").toString())
+        String description = "ssl:port=0:interface=127.0.0.1:privateKey="
+                + Endpoints.quoteStringArgument(dir.resolve("key.pem").toString())
+                + ":certKey="
+                + Endpoints.quoteStringArgument(dir.resolve("cert.pem").toString())
                 + ":caCertsDir=" + Endpoints.quoteStringArgument(cas.toString());
-        IListeningPort port = Loop.result(reactor,
+        IListeningPort port = Loop.result(
+                reactor,
                 Endpoints.serverFromString(reactor, description).listen(Factory.forProtocol(() -> new Peer(true))));
         ports.add(port);
-        String target = "tls:localhost:" + ((IPv4Address) port.getHost()).port() + ":trustRoots=" + Endpoints.quoteStringArgument(cas.toString());
+        String target = "tls:localhost:" + ((IPv4Address) port.getHost()).port() + ":trustRoots="
+                + Endpoints.quoteStringArgument(cas.toString());
         // In TLS 1.3 the client has finished its handshake when the server checks the client's
         // certificate: the server's alert then reaches connectionLost.
         Peer anonymous = new Peer(false);
         Endpoints.connectProtocol(Endpoints.clientFromString(reactor, target), anonymous);
         assertThat(anonymous.awaitLost(reactor).value()).isInstanceOf(javax.net.ssl.SSLException.class);
         assertThat(anonymous.reason.getErrorMessage()).contains("certificate");
-        Peer withCertificate = Loop.result(reactor, Endpoints.connectProtocol(Endpoints.clientFromString(reactor, target
-                + ":certificate=" + Endpoints.quoteStringArgument(clientDir.resolve("cert.pem").toString())
-                + ":privateKey=" + Endpoints.quoteStringArgument(clientDir.resolve("key.pem").toString())), new Peer(false)));
+        Peer withCertificate = Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        Endpoints.clientFromString(
+                                reactor,
+                                target
+                                        + ":certificate="
+                                        + Endpoints.quoteStringArgument(
+                                                clientDir.resolve("cert.pem").toString())
+                                        + ":privateKey="
+                                        + Endpoints.quoteStringArgument(
+                                                clientDir.resolve("key.pem").toString())),
+                        new Peer(false)));
         withCertificate.transport().write("authenticated".getBytes(StandardCharsets.US_ASCII));
         Loop.until(reactor, () -> withCertificate.text().equals("authenticated"));
         withCertificate.transport().loseConnection();
@@ -200,12 +235,16 @@ class TlsOverTcpTest {
             servers.add(p);
             return p;
         }));
-        Peer good = Loop.result(reactor, Endpoints.connectProtocol(
-                new SSL4ClientEndpoint(reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)), new Peer(false)));
+        Peer good = Loop.result(
+                reactor,
+                Endpoints.connectProtocol(
+                        new SSL4ClientEndpoint(
+                                reactor, "localhost", port, SSL.optionsForClientTLS("localhost", TRUST_CA)),
+                        new Peer(false)));
         try (CapturedLog log = new CapturedLog();
-             Socket garbage = new Socket("127.0.0.1", port);
-             Socket truncated = new Socket("127.0.0.1", port);
-             Socket stopper = new Socket("127.0.0.1", port)) {
+                Socket garbage = new Socket("127.0.0.1", port);
+                Socket truncated = new Socket("127.0.0.1", port);
+                Socket stopper = new Socket("127.0.0.1", port)) {
             garbage.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             // a record header announcing 512 bytes of handshake, then only 10, then the client goes
             OutputStream out = truncated.getOutputStream();
@@ -213,12 +252,16 @@ class TlsOverTcpTest {
             truncated.shutdownOutput();
             stopper.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
             stopper.close();
-            Loop.until(reactor, () -> servers.size() == 4 && servers.stream().filter(p -> p.reason != null).count() == 3);
+            Loop.until(
+                    reactor,
+                    () -> servers.size() == 4
+                            && servers.stream().filter(p -> p.reason != null).count() == 3);
             assertThat(eof(garbage.getInputStream())).isTrue();
             assertThat(eof(truncated.getInputStream())).isTrue();
             good.transport().write("still here".getBytes(StandardCharsets.US_ASCII));
             Loop.until(reactor, () -> good.text().equals("still here"));
-            assertThat(messages(log)).anyMatch(m -> m.contains("TLS error"))
+            assertThat(messages(log))
+                    .anyMatch(m -> m.contains("TLS error"))
                     .anyMatch(m -> m.contains("handshake") && m.contains("not completed"));
         }
         good.transport().loseConnection();
@@ -246,24 +289,25 @@ class TlsOverTcpTest {
             @Override
             public void connectionMade() {
                 ITCPTransport tls = (ITCPTransport) transport;
-                tls.registerProducer(new IPushProducer() {
-                    @Override
-                    public void pauseProducing() {
-                        paused = true;
-                        events.add("pause");
-                    }
+                tls.registerProducer(
+                        new IPushProducer() {
+                            @Override
+                            public void pauseProducing() {
+                                paused = true;
+                                events.add("pause");
+                            }
 
-                    @Override
-                    public void resumeProducing() {
-                        paused = false;
-                        events.add("resume");
-                        produce();
-                    }
+                            @Override
+                            public void resumeProducing() {
+                                paused = false;
+                                events.add("resume");
+                                produce();
+                            }
 
-                    @Override
-                    public void stopProducing() {
-                    }
-                }, true);
+                            @Override
+                            public void stopProducing() {}
+                        },
+                        true);
             }
 
             void produce() {
@@ -278,7 +322,10 @@ class TlsOverTcpTest {
             }
         }));
         Peer client = new Peer(false);
-        reactor.connectSSL("127.0.0.1", port, clientFactory(client),
+        reactor.connectSSL(
+                "127.0.0.1",
+                port,
+                clientFactory(client),
                 SSL.optionsForClientTLS("localhost", TRUST_CA).insecurelyDisableHostnameVerification());
         Loop.until(reactor, () -> client.transport() != null && client.received.size() > 0);
         ((ITCPTransport) client.transport()).pauseProducing();

@@ -16,8 +16,12 @@ final class TlsPair {
     final FakeTransport clientIO;
     final IOPump pump;
 
-    private TlsPair(TLSMemoryBIOProtocol server, TLSMemoryBIOProtocol client, FakeTransport serverIO,
-                    FakeTransport clientIO, IOPump pump) {
+    private TlsPair(
+            TLSMemoryBIOProtocol server,
+            TLSMemoryBIOProtocol client,
+            FakeTransport serverIO,
+            FakeTransport clientIO,
+            IOPump pump) {
         this.server = server;
         this.client = client;
         this.serverIO = serverIO;
@@ -25,17 +29,25 @@ final class TlsPair {
         this.pump = pump;
     }
 
-    static TlsPair connect(IConnectionCreator serverOptions, Protocol serverProtocol,
-                           IConnectionCreator clientOptions, Protocol clientProtocol) {
+    static TlsPair connect(
+            IConnectionCreator serverOptions,
+            Protocol serverProtocol,
+            IConnectionCreator clientOptions,
+            Protocol clientProtocol) {
         TlsPair pair = connectNoPump(serverOptions, serverProtocol, clientOptions, clientProtocol);
         pair.pump.flush();
         return pair;
     }
 
-    static TlsPair connectNoPump(IConnectionCreator serverOptions, Protocol serverProtocol,
-                                 IConnectionCreator clientOptions, Protocol clientProtocol) {
-        TLSMemoryBIOFactory serverFactory = new TLSMemoryBIOFactory(serverOptions, false, Factory.forProtocol(() -> serverProtocol));
-        TLSMemoryBIOFactory clientFactory = new TLSMemoryBIOFactory(clientOptions, true, Factory.forProtocol(() -> clientProtocol));
+    static TlsPair connectNoPump(
+            IConnectionCreator serverOptions,
+            Protocol serverProtocol,
+            IConnectionCreator clientOptions,
+            Protocol clientProtocol) {
+        TLSMemoryBIOFactory serverFactory =
+                new TLSMemoryBIOFactory(serverOptions, false, Factory.forProtocol(() -> serverProtocol));
+        TLSMemoryBIOFactory clientFactory =
+                new TLSMemoryBIOFactory(clientOptions, true, Factory.forProtocol(() -> clientProtocol));
         IProtocol server = serverFactory.buildProtocol(null);
         IProtocol client = clientFactory.buildProtocol(null);
         FakeTransport serverIO = IOSim.makeFakeServer(server);

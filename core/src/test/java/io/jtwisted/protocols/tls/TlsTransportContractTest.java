@@ -25,7 +25,6 @@ import io.jtwisted.internet.interfaces.ISSLTransport;
 import io.jtwisted.internet.interfaces.ITLSTransport;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.ClientFactory;
-import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.ssl.IConnectionCreator;
 import io.jtwisted.internet.ssl.SSL;
@@ -87,7 +86,8 @@ class TlsTransportContractTest {
 
         IListeningPort listen(NioReactor reactor, IProtocolFactory factory, Path dir) {
             IProtocolFactory server = tls(reactor, factory, false);
-            return unix ? reactor.listenUNIX(dir.resolve("s.sock").toString(), server)
+            return unix
+                    ? reactor.listenUNIX(dir.resolve("s.sock").toString(), server)
                     : reactor.listenTCP(0, server, 50, "127.0.0.1");
         }
 
@@ -104,7 +104,8 @@ class TlsTransportContractTest {
             if (inlineShare < 0) {
                 return factory;
             }
-            return new TLSMemoryBIOFactory(client ? clientOptions() : TestCertificates.serverOptions(), client, factory, reactor)
+            return new TLSMemoryBIOFactory(
+                            client ? clientOptions() : TestCertificates.serverOptions(), client, factory, reactor)
                     .setInlineTaskShare(inlineShare);
         }
 
@@ -148,8 +149,7 @@ class TlsTransportContractTest {
             made();
         }
 
-        void made() {
-        }
+        void made() {}
 
         @Override
         public void handshakeCompleted() {
@@ -240,7 +240,8 @@ class TlsTransportContractTest {
     }
 
     /** A connected pair, [server, client], both made (the handshake may still be under way). */
-    private List<Peer> pair(Setup setup, Supplier<? extends Peer> server, Supplier<? extends Peer> client) throws Exception {
+    private List<Peer> pair(Setup setup, Supplier<? extends Peer> server, Supplier<? extends Peer> client)
+            throws Exception {
         Path dir = Files.createTempDirectory("tls-contract");
         dirs.add(dir);
         Keeping<Peer> servers = new Keeping<>(server::get, setup, true);
@@ -248,8 +249,12 @@ class TlsTransportContractTest {
         ports.add(port);
         Keeping<Peer> clients = new Keeping<>(client::get, setup, false);
         setup.connect(reactor, port, clients);
-        Loop.until(reactor, () -> !servers.built.isEmpty() && !clients.built.isEmpty()
-                && servers.built.get(0).transport() != null && clients.built.get(0).transport() != null);
+        Loop.until(
+                reactor,
+                () -> !servers.built.isEmpty()
+                        && !clients.built.isEmpty()
+                        && servers.built.get(0).transport() != null
+                        && clients.built.get(0).transport() != null);
         allPeers.add(servers.built.get(0));
         allPeers.add(clients.built.get(0));
         return List.of(servers.built.get(0), clients.built.get(0));
@@ -263,7 +268,11 @@ class TlsTransportContractTest {
     private List<Peer> handshaken(Setup setup) throws Exception {
         List<Peer> peers = pair(setup);
         peers.get(1).transport().write(new byte[] {'!'}); // TLS 1.3: the server completes on the client's Finished
-        Loop.until(reactor, () -> peers.get(0).handshakeDone && peers.get(1).handshakeDone && peers.get(0).received.size() == 1);
+        Loop.until(
+                reactor,
+                () -> peers.get(0).handshakeDone
+                        && peers.get(1).handshakeDone
+                        && peers.get(0).received.size() == 1);
         peers.get(0).received.reset();
         return peers;
     }
@@ -309,7 +318,12 @@ class TlsTransportContractTest {
     @EnumSource(Setup.class)
     void writeSequenceAloneSendsItsChunksInOrder(Setup setup) throws Exception {
         List<Peer> peers = handshaken(setup);
-        peers.get(1).transport().writeSequence(List.of("Some ".getBytes(StandardCharsets.UTF_8), "sequence ".getBytes(StandardCharsets.UTF_8), "splitted".getBytes(StandardCharsets.UTF_8)));
+        peers.get(1)
+                .transport()
+                .writeSequence(List.of(
+                        "Some ".getBytes(StandardCharsets.UTF_8),
+                        "sequence ".getBytes(StandardCharsets.UTF_8),
+                        "splitted".getBytes(StandardCharsets.UTF_8)));
         Loop.until(reactor, () -> peers.get(0).received.size() >= 22);
         assertThat(peers.get(0).received.toString(StandardCharsets.UTF_8)).isEqualTo("Some sequence splitted");
     }
@@ -344,7 +358,8 @@ class TlsTransportContractTest {
 
     @ParameterizedTest
     @EnumSource(Setup.class)
-    void abortConnectionDropsTheBufferReportsConnectionAbortedAndThePeerHearsConnectionLost(Setup setup) throws Exception {
+    void abortConnectionDropsTheBufferReportsConnectionAbortedAndThePeerHearsConnectionLost(Setup setup)
+            throws Exception {
         List<Peer> peers = handshaken(setup);
         peers.get(0).transport().write(payload(8 * 1024 * 1024, 5));
         peers.get(0).transport().abortConnection();
@@ -389,14 +404,17 @@ class TlsTransportContractTest {
     @ParameterizedTest
     @EnumSource(Setup.class)
     void halfCloseLetsThePeerAnswerAfterTheEndOfInput(Setup setup) throws Exception {
-        List<Peer> peers = pair(setup, () -> new HalfPeer() {
-            @Override
-            public void readConnectionLost() {
-                super.readConnectionLost();
-                transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
-                transport.loseConnection();
-            }
-        }, HalfPeer::new);
+        List<Peer> peers = pair(
+                setup,
+                () -> new HalfPeer() {
+                    @Override
+                    public void readConnectionLost() {
+                        super.readConnectionLost();
+                        transport.write(("got " + received).getBytes(StandardCharsets.UTF_8));
+                        transport.loseConnection();
+                    }
+                },
+                HalfPeer::new);
         HalfPeer server = (HalfPeer) peers.get(0);
         HalfPeer client = (HalfPeer) peers.get(1);
         client.transport().write("question".getBytes(StandardCharsets.UTF_8));
@@ -486,12 +504,15 @@ class TlsTransportContractTest {
         Streamer streamer = (Streamer) peers.get(0);
         Peer reader = peers.get(1);
         Loop.until(reactor, () -> streamer.sentAtFirstPause >= 0);
-        assertThat(streamer.sentAtFirstPause).as("paused long before everything was written").isLessThan(total / 2);
+        assertThat(streamer.sentAtFirstPause)
+                .as("paused long before everything was written")
+                .isLessThan(total / 2);
         reader.reading().resumeProducing();
         assertThat(Loop.reason(reactor, reader.lost).value()).isInstanceOf(ConnectionDone.class);
         assertThat(reader.received.size()).isEqualTo(total);
         byte[] got = reader.received.toByteArray();
-        assertThat(Arrays.copyOfRange(got, total - 16 * 1024, total)).isEqualTo(payload(16 * 1024, total / (16 * 1024)));
+        assertThat(Arrays.copyOfRange(got, total - 16 * 1024, total))
+                .isEqualTo(payload(16 * 1024, total / (16 * 1024)));
         assertThat(events).contains("pause", "resume").doesNotContain("stop");
     }
 
@@ -521,8 +542,7 @@ class TlsTransportContractTest {
             }
 
             @Override
-            public void stopProducing() {
-            }
+            public void stopProducing() {}
         }
         List<Peer> peers = pair(setup, Puller::new, () -> new Peer() {
             @Override
@@ -550,9 +570,13 @@ class TlsTransportContractTest {
         writer.consumer().registerProducer(producer, true);
         writer.transport().write("before ".getBytes(StandardCharsets.UTF_8));
         writer.transport().loseConnection();
-        writer.transport().write("and after loseConnection".getBytes(StandardCharsets.UTF_8)); // still accepted: a producer is registered
+        writer.transport()
+                .write("and after loseConnection"
+                        .getBytes(StandardCharsets.UTF_8)); // still accepted: a producer is registered
         Loop.until(reactor, () -> peers.get(1).received.size() >= 31);
-        assertThat(peers.get(1).lost.called()).as("not closed while the producer is registered").isFalse();
+        assertThat(peers.get(1).lost.called())
+                .as("not closed while the producer is registered")
+                .isFalse();
         writer.consumer().unregisterProducer();
         assertThat(Loop.reason(reactor, peers.get(1).lost).value()).isInstanceOf(ConnectionDone.class);
         assertThat(peers.get(1).received.toString(StandardCharsets.UTF_8)).isEqualTo("before and after loseConnection");
@@ -565,7 +589,8 @@ class TlsTransportContractTest {
         IPushProducer first = new IdleProducer();
         Peer peer = peers.get(0);
         peer.consumer().registerProducer(first, true);
-        assertThatIllegalStateException().isThrownBy(() -> peer.consumer().registerProducer(first, true))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> peer.consumer().registerProducer(first, true))
                 .withMessageContaining("was never unregistered");
         peer.transport().abortConnection();
         Loop.reason(reactor, peer.lost);
@@ -587,11 +612,14 @@ class TlsTransportContractTest {
         } else {
             assertThat(server.getPeer()).isInstanceOf(UNIXAddress.class);
             assertThat(client.getHost()).isInstanceOf(UNIXAddress.class);
-            assertThatExceptionOfType(UnsupportedOperationException.class).as("a UNIX socket has no TCP options")
+            assertThatExceptionOfType(UnsupportedOperationException.class)
+                    .as("a UNIX socket has no TCP options")
                     .isThrownBy(() -> setup.ssl(client).getTcpNoDelay());
         }
         assertThat(setup.ssl(client).getPeerCertificate()).isEqualTo(TestCertificates.SERVER);
-        assertThat(setup.ssl(server).getPeerCertificate()).as("the server asked for no client certificate").isNull();
+        assertThat(setup.ssl(server).getPeerCertificate())
+                .as("the server asked for no client certificate")
+                .isNull();
         server.loseConnection();
         Loop.reason(reactor, peers.get(1).lost);
     }

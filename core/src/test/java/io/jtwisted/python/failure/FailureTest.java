@@ -1,10 +1,10 @@
 package io.jtwisted.python.failure;
 
-import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.defer.DeferredAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.defer.DeferredAssertions;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +50,17 @@ class FailureTest {
 
     @Test
     void errorMessageFallsBackToTheClassName() {
-        assertThat(new Failure(new IllegalStateException()).getErrorMessage()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(new Failure(new IllegalStateException()).getErrorMessage())
+                .isEqualTo("java.lang.IllegalStateException");
     }
 
     @Test
     void raiseExceptionThrowsTheWrappedExceptionEvenWhenChecked() {
         IOException error = new IOException("checked");
         assertThatThrownBy(() -> {
-            throw new Failure(error).raiseException();
-        }).isSameAs(error);
+                    throw new Failure(error).raiseException();
+                })
+                .isSameAs(error);
     }
 
     @Test
@@ -92,7 +94,8 @@ class FailureTest {
 
     @Test
     void failuresCarryingEqualLookingButDistinctExceptionsDiffer() {
-        assertThat(new Failure(new IllegalStateException("x"))).isNotEqualTo(new Failure(new IllegalStateException("x")));
+        assertThat(new Failure(new IllegalStateException("x")))
+                .isNotEqualTo(new Failure(new IllegalStateException("x")));
         assertThat(new Failure(new IllegalStateException("x"))).isNotEqualTo("x");
     }
 
@@ -129,8 +132,9 @@ class FailureTest {
     void fatalErrorInMaybeDeferredIsNotWrapped() {
         OutOfMemoryError oom = new OutOfMemoryError("test");
         assertThatThrownBy(() -> Deferred.maybeDeferred(() -> {
-            throw oom;
-        })).isSameAs(oom);
+                    throw oom;
+                }))
+                .isSameAs(oom);
     }
 
     @Test

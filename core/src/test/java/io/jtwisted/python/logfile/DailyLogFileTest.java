@@ -73,9 +73,12 @@ class DailyLogFileTest {
             log.write("day three\n");
             String first = "test.log." + DailyLogFile.suffix(today);
             String second = "test.log." + DailyLogFile.suffix(today.plusDays(1));
-            assertThat(Files.readString(dir.resolve(first), StandardCharsets.UTF_8)).isEqualTo("day one\n");
-            assertThat(Files.readString(dir.resolve(second), StandardCharsets.UTF_8)).isEqualTo("day two\n");
-            assertThat(Files.readString(dir.resolve("test.log"), StandardCharsets.UTF_8)).isEqualTo("day three\n");
+            assertThat(Files.readString(dir.resolve(first), StandardCharsets.UTF_8))
+                    .isEqualTo("day one\n");
+            assertThat(Files.readString(dir.resolve(second), StandardCharsets.UTF_8))
+                    .isEqualTo("day two\n");
+            assertThat(Files.readString(dir.resolve("test.log"), StandardCharsets.UTF_8))
+                    .isEqualTo("day three\n");
             try (LogReader reader = log.getLog(today)) {
                 assertThat(reader.readLines()).containsExactly("day one\n");
             }

@@ -95,7 +95,8 @@ class LogFileTest {
         try (LogFile log = new LogFile("test.log", dir.toString())) {
             log.write("abc");
             log.rotate();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r-----");
         }
     }
 
@@ -104,7 +105,8 @@ class LogFileTest {
         try (LogFile log = new LogFile("test.log", dir.toString(), 1000, 0600, null)) {
             log.write("x");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("test.log")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("test.log"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -155,7 +157,8 @@ class LogFileTest {
 
     @Test
     void aMissingDirectoryFailsToOpen() {
-        assertThatThrownBy(() -> new LogFile("test.log", dir.resolve("nowhere").toString())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new LogFile("test.log", dir.resolve("nowhere").toString()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

@@ -50,31 +50,39 @@ class ListenFDsTest {
 
     @Test
     void anotherProcesssPidGivesNothing() {
-        assertThat(ListenFDs.fromEnvironment(environment("3", Long.toString(PID + 1)), PID, 3).inheritedDescriptors()).isEmpty();
+        assertThat(ListenFDs.fromEnvironment(environment("3", Long.toString(PID + 1)), PID, 3)
+                        .inheritedDescriptors())
+                .isEmpty();
     }
 
     @Test
     void noPidVariableGivesNothing() {
         Map<String, String> environ = environment("3", Long.toString(PID));
         environ.remove("LISTEN_PID");
-        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedDescriptors()).isEmpty();
+        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedDescriptors())
+                .isEmpty();
     }
 
     @Test
     void aPidThatIsNotANumberGivesNothing() {
-        assertThat(ListenFDs.fromEnvironment(environment("3", "hello, world"), PID, 3).inheritedDescriptors()).isEmpty();
+        assertThat(ListenFDs.fromEnvironment(environment("3", "hello, world"), PID, 3)
+                        .inheritedDescriptors())
+                .isEmpty();
     }
 
     @Test
     void noFdsVariableGivesNothing() {
         Map<String, String> environ = environment("3", Long.toString(PID));
         environ.remove("LISTEN_FDS");
-        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedDescriptors()).isEmpty();
+        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedDescriptors())
+                .isEmpty();
     }
 
     @Test
     void fdsThatIsNotANumberGivesNothing() {
-        assertThat(ListenFDs.fromEnvironment(environment("hello, world", Long.toString(PID)), PID, 3).inheritedDescriptors()).isEmpty();
+        assertThat(ListenFDs.fromEnvironment(environment("hello, world", Long.toString(PID)), PID, 3)
+                        .inheritedDescriptors())
+                .isEmpty();
     }
 
     @Test
@@ -95,6 +103,7 @@ class ListenFDsTest {
     void fdNamesOfTheWrongCountAreUnknown() {
         Map<String, String> environ = environment("2", Long.toString(PID));
         environ.put("LISTEN_FDNAMES", "only-one");
-        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedNamedDescriptors()).containsExactly(Map.entry("unknown", 3));
+        assertThat(ListenFDs.fromEnvironment(environ, PID, 3).inheritedNamedDescriptors())
+                .containsExactly(Map.entry("unknown", 3));
     }
 }

@@ -37,12 +37,16 @@ public class EchoService extends Service {
     @Override
     public void startService() {
         super.startService();
-        port = tcp.listenTCP(portNum, Factory.forProtocol(() -> new Protocol() {
-            @Override
-            public void dataReceived(byte[] data) {
-                transport.write(data);
-            }
-        }), 50, "127.0.0.1");
+        port = tcp.listenTCP(
+                portNum,
+                Factory.forProtocol(() -> new Protocol() {
+                    @Override
+                    public void dataReceived(byte[] data) {
+                        transport.write(data);
+                    }
+                }),
+                50,
+                "127.0.0.1");
     }
 
     @Override

@@ -18,8 +18,7 @@ import java.util.List;
 public final class AuthenticateUser {
     private static final List<String> USERS = List.of("Alice", "Angus", "Agnes");
 
-    private AuthenticateUser() {
-    }
+    private AuthenticateUser() {}
 
     static Void printResult(Object result) {
         if (Boolean.TRUE.equals(result)) {
@@ -44,10 +43,12 @@ public final class AuthenticateUser {
     static void authenticateUser(ThrowingFunction<String, ?> isValidUser, String user) {
         Deferred<Object> d = Deferred.maybeDeferred(() -> isValidUser.apply(user));
         Deferred<Void> printed = d.addCallback(AuthenticateUser::printResult);
-        reactor.callLater(3, () -> printed.addCallback(ignored -> {
-            reactor.stop();
-            return null;
-        }));
+        reactor.callLater(
+                3,
+                () -> printed.addCallback(ignored -> {
+                    reactor.stop();
+                    return null;
+                }));
     }
 
     public static void main(String[] args) {

@@ -13,8 +13,7 @@ import io.jtwisted.python.failure.ThrowingFunction;
  */
 @Example("maybeDeferred, awaited: one API for synchronous and asynchronous checks")
 public final class AuthenticateUserAsync {
-    private AuthenticateUserAsync() {
-    }
+    private AuthenticateUserAsync() {}
 
     /** Accepts either kind of check, and prints whether {@code user} passed it. */
     static Deferred<Void> authenticateUser(ThrowingFunction<String, ?> isValidUser, String user) {

@@ -14,22 +14,22 @@ import io.jtwisted.internet.task.Task;
  */
 @Example("Deferred.async with the reactor run on a virtual thread")
 public final class AwaitOnAVirtualReactor {
-    private AwaitOnAVirtualReactor() {
-    }
+    private AwaitOnAVirtualReactor() {}
 
     public static void main(String[] args) {
         reactor.callWhenRunning(() -> Deferred.async(reactor, () -> {
-            int sum = 0;
-            for (int i = 1; i <= 3; i++) {
-                int step = i;
-                sum += Deferred.await(Task.deferLater(reactor, 0.1, () -> step));
-            }
-            System.out.println("Sum: " + sum);
-            return null;
-        }).addBoth(ignored -> {
-            reactor.stop();
-            return null;
-        }));
+                    int sum = 0;
+                    for (int i = 1; i <= 3; i++) {
+                        int step = i;
+                        sum += Deferred.await(Task.deferLater(reactor, 0.1, () -> step));
+                    }
+                    System.out.println("Sum: " + sum);
+                    return null;
+                })
+                .addBoth(ignored -> {
+                    reactor.stop();
+                    return null;
+                }));
 
         ReactorThreads.run(reactor, true); // the loop on a virtual thread; returns when the reactor stops
     }

@@ -13,8 +13,7 @@ import io.jtwisted.python.failure.Failure;
  */
 @Example("Where an errback sits decides which failures it sees")
 public final class CallbackTrap {
-    private CallbackTrap() {
-    }
+    private CallbackTrap() {}
 
     @SuppressWarnings("DoNotCallSuggester") // the howtos' example: a callback that fails, to show the errback path
     static String callback1(String result) {
@@ -34,15 +33,15 @@ public final class CallbackTrap {
     public static void main(String[] args) {
         // Case 1
         Deferred<String> d = new Deferred<>();
-        d.addCallback(CallbackTrap::callback1)                       // A
-                .addErrback(f -> errback("Case 1: errback1", f))     // B
+        d.addCallback(CallbackTrap::callback1) // A
+                .addErrback(f -> errback("Case 1: errback1", f)) // B
                 .addCallback(CallbackTrap::callback2)
                 .addErrback(f -> errback("Case 1: errback2", f));
         d.callback("go");
 
         // Case 2
         Deferred<String> d2 = new Deferred<>();
-        d2.addCallbacks(CallbackTrap::callback1, f -> errback("Case 2: errback1", f))   // C
+        d2.addCallbacks(CallbackTrap::callback1, f -> errback("Case 2: errback1", f)) // C
                 .addCallbacks(CallbackTrap::callback2, f -> errback("Case 2: errback2", f));
         d2.callback("go");
     }

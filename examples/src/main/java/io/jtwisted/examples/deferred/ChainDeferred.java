@@ -9,8 +9,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("chainDeferred: one Deferred's result fires another")
 public final class ChainDeferred {
-    private ChainDeferred() {
-    }
+    private ChainDeferred() {}
 
     public static void main(String[] args) {
         Deferred<String> d3 = new Deferred<>();
@@ -22,9 +21,10 @@ public final class ChainDeferred {
         });
 
         d3.addCallback(x -> {
-            System.out.println("d3: " + x);
-            return x;
-        }).chainDeferred(d4);
+                    System.out.println("d3: " + x);
+                    return x;
+                })
+                .chainDeferred(d4);
         d3.callback("result");
     }
 }

@@ -9,20 +9,20 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("A callback that returns a Deferred pauses the chain")
 public final class ChainingDeferreds {
-    private ChainingDeferreds() {
-    }
+    private ChainingDeferreds() {}
 
     public static void main(String[] args) {
         Deferred<String> d1 = new Deferred<>();
         Deferred<String> d2 = new Deferred<>();
 
         d1.addCallbackDeferring(x -> {
-            System.out.println("d1: " + x);
-            return d2;
-        }).addCallback(x -> {
-            System.out.println("d1-1: " + x);
-            return null;
-        });
+                    System.out.println("d1: " + x);
+                    return d2;
+                })
+                .addCallback(x -> {
+                    System.out.println("d1-1: " + x);
+                    return null;
+                });
         d2.addCallback(x -> {
             System.out.println("d2: " + x);
             return x;

@@ -13,8 +13,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("Chained Deferreds, awaited one after the other")
 public final class ChainingDeferredsAsync {
-    private ChainingDeferredsAsync() {
-    }
+    private ChainingDeferredsAsync() {}
 
     public static void main(String[] args) {
         Deferred<String> d1 = new Deferred<>();

@@ -13,8 +13,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("Cancelling a Deferred that has no canceller")
 public final class DefaultCancellation {
-    private DefaultCancellation() {
-    }
+    private DefaultCancellation() {}
 
     static void operationDone(Deferred<String> operation) {
         operation.callback("completed");
@@ -22,13 +21,15 @@ public final class DefaultCancellation {
 
     public static void main(String[] args) {
         Deferred<String> operation = new Deferred<>();
-        operation.addCallbacks(result -> {
-            System.out.println("Hooray, a result: " + result);
-            return null;
-        }, failure -> {
-            System.out.println("Cancelled: " + failure.getErrorMessage());
-            return null;
-        });
+        operation.addCallbacks(
+                result -> {
+                    System.out.println("Hooray, a result: " + result);
+                    return null;
+                },
+                failure -> {
+                    System.out.println("Cancelled: " + failure.getErrorMessage());
+                    return null;
+                });
         // ... the consumer loses patience:
         operation.cancel();
 

@@ -13,8 +13,7 @@ import java.util.List;
  */
 @Example("DeferredList: three Deferreds, one failing")
 public final class DeferredListExample {
-    private DeferredListExample() {
-    }
+    private DeferredListExample() {}
 
     /** A callback that unpacks and prints the results of a DeferredList. */
     static Void printResult(List<DeferredList.Result<String>> results) {

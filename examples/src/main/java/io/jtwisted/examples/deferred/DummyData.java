@@ -12,8 +12,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("The first Deferred: a result that arrives two seconds later")
 public final class DummyData {
-    private DummyData() {
-    }
+    private DummyData() {}
 
     /** Simulates a delayed result: a Deferred that fires with {@code inputData * 3} in two seconds. */
     static Deferred<Integer> getDummyData(int inputData) {

@@ -12,8 +12,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("The first Deferred, awaited: a result that arrives two seconds later")
 public final class DummyDataAsync {
-    private DummyDataAsync() {
-    }
+    private DummyDataAsync() {}
 
     public static void main(String[] args) {
         Deferred.async(reactor, () -> {

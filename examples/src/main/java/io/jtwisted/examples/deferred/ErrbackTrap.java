@@ -24,8 +24,7 @@ public final class ErrbackTrap {
         }
     }
 
-    private ErrbackTrap() {
-    }
+    private ErrbackTrap() {}
 
     static String cookSpamAndEggs(String order) throws Exception {
         if (order.equals("spam")) {
@@ -43,8 +42,7 @@ public final class ErrbackTrap {
 
     static Deferred<String> order(String what) {
         Deferred<String> d = new Deferred<>();
-        Deferred<String> handled = d.addCallback(ErrbackTrap::cookSpamAndEggs)
-                .addErrback(ErrbackTrap::errorHandler);
+        Deferred<String> handled = d.addCallback(ErrbackTrap::cookSpamAndEggs).addErrback(ErrbackTrap::errorHandler);
         d.callback(what);
         return handled;
     }

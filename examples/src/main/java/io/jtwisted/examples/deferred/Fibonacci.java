@@ -14,8 +14,7 @@ import java.math.BigInteger;
 public final class Fibonacci {
     static final int TARGET = 10000;
 
-    private Fibonacci() {
-    }
+    private Fibonacci() {}
 
     static Deferred<BigInteger> largeFibonnaciNumber() {
         // create a Deferred object to return:
@@ -47,8 +46,8 @@ public final class Fibonacci {
         Deferred<BigInteger> d = largeFibonnaciNumber();
 
         long timeAfter = System.nanoTime();
-        System.out.printf("Total time taken for largeFibonnaciNumber call: %.3f seconds%n",
-                (timeAfter - timeBefore) / 1e9);
+        System.out.printf(
+                "Total time taken for largeFibonnaciNumber call: %.3f seconds%n", (timeAfter - timeBefore) / 1e9);
 
         // add a callback to it to print the number
         System.out.println("Adding the callback now.");

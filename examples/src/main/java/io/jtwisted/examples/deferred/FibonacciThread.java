@@ -15,8 +15,7 @@ import java.math.BigInteger;
  */
 @Example("deferToThread: a blocking computation off the reactor thread")
 public final class FibonacciThread {
-    private FibonacciThread() {
-    }
+    private FibonacciThread() {}
 
     /** A long-running blocking function: the TARGETth Fibonacci number. */
     static BigInteger largeFibonnaciNumber() {

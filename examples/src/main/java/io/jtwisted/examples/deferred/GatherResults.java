@@ -12,8 +12,7 @@ import java.util.List;
  */
 @Example("gatherResults: one result list once both Deferreds fire")
 public final class GatherResults {
-    private GatherResults() {
-    }
+    private GatherResults() {}
 
     public static void main(String[] args) {
         Deferred<String> d1 = new Deferred<>();

@@ -11,8 +11,7 @@ import io.jtwisted.internet.defer.Deferred;
  */
 @Example("pause() holds every callback until unpause()")
 public final class PauseUnpause {
-    private PauseUnpause() {
-    }
+    private PauseUnpause() {}
 
     public static void main(String[] args) {
         Deferred<Integer> d = Deferred.succeed(1);

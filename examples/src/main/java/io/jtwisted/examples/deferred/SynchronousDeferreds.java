@@ -11,8 +11,7 @@ import java.util.List;
  */
 @Example("succeed and fail: already fired Deferreds from synchronous code")
 public final class SynchronousDeferreds {
-    private SynchronousDeferreds() {
-    }
+    private SynchronousDeferreds() {}
 
     /** Returns a Deferred that has already fired with whether {@code user} is valid. */
     static Deferred<Boolean> immediateIsValidUser(String user) {

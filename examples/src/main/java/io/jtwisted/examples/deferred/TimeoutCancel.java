@@ -13,8 +13,7 @@ import io.jtwisted.internet.task.Task;
  */
 @Example("addTimeout with onTimeoutCancel changing the result")
 public final class TimeoutCancel {
-    private TimeoutCancel() {
-    }
+    private TimeoutCancel() {}
 
     static String logTimeout(Object result, double timeout) {
         System.out.println("Got '" + result + "' but actually timed out after " + Math.round(timeout) + " seconds");

@@ -14,8 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Example("addTimeout: a slow result timed out after three seconds")
 public final class TimeoutExample {
-    private TimeoutExample() {
-    }
+    private TimeoutExample() {}
 
     static String f() {
         return "Hopefully this will be called in 3 seconds or less";
@@ -30,7 +29,9 @@ public final class TimeoutExample {
     }
 
     public static void main(String[] args) {
-        double delay = args.length > 0 ? Double.parseDouble(args[0]) : ThreadLocalRandom.current().nextDouble(1, 5);
+        double delay = args.length > 0
+                ? Double.parseDouble(args[0])
+                : ThreadLocalRandom.current().nextDouble(1, 5);
         // f() will be timed out if the random delay is greater than 3 seconds
         Task.react(reactor -> main(reactor, delay));
     }

@@ -14,8 +14,7 @@ import io.jtwisted.logger.Logger;
 public final class UnhandledErrors {
     private static final Logger log = Logger.forClass(UnhandledErrors.class);
 
-    private UnhandledErrors() {
-    }
+    private UnhandledErrors() {}
 
     public static void main(String[] args) {
         Deferred<String> d = new Deferred<>();

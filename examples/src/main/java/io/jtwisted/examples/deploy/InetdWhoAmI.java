@@ -16,8 +16,7 @@ import java.net.StandardProtocolFamily;
  */
 @Example(value = "Answers one connection handed over by systemd (Accept=yes) or inetd, then exits", usage = "[FD]")
 public final class InetdWhoAmI {
-    private InetdWhoAmI() {
-    }
+    private InetdWhoAmI() {}
 
     /** {@link WhoAmI.Answer}, and the process ends with its connection. */
     public static class AnswerOnce extends WhoAmI.Answer {

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code bin/run-example RollingRestart [REQUESTS] [CLIENTS]}: 300 requests a phase, 4 clients.
  */
-@Example(value = "A rolling restart of RollingServer under load on one machine; counts refused connections",
+@Example(
+        value = "A rolling restart of RollingServer under load on one machine; counts refused connections",
         usage = "[REQUESTS-PER-PHASE] [CLIENTS]")
 public final class RollingRestart {
     private final AtomicLong served = new AtomicLong();
@@ -99,7 +100,8 @@ public final class RollingRestart {
     /** Linux's switch that moves connections queued on a closing SO_REUSEPORT socket to another one. */
     private static String migrateRequests() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_migrate_req")).strip();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_migrate_req"))
+                    .strip();
         } catch (IOException | RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }
@@ -108,24 +110,31 @@ public final class RollingRestart {
     /** Starts a RollingServer on the shared port; returns once it listens. */
     private Process server() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RollingServer.class.getName(), "tcp:" + port + ":interface=127.0.0.1:reusePort=true")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process server = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RollingServer.class.getName(),
+                        "tcp:" + port + ":interface=127.0.0.1:reusePort=true")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.contains("listening on port " + port)) {
             throw new IOException("RollingServer did not start: " + line);
         }
         System.out.println(line);
-        Thread echo = new Thread(() -> { // its later lines (stopped listening, drained)
-            try {
-                for (String next = out.readLine(); next != null; next = out.readLine()) {
-                    System.out.println(next);
-                }
-            } catch (IOException gone) {
-                // the server exited
-            }
-        }, "server-output");
+        Thread echo = new Thread(
+                () -> { // its later lines (stopped listening, drained)
+                    try {
+                        for (String next = out.readLine(); next != null; next = out.readLine()) {
+                            System.out.println(next);
+                        }
+                    } catch (IOException gone) {
+                        // the server exited
+                    }
+                },
+                "server-output");
         echo.setDaemon(true);
         echo.start();
         return server;
@@ -137,7 +146,8 @@ public final class RollingRestart {
             while (served.get() < target) {
                 served.wait(30_000);
                 if (refused.get() + failed.get() > 1000) {
-                    throw new AssertionError("the clients are failing: " + refused.get() + " refused, " + failed.get() + " failed");
+                    throw new AssertionError(
+                            "the clients are failing: " + refused.get() + " refused, " + failed.get() + " failed");
                 }
             }
         }
@@ -152,12 +162,15 @@ public final class RollingRestart {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
                 out.write((request + "\r\n").getBytes(StandardCharsets.UTF_8));
-                String answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                String answer = new BufferedReader(
+                                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
                 if (answer == null || !answer.endsWith(" " + request)) {
                     fail(request + ": answer " + answer);
                     continue;
                 }
-                byServer.computeIfAbsent(answer.substring(0, answer.indexOf(' ')), pid -> new AtomicInteger()).incrementAndGet();
+                byServer.computeIfAbsent(answer.substring(0, answer.indexOf(' ')), pid -> new AtomicInteger())
+                        .incrementAndGet();
                 synchronized (served) {
                     served.incrementAndGet();
                     served.notifyAll();

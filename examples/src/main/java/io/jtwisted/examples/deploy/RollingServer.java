@@ -30,18 +30,20 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code bin/run-example RollingServer [DESCRIPTION] [READY-DESCRIPTION]}: by default
  * {@code tcp:8080:reusePort=true}, and no readiness port.
  */
-@Example(value = "Shares its port with other copies (reusePort) and drains on SIGTERM: rolling restarts",
-        usage = "[ENDPOINT-DESCRIPTION] [READINESS-ENDPOINT-DESCRIPTION]", port = 8080)
+@Example(
+        value = "Shares its port with other copies (reusePort) and drains on SIGTERM: rolling restarts",
+        usage = "[ENDPOINT-DESCRIPTION] [READINESS-ENDPOINT-DESCRIPTION]",
+        port = 8080)
 public final class RollingServer {
     /** How long a stopping copy waits for its connections to finish. */
     static final double DRAIN_SECONDS = 30;
     /** How long each answer takes. */
     static final double WORK_SECONDS = 0.02;
+
     private static final long PID = ProcessHandle.current().pid();
     private static boolean draining;
 
-    private RollingServer() {
-    }
+    private RollingServer() {}
 
     /** Answers each line with the process id and the line, after {@link #WORK_SECONDS}. */
     public static class Work extends LineReceiver {
@@ -70,8 +72,8 @@ public final class RollingServer {
         // WrappingFactory keeps the set of open connections: what the drain waits for.
         WrappingFactory connections = new WrappingFactory(Factory.forProtocol(Work::new));
         Endpoints.serverFromString(reactor, description).listen(connections).addCallback(port -> {
-            reactor.addSystemEventTriggerDeferring(IReactorCore.Phase.BEFORE, IReactorCore.SHUTDOWN,
-                    () -> drain(port, connections));
+            reactor.addSystemEventTriggerDeferring(
+                    IReactorCore.Phase.BEFORE, IReactorCore.SHUTDOWN, () -> drain(port, connections));
             System.out.println("RollingServer " + PID + " listening on port " + IPAddress.portOf(port));
             return port;
         });
@@ -98,7 +100,8 @@ public final class RollingServer {
             check[0] = new LoopingCall(() -> {
                 if (connections.protocols().isEmpty() || reactor.seconds() > deadline) {
                     check[0].stop();
-                    System.out.println("RollingServer " + PID + " drained, " + connections.protocols().size() + " left");
+                    System.out.println("RollingServer " + PID + " drained, "
+                            + connections.protocols().size() + " left");
                     drained.callback(null);
                 }
             });

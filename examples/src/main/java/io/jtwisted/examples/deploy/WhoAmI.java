@@ -19,18 +19,20 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>{@code bin/run-example WhoAmI [DESCRIPTION]}: {@code haproxy:tcp:8080} by default.
  */
-@Example(value = "Tells each client its address as the server sees it (behind HAProxy: haproxy:tcp:8080)",
-        usage = "[ENDPOINT-DESCRIPTION]", port = 8080)
+@Example(
+        value = "Tells each client its address as the server sees it (behind HAProxy: haproxy:tcp:8080)",
+        usage = "[ENDPOINT-DESCRIPTION]",
+        port = 8080)
 public final class WhoAmI {
-    private WhoAmI() {
-    }
+    private WhoAmI() {}
 
     /** Writes the peer's address, then closes the connection. */
     public static class Answer extends Protocol {
         @Override
         public void connectionMade() {
             // Behind haproxy: the address from the PROXY header, not the proxy's own.
-            String client = transport.getPeer() instanceof IPAddress ip ? ip.host() + " port " + ip.port()
+            String client = transport.getPeer() instanceof IPAddress ip
+                    ? ip.host() + " port " + ip.port()
                     : transport.getPeer().toString();
             transport.write(("you are " + client + "\r\n").getBytes(StandardCharsets.UTF_8));
             transport.loseConnection();
@@ -42,15 +44,19 @@ public final class WhoAmI {
         IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor, description);
         endpoint.listen(Factory.forProtocol(Answer::new))
                 .addCallback(port -> {
-                    System.out.println("WhoAmI listening on " + (port.getHost() instanceof IPAddress ip
-                            ? "port " + ip.port() : port.getHost().toString()));
+                    System.out.println("WhoAmI listening on "
+                            + (port.getHost() instanceof IPAddress ip
+                                    ? "port " + ip.port()
+                                    : port.getHost().toString()));
                     return port;
                 })
-                .addErrback(failure -> { // a port in use, an inherited socket that cannot be adopted
-                    System.err.println("WhoAmI: cannot listen on " + description + ": " + failure.getErrorMessage());
-                    reactor.callWhenRunning(reactor::stop); // it may fail before the reactor runs
-                    return null;
-                });
+                .addErrback(
+                        failure -> { // a port in use, an inherited socket that cannot be adopted
+                            System.err.println(
+                                    "WhoAmI: cannot listen on " + description + ": " + failure.getErrorMessage());
+                            reactor.callWhenRunning(reactor::stop); // it may fail before the reactor runs
+                            return null;
+                        });
         reactor.run();
     }
 }

@@ -25,12 +25,13 @@ import java.util.List;
  * rotates, a JSON log read back, and per-namespace levels. {@code bin/run-example LoggingTour DIR} writes
  * its files into DIR.
  */
-@Example(value = "Logging: named fields, a rotating text log, a JSON log read back, levels per namespace", usage = "[DIR]")
+@Example(
+        value = "Logging: named fields, a rotating text log, a JSON log read back, levels per namespace",
+        usage = "[DIR]")
 public final class LoggingTour {
     private static final Logger log = new Logger();
 
-    private LoggingTour() {
-    }
+    private LoggingTour() {}
 
     /** Emits a few events into {@code publisher}'s observers. */
     static void emitSome(Logger log) {

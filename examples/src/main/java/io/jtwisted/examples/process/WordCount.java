@@ -15,14 +15,15 @@ import java.util.List;
  */
 @Example(value = "Hands text to wc through its stdin and prints what it counts", usage = "[TEXT]")
 public final class WordCount {
-    private WordCount() {
-    }
+    private WordCount() {}
 
     static Deferred<Void> main(Reactor reactor, String text) {
         byte[] input = text.getBytes(StandardCharsets.UTF_8);
         return Utils.getProcessOutputAndValue(reactor, "wc", List.of("-l", "-w", "-c"), null, null, input)
                 .thenAccept(result -> {
-                    String[] counts = new String(result.out(), StandardCharsets.US_ASCII).strip().split("\\s+");
+                    String[] counts = new String(result.out(), StandardCharsets.US_ASCII)
+                            .strip()
+                            .split("\\s+");
                     System.out.println(counts[0] + " lines, " + counts[1] + " words, " + counts[2] + " bytes");
                 });
     }

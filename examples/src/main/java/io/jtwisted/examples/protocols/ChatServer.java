@@ -3,12 +3,12 @@ package io.jtwisted.examples.protocols;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.protocols.basic.LineReceiver;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +21,7 @@ import java.util.Map;
  */
 @Example(value = "Chat server: a two-state machine on a LineReceiver", usage = "[PORT]", port = 8123)
 public final class ChatServer {
-    private ChatServer() {
-    }
+    private ChatServer() {}
 
     /** One chat connection: state GETNAME until a free name is given, then CHAT. */
     public static class Chat extends LineReceiver {

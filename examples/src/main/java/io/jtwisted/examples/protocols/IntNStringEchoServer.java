@@ -19,8 +19,7 @@ import java.util.function.Supplier;
  */
 @Example(value = "Length-prefixed string echo server, N-byte prefixes (N = 1, 2 or 4)", usage = "PORT N")
 public final class IntNStringEchoServer {
-    private IntNStringEchoServer() {
-    }
+    private IntNStringEchoServer() {}
 
     /** Echoes Int8 strings. */
     public static class Int8Echo extends Int8StringReceiver {

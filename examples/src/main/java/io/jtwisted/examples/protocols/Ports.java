@@ -6,8 +6,7 @@ import io.jtwisted.internet.interfaces.IListeningPort;
 
 /** The command-line conventions of the protocol examples: the port is the first argument. */
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** The port given as the first argument, or {@code defaultPort}; 0 lets the system pick one. */
     static int port(String[] args, int defaultPort) {

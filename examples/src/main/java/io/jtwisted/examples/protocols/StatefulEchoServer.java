@@ -60,8 +60,8 @@ public class StatefulEchoServer extends StatefulProtocol {
     }
 
     public static void main(String[] args) {
-        IListeningPort port = reactor.listenTCP(Ports.port(args, 8000),
-                Factory.forProtocol(() -> new StatefulEchoServer(StatefulEchoServer::shout)));
+        IListeningPort port = reactor.listenTCP(
+                Ports.port(args, 8000), Factory.forProtocol(() -> new StatefulEchoServer(StatefulEchoServer::shout)));
         System.out.println("Stateful echo server listening on port " + Ports.portOf(port));
         reactor.run();
     }

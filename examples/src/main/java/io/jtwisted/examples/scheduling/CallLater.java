@@ -1,8 +1,8 @@
 package io.jtwisted.examples.scheduling;
 
-import io.jtwisted.examples.Example;
-
 import static io.jtwisted.internet.Reactor.reactor;
+
+import io.jtwisted.examples.Example;
 
 /**
  * The howtos' first scheduling example: {@code reactor.callLater(3.5, f, "hello, world")}. Prints
@@ -11,8 +11,7 @@ import static io.jtwisted.internet.Reactor.reactor;
  */
 @Example("reactor.callLater(3.5, f, \"hello, world\")")
 public final class CallLater {
-    private CallLater() {
-    }
+    private CallLater() {}
 
     static void f(String s) {
         System.out.println("this will run 3.5 seconds after it was scheduled: " + s);

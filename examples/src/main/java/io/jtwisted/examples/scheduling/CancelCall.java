@@ -11,8 +11,7 @@ import io.jtwisted.internet.interfaces.IDelayedCall;
  */
 @Example("A delayed call cancelled before it runs")
 public final class CancelCall {
-    private CancelCall() {
-    }
+    private CancelCall() {}
 
     static void f() {
         System.out.println("I'll never run.");

@@ -17,8 +17,7 @@ import java.io.PrintStream;
  */
 @Example("task.deferLater: a delayed call whose result arrives in a Deferred")
 public final class DeferLater {
-    private DeferLater() {
-    }
+    private DeferLater() {}
 
     static String f(String s) {
         return "This will run 3.5 seconds after it was scheduled: " + s;

@@ -58,17 +58,19 @@ public final class LoopingCallExample {
         Deferred<LoopingCall> loopDeferred = loop.start(1.0);
 
         // Add callbacks for stop and failure.
-        loopDeferred.addCallbacks(result -> {
-            // Called when the loop was stopped with success.
-            out.println("Loop done.");
-            stopReactor.run();
-            return null;
-        }, failure -> {
-            // Called when the loop execution failed.
-            out.println(failure.getBriefTraceback());
-            stopReactor.run();
-            return null;
-        });
+        loopDeferred.addCallbacks(
+                result -> {
+                    // Called when the loop was stopped with success.
+                    out.println("Loop done.");
+                    stopReactor.run();
+                    return null;
+                },
+                failure -> {
+                    // Called when the loop execution failed.
+                    out.println(failure.getBriefTraceback());
+                    stopReactor.run();
+                    return null;
+                });
         return loopDeferred;
     }
 

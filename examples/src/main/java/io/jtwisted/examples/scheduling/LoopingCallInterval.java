@@ -17,8 +17,7 @@ import java.io.PrintStream;
  */
 @Example(value = "A LoopingCall whose interval changes while it runs", usage = "[SECONDS]")
 public final class LoopingCallInterval {
-    private LoopingCallInterval() {
-    }
+    private LoopingCallInterval() {}
 
     /** Prints {@code hello} on {@code clock} every second, then every 5 seconds from the fifth second. */
     public static LoopingCall start(IReactorTime clock, PrintStream out) {

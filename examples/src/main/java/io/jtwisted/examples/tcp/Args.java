@@ -6,8 +6,7 @@ import io.jtwisted.internet.interfaces.IListeningPort;
 
 /** The small command-line conventions the TCP examples share. */
 final class Args {
-    private Args() {
-    }
+    private Args() {}
 
     /** The port given as the first argument, or {@code defaultPort}. */
     static int port(String[] args, int defaultPort) {

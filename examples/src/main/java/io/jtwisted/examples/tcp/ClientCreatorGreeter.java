@@ -12,8 +12,7 @@ import io.jtwisted.internet.protocol.ClientCreator;
  */
 @Example(value = "The Greeter connected with ClientCreator", usage = "[PORT] [HOST]", port = 1234)
 public final class ClientCreatorGreeter {
-    private ClientCreatorGreeter() {
-    }
+    private ClientCreatorGreeter() {}
 
     public static void main(String[] args) {
         ClientCreator<Greeter> creator = new ClientCreator<>(reactor, Greeter::new);

@@ -3,10 +3,10 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
  * once the line has come back, and stops the reactor when the connection is gone.
  * {@code bin/run-example EchoClient [port] [host] [message]} (8000, localhost, "hello, world").
  */
-@Example(value = "Client that sends a message and prints what comes back", usage = "[PORT] [HOST] [MESSAGE]", port = 8000)
+@Example(
+        value = "Client that sends a message and prints what comes back",
+        usage = "[PORT] [HOST] [MESSAGE]",
+        port = 8000)
 public class EchoClient extends Protocol {
     private final String message;
     private final StringBuilder received = new StringBuilder();
@@ -45,7 +48,8 @@ public class EchoClient extends Protocol {
     }
 
     public static void main(String[] args) {
-        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
+        TCP4ClientEndpoint point =
+                new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
         Endpoints.connectProtocol(point, new EchoClient(Args.arg(args, 2, "hello, world")))
                 .addErrback(failure -> {
                     System.out.println("Connection failed: " + failure.getErrorMessage());

@@ -17,12 +17,14 @@ import java.nio.charset.StandardCharsets;
  * open connections needs no lock: it is that reactor's count. A connection idle for a minute is closed by a
  * timer on its own reactor. {@code bin/run-example EchoOnEveryCore [port] [reactors]} (8000 by default).
  */
-@Example(value = "The counting echo server on every core: a reactor per processor", usage = "[PORT] [REACTORS]", port = 8000)
+@Example(
+        value = "The counting echo server on every core: a reactor per processor",
+        usage = "[PORT] [REACTORS]",
+        port = 8000)
 public final class EchoOnEveryCore {
     static final double IDLE_SECONDS = 60;
 
-    private EchoOnEveryCore() {
-    }
+    private EchoOnEveryCore() {}
 
     /** Echoes; tells each new client how many connections its reactor has open. */
     public static class Echo extends Protocol {
@@ -36,8 +38,9 @@ public final class EchoOnEveryCore {
         @Override
         public void connectionMade() {
             counting.open++; // this reactor's factory, on this reactor's thread: no lock
-            transport.write(("Welcome! " + Thread.currentThread().getName() + " has " + counting.open
-                    + " open connections.\n").getBytes(StandardCharsets.UTF_8));
+            transport.write(
+                    ("Welcome! " + Thread.currentThread().getName() + " has " + counting.open + " open connections.\n")
+                            .getBytes(StandardCharsets.UTF_8));
             Reactor own = Reactor.of(transport); // never the global reactor: that is another thread's
             idle = own.callLater(IDLE_SECONDS, transport::loseConnection);
         }
@@ -67,10 +70,13 @@ public final class EchoOnEveryCore {
     }
 
     public static void main(String[] args) {
-        int reactors = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int reactors = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         ReactorGroup group = ReactorGroup.create(reactors);
         IListeningPort port = group.listenTCP(Args.port(args, 8000), GroupFactory.perReactor(CountingFactory::new));
-        System.out.println("EchoOnEveryCore listening on port " + Args.portOf(port) + " with " + group.size() + " reactors");
-        group.run();   // until Ctrl-C or SIGTERM, which stop every reactor
+        System.out.println(
+                "EchoOnEveryCore listening on port " + Args.portOf(port) + " with " + group.size() + " reactors");
+        group.run(); // until Ctrl-C or SIGTERM, which stop every reactor
     }
 }

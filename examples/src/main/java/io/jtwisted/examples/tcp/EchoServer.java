@@ -3,10 +3,10 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,12 +16,12 @@ import java.nio.charset.StandardCharsets;
  */
 @Example(value = "Echo server that counts its open connections in the factory", usage = "[PORT]", port = 8000)
 public final class EchoServer {
-    private EchoServer() {
-    }
+    private EchoServer() {}
 
     /** Counts connections in its factory and echoes. */
     public static class Echo extends Protocol {
-        @SuppressWarnings("HidingField") // the howtos' example reads self.factory.numProtocols: this is that field, typed
+        @SuppressWarnings(
+                "HidingField") // the howtos' example reads self.factory.numProtocols: this is that field, typed
         private final EchoFactory factory;
 
         public Echo(EchoFactory factory) {

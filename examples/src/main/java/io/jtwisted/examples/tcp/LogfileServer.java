@@ -18,10 +18,12 @@ import java.io.UncheckedIOException;
  * appended to it. {@code bin/run-example LogfileServer [port] [file]} (8007 and
  * {@code logfile.txt} by default).
  */
-@Example(value = "Factory start-up and shut-down: opens its log file in startFactory", usage = "[PORT] [FILE]", port = 8007)
+@Example(
+        value = "Factory start-up and shut-down: opens its log file in startFactory",
+        usage = "[PORT] [FILE]",
+        port = 8007)
 public final class LogfileServer {
-    private LogfileServer() {
-    }
+    private LogfileServer() {}
 
     /** Appends every line it receives to the factory's file. */
     public static class LoggingProtocol extends LineReceiver {

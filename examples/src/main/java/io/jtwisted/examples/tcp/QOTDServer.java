@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code bin/run-example QOTDServer [port] [quote]}: port 8007 by default, quote "An apple a
  * day keeps the doctor away" unless given.
  */
-@Example(value = "Quote Of The Day: each client gets the factory's quote, then is disconnected", usage = "[PORT] [QUOTE]", port = 8007)
+@Example(
+        value = "Quote Of The Day: each client gets the factory's quote, then is disconnected",
+        usage = "[PORT] [QUOTE]",
+        port = 8007)
 public final class QOTDServer {
-    private QOTDServer() {
-    }
+    private QOTDServer() {}
 
     /** Writes the quote, then closes the connection. */
     public static class QOTD extends Protocol {
@@ -48,11 +50,10 @@ public final class QOTDServer {
         int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 8007;
         String quote = args.length > 1 ? args[1] : null;
         TCP4ServerEndpoint endpoint = new TCP4ServerEndpoint(reactor, portNumber);
-        endpoint.listen(new QOTDFactory(quote))
-                .addCallback(port -> {
-                    System.out.println("QOTD server listening on port " + IPAddress.portOf(port));
-                    return port;
-                });
+        endpoint.listen(new QOTDFactory(quote)).addCallback(port -> {
+            System.out.println("QOTD server listening on port " + IPAddress.portOf(port));
+            return port;
+        });
         reactor.run();
     }
 }

@@ -3,11 +3,11 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.ReconnectingClientFactory;
+import io.jtwisted.python.failure.Failure;
 
 /**
  * The howtos' {@code ReconnectingClientFactory} example: when the connection fails or is lost, it

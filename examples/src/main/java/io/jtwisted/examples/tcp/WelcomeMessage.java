@@ -3,10 +3,10 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,7 +29,8 @@ public class WelcomeMessage extends Protocol {
     }
 
     public static void main(String[] args) {
-        TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
+        TCP4ClientEndpoint point =
+                new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
         Endpoints.connectProtocol(point, new WelcomeMessage()).addErrback(failure -> {
             System.out.println("Connection failed: " + failure.getErrorMessage());
             reactor.stop();

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 
 /** What the TLS server examples share: their certificate (given, or a throw-away one) and their port. */
 final class ServerCertificate {
-    private ServerCertificate() {
-    }
+    private ServerCertificate() {}
 
     /**
      * The certificate of {@code CERT.pem KEY.pem} at {@code args[index]}, {@code args[index + 1]};

@@ -51,7 +51,8 @@ public class StartTLSClient extends LineReceiver {
             System.err.println("usage: StartTLSClient HOST PORT [CA.pem]");
             System.exit(2);
         }
-        ITrustRoot trust = args.length > 2 ? SSL.trustRootFromCertificates(Certificate.loadPEMFile(Path.of(args[2]))) : null;
+        ITrustRoot trust =
+                args.length > 2 ? SSL.trustRootFromCertificates(Certificate.loadPEMFile(Path.of(args[2]))) : null;
         ClientTLSOptions options = SSL.optionsForClientTLS(args[0], trust);
         ClientFactory factory = new ClientFactory() {
             @Override

@@ -16,7 +16,10 @@ import java.io.IOException;
  * {@code bin/run-example StartTLSServer [PORT] [CERT.pem KEY.pem]} (8000; a throw-away self-signed
  * certificate for localhost unless one is given).
  */
-@Example(value = "Line server that switches to TLS on the line STARTTLS", usage = "[PORT] [CERT.pem KEY.pem]", port = 8000)
+@Example(
+        value = "Line server that switches to TLS on the line STARTTLS",
+        usage = "[PORT] [CERT.pem KEY.pem]",
+        port = 8000)
 public class StartTLSServer extends LineReceiver {
     private final CertificateOptions options;
 
@@ -37,8 +40,8 @@ public class StartTLSServer extends LineReceiver {
     public static void main(String[] args) throws IOException {
         CertificateOptions options = CertificateOptions.forCertificate(ServerCertificate.load(args, 1));
         // every TCP transport is an ITLSTransport: no wrapping needed
-        IListeningPort port = reactor.listenTCP(ServerCertificate.port(args, 8000),
-                Factory.forProtocol(() -> new StartTLSServer(options)));
+        IListeningPort port = reactor.listenTCP(
+                ServerCertificate.port(args, 8000), Factory.forProtocol(() -> new StartTLSServer(options)));
         System.out.println("STARTTLS server listening on port " + ServerCertificate.portOf(port));
         reactor.run();
     }

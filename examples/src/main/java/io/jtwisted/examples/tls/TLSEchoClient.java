@@ -20,7 +20,9 @@ import java.nio.file.Path;
  * or the platform's CAs) and host name, sends a line, prints what comes back and hangs up.
  * {@code bin/run-example TLSEchoClient HOST PORT [CA.pem]}.
  */
-@Example(value = "TLS client that verifies the server, sends a line and prints the echo", usage = "HOST PORT [CA.pem]",
+@Example(
+        value = "TLS client that verifies the server, sends a line and prints the echo",
+        usage = "HOST PORT [CA.pem]",
         port = 8443)
 public class TLSEchoClient extends Protocol {
     private final StringBuilder received = new StringBuilder();
@@ -50,13 +52,16 @@ public class TLSEchoClient extends Protocol {
             System.exit(2);
         }
         String host = args[0];
-        ITrustRoot trust = args.length > 2 ? SSL.trustRootFromCertificates(Certificate.loadPEMFile(Path.of(args[2]))) : null;
-        SSL4ClientEndpoint endpoint = new SSL4ClientEndpoint(reactor, host, Integer.parseInt(args[1]),
-                SSL.optionsForClientTLS(host, trust));
+        ITrustRoot trust =
+                args.length > 2 ? SSL.trustRootFromCertificates(Certificate.loadPEMFile(Path.of(args[2]))) : null;
+        SSL4ClientEndpoint endpoint =
+                new SSL4ClientEndpoint(reactor, host, Integer.parseInt(args[1]), SSL.optionsForClientTLS(host, trust));
         Endpoints.connectProtocol(endpoint, new TLSEchoClient())
                 .addCallback(client -> {
                     System.out.println("Connected; server certificate: "
-                            + ((ISSLTransport) client.transport()).getPeerCertificate().getSubject());
+                            + ((ISSLTransport) client.transport())
+                                    .getPeerCertificate()
+                                    .getSubject());
                     return null;
                 })
                 .addErrback(failure -> {

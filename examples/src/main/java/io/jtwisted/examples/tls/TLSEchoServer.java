@@ -16,11 +16,12 @@ import java.io.IOException;
  * (8443; without a certificate it makes a throw-away self-signed one for localhost and prints its
  * fingerprint). Try it with {@code openssl s_client -connect localhost:8443}.
  */
-@Example(value = "Echo server over TLS (self-signed certificate unless one is given)", usage = "[PORT] [CERT.pem KEY.pem]",
+@Example(
+        value = "Echo server over TLS (self-signed certificate unless one is given)",
+        usage = "[PORT] [CERT.pem KEY.pem]",
         port = 8443)
 public final class TLSEchoServer {
-    private TLSEchoServer() {
-    }
+    private TLSEchoServer() {}
 
     /** Writes back whatever it receives: TLS changes nothing here. */
     public static class Echo extends Protocol {

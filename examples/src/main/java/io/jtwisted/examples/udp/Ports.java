@@ -6,8 +6,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 
 /** The small helpers the UDP examples share. */
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** The port number of a UDP address. */
     static int portOf(IAddress address) {

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  * line without naming the address, prints the answer, and says so when nobody listens there
  * ({@code connectionRefused}). {@code bin/run-example UDPEchoClient HOST PORT [MESSAGE]}.
  */
-@Example(value = "Connected UDP: sends a line, prints the answer or that nobody listens", usage = "HOST PORT [MESSAGE]",
+@Example(
+        value = "Connected UDP: sends a line, prints the answer or that nobody listens",
+        usage = "HOST PORT [MESSAGE]",
         port = 9999)
 public class UDPEchoClient extends DatagramProtocol {
     /** Seconds to wait for an answer before giving up. */
@@ -61,7 +63,8 @@ public class UDPEchoClient extends DatagramProtocol {
         }
         // connect() takes an IP address, as in Twisted: resolve a name first.
         String host = InetAddress.getByName(args[0]).getHostAddress();
-        UDPEchoClient client = new UDPEchoClient(host, Integer.parseInt(args[1]), args.length > 2 ? args[2] : "hello, world");
+        UDPEchoClient client =
+                new UDPEchoClient(host, Integer.parseInt(args[1]), args.length > 2 ? args[2] : "hello, world");
         reactor.listenUDP(0, client);
         reactor.run();
     }

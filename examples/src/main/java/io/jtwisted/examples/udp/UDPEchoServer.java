@@ -13,8 +13,7 @@ import io.jtwisted.internet.protocol.DatagramProtocol;
  */
 @Example(value = "UDP echo: every datagram goes back to its sender", usage = "PORT", port = 9999)
 public final class UDPEchoServer {
-    private UDPEchoServer() {
-    }
+    private UDPEchoServer() {}
 
     /** Sends each datagram back where it came from. */
     public static class Echo extends DatagramProtocol {

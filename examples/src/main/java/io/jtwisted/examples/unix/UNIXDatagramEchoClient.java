@@ -51,7 +51,8 @@ public final class UNIXDatagramEchoClient extends ConnectedDatagramProtocol {
             throw new IllegalArgumentException("PATH is required");
         }
         Path own = Files.createTempDirectory("unix-datagram-client").resolve("client.sock");
-        reactor.connectUNIXDatagram(args[0], new UNIXDatagramEchoClient(args.length > 1 ? args[1] : "hello"), own.toString());
+        reactor.connectUNIXDatagram(
+                args[0], new UNIXDatagramEchoClient(args.length > 1 ? args[1] : "hello"), own.toString());
         reactor.callLater(10, reactor::stop);
         try {
             reactor.run();

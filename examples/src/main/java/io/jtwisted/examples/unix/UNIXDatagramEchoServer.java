@@ -14,8 +14,7 @@ import io.jtwisted.internet.protocol.DatagramProtocol;
  */
 @Example(value = "Echo server on a UNIX-domain datagram socket file", usage = "PATH")
 public final class UNIXDatagramEchoServer {
-    private UNIXDatagramEchoServer() {
-    }
+    private UNIXDatagramEchoServer() {}
 
     /** Sends every datagram back to its sender. */
     public static class Echo extends DatagramProtocol {

@@ -46,7 +46,9 @@ public class UNIXEchoClient extends Protocol {
         if (args.length < 1) {
             throw new IllegalArgumentException("PATH is required");
         }
-        Endpoints.connectProtocol(new UNIXClientEndpoint(reactor, args[0]), new UNIXEchoClient(args.length > 1 ? args[1] : "hello, unix"))
+        Endpoints.connectProtocol(
+                        new UNIXClientEndpoint(reactor, args[0]),
+                        new UNIXEchoClient(args.length > 1 ? args[1] : "hello, unix"))
                 .addErrback(failure -> {
                     System.out.println("Connection failed: " + failure.getErrorMessage());
                     reactor.stop();

@@ -12,8 +12,7 @@ import io.jtwisted.internet.protocol.Protocol;
  */
 @Example(value = "Echo server on a UNIX-domain socket file", usage = "PATH")
 public final class UNIXEchoServer {
-    private UNIXEchoServer() {
-    }
+    private UNIXEchoServer() {}
 
     /** Writes back whatever it receives. */
     public static class Echo extends Protocol {

@@ -35,8 +35,10 @@ final class BinTwistd implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("bin/twistd").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().putAll(env);
         builder.environment().put("JTWISTD_NO_BUILD", "1");
         builder.environment().put("XDG_CACHE_HOME", dir.resolve(".cache").toString());
@@ -78,7 +80,10 @@ final class BinTwistd implements AutoCloseable {
     }
 
     static void signal(long pid, String name) throws IOException, InterruptedException {
-        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     /** Sends SIGTERM and returns the exit status. */
@@ -88,7 +93,8 @@ final class BinTwistd implements AutoCloseable {
     }
 
     int waitFor() throws InterruptedException, IOException {
-        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("twistd exits; err: %s", read(dir.resolve("err.txt")))
+        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("twistd exits; err: %s", read(dir.resolve("err.txt")))
                 .isTrue();
         return process.exitValue();
     }

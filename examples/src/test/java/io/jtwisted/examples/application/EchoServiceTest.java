@@ -17,7 +17,9 @@ class EchoServiceTest {
         EchoService service = new EchoService(7001, reactor);
         service.setServiceParent(application);
         application.startService();
-        assertThat(reactor.tcpServers()).extracting(MemoryReactor.TcpServer::port).containsExactly(7001);
+        assertThat(reactor.tcpServers())
+                .extracting(MemoryReactor.TcpServer::port)
+                .containsExactly(7001);
         assertThat(service.running()).isTrue();
         Deferred<?> stopped = application.stopService();
         assertThat(((FakePort) service.port()).stopped()).isTrue();

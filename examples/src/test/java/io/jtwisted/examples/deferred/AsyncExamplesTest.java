@@ -13,7 +13,8 @@ class AsyncExamplesTest {
 
     @Test
     void chainingDeferredsAwaitedPrintsWhatTheCallbackVersionPrints() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> ChainingDeferredsAsync.main(NO_ARGS)).lines())
+        assertThat(ExampleOutput.inProcess(() -> ChainingDeferredsAsync.main(NO_ARGS))
+                        .lines())
                 .containsExactly("d1: d1 result", "d2: d2 result", "d1-1: d2 result");
     }
 

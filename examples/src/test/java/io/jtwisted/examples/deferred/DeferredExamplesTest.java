@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ class DeferredExamplesTest {
 
     /** The reactor examples run as subprocesses, all started at once so that their waits overlap. */
     private static final Map<List<String>, CompletableFuture<ExampleOutput.Run>> RUNS = new ConcurrentHashMap<>();
+
     private static final Executor LAUNCHER = Executors.newVirtualThreadPerTaskExecutor();
 
     private static List<String> key(Class<?> example, String... args) {
@@ -34,13 +35,17 @@ class DeferredExamplesTest {
     }
 
     private static void start(Class<?> example, String... args) {
-        RUNS.computeIfAbsent(key(example, args), k -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return ExampleOutput.subprocess(example, 60, args);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, LAUNCHER));
+        RUNS.computeIfAbsent(
+                key(example, args),
+                k -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return ExampleOutput.subprocess(example, 60, args);
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        LAUNCHER));
     }
 
     @BeforeAll
@@ -63,7 +68,7 @@ class DeferredExamplesTest {
     /** F(n) by fast doubling: an independent way to the number the examples compute by iteration. */
     private static BigInteger fibonacci(int n) {
         BigInteger a = BigInteger.ZERO; // F(k)
-        BigInteger b = BigInteger.ONE;  // F(k+1)
+        BigInteger b = BigInteger.ONE; // F(k+1)
         for (int bit = Integer.highestOneBit(n); bit > 0; bit >>= 1) {
             BigInteger c = a.multiply(b.shiftLeft(1).subtract(a));
             BigInteger d = a.multiply(a).add(b.multiply(b));
@@ -80,7 +85,8 @@ class DeferredExamplesTest {
 
     @Test
     void chainingDeferredsPrintsTheSeedsOutput() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> ChainingDeferreds.main(NO_ARGS)).lines())
+        assertThat(ExampleOutput.inProcess(() -> ChainingDeferreds.main(NO_ARGS))
+                        .lines())
                 .containsExactly("d1: d1 result", "d2: d2 result", "d1-1: d2 result");
     }
 
@@ -92,7 +98,8 @@ class DeferredExamplesTest {
 
     @Test
     void deferredListExamplePrintsTheSeedsOutput() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> DeferredListExample.main(NO_ARGS)).lines())
+        assertThat(ExampleOutput.inProcess(() -> DeferredListExample.main(NO_ARGS))
+                        .lines())
                 .containsExactly("Success: one", "Failure: bang!", "Success: three");
     }
 
@@ -104,17 +111,20 @@ class DeferredExamplesTest {
 
     @Test
     void callbackTrapShowsWhichErrbackSeesTheFailure() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> CallbackTrap.main(NO_ARGS)).lines()).containsExactly(
-                "Case 1: errback1 handled: callback1 failed",
-                "callback2 got: recovered",
-                "Case 2: errback2 handled: callback1 failed");
+        assertThat(ExampleOutput.inProcess(() -> CallbackTrap.main(NO_ARGS)).lines())
+                .containsExactly(
+                        "Case 1: errback1 handled: callback1 failed",
+                        "callback2 got: recovered",
+                        "Case 2: errback2 handled: callback1 failed");
     }
 
     @Test
     void fibonacciComputesBeforeTheCallbackIsAdded() throws Exception {
-        List<String> lines = ExampleOutput.inProcess(() -> Fibonacci.main(NO_ARGS)).lines().toList();
+        List<String> lines =
+                ExampleOutput.inProcess(() -> Fibonacci.main(NO_ARGS)).lines().toList();
         List<String> progress = IntStream.range(0, 100)
-                .mapToObj(i -> "Progress: calculating the " + (i * 100) + "th Fibonnaci number").toList();
+                .mapToObj(i -> "Progress: calculating the " + (i * 100) + "th Fibonnaci number")
+                .toList();
         assertThat(lines).hasSize(103);
         assertThat(lines.subList(0, 100)).isEqualTo(progress);
         assertThat(lines.get(100)).matches("Total time taken for largeFibonnaciNumber call: \\d+\\.\\d{3} seconds");
@@ -134,7 +144,8 @@ class DeferredExamplesTest {
         ExampleOutput.Run run = finished(Getter.class);
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).containsExactly("Result: 12");
-        assertThat(run.err()).contains("[Failure instance: java.lang.IllegalArgumentException: You used an odd number!]");
+        assertThat(run.err())
+                .contains("[Failure instance: java.lang.IllegalArgumentException: You used an odd number!]");
     }
 
     @Test
@@ -155,42 +166,47 @@ class DeferredExamplesTest {
     void timeoutExampleGetsTheResultWhenItComesInTime() throws Exception {
         ExampleOutput.Run run = finished(TimeoutExample.class, "1");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).containsExactly("1.0 seconds later: Hopefully this will be called in 3 seconds or less");
+        assertThat(run.lines())
+                .containsExactly("1.0 seconds later: Hopefully this will be called in 3 seconds or less");
     }
 
     @Test
     void timeoutExampleTimesOutAfterThreeSeconds() throws Exception {
         ExampleOutput.Run run = finished(TimeoutExample.class, "4.5");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).containsExactly(
-                "4.5 seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]");
+        assertThat(run.lines())
+                .containsExactly(
+                        "4.5 seconds later: [Failure instance: io.jtwisted.internet.defer.TimeoutError: Deferred timed out after 3 seconds]");
     }
 
     @Test
     void timeoutCancelReportsTheTimeoutAndChangesTheResult() throws Exception {
         ExampleOutput.Run run = finished(TimeoutCancel.class);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).containsExactly(
-                "Got 'Everything's ok!' but actually timed out after 2 seconds",
-                "Everything's ok! (timed out)");
+        assertThat(run.lines())
+                .containsExactly(
+                        "Got 'Everything's ok!' but actually timed out after 2 seconds",
+                        "Everything's ok! (timed out)");
     }
 
     @Test
     void fibonacciThreadLeavesTheReactorThreadFreeMeanwhile() throws Exception {
         ExampleOutput.Run run = finished(FibonacciThread.class);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).containsExactly(
-                "1st line after the addition of the callback",
-                "2nd line after the addition of the callback",
-                "largeFibonnaciNumber result = " + fibonacci(10000));
+        assertThat(run.lines())
+                .containsExactly(
+                        "1st line after the addition of the callback",
+                        "2nd line after the addition of the callback",
+                        "largeFibonnaciNumber result = " + fibonacci(10000));
     }
 
     @Test
     void errbackTrapHandlesOnlyTheTrappedExceptions() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> ErrbackTrap.main(NO_ARGS)).lines()).containsExactly(
-                "errorHandler handled SpamException",
-                "cookSpamAndEggs is done: handled",
-                "next errback got: out of toast");
+        assertThat(ExampleOutput.inProcess(() -> ErrbackTrap.main(NO_ARGS)).lines())
+                .containsExactly(
+                        "errorHandler handled SpamException",
+                        "cookSpamAndEggs is done: handled",
+                        "next errback got: out of toast");
     }
 
     @Test
@@ -203,7 +219,8 @@ class DeferredExamplesTest {
         } finally {
             LogPublisher.globalLogPublisher().removeObserver(observer);
         }
-        assertThat(events).filteredOn(e -> e.namespace().equals(UnhandledErrors.class.getName()))
+        assertThat(events)
+                .filteredOn(e -> e.namespace().equals(UnhandledErrors.class.getName()))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.message()).isEqualTo("Request failed");
@@ -214,35 +231,34 @@ class DeferredExamplesTest {
 
     @Test
     void defaultCancellationAbsorbsOneCallback() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> DefaultCancellation.main(NO_ARGS)).lines()).containsExactly(
-                "Cancelled: the Deferred was cancelled",
-                "operationDone absorbed",
-                "Second callback: AlreadyCalledError");
+        assertThat(ExampleOutput.inProcess(() -> DefaultCancellation.main(NO_ARGS))
+                        .lines())
+                .containsExactly(
+                        "Cancelled: the Deferred was cancelled",
+                        "operationDone absorbed",
+                        "Second callback: AlreadyCalledError");
     }
 
     @Test
     void httpClientCancelAbortsTheConnection() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> HTTPClient.main(NO_ARGS)).lines()).containsExactly(
-                "sent: GET / HTTP/1.0",
-                "request failed: the Deferred was cancelled",
-                "connection aborted: true");
+        assertThat(ExampleOutput.inProcess(() -> HTTPClient.main(NO_ARGS)).lines())
+                .containsExactly(
+                        "sent: GET / HTTP/1.0",
+                        "request failed: the Deferred was cancelled",
+                        "connection aborted: true");
     }
 
     @Test
     void synchronousDeferredsFireAtOnce() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> SynchronousDeferreds.main(NO_ARGS)).lines()).containsExactly(
-                "Alice is valid: true",
-                "Bob is valid: false",
-                "lookup failed: no user database");
+        assertThat(ExampleOutput.inProcess(() -> SynchronousDeferreds.main(NO_ARGS))
+                        .lines())
+                .containsExactly("Alice is valid: true", "Bob is valid: false", "lookup failed: no user database");
     }
 
     @Test
     void pauseHoldsCallbacksUntilUnpause() throws Exception {
-        assertThat(ExampleOutput.inProcess(() -> PauseUnpause.main(NO_ARGS)).lines()).containsExactly(
-                "first: 1",
-                "added first callback",
-                "paused: added second callback",
-                "unpausing",
-                "second: 2");
+        assertThat(ExampleOutput.inProcess(() -> PauseUnpause.main(NO_ARGS)).lines())
+                .containsExactly(
+                        "first: 1", "added first callback", "paused: added second callback", "unpausing", "second: 2");
     }
 }

@@ -19,8 +19,7 @@ final class ExampleOutput {
         }
     }
 
-    private ExampleOutput() {
-    }
+    private ExampleOutput() {}
 
     /** Runs {@code main} of a synchronous example in this JVM with System.out captured. */
     static synchronized String inProcess(ThrowingMain main) throws Exception {
@@ -39,7 +38,8 @@ final class ExampleOutput {
      * Runs {@code mainClass} in a new JVM on this test's class path (examples that run the global
      * reactor, which can run once per process), waiting at most {@code timeoutSeconds}.
      */
-    static Run subprocess(Class<?> mainClass, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    static Run subprocess(Class<?> mainClass, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, mainClass.getName()));

@@ -9,8 +9,7 @@ import io.jtwisted.internet.defer.Deferred;
  * sees on the console when a Deferred's failure is never handled.
  */
 final class UnhandledErrorPrograms {
-    private UnhandledErrorPrograms() {
-    }
+    private UnhandledErrorPrograms() {}
 
     /** Drops a failed Deferred, then hangs with the reactor running. */
     static final class DropsAFailureAndHangs {

@@ -21,10 +21,13 @@ class UnhandledErrorReportingTest {
     void aProgramThatDropsAFailureAndHangsShowsItOnItsConsole() throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(java, "-cp", classPath,
-                UnhandledErrorPrograms.DropsAFailureAndHangs.class.getName()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java, "-cp", classPath, UnhandledErrorPrograms.DropsAFailureAndHangs.class.getName())
+                .redirectErrorStream(true)
+                .start();
         List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             // Bounded by the destroy below; readLine returns null once the child is gone.
             Thread watchdog = Thread.ofVirtual().start(() -> {
                 try {

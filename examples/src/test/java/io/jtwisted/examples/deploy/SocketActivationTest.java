@@ -1,6 +1,5 @@
 package io.jtwisted.examples.deploy;
 
-import static io.jtwisted.examples.deploy.WhoAmITest.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.examples.ExampleProcess;
@@ -72,8 +71,8 @@ class SocketActivationTest {
     @Test
     void aSocketPassedByNameIsAdoptedAndServesEveryConnection() throws Exception {
         int port = freePort();
-        try (ExampleProcess example = ExampleProcess.start(launcher(port, "--fdname=web"), OPENS, WhoAmI.class,
-                "systemd:domain=INET:name=web")) {
+        try (ExampleProcess example = ExampleProcess.start(
+                launcher(port, "--fdname=web"), OPENS, WhoAmI.class, "systemd:domain=INET:name=web")) {
             for (int i = 0; i < 3; i++) {
                 try (Socket socket = connect(port)) {
                     assertThat(readAll(socket)).isEqualTo("you are 127.0.0.1 port " + socket.getLocalPort() + "\r\n");
@@ -87,10 +86,12 @@ class SocketActivationTest {
     @SuppressWarnings("try") // the resource is the child process, kept alive by the block
     void aSocketPassedByIndexCanSpeakThePROXYProtocol() throws Exception {
         int port = freePort();
-        try (ExampleProcess example = ExampleProcess.start(launcher(port), OPENS, WhoAmI.class,
-                "haproxy:systemd:domain=INET:index=0")) {
+        try (ExampleProcess example =
+                ExampleProcess.start(launcher(port), OPENS, WhoAmI.class, "haproxy:systemd:domain=INET:index=0")) {
             try (Socket socket = connect(port)) {
-                socket.getOutputStream().write("PROXY TCP4 198.51.100.4 127.0.0.1 5555 80\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("PROXY TCP4 198.51.100.4 127.0.0.1 5555 80\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 assertThat(readAll(socket)).isEqualTo("you are 198.51.100.4 port 5555\r\n");
             }
         }
@@ -112,7 +113,8 @@ class SocketActivationTest {
     @Test
     void withoutAddOpensTheServerSaysWhichOptionItNeeds() throws Exception {
         int port = freePort();
-        try (ExampleProcess example = ExampleProcess.start(launcher(port), List.of(), WhoAmI.class, "systemd:domain=INET:index=0")) {
+        try (ExampleProcess example =
+                ExampleProcess.start(launcher(port), List.of(), WhoAmI.class, "systemd:domain=INET:index=0")) {
             try (Socket socket = connect(port)) {
                 socket.setSoTimeout(2_000);
                 example.waitForExit(30); // the server stops: nothing it can listen on

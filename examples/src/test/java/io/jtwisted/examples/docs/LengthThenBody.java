@@ -15,7 +15,17 @@ class LengthThenBody extends StatefulProtocol {
         this.app = app;
     }
 
-    @Override protected State getInitialState() { return new State(this::length, 2); }
-    State length(byte[] prefix) { return new State(this::body, ((prefix[0] & 0xFF) << 8) | (prefix[1] & 0xFF)); }
-    State body(byte[] body) { app.handle(body); return getInitialState(); }   // null: stay in the same state
+    @Override
+    protected State getInitialState() {
+        return new State(this::length, 2);
+    }
+
+    State length(byte[] prefix) {
+        return new State(this::body, ((prefix[0] & 0xFF) << 8) | (prefix[1] & 0xFF));
+    }
+
+    State body(byte[] body) {
+        app.handle(body);
+        return getInitialState();
+    } // null: stay in the same state
 }

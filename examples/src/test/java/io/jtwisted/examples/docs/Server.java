@@ -9,11 +9,26 @@ import io.jtwisted.python.failure.Failure;
  * (TimeoutMixin's own behaviour is tested in core: TimeoutTest).
  */
 class Server extends LineReceiver implements TimeoutMixin {
-    private final Timeout timeout = new Timeout();            // new Timeout(clock) in tests
-    @Override public Timeout timeoutState() { return timeout; }
+    private final Timeout timeout = new Timeout(); // new Timeout(clock) in tests
 
-    @Override public void connectionMade() { setTimeout(60); }          // returns the previous period
-    @Override public void lineReceived(String line) { resetTimeout(); /* ... */ }
-    @Override public void connectionLost(Failure reason) { setTimeout(null); }
+    @Override
+    public Timeout timeoutState() {
+        return timeout;
+    }
+
+    @Override
+    public void connectionMade() {
+        setTimeout(60);
+    } // returns the previous period
+
+    @Override
+    public void lineReceived(String line) {
+        resetTimeout(); /* ... */
+    }
+
+    @Override
+    public void connectionLost(Failure reason) {
+        setTimeout(null);
+    }
     // timeoutConnection() closes the connection by default; override to do something else.
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class RunCommandTest {
     @Test
     void streamsStdoutAndStderrAndExitsWithTheCommandsCode() throws Exception {
-        try (ExampleProcess example = ExampleProcess.start(RunCommand.class, "/bin/sh", "-c", "echo one; echo two >&2; exit 3")) {
+        try (ExampleProcess example =
+                ExampleProcess.start(RunCommand.class, "/bin/sh", "-c", "echo one; echo two >&2; exit 3")) {
             assertThat(example.nextLine(30)).isEqualTo("one");
             assertThat(example.nextLine(30)).isEqualTo("[exited with code 3]");
             assertThat(example.waitForExit(20)).isEqualTo(3);
@@ -19,8 +20,10 @@ class RunCommandTest {
 
     @Test
     void outputArrivesWhileTheCommandRunsAndSigtermIsPassedOnToIt() throws Exception {
-        try (ExampleProcess example = ExampleProcess.start(RunCommand.class, "/bin/sh", "-c", "echo ready; exec sleep 60")) {
-            assertThat(example.nextLine(30)).isEqualTo("ready"); // the command is still running: streamed, not collected
+        try (ExampleProcess example =
+                ExampleProcess.start(RunCommand.class, "/bin/sh", "-c", "echo ready; exec sleep 60")) {
+            assertThat(example.nextLine(30))
+                    .isEqualTo("ready"); // the command is still running: streamed, not collected
             example.signal("TERM");
             assertThat(example.nextLine(30)).isEqualTo("[killed by signal 15]");
             assertThat(example.waitForExit(20)).isEqualTo(128 + 15);
@@ -32,7 +35,9 @@ class RunCommandTest {
     void aCommandThatCannotBeStartedIsOneLineAndAFailure() throws Exception {
         try (ExampleProcess example = ExampleProcess.start(RunCommand.class, "/no/such/command")) {
             assertThat(example.waitForExit(30)).isEqualTo(1);
-            assertThat(example.stderr()).startsWith("Cannot run program \"/no/such/command\"").hasLineCount(1);
+            assertThat(example.stderr())
+                    .startsWith("Cannot run program \"/no/such/command\"")
+                    .hasLineCount(1);
         }
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.examples.protocols.ChatServer.Chat;
 import io.jtwisted.examples.protocols.ChatServer.ChatFactory;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
+import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

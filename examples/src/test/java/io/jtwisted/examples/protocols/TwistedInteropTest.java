@@ -1,12 +1,9 @@
 package io.jtwisted.examples.protocols;
 
-import io.jtwisted.testing.TwistedPython;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.ITransport;
 import io.jtwisted.internet.protocol.ClientCreator;
@@ -17,6 +14,8 @@ import io.jtwisted.protocols.basic.Int32StringReceiver;
 import io.jtwisted.protocols.basic.Int8StringReceiver;
 import io.jtwisted.protocols.basic.LineReceiver;
 import io.jtwisted.protocols.basic.NetstringReceiver;
+import io.jtwisted.python.failure.Failure;
+import io.jtwisted.testing.TwistedPython;
 import io.jtwisted.trial.Trial;
 import io.jtwisted.trial.TrialExtension;
 import java.io.BufferedReader;
@@ -69,8 +68,13 @@ class TwistedInteropTest {
     /** The messages twisted_peer.py sends (MESSAGES there). */
     static List<byte[]> messages(String kind) {
         return switch (kind) {
-            case "lines" -> List.of(b("How are you?"), b(""), repeat('x', 16384), "héllo".getBytes(StandardCharsets.UTF_8),
-                    b("How are you?"));
+            case "lines" ->
+                List.of(
+                        b("How are you?"),
+                        b(""),
+                        repeat('x', 16384),
+                        "héllo".getBytes(StandardCharsets.UTF_8),
+                        b("How are you?"));
             case "netstring" -> List.of(b(""), b("hello"), BINARY, repeat('x', 99999));
             case "int8" -> List.of(b(""), b("hello"), java.util.Arrays.copyOf(BINARY, 255), repeat('y', 255));
             case "int16" -> List.of(b(""), b("hello"), BINARY, repeat('z', 65535));
@@ -152,10 +156,15 @@ class TwistedInteropTest {
         String json = Files.readString(output).strip();
         Files.delete(output);
         List<byte[]> expected = kind.equals("lines")
-                ? List.of(b("Fine"), b("I don't know what you mean"), b("I don't know what you mean"),
-                        b("I don't know what you mean"), b("Fine"))
+                ? List.of(
+                        b("Fine"),
+                        b("I don't know what you mean"),
+                        b("I don't know what you mean"),
+                        b("I don't know what you mean"),
+                        b("Fine"))
                 : messages(kind);
-        assertThat(receivedHex(json)).as(json.length() > 300 ? json.substring(0, 300) : json)
+        assertThat(receivedHex(json))
+                .as(json.length() > 300 ? json.substring(0, 300) : json)
                 .isEqualTo(hex(expected));
         // With an over-limit message last, "closed" means the JTwisted server closed the connection.
         assertThat(json).contains("\"closed\": true");
@@ -211,91 +220,96 @@ class TwistedInteropTest {
     /** A client of {@code kind} reporting to {@code recorder}. */
     private static Protocol javaClient(String kind, Recorder recorder) {
         return switch (kind) {
-            case "lines" -> new LineReceiver() {
-                @Override
-                public void connectionMade() {
-                    recorder.connected(this::sendLine);
-                }
+            case "lines" ->
+                new LineReceiver() {
+                    @Override
+                    public void connectionMade() {
+                        recorder.connected(this::sendLine);
+                    }
 
-                @Override
-                public void lineReceived(byte[] line) {
-                    recorder.got(line, transport);
-                }
+                    @Override
+                    public void lineReceived(byte[] line) {
+                        recorder.got(line, transport);
+                    }
 
-                @Override
-                public void connectionLost(Failure reason) {
-                    super.connectionLost(reason);
-                    recorder.gone();
-                }
-            };
-            case "netstring" -> new NetstringReceiver() {
-                @Override
-                public void connectionMade() {
-                    recorder.connected(this::sendString);
-                }
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        super.connectionLost(reason);
+                        recorder.gone();
+                    }
+                };
+            case "netstring" ->
+                new NetstringReceiver() {
+                    @Override
+                    public void connectionMade() {
+                        recorder.connected(this::sendString);
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    recorder.got(string, transport);
-                }
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        recorder.got(string, transport);
+                    }
 
-                @Override
-                public void connectionLost(Failure reason) {
-                    super.connectionLost(reason);
-                    recorder.gone();
-                }
-            };
-            case "int8" -> new Int8StringReceiver() {
-                @Override
-                public void connectionMade() {
-                    recorder.connected(this::sendString);
-                }
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        super.connectionLost(reason);
+                        recorder.gone();
+                    }
+                };
+            case "int8" ->
+                new Int8StringReceiver() {
+                    @Override
+                    public void connectionMade() {
+                        recorder.connected(this::sendString);
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    recorder.got(string, transport);
-                }
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        recorder.got(string, transport);
+                    }
 
-                @Override
-                public void connectionLost(Failure reason) {
-                    super.connectionLost(reason);
-                    recorder.gone();
-                }
-            };
-            case "int16" -> new Int16StringReceiver() {
-                @Override
-                public void connectionMade() {
-                    recorder.connected(this::sendString);
-                }
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        super.connectionLost(reason);
+                        recorder.gone();
+                    }
+                };
+            case "int16" ->
+                new Int16StringReceiver() {
+                    @Override
+                    public void connectionMade() {
+                        recorder.connected(this::sendString);
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    recorder.got(string, transport);
-                }
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        recorder.got(string, transport);
+                    }
 
-                @Override
-                public void connectionLost(Failure reason) {
-                    super.connectionLost(reason);
-                    recorder.gone();
-                }
-            };
-            default -> new Int32StringReceiver() {
-                @Override
-                public void connectionMade() {
-                    recorder.connected(this::sendString);
-                }
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        super.connectionLost(reason);
+                        recorder.gone();
+                    }
+                };
+            default ->
+                new Int32StringReceiver() {
+                    @Override
+                    public void connectionMade() {
+                        recorder.connected(this::sendString);
+                    }
 
-                @Override
-                public void stringReceived(byte[] string) {
-                    recorder.got(string, transport);
-                }
+                    @Override
+                    public void stringReceived(byte[] string) {
+                        recorder.got(string, transport);
+                    }
 
-                @Override
-                public void connectionLost(Failure reason) {
-                    super.connectionLost(reason);
-                    recorder.gone();
-                }
-            };
+                    @Override
+                    public void connectionLost(Failure reason) {
+                        super.connectionLost(reason);
+                        recorder.gone();
+                    }
+                };
         };
     }
 

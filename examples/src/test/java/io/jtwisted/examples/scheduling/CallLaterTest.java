@@ -11,12 +11,18 @@ class CallLaterTest {
     void printsTheLineAfterThreeAndAHalfSecondsAndStopsOnSigint() throws Exception {
         try (ExampleProcess example = ExampleProcess.start(CallLater.class)) {
             long start = System.nanoTime();
-            assertThat(example.nextLine(30)).isEqualTo("this will run 3.5 seconds after it was scheduled: hello, world");
+            assertThat(example.nextLine(30))
+                    .isEqualTo("this will run 3.5 seconds after it was scheduled: hello, world");
             assertThat((System.nanoTime() - start) / 1e9).isGreaterThanOrEqualTo(3.5);
-            assertThat(example.stillRunningAfter(0)).as("the reactor keeps running, as in Twisted").isTrue();
+            assertThat(example.stillRunningAfter(0))
+                    .as("the reactor keeps running, as in Twisted")
+                    .isTrue();
             example.signal("INT");
-            assertThat(example.waitForExit(20)).as("exit code after a clean stop").isZero();
-            assertThat(example.allOutput()).containsExactly("this will run 3.5 seconds after it was scheduled: hello, world");
+            assertThat(example.waitForExit(20))
+                    .as("exit code after a clean stop")
+                    .isZero();
+            assertThat(example.allOutput())
+                    .containsExactly("this will run 3.5 seconds after it was scheduled: hello, world");
         }
     }
 }

@@ -13,9 +13,13 @@ class CancelCallTest {
     @Test
     void cancelledCallNeverRunsAndSigtermStopsTheReactor() throws Exception {
         try (ExampleProcess example = ExampleProcess.start(CancelCall.class)) {
-            assertThat(example.stillRunningAfter(6)).as("still running past the cancelled call's time").isTrue();
+            assertThat(example.stillRunningAfter(6))
+                    .as("still running past the cancelled call's time")
+                    .isTrue();
             example.signal("TERM");
-            assertThat(example.waitForExit(20)).as("exit code after a clean stop").isZero();
+            assertThat(example.waitForExit(20))
+                    .as("exit code after a clean stop")
+                    .isZero();
             assertThat(example.allOutput()).isEmpty();
         }
     }

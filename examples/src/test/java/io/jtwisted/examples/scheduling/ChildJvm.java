@@ -11,16 +11,15 @@ import java.util.concurrent.TimeUnit;
  * process), with this test's class path, and collects its output.
  */
 final class ChildJvm {
-    record Outcome(int exitCode, String stdout, String stderr, double elapsedSeconds) {
-    }
+    record Outcome(int exitCode, String stdout, String stderr, double elapsedSeconds) {}
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
-    static Outcome run(Class<?> mainClass, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    static Outcome run(Class<?> mainClass, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).start();

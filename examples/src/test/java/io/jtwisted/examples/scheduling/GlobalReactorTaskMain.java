@@ -14,8 +14,7 @@ import java.util.List;
  * outcome: {@code ok} (exit 0), {@code fail} (exit 1), {@code exit7} (exit 7).
  */
 public final class GlobalReactorTaskMain {
-    private GlobalReactorTaskMain() {
-    }
+    private GlobalReactorTaskMain() {}
 
     public static void main(String[] args) {
         String mode = args.length > 0 ? args[0] : "ok";

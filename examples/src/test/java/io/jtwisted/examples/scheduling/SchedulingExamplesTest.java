@@ -46,12 +46,16 @@ class SchedulingExamplesTest {
         assertThat(lines()).containsExactly("A new second has passed.");
         clock.advance(1);
         clock.advance(1);
-        assertThat(lines()).containsExactly("A new second has passed.", "A new second has passed.",
-                "A new second has passed.");
+        assertThat(lines())
+                .containsExactly("A new second has passed.", "A new second has passed.", "A new second has passed.");
         assertThat(stops[0]).isZero();
         clock.advance(1);
-        assertThat(lines()).containsExactly("A new second has passed.", "A new second has passed.",
-                "A new second has passed.", "Loop done.");
+        assertThat(lines())
+                .containsExactly(
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "Loop done.");
         assertThat(stops[0]).isEqualTo(1);
         assertThat(clock.getDelayedCalls()).isEmpty();
         Trial.successResultOf(d);
@@ -62,8 +66,12 @@ class SchedulingExamplesTest {
         int[] stops = {0};
         Deferred<LoopingCall> d = new LoopingCallExample(true, out).start(clock, () -> stops[0]++);
         clock.pump(1, 1, 1);
-        assertThat(lines()).containsExactly("A new second has passed.", "A new second has passed.",
-                "A new second has passed.", "java.lang.Exception: Failure during loop execution.");
+        assertThat(lines())
+                .containsExactly(
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "java.lang.Exception: Failure during loop execution.");
         assertThat(stops[0]).isEqualTo(1);
         assertThat(clock.getDelayedCalls()).isEmpty();
         // The errback handled the failure: the chain ends with a value.
@@ -78,7 +86,10 @@ class SchedulingExamplesTest {
             if (second > 0) {
                 clock.advance(1);
             }
-            assertThat(lines()).as("lines at %s s", second).hasSize(expectedCounts[second]).containsOnly("hello");
+            assertThat(lines())
+                    .as("lines at %s s", second)
+                    .hasSize(expectedCounts[second])
+                    .containsOnly("hello");
         }
         assertThat(loopCall.interval()).isEqualTo(5.0);
         loopCall.stop();
@@ -88,8 +99,12 @@ class SchedulingExamplesTest {
     @Timeout(60)
     void loopingCallExampleMainRunsOnTheRealReactor() throws Exception {
         ChildJvm.Outcome outcome = ChildJvm.run(LoopingCallExample.class, 50);
-        assertThat(outcome.stdout().split("\\R")).containsExactly("A new second has passed.",
-                "A new second has passed.", "A new second has passed.", "Loop done.");
+        assertThat(outcome.stdout().split("\\R"))
+                .containsExactly(
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "A new second has passed.",
+                        "Loop done.");
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         // Timers never fire early: three one-second intervals passed before "Loop done.".
         assertThat(outcome.elapsedSeconds()).isGreaterThanOrEqualTo(3.0);

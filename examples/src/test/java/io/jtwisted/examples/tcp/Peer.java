@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class Peer {
     static final int TIMEOUT_MS = 15_000;
 
-    private Peer() {
-    }
+    private Peer() {}
 
     /** The port in a line such as "Echo server listening on port 41234[, ...]". */
     static int portIn(String line) {

@@ -3,10 +3,10 @@ package io.jtwisted.examples.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.address.IPv4Address;
-import io.jtwisted.python.failure.Failure;
 import io.jtwisted.internet.error.ConnectionLost;
 import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IConnector;
+import io.jtwisted.python.failure.Failure;
 import org.junit.jupiter.api.Test;
 
 /** The seed's reconnection recipe asks its connector to connect again when the connection is lost. */
@@ -20,12 +20,10 @@ class ReconnectionTest {
         }
 
         @Override
-        public void disconnect() {
-        }
+        public void disconnect() {}
 
         @Override
-        public void stopConnecting() {
-        }
+        public void stopConnecting() {}
 
         @Override
         public IAddress getDestination() {

@@ -12,7 +12,8 @@ class TcpClientExamplesTest {
     @Test
     void echoClientPrintsTheEchoedLineAndEnds() throws Exception {
         try (ServerSocket server = Peer.listen();
-             ExampleProcess example = ExampleProcess.start(EchoClient.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
+                ExampleProcess example =
+                        ExampleProcess.start(EchoClient.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
             try (Socket s = Peer.accept(server)) {
                 String line = Peer.read(s, "hello, world\r\n".length());
                 assertThat(line).isEqualTo("hello, world\r\n");
@@ -27,11 +28,13 @@ class TcpClientExamplesTest {
     @Test
     void welcomeMessageIsDeliveredBeforeTheClose() throws Exception {
         try (ServerSocket server = Peer.listen();
-             ExampleProcess example = ExampleProcess.start(WelcomeMessage.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
+                ExampleProcess example = ExampleProcess.start(
+                        WelcomeMessage.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
             try (Socket s = Peer.accept(server)) {
                 assertThat(Peer.readToEnd(s)).isEqualTo("Hello server, I am the client!\r\n");
             }
-            assertThat(example.nextLine(30)).isEqualTo("Greeting sent; connection closed: Connection was closed cleanly.");
+            assertThat(example.nextLine(30))
+                    .isEqualTo("Greeting sent; connection closed: Connection was closed cleanly.");
             assertThat(example.waitForExit(20)).isZero();
         }
     }
@@ -48,7 +51,8 @@ class TcpClientExamplesTest {
 
     private static void greets(Class<?> example) throws Exception {
         try (ServerSocket server = Peer.listen();
-             ExampleProcess process = ExampleProcess.start(example, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
+                ExampleProcess process =
+                        ExampleProcess.start(example, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
             try (Socket s = Peer.accept(server)) {
                 long start = System.nanoTime();
                 assertThat(Peer.readToEnd(s)).isEqualTo("MESSAGE Hello\nMESSAGE This is sent in a second\n");
@@ -61,13 +65,18 @@ class TcpClientExamplesTest {
     @Test
     void echoClientFactoryPrintsEachState() throws Exception {
         try (ServerSocket server = Peer.listen();
-             ExampleProcess example = ExampleProcess.start(EchoClientFactory.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
+                ExampleProcess example = ExampleProcess.start(
+                        EchoClientFactory.class, Integer.toString(server.getLocalPort()), "127.0.0.1")) {
             try (Socket s = Peer.accept(server)) {
                 Peer.send(s, "from the server\n");
             }
             assertThat(example.waitForExit(20)).isZero();
-            assertThat(example.allOutput()).containsExactly("Started to connect.", "Connected.", "from the server",
-                    "Lost connection.  Reason: Connection was closed cleanly.");
+            assertThat(example.allOutput())
+                    .containsExactly(
+                            "Started to connect.",
+                            "Connected.",
+                            "from the server",
+                            "Lost connection.  Reason: Connection was closed cleanly.");
         }
     }
 
@@ -77,10 +86,13 @@ class TcpClientExamplesTest {
         try (ServerSocket closed = Peer.listen()) {
             port = closed.getLocalPort();
         }
-        try (ExampleProcess example = ExampleProcess.start(EchoClientFactory.class, Integer.toString(port), "127.0.0.1")) {
+        try (ExampleProcess example =
+                ExampleProcess.start(EchoClientFactory.class, Integer.toString(port), "127.0.0.1")) {
             assertThat(example.waitForExit(20)).isZero();
-            assertThat(example.allOutput()).containsExactly("Started to connect.",
-                    "Connection failed. Reason: Connection was refused by other side: Connection refused.");
+            assertThat(example.allOutput())
+                    .containsExactly(
+                            "Started to connect.",
+                            "Connection failed. Reason: Connection was refused by other side: Connection refused.");
         }
     }
 
@@ -88,7 +100,8 @@ class TcpClientExamplesTest {
     void reconnectingClientSurvivesAServerRestart() throws Exception {
         ServerSocket server = Peer.listen();
         int port = server.getLocalPort();
-        try (ExampleProcess example = ExampleProcess.start(ReconnectingEchoClient.class, Integer.toString(port), "127.0.0.1", "0.5")) {
+        try (ExampleProcess example =
+                ExampleProcess.start(ReconnectingEchoClient.class, Integer.toString(port), "127.0.0.1", "0.5")) {
             try (Socket s = Peer.accept(server)) {
                 Peer.send(s, "first server\n");
                 assertThat(example.nextLine(30)).isEqualTo("Started to connect.");
@@ -99,13 +112,15 @@ class TcpClientExamplesTest {
             server.close(); // the server goes away...
             assertThat(example.nextLine(30)).isEqualTo("Lost connection.  Reason: Connection was closed cleanly.");
             try (ServerSocket restarted = Peer.listen(port); // ...and comes back on the same port
-                 Socket s = Peer.accept(restarted)) {
+                    Socket s = Peer.accept(restarted)) {
                 Peer.send(s, "second server\n");
                 String line;
                 do {
                     line = example.nextLine(30);
-                    assertThat(line).matches("Started to connect\\.|Connected\\.|Resetting reconnection delay|second server"
-                            + "|Connection failed\\. Reason: Connection was refused by other side: Connection refused\\.");
+                    assertThat(line)
+                            .matches(
+                                    "Started to connect\\.|Connected\\.|Resetting reconnection delay|second server"
+                                            + "|Connection failed\\. Reason: Connection was refused by other side: Connection refused\\.");
                 } while (!line.equals("second server"));
             }
             example.signal("INT");

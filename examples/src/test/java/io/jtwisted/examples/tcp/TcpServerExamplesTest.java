@@ -80,9 +80,11 @@ class TcpServerExamplesTest {
                 for (int i = 0; i < 64; i++) {
                     Socket s = Peer.connect(port);
                     open.add(s);
-                    String welcome = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                            java.nio.charset.StandardCharsets.UTF_8)).readLine();
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Welcome! (\\S+) has (\\d+) open connections.")
+                    String welcome = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                    s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                            .readLine();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                    "Welcome! (\\S+) has (\\d+) open connections.")
                             .matcher(welcome);
                     assertThat(m.matches()).as(welcome).isTrue();
                     int count = Integer.parseInt(m.group(2));

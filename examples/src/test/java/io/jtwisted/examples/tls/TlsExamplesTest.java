@@ -25,7 +25,8 @@ class TlsExamplesTest {
             assertThat(fingerprint).startsWith("SHA-256 fingerprint: ");
             String listening = server.nextLine(30);
             assertThat(listening).contains("listening on port ");
-            return new Started(written.substring(written.lastIndexOf(' ') + 1),
+            return new Started(
+                    written.substring(written.lastIndexOf(' ') + 1),
                     fingerprint.substring("SHA-256 fingerprint: ".length()),
                     Integer.parseInt(listening.substring(listening.lastIndexOf(' ') + 1)));
         }
@@ -35,15 +36,17 @@ class TlsExamplesTest {
     void tlsEchoClientVerifiesTheSelfSignedServerAndGetsTheEcho() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(TLSEchoServer.class, "0")) {
             Started started = Started.from(server);
-            try (ExampleProcess client = ExampleProcess.start(TLSEchoClient.class, "localhost",
-                    Integer.toString(started.port()), started.certificate())) {
+            try (ExampleProcess client = ExampleProcess.start(
+                    TLSEchoClient.class, "localhost", Integer.toString(started.port()), started.certificate())) {
                 assertThat(client.nextLine(30)).isEqualTo("Connected; server certificate: CN=localhost");
                 assertThat(client.nextLine(30)).isEqualTo("hello, TLS");
                 assertThat(client.waitForExit(20)).isZero();
             }
-            try (ExampleProcess untrusting = ExampleProcess.start(TLSEchoClient.class, "localhost",
-                    Integer.toString(started.port()))) {
-                assertThat(untrusting.nextLine(30)).startsWith("TLS connection failed: ").contains("PKIX");
+            try (ExampleProcess untrusting =
+                    ExampleProcess.start(TLSEchoClient.class, "localhost", Integer.toString(started.port()))) {
+                assertThat(untrusting.nextLine(30))
+                        .startsWith("TLS connection failed: ")
+                        .contains("PKIX");
                 assertThat(untrusting.waitForExit(20)).isZero();
             }
             server.signal("INT");
@@ -55,13 +58,28 @@ class TlsExamplesTest {
     void opensslSClientTalksToTlsEchoServerAndSeesTheSameFingerprint() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(TLSEchoServer.class, "0")) {
             Started started = Started.from(server);
-            Process fingerprint = new ProcessBuilder("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in",
-                    started.certificate()).redirectErrorStream(true).start();
+            Process fingerprint = new ProcessBuilder(
+                            "openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", started.certificate())
+                    .redirectErrorStream(true)
+                    .start();
             String printed = new String(fingerprint.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             assertThat(printed).endsWith("=" + started.fingerprint());
-            Process sClient = new ProcessBuilder(List.of("openssl", "s_client", "-quiet", "-no_ign_eof", "-verify_return_error",
-                    "-connect", "127.0.0.1:" + started.port(), "-servername", "localhost", "-verify_hostname", "localhost",
-                    "-CAfile", started.certificate())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process sClient = new ProcessBuilder(List.of(
+                            "openssl",
+                            "s_client",
+                            "-quiet",
+                            "-no_ign_eof",
+                            "-verify_return_error",
+                            "-connect",
+                            "127.0.0.1:" + started.port(),
+                            "-servername",
+                            "localhost",
+                            "-verify_hostname",
+                            "localhost",
+                            "-CAfile",
+                            started.certificate()))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             OutputStream toServer = sClient.getOutputStream();
             toServer.write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
             toServer.flush();
@@ -77,8 +95,8 @@ class TlsExamplesTest {
     void startTlsClientSwitchesItsConnectionToTls() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(StartTLSServer.class, "0")) {
             Started started = Started.from(server);
-            try (ExampleProcess client = ExampleProcess.start(StartTLSClient.class, "localhost",
-                    Integer.toString(started.port()), started.certificate())) {
+            try (ExampleProcess client = ExampleProcess.start(
+                    StartTLSClient.class, "localhost", Integer.toString(started.port()), started.certificate())) {
                 assertThat(client.nextLine(30)).isEqualTo("received: READY");
                 assertThat(client.nextLine(30)).isEqualTo("connection lost: Connection was closed cleanly.");
                 assertThat(client.waitForExit(20)).isZero();

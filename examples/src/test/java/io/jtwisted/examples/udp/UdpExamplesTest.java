@@ -18,14 +18,17 @@ class UdpExamplesTest {
     @Test
     void udpEchoServerSendsEveryDatagramBackToItsSender() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(UDPEchoServer.class, "0");
-             DatagramChannel peer = DatagramChannel.open()) {
+                DatagramChannel peer = DatagramChannel.open()) {
             String first = server.nextLine(30);
             assertThat(first).startsWith("UDPEchoServer listening on UDP port ");
             peer.bind(new InetSocketAddress("127.0.0.1", 0));
-            peer.send(ByteBuffer.wrap("hello, udp".getBytes(StandardCharsets.US_ASCII)), new InetSocketAddress("127.0.0.1", portIn(first)));
+            peer.send(
+                    ByteBuffer.wrap("hello, udp".getBytes(StandardCharsets.US_ASCII)),
+                    new InetSocketAddress("127.0.0.1", portIn(first)));
             ByteBuffer answer = ByteBuffer.allocate(64);
             peer.receive(answer);
-            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("hello, udp");
+            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII))
+                    .isEqualTo("hello, udp");
             server.signal("INT");
             assertThat(server.waitForExit(20)).isZero();
         }
@@ -35,7 +38,8 @@ class UdpExamplesTest {
     void udpEchoClientPrintsTheAnswerOfTheEchoServer() throws Exception {
         try (ExampleProcess server = ExampleProcess.start(UDPEchoServer.class, "0")) {
             int port = portIn(server.nextLine(30));
-            try (ExampleProcess client = ExampleProcess.start(UDPEchoClient.class, "127.0.0.1", String.valueOf(port), "ping")) {
+            try (ExampleProcess client =
+                    ExampleProcess.start(UDPEchoClient.class, "127.0.0.1", String.valueOf(port), "ping")) {
                 assertThat(client.nextLine(30)).isEqualTo("now we can only send to host 127.0.0.1 port " + port);
                 assertThat(client.nextLine(30)).isEqualTo("received ping");
                 assertThat(client.waitForExit(20)).isZero();
@@ -63,11 +67,14 @@ class UdpExamplesTest {
             // startProtocol (which joins) runs inside listenMulticast, before main prints the port.
             assertThat(server.nextLine(30)).isEqualTo("MulticastServer joined 228.0.0.5");
             int port = portIn(server.nextLine(30));
-            try (ExampleProcess client = ExampleProcess.start(MulticastClient.class, String.valueOf(port), "228.0.0.5")) {
-                assertThat(client.nextLine(30)).startsWith("Datagram \"Server: Pong\" received from IPv4Address(type='UDP', host='127.0.0.1'");
+            try (ExampleProcess client =
+                    ExampleProcess.start(MulticastClient.class, String.valueOf(port), "228.0.0.5")) {
+                assertThat(client.nextLine(30))
+                        .startsWith("Datagram \"Server: Pong\" received from IPv4Address(type='UDP', host='127.0.0.1'");
                 assertThat(client.waitForExit(20)).isZero();
             }
-            assertThat(server.nextLine(30)).startsWith("Datagram \"Client: Ping\" received from IPv4Address(type='UDP'");
+            assertThat(server.nextLine(30))
+                    .startsWith("Datagram \"Client: Ping\" received from IPv4Address(type='UDP'");
         }
     }
 
@@ -76,7 +83,8 @@ class UdpExamplesTest {
         try (ExampleProcess server = ExampleProcess.start(UDPEchoServer.class, "0")) {
             int port = portIn(server.nextLine(30));
             Process socat = new ProcessBuilder("socat", "-T", "5", "-", "UDP:127.0.0.1:" + port)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
             socat.getOutputStream().flush();
             byte[] answer = new byte[10];

@@ -28,24 +28,30 @@ class UnixDatagramExamplesTest {
         Path socket = dir.resolve("echo.sock");
         Path own = dir.resolve("peer.sock");
         try (ExampleProcess server = ExampleProcess.start(UNIXDatagramEchoServer.class, socket.toString());
-             AFUNIXDatagramChannel peer = AFUNIXDatagramChannel.open()) {
+                AFUNIXDatagramChannel peer = AFUNIXDatagramChannel.open()) {
             assertThat(server.nextLine(30)).isEqualTo("UNIXDatagramEchoServer listening on " + socket);
             peer.bind(AFUNIXSocketAddress.of(own.toFile()));
-            peer.send(ByteBuffer.wrap("over unix datagrams".getBytes(StandardCharsets.US_ASCII)), AFUNIXSocketAddress.of(socket.toFile()));
+            peer.send(
+                    ByteBuffer.wrap("over unix datagrams".getBytes(StandardCharsets.US_ASCII)),
+                    AFUNIXSocketAddress.of(socket.toFile()));
             ByteBuffer answer = ByteBuffer.allocate(64);
             // bounded: closing the channel (try-with-resources) ends a receive that never returns
             CompletableFuture.runAsync(() -> {
-                try {
-                    peer.receive(answer);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(30, TimeUnit.SECONDS);
-            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("over unix datagrams");
+                        try {
+                            peer.receive(answer);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII))
+                    .isEqualTo("over unix datagrams");
             assertThat(server.nextLine(30)).isEqualTo("received 19 bytes from UNIXAddress('" + own + "')");
             server.signal("INT");
             assertThat(server.waitForExit(20)).isZero();
-            assertThat(Files.exists(socket)).as("the socket file stays, as in Twisted").isTrue();
+            assertThat(Files.exists(socket))
+                    .as("the socket file stays, as in Twisted")
+                    .isTrue();
         }
     }
 
@@ -54,7 +60,8 @@ class UnixDatagramExamplesTest {
         Path socket = dir.resolve("echo.sock");
         try (ExampleProcess server = ExampleProcess.start(UNIXDatagramEchoServer.class, socket.toString())) {
             server.nextLine(30);
-            try (ExampleProcess client = ExampleProcess.start(UNIXDatagramEchoClient.class, socket.toString(), "ping over unix")) {
+            try (ExampleProcess client =
+                    ExampleProcess.start(UNIXDatagramEchoClient.class, socket.toString(), "ping over unix")) {
                 assertThat(client.nextLine(30)).isEqualTo("ping over unix");
                 assertThat(client.waitForExit(20)).isZero();
             }
@@ -63,7 +70,8 @@ class UnixDatagramExamplesTest {
 
     @Test
     void theClientReportsThatNothingListens(@TempDir Path dir) throws Exception {
-        try (ExampleProcess client = ExampleProcess.start(UNIXDatagramEchoClient.class, dir.resolve("nobody.sock").toString())) {
+        try (ExampleProcess client = ExampleProcess.start(
+                UNIXDatagramEchoClient.class, dir.resolve("nobody.sock").toString())) {
             assertThat(client.nextLine(30)).startsWith("connection failed: ").contains("nobody.sock");
             assertThat(client.waitForExit(20)).isZero();
         }
@@ -74,9 +82,10 @@ class UnixDatagramExamplesTest {
         Path socket = dir.resolve("echo.sock");
         try (ExampleProcess server = ExampleProcess.start(UNIXDatagramEchoServer.class, socket.toString())) {
             server.nextLine(30);
-            Process socat = new ProcessBuilder("socat", "-t", "5", "-",
-                    "UNIX-SENDTO:" + socket + ",bind=" + dir.resolve("socat.sock"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process socat = new ProcessBuilder(
+                            "socat", "-t", "5", "-", "UNIX-SENDTO:" + socket + ",bind=" + dir.resolve("socat.sock"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
             socat.getOutputStream().close();
             byte[] answer = new byte[10];
@@ -94,10 +103,12 @@ class UnixDatagramExamplesTest {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             socat = new ProcessBuilder("socat", "UNIX-RECVFROM:" + socket, "PIPE")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             awaitCreated(watcher, socket);
         }
-        try (ExampleProcess client = ExampleProcess.start(UNIXDatagramEchoClient.class, socket.toString(), "to socat")) {
+        try (ExampleProcess client =
+                ExampleProcess.start(UNIXDatagramEchoClient.class, socket.toString(), "to socat")) {
             assertThat(client.nextLine(30)).isEqualTo("to socat");
             assertThat(client.waitForExit(20)).isZero();
         } finally {

@@ -27,7 +27,8 @@ class UnixExamplesTest {
                 while (answer.hasRemaining() && peer.read(answer) >= 0) {
                     // read until the echo is complete
                 }
-                assertThat(new String(answer.array(), StandardCharsets.US_ASCII)).isEqualTo("over unix");
+                assertThat(new String(answer.array(), StandardCharsets.US_ASCII))
+                        .isEqualTo("over unix");
             }
             server.signal("INT");
             assertThat(server.waitForExit(20)).isZero();
@@ -40,7 +41,8 @@ class UnixExamplesTest {
         Path socket = dir.resolve("echo.sock");
         try (ExampleProcess server = ExampleProcess.start(UNIXEchoServer.class, socket.toString())) {
             server.nextLine(30);
-            try (ExampleProcess client = ExampleProcess.start(UNIXEchoClient.class, socket.toString(), "ping over unix")) {
+            try (ExampleProcess client =
+                    ExampleProcess.start(UNIXEchoClient.class, socket.toString(), "ping over unix")) {
                 assertThat(client.nextLine(30)).isEqualTo("ping over unix");
                 assertThat(client.waitForExit(20)).isZero();
             }
@@ -53,7 +55,8 @@ class UnixExamplesTest {
         try (ExampleProcess server = ExampleProcess.start(UNIXEchoServer.class, socket.toString())) {
             server.nextLine(30);
             Process socat = new ProcessBuilder("socat", "-t", "5", "-", "UNIX-CONNECT:" + socket)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             socat.getOutputStream().write("via socat\n".getBytes(StandardCharsets.US_ASCII));
             socat.getOutputStream().close();
             String answer = new String(socat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);

@@ -116,8 +116,7 @@ public class BindAuthority extends FileAuthority {
     }
 
     /** One logical line: its tokens, whether it began with blank space, its first line number. */
-    private record Line(List<String> tokens, List<Boolean> quoted, boolean indented, int number) {
-    }
+    private record Line(List<String> tokens, List<Boolean> quoted, boolean indented, int number) {}
 
     private static final class Parser {
         private final String text;
@@ -324,8 +323,14 @@ public class BindAuthority extends FileAuthority {
                 case Dns.MX -> new RecordMX(number(exactly(d, 2, "MX").get(0)), name(d.get(1)));
                 case Dns.SOA -> {
                     exactly(d, 7, "SOA");
-                    yield new RecordSOA(name(d.get(0)), name(d.get(1)), parseTtl(d.get(2)), parseTtl(d.get(3)),
-                            parseTtl(d.get(4)), parseTtl(d.get(5)), parseTtl(d.get(6)));
+                    yield new RecordSOA(
+                            name(d.get(0)),
+                            name(d.get(1)),
+                            parseTtl(d.get(2)),
+                            parseTtl(d.get(3)),
+                            parseTtl(d.get(4)),
+                            parseTtl(d.get(5)),
+                            parseTtl(d.get(6)));
                 }
                 case Dns.TXT, Dns.SPF -> {
                     if (d.isEmpty()) {
@@ -343,15 +348,21 @@ public class BindAuthority extends FileAuthority {
                 }
                 case Dns.NAPTR -> {
                     exactly(d, 6, "NAPTR");
-                    yield new RecordNAPTR(number(d.get(0)), number(d.get(1)), unescape(d.get(2)), unescape(d.get(3)),
-                            unescape(d.get(4)), name(d.get(5)));
+                    yield new RecordNAPTR(
+                            number(d.get(0)),
+                            number(d.get(1)),
+                            unescape(d.get(2)),
+                            unescape(d.get(3)),
+                            unescape(d.get(4)),
+                            name(d.get(5)));
                 }
                 case Dns.CAA -> {
                     exactly(d, 3, "CAA");
                     yield new RecordCAA(number(d.get(0)), d.get(1), unescape(d.get(2)));
                 }
-                default -> throw new IllegalArgumentException(Dns.typeName(type)
-                        + " records need RFC 3597's generic form: \\# <length> <hex>");
+                default ->
+                    throw new IllegalArgumentException(
+                            Dns.typeName(type) + " records need RFC 3597's generic form: \\# <length> <hex>");
             };
         }
 

@@ -59,8 +59,7 @@ public class FileAuthority implements IResolver {
 
     /** For subclasses that read their records first, then call {@link #setRecords}. */
     @SuppressWarnings("NullAway.Init") // origin and soa: the subclass's constructor calls setRecords
-    protected FileAuthority() {
-    }
+    protected FileAuthority() {}
 
     /**
      * Replaces the zone's records.

@@ -33,8 +33,7 @@ public class CacheResolver implements IResolver {
     private final IReactorTime clock;
     private final Map<Query, Entry> cache = new HashMap<>();
 
-    private record Entry(double cachedAt, LookupResult result, boolean nxdomain, IDelayedCall expiry) {
-    }
+    private record Entry(double cachedAt, LookupResult result, boolean nxdomain, IDelayedCall expiry) {}
 
     /** A cache timing its entries by {@code clock} (the reactor, or a {@code Clock} in tests). */
     public CacheResolver(IReactorTime clock) {
@@ -53,8 +52,10 @@ public class CacheResolver implements IResolver {
             return Deferred.fail(new NotResponsibleError(query.name().toString()));
         }
         long elapsed = (long) (clock.seconds() - entry.cachedAt);
-        LookupResult aged = new LookupResult(age(entry.result.answers(), elapsed), age(entry.result.authority(),
-                elapsed), age(entry.result.additional(), elapsed));
+        LookupResult aged = new LookupResult(
+                age(entry.result.answers(), elapsed),
+                age(entry.result.authority(), elapsed),
+                age(entry.result.additional(), elapsed));
         if (entry.nxdomain) {
             return Deferred.fail(new AuthoritativeDomainError(query.name().toString(), aged.authority()));
         }

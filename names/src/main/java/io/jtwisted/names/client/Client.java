@@ -25,8 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class Client {
     private static @Nullable IResolver theResolver; // made on first use
 
-    private Client() {
-    }
+    private Client() {}
 
     /**
      * A chain of {@code hosts} (a hosts file), a cache and a {@link Resolver} asking
@@ -36,11 +35,12 @@ public final class Client {
     public static <R extends IReactorTCP & IReactorTime> ResolverChain createResolver(
             List<InetSocketAddress> servers, Path resolvConf, Path hosts, R reactor) {
         List<IResolver> chain = new ArrayList<>();
-        chain.add(new io.jtwisted.names.hosts.Resolver(hosts, io.jtwisted.names.hosts.Resolver.DEFAULT_TTL, reactor,
-                1.0));
+        chain.add(new io.jtwisted.names.hosts.Resolver(
+                hosts, io.jtwisted.names.hosts.Resolver.DEFAULT_TTL, reactor, 1.0));
         chain.add(new CacheResolver(reactor));
         try {
-            chain.add(servers.isEmpty() ? Resolver.fromResolvConf(resolvConf, reactor) : new Resolver(servers, reactor));
+            chain.add(
+                    servers.isEmpty() ? Resolver.fromResolvConf(resolvConf, reactor) : new Resolver(servers, reactor));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resolvConf, e);
         }
@@ -50,7 +50,8 @@ public final class Client {
     /** The shared resolver (Twisted's {@code getResolver()}), made on first call. */
     public static synchronized IResolver getResolver() {
         if (theResolver == null) {
-            theResolver = createResolver(List.of(), Path.of("/etc/resolv.conf"), Path.of("/etc/hosts"), Reactor.reactor);
+            theResolver =
+                    createResolver(List.of(), Path.of("/etc/resolv.conf"), Path.of("/etc/hosts"), Reactor.reactor);
         }
         return theResolver;
     }

@@ -15,8 +15,7 @@ import java.util.List;
  * ignored; so are addresses that are not IP literals.
  */
 public final class ResolvConf {
-    private ResolvConf() {
-    }
+    private ResolvConf() {}
 
     /** The servers {@code file} names; none if it does not exist. */
     public static List<InetSocketAddress> servers(Path file) throws IOException {

@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class Resolver implements IResolver {
     /** Twisted's default timeouts: 1, 3, 11 and 45 seconds. */
-    @SuppressWarnings("MutablePublicArray") // Twisted's public name; the resolvers copy it, so a change reaches only later ones
+    @SuppressWarnings(
+            "MutablePublicArray") // Twisted's public name; the resolvers copy it, so a change reaches only later ones
     public static final double[] DEFAULT_TIMEOUT = {1, 3, 11, 45};
 
     /** The UDP answer size this client advertises (the size DNS Flag Day 2020 recommends). */
@@ -78,8 +79,8 @@ public class Resolver implements IResolver {
      *
      * @throws IllegalArgumentException without servers or timeouts
      */
-    public <R extends IReactorTCP & IReactorTime> Resolver(List<InetSocketAddress> servers, R reactor,
-                                                          double[] timeout) {
+    public <R extends IReactorTCP & IReactorTime> Resolver(
+            List<InetSocketAddress> servers, R reactor, double[] timeout) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("a client resolver needs at least one server");
         }
@@ -124,25 +125,29 @@ public class Resolver implements IResolver {
         List<Deferred<LookupResult>> others = new ArrayList<>();
         waiting.put(query, others);
         double[] timeouts = timeout == null ? defaultTimeout : timeout;
-        return attempt(query, timeouts, 0, 0).addCallbackDeferring(Resolver::filterAnswers).addCallback(result -> {
-            waiting.remove(query);
-            for (Deferred<LookupResult> other : others) {
-                other.callback(result);
-            }
-            return result;
-        }).addErrbackDeferring(failure -> {
-            waiting.remove(query);
-            for (Deferred<LookupResult> other : others) {
-                other.errback(failure);
-            }
-            return Deferred.fail(failure);
-        });
+        return attempt(query, timeouts, 0, 0)
+                .addCallbackDeferring(Resolver::filterAnswers)
+                .addCallback(result -> {
+                    waiting.remove(query);
+                    for (Deferred<LookupResult> other : others) {
+                        other.callback(result);
+                    }
+                    return result;
+                })
+                .addErrbackDeferring(failure -> {
+                    waiting.remove(query);
+                    for (Deferred<LookupResult> other : others) {
+                        other.errback(failure);
+                    }
+                    return Deferred.fail(failure);
+                });
     }
 
     private Deferred<Message> attempt(Query query, double[] timeouts, int round, int server) {
         return send(servers.get(server), query, timeouts[round]).addErrbackDeferring(failure -> {
             Throwable error = failure.value();
-            if (!(error instanceof DNSQueryTimeoutError) && !(error instanceof io.jtwisted.internet.error.ConnectError)) {
+            if (!(error instanceof DNSQueryTimeoutError)
+                    && !(error instanceof io.jtwisted.internet.error.ConnectError)) {
                 return Deferred.fail(failure);
             }
             int nextServer = server + 1;
@@ -164,8 +169,9 @@ public class Resolver implements IResolver {
         if (udp == null) {
             return queryTCP(server, List.of(query), timeout);
         }
-        return queryUDP(server, List.of(query), timeout).addCallbackDeferring(message -> message.trunc()
-                ? queryTCP(server, List.of(query), timeout) : Deferred.succeed(message));
+        return queryUDP(server, List.of(query), timeout)
+                .addCallbackDeferring(message ->
+                        message.trunc() ? queryTCP(server, List.of(query), timeout) : Deferred.succeed(message));
     }
 
     /**
@@ -185,14 +191,17 @@ public class Resolver implements IResolver {
         DNSDatagramProtocol protocol = new DNSDatagramProtocol(
                 (message, p, address) -> log.debug("unexpected message from {}: {}", address, message), time);
         IUDPTransport port = udp.listenUDP(0, protocol, v6 ? "::" : "", EDNS_SIZE);
-        IAddress to = v6 ? new IPv6Address("UDP", host, server.getPort()) : new IPv4Address("UDP", host, server.getPort());
-        return protocol.query(to, queries, timeout, Edns.ofSize(EDNS_SIZE)).addCallback(message -> {
-            port.stopListening();
-            return message;
-        }).addErrbackDeferring(failure -> {
-            port.stopListening();
-            return Deferred.fail(failure);
-        });
+        IAddress to =
+                v6 ? new IPv6Address("UDP", host, server.getPort()) : new IPv4Address("UDP", host, server.getPort());
+        return protocol.query(to, queries, timeout, Edns.ofSize(EDNS_SIZE))
+                .addCallback(message -> {
+                    port.stopListening();
+                    return message;
+                })
+                .addErrbackDeferring(failure -> {
+                    port.stopListening();
+                    return Deferred.fail(failure);
+                });
     }
 
     /**
@@ -202,8 +211,8 @@ public class Resolver implements IResolver {
      */
     public Deferred<Message> queryTCP(InetSocketAddress server, List<Query> queries, double timeout) {
         Deferred<Message> result = new Deferred<>();
-        DNSController ignoring = (message, protocol, address) ->
-                log.debug("unexpected message from {}: {}", server, message);
+        DNSController ignoring =
+                (message, protocol, address) -> log.debug("unexpected message from {}: {}", server, message);
         ClientFactory factory = new ClientFactory() {
             @Override
             public io.jtwisted.internet.interfaces.IProtocol buildProtocol(IAddress address) {
@@ -211,19 +220,22 @@ public class Resolver implements IResolver {
                     @Override
                     public void connectionMade() {
                         super.connectionMade();
-                        query(queries, timeout).<@Nullable Void>addCallbacks(message -> {
-                            transport.loseConnection();
-                            if (!result.called()) {
-                                result.callback(message);
-                            }
-                            return null;
-                        }, f -> {
-                            transport.loseConnection();
-                            if (!result.called()) {
-                                result.errback(f);
-                            }
-                            return null;
-                        });
+                        query(queries, timeout)
+                                .<@Nullable Void>addCallbacks(
+                                        message -> {
+                                            transport.loseConnection();
+                                            if (!result.called()) {
+                                                result.callback(message);
+                                            }
+                                            return null;
+                                        },
+                                        f -> {
+                                            transport.loseConnection();
+                                            if (!result.called()) {
+                                                result.errback(f);
+                                            }
+                                            return null;
+                                        });
                     }
                 };
             }
@@ -244,7 +256,9 @@ public class Resolver implements IResolver {
      * {@code filterAnswers}).
      */
     static Deferred<LookupResult> filterAnswers(Message message) {
-        String name = message.queries().isEmpty() ? "" : message.queries().get(0).name().toString();
+        String name = message.queries().isEmpty()
+                ? ""
+                : message.queries().get(0).name().toString();
         DomainError error = switch (message.rCode()) {
             case Dns.OK -> null;
             case Dns.EFORMAT -> new DNSFormatError(name, message);
@@ -259,5 +273,4 @@ public class Resolver implements IResolver {
         }
         return Deferred.succeed(new LookupResult(message.answers(), message.authority(), message.additional()));
     }
-
 }

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The address-finding of {@link IResolver#getHostByName(String)}: A first, then CNAMEs, then AAAA. */
 final class HostByName {
-    private HostByName() {
-    }
+    private HostByName() {}
 
     static Deferred<String> resolve(IResolver resolver, Name name, double @Nullable [] timeout, int hops) {
         return resolver.query(new Query(name, Dns.A, Dns.IN), timeout)
@@ -39,7 +38,8 @@ final class HostByName {
                     return resolver.query(new Query(target, Dns.AAAA, Dns.IN), timeout)
                             .addCallbackDeferring(v6 -> {
                                 String address = addressOf(v6, target, Dns.AAAA);
-                                return address != null ? Deferred.succeed(address)
+                                return address != null
+                                        ? Deferred.succeed(address)
                                         : Deferred.<String>fail(new DNSLookupError(name.toString()));
                             })
                             .addErrbackDeferring(failure -> Deferred.fail(new DNSLookupError(name.toString())));
@@ -49,7 +49,8 @@ final class HostByName {
     private static @Nullable String addressOf(LookupResult result, Name owner, int type) {
         for (RRHeader record : result.answers()) {
             if (record.type() == type && record.name().equals(owner)) {
-                return record.payload() instanceof RecordA a ? a.dottedQuad()
+                return record.payload() instanceof RecordA a
+                        ? a.dottedQuad()
                         : ((RecordAAAA) record.payload()).compressed();
             }
         }

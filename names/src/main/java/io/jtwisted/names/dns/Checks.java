@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Range checks shared by the record constructors. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     static void u8(int value, String what) {
         if (value < 0 || value > 0xFF) {

@@ -18,10 +18,8 @@ public interface DNSController {
     void messageReceived(Message message, IDNSProtocol protocol, @Nullable IAddress address);
 
     /** A stream protocol connected (Twisted's {@code connectionMade(protocol)} on the controller). */
-    default void connectionMade(DNSProtocol protocol) {
-    }
+    default void connectionMade(DNSProtocol protocol) {}
 
     /** A stream protocol disconnected. */
-    default void connectionLost(DNSProtocol protocol) {
-    }
+    default void connectionLost(DNSProtocol protocol) {}
 }

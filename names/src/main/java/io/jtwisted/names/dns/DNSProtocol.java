@@ -35,8 +35,7 @@ public class DNSProtocol extends Protocol implements IDNSProtocol {
     private byte[] buffer = new byte[512];
     private int buffered;
 
-    private record Pending(Deferred<Message> result, IDelayedCall timeout) {
-    }
+    private record Pending(Deferred<Message> result, IDelayedCall timeout) {}
 
     /**
      * A protocol handing incoming queries to {@code controller}; {@code reactor} times this end's

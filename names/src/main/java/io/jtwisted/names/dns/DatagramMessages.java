@@ -32,8 +32,7 @@ final class DatagramMessages implements IDNSProtocol {
         void send(byte[] datagram, IAddress to);
     }
 
-    private record Pending(Deferred<Message> result, IDelayedCall timeout, IAddress server) {
-    }
+    private record Pending(Deferred<Message> result, IDelayedCall timeout, IAddress server) {}
 
     private final DNSController controller;
     private final @Nullable IReactorTime reactor; // null: it only answers

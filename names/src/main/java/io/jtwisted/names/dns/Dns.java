@@ -5,8 +5,7 @@ package io.jtwisted.names.dns;
  * response codes and the standard port. {@code dns.A} in Twisted is {@code Dns.A} here.
  */
 public final class Dns {
-    private Dns() {
-    }
+    private Dns() {}
 
     /** The DNS port. */
     public static final int PORT = 53;
@@ -101,27 +100,48 @@ public final class Dns {
     public static int typeOf(String name) {
         String upper = name.toUpperCase(java.util.Locale.ROOT);
         switch (upper) {
-            case "A": return A;
-            case "NS": return NS;
-            case "CNAME": return CNAME;
-            case "SOA": return SOA;
-            case "NULL": return NULL;
-            case "WKS": return WKS;
-            case "PTR": return PTR;
-            case "HINFO": return HINFO;
-            case "MX": return MX;
-            case "TXT": return TXT;
-            case "AAAA": return AAAA;
-            case "SRV": return SRV;
-            case "NAPTR": return NAPTR;
-            case "OPT": return OPT;
-            case "SPF": return SPF;
-            case "CAA": return CAA;
-            case "IXFR": return IXFR;
-            case "AXFR": return AXFR;
-            case "MAILB": return MAILB;
-            case "MAILA": return MAILA;
-            case "ANY": return ALL_RECORDS;
+            case "A":
+                return A;
+            case "NS":
+                return NS;
+            case "CNAME":
+                return CNAME;
+            case "SOA":
+                return SOA;
+            case "NULL":
+                return NULL;
+            case "WKS":
+                return WKS;
+            case "PTR":
+                return PTR;
+            case "HINFO":
+                return HINFO;
+            case "MX":
+                return MX;
+            case "TXT":
+                return TXT;
+            case "AAAA":
+                return AAAA;
+            case "SRV":
+                return SRV;
+            case "NAPTR":
+                return NAPTR;
+            case "OPT":
+                return OPT;
+            case "SPF":
+                return SPF;
+            case "CAA":
+                return CAA;
+            case "IXFR":
+                return IXFR;
+            case "AXFR":
+                return AXFR;
+            case "MAILB":
+                return MAILB;
+            case "MAILA":
+                return MAILA;
+            case "ANY":
+                return ALL_RECORDS;
             default:
                 return upper.startsWith("TYPE") ? parseCode(upper.substring(4)) : -1;
         }

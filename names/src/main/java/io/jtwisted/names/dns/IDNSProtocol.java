@@ -18,5 +18,6 @@ public interface IDNSProtocol {
     boolean isStream();
 
     /** The address of the other end of a stream, or {@code null} for datagrams. */
-    @Nullable IAddress peer();
+    @Nullable
+    IAddress peer();
 }

@@ -276,9 +276,15 @@ public final class Message {
         }
         int length = writer.position();
         writer.putU16(0, id);
-        int flags = (answer ? 0x8000 : 0) | (opCode << 11) | (auth ? 0x0400 : 0) | (truncated ? 0x0200 : 0)
-                | (recDes ? 0x0100 : 0) | (recAv ? 0x0080 : 0) | (authenticData ? 0x0020 : 0)
-                | (checkingDisabled ? 0x0010 : 0) | (rCode & 0xF);
+        int flags = (answer ? 0x8000 : 0)
+                | (opCode << 11)
+                | (auth ? 0x0400 : 0)
+                | (truncated ? 0x0200 : 0)
+                | (recDes ? 0x0100 : 0)
+                | (recAv ? 0x0080 : 0)
+                | (authenticData ? 0x0020 : 0)
+                | (checkingDisabled ? 0x0010 : 0)
+                | (rCode & 0xF);
         writer.putU16(2, flags);
         writer.putU16(4, queries.size());
         writer.putU16(6, counts[0]);
@@ -330,8 +336,8 @@ public final class Message {
         int ar = reader.readU16("header");
         // Each question takes at least 5 octets and each record 11: cap the lists' sizes by that.
         int room = length - HEADER_LENGTH;
-        Message message = new Message(Math.min(qd, room / 5), Math.min(an, room / 11), Math.min(ns, room / 11),
-                Math.min(ar, room / 11));
+        Message message = new Message(
+                Math.min(qd, room / 5), Math.min(an, room / 11), Math.min(ns, room / 11), Math.min(ar, room / 11));
         message.id = id;
         message.answer = (flags & 0x8000) != 0;
         message.opCode = (flags >>> 11) & 0xF;
@@ -352,8 +358,8 @@ public final class Message {
         return message;
     }
 
-    private static void readSection(MessageReader reader, int count, List<RRHeader> into, Message message,
-                                    boolean optAllowed) {
+    private static void readSection(
+            MessageReader reader, int count, List<RRHeader> into, Message message, boolean optAllowed) {
         for (int i = 0; i < count; i++) {
             Name name = reader.readName();
             int type = reader.readU16("record header");

@@ -50,8 +50,10 @@ final class MessageReader {
 
     long readU32(String what) {
         need(4, what);
-        long value = ((long) (data[position] & 0xFF) << 24) | ((data[position + 1] & 0xFF) << 16)
-                | ((data[position + 2] & 0xFF) << 8) | (data[position + 3] & 0xFF);
+        long value = ((long) (data[position] & 0xFF) << 24)
+                | ((data[position + 1] & 0xFF) << 16)
+                | ((data[position + 2] & 0xFF) << 8)
+                | (data[position + 3] & 0xFF);
         position += 4;
         return value;
     }

@@ -6,8 +6,19 @@ package io.jtwisted.names.dns;
  * and TTL live in the {@link RRHeader} that carries it.
  */
 @SuppressWarnings("JavaLangClash") // Twisted's IRecord; this package never means java.lang.Record by the name
-public sealed interface Record permits RecordA, RecordAAAA, RecordCNAME, RecordNS, RecordPTR, RecordMX, RecordSOA,
-        RecordTXT, RecordSRV, RecordNAPTR, RecordCAA, UnknownRecord {
+public sealed interface Record
+        permits RecordA,
+                RecordAAAA,
+                RecordCNAME,
+                RecordNS,
+                RecordPTR,
+                RecordMX,
+                RecordSOA,
+                RecordTXT,
+                RecordSRV,
+                RecordNAPTR,
+                RecordCAA,
+                UnknownRecord {
     /** The record type ({@link Dns#A}, {@link Dns#MX}, ...). */
     int type();
 }

@@ -2,8 +2,7 @@ package io.jtwisted.names.dns;
 
 /** The record data formats: one switch each way, over the sealed {@link Record} types. */
 final class RecordCodec {
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     /** Writes one resource record: owner, type, class, TTL, data length and data. */
     static void writeRecord(MessageWriter writer, RRHeader record) {
@@ -95,8 +94,15 @@ final class RecordCodec {
             case Dns.NS -> new RecordNS(reader.readName());
             case Dns.PTR -> new RecordPTR(reader.readName());
             case Dns.MX -> new RecordMX(reader.readU16("MX"), reader.readName());
-            case Dns.SOA -> new RecordSOA(reader.readName(), reader.readName(), reader.readU32("SOA"),
-                    reader.readU32("SOA"), reader.readU32("SOA"), reader.readU32("SOA"), reader.readU32("SOA"));
+            case Dns.SOA ->
+                new RecordSOA(
+                        reader.readName(),
+                        reader.readName(),
+                        reader.readU32("SOA"),
+                        reader.readU32("SOA"),
+                        reader.readU32("SOA"),
+                        reader.readU32("SOA"),
+                        reader.readU32("SOA"));
             case Dns.TXT -> {
                 if (length == 0) {
                     throw new DNSDecodeError("TXT record with no string");
@@ -107,11 +113,16 @@ final class RecordCodec {
                 }
                 yield new RecordTXT(strings);
             }
-            case Dns.SRV -> new RecordSRV(reader.readU16("SRV"), reader.readU16("SRV"), reader.readU16("SRV"),
-                    reader.readName());
-            case Dns.NAPTR -> new RecordNAPTR(reader.readU16("NAPTR"), reader.readU16("NAPTR"),
-                    Checks.text(reader.readCharacterString("NAPTR")), Checks.text(reader.readCharacterString("NAPTR")),
-                    Checks.text(reader.readCharacterString("NAPTR")), reader.readName());
+            case Dns.SRV ->
+                new RecordSRV(reader.readU16("SRV"), reader.readU16("SRV"), reader.readU16("SRV"), reader.readName());
+            case Dns.NAPTR ->
+                new RecordNAPTR(
+                        reader.readU16("NAPTR"),
+                        reader.readU16("NAPTR"),
+                        Checks.text(reader.readCharacterString("NAPTR")),
+                        Checks.text(reader.readCharacterString("NAPTR")),
+                        Checks.text(reader.readCharacterString("NAPTR")),
+                        reader.readName());
             case Dns.CAA -> {
                 int flags = reader.readU8("CAA");
                 byte[] tag = reader.readCharacterString("CAA");

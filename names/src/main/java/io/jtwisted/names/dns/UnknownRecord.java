@@ -46,6 +46,7 @@ public record UnknownRecord(int type, byte[] data) implements Record {
     /** RFC 3597's generic form: {@code \# <length> <hex>}. */
     @Override
     public String toString() {
-        return "<" + Dns.typeName(type) + " \\# " + data.length + " " + HexFormat.of().formatHex(data) + ">";
+        return "<" + Dns.typeName(type) + " \\# " + data.length + " "
+                + HexFormat.of().formatHex(data) + ">";
     }
 }

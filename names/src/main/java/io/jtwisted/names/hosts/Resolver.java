@@ -53,8 +53,7 @@ public class Resolver implements IResolver {
     private Map<Name, Entry> entries = Map.of();
 
     /** The records of one name. */
-    private record Entry(List<RRHeader> v4, List<RRHeader> v6) {
-    }
+    private record Entry(List<RRHeader> v4, List<RRHeader> v6) {}
 
     /** A resolver for {@code /etc/hosts}-format {@code file}, TTL one hour, checked at each query. */
     public Resolver(Path file) {
@@ -123,8 +122,10 @@ public class Resolver implements IResolver {
         Object version;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            version = List.of(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey() == null ? ""
-                    : attributes.fileKey());
+            version = List.of(
+                    attributes.lastModifiedTime(),
+                    attributes.size(),
+                    attributes.fileKey() == null ? "" : attributes.fileKey());
         } catch (NoSuchFileException e) {
             version = "missing";
         } catch (IOException e) {
@@ -180,8 +181,11 @@ public class Resolver implements IResolver {
         }
         Map<Name, Entry> entries = new HashMap<>();
         for (Name name : union(v4, v6)) {
-            entries.put(name, new Entry(List.copyOf(v4.getOrDefault(name, List.of())),
-                    List.copyOf(v6.getOrDefault(name, List.of()))));
+            entries.put(
+                    name,
+                    new Entry(
+                            List.copyOf(v4.getOrDefault(name, List.of())),
+                            List.copyOf(v6.getOrDefault(name, List.of()))));
         }
         return entries;
     }

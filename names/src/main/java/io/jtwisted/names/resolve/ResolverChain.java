@@ -41,7 +41,10 @@ public class ResolverChain implements IResolver {
 
     private Deferred<LookupResult> ask(int index, Query query, double @Nullable [] timeout, @Nullable Failure best) {
         if (index >= resolvers.size()) {
-            return Deferred.fail(best != null ? best : new Failure(new NotResponsibleError(query.name().toString())));
+            return Deferred.fail(
+                    best != null
+                            ? best
+                            : new Failure(new NotResponsibleError(query.name().toString())));
         }
         IResolver resolver = resolvers.get(index);
         // A resolver that throws instead of failing its Deferred still fails only this lookup.

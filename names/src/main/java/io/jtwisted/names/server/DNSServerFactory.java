@@ -78,8 +78,10 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
      * A server answering from {@code authorities} (zones, hosts files), then {@code caches}, then
      * {@code clients} (resolvers that recurse, such as {@code client.Resolver}).
      */
-    public DNSServerFactory(List<? extends IResolver> authorities, List<? extends IResolver> caches,
-                            List<? extends IResolver> clients) {
+    public DNSServerFactory(
+            List<? extends IResolver> authorities,
+            List<? extends IResolver> caches,
+            List<? extends IResolver> clients) {
         this.authorities = List.copyOf(authorities);
         this.caches = List.copyOf(caches);
         this.clients = List.copyOf(clients);
@@ -158,24 +160,31 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
             handleTransfer(message, protocol, address);
             return;
         }
-        lookup(query).<@Nullable Void>addCallbacks(answer -> {
-            sendReply(protocol, response(message, answer), address, message);
-            return null;
-        }, failure -> {
-            sendReply(protocol, errorResponse(message, failure), address, message);
-            return null;
-        });
+        lookup(query)
+                .<@Nullable Void>addCallbacks(
+                        answer -> {
+                            sendReply(protocol, response(message, answer), address, message);
+                            return null;
+                        },
+                        failure -> {
+                            sendReply(protocol, errorResponse(message, failure), address, message);
+                            return null;
+                        });
     }
 
     /** What one stage of the server found. */
-    private record Answer(LookupResult result, boolean fromClient) {
-    }
+    private record Answer(LookupResult result, boolean fromClient) {}
 
     private Deferred<Answer> lookup(Query query) {
-        return authorityChain.query(query).addCallback(r -> new Answer(r, false))
-                .addErrbackDeferring(failure -> passOn(failure, () -> cacheChain.query(query)
-                        .addCallback(r -> new Answer(r, false))
-                        .addErrbackDeferring(again -> passOn(again, () -> askClients(query)))));
+        return authorityChain
+                .query(query)
+                .addCallback(r -> new Answer(r, false))
+                .addErrbackDeferring(failure -> passOn(
+                        failure,
+                        () -> cacheChain
+                                .query(query)
+                                .addCallback(r -> new Answer(r, false))
+                                .addErrbackDeferring(again -> passOn(again, () -> askClients(query)))));
     }
 
     private static Deferred<Answer> passOn(Failure failure, java.util.function.Supplier<Deferred<Answer>> next) {
@@ -190,23 +199,26 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
         if (clients.isEmpty()) {
             return Deferred.fail(new NotResponsibleError(query.name().toString()));
         }
-        return clientChain.query(query).addCallback(result -> {
-            for (IResolver cache : caches) {
-                if (cache instanceof CacheResolver c) {
-                    c.cacheResult(query, result);
-                }
-            }
-            return new Answer(result, true);
-        }).addErrbackDeferring(failure -> {
-            if (failure.value() instanceof DNSNameError nxdomain && nxdomain.response() != null) {
-                for (IResolver cache : caches) {
-                    if (cache instanceof CacheResolver c) {
-                        c.cacheNameError(query, nxdomain.response().authority());
+        return clientChain
+                .query(query)
+                .addCallback(result -> {
+                    for (IResolver cache : caches) {
+                        if (cache instanceof CacheResolver c) {
+                            c.cacheResult(query, result);
+                        }
                     }
-                }
-            }
-            return Deferred.fail(failure);
-        });
+                    return new Answer(result, true);
+                })
+                .addErrbackDeferring(failure -> {
+                    if (failure.value() instanceof DNSNameError nxdomain && nxdomain.response() != null) {
+                        for (IResolver cache : caches) {
+                            if (cache instanceof CacheResolver c) {
+                                c.cacheNameError(query, nxdomain.response().authority());
+                            }
+                        }
+                    }
+                    return Deferred.fail(failure);
+                });
     }
 
     private Message response(Message request, Answer answer) {
@@ -293,18 +305,22 @@ public class DNSServerFactory extends ServerFactory implements DNSController {
             sendReply(protocol, errorResponse(message, Dns.EREFUSED), address, message);
             return;
         }
-        zone.lookupZone(query.name().toString()).<@Nullable Void>addCallbacks(result -> {
-            List<RRHeader> records = result.answers();
-            for (int start = 0; start < records.size(); start += AXFR_CHUNK) {
-                Message part = Message.responseTo(message).auth(true);
-                part.answers().addAll(records.subList(start, Math.min(records.size(), start + AXFR_CHUNK)));
-                sendReply(protocol, part, address, message);
-            }
-            return null;
-        }, failure -> {
-            sendReply(protocol, errorResponse(message, failure), address, message);
-            return null;
-        });
+        zone.lookupZone(query.name().toString())
+                .<@Nullable Void>addCallbacks(
+                        result -> {
+                            List<RRHeader> records = result.answers();
+                            for (int start = 0; start < records.size(); start += AXFR_CHUNK) {
+                                Message part = Message.responseTo(message).auth(true);
+                                part.answers()
+                                        .addAll(records.subList(start, Math.min(records.size(), start + AXFR_CHUNK)));
+                                sendReply(protocol, part, address, message);
+                            }
+                            return null;
+                        },
+                        failure -> {
+                            sendReply(protocol, errorResponse(message, failure), address, message);
+                            return null;
+                        });
     }
 
     private static @Nullable String hostOf(@Nullable IAddress address) {

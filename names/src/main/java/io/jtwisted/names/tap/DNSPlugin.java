@@ -51,7 +51,11 @@ public final class DNSPlugin implements IServiceMaker {
                 Option.flag("cache", "c", "cache the answers of upstream servers"),
                 Option.flag("recursive", "r", "ask the servers of resolv.conf about other names"),
                 Option.value("resolv-conf", null, "FILE", null, "the resolv.conf to use (implies --recursive)"),
-                Option.value("allow-transfer", null, "ADDRESS[,ADDRESS...]", null,
+                Option.value(
+                        "allow-transfer",
+                        null,
+                        "ADDRESS[,ADDRESS...]",
+                        null,
                         "addresses allowed zone transfers (AXFR over TCP)"));
     }
 
@@ -71,14 +75,15 @@ public final class DNSPlugin implements IServiceMaker {
         }
         String hostsFile = options.get("hosts-file");
         if (hostsFile != null) {
-            authorities.add(new io.jtwisted.names.hosts.Resolver(Path.of(hostsFile),
-                    io.jtwisted.names.hosts.Resolver.DEFAULT_TTL, reactor, 1.0));
+            authorities.add(new io.jtwisted.names.hosts.Resolver(
+                    Path.of(hostsFile), io.jtwisted.names.hosts.Resolver.DEFAULT_TTL, reactor, 1.0));
         }
         List<IResolver> caches = options.isSet("cache") ? List.of(new CacheResolver(reactor)) : List.of();
         List<IResolver> clients = new ArrayList<>();
         String resolvConf = options.get("resolv-conf");
         if (options.isSet("recursive") || resolvConf != null) {
-            clients.add(Resolver.fromResolvConf(Path.of(resolvConf != null ? resolvConf : "/etc/resolv.conf"), reactor));
+            clients.add(
+                    Resolver.fromResolvConf(Path.of(resolvConf != null ? resolvConf : "/etc/resolv.conf"), reactor));
         }
         DNSServerFactory factory = new DNSServerFactory(authorities, caches, clients);
         String allowed = options.get("allow-transfer");

@@ -20,10 +20,17 @@ class NamesLayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.jtwisted.names");
 
-    private static final String[] ABOVE_DNS = {"io.jtwisted.names.error..", "io.jtwisted.names.common..",
-            "io.jtwisted.names.hosts..", "io.jtwisted.names.authority..", "io.jtwisted.names.cache..",
-            "io.jtwisted.names.resolve..", "io.jtwisted.names.server..", "io.jtwisted.names.client..",
-            "io.jtwisted.names.tap.."};
+    private static final String[] ABOVE_DNS = {
+        "io.jtwisted.names.error..",
+        "io.jtwisted.names.common..",
+        "io.jtwisted.names.hosts..",
+        "io.jtwisted.names.authority..",
+        "io.jtwisted.names.cache..",
+        "io.jtwisted.names.resolve..",
+        "io.jtwisted.names.server..",
+        "io.jtwisted.names.client..",
+        "io.jtwisted.names.tap.."
+    };
 
     @Test
     void noPackageCycles() {
@@ -32,28 +39,51 @@ class NamesLayeringTest {
 
     @Test
     void theCodecKnowsNoResolver() {
-        noClasses().that().resideInAPackage("io.jtwisted.names.dns..")
-                .should().dependOnClassesThat().resideInAnyPackage(ABOVE_DNS).check(NAMES);
+        noClasses()
+                .that()
+                .resideInAPackage("io.jtwisted.names.dns..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ABOVE_DNS)
+                .check(NAMES);
     }
 
     @Test
     void resolversKnowNeitherServerNorClientNorPlugin() {
-        noClasses().that().resideInAnyPackage("io.jtwisted.names.common..", "io.jtwisted.names.hosts..",
-                        "io.jtwisted.names.authority..", "io.jtwisted.names.cache..", "io.jtwisted.names.resolve..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.jtwisted.names.server..",
-                        "io.jtwisted.names.client..", "io.jtwisted.names.tap..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.jtwisted.names.common..",
+                        "io.jtwisted.names.hosts..",
+                        "io.jtwisted.names.authority..",
+                        "io.jtwisted.names.cache..",
+                        "io.jtwisted.names.resolve..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.jtwisted.names.server..", "io.jtwisted.names.client..", "io.jtwisted.names.tap..")
                 .check(NAMES);
     }
 
     @Test
     void onlyThePluginKnowsThePlugin() {
-        noClasses().that().resideOutsideOfPackage("io.jtwisted.names.tap..")
-                .should().dependOnClassesThat().resideInAPackage("io.jtwisted.names.tap..").check(NAMES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.jtwisted.names.tap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jtwisted.names.tap..")
+                .check(NAMES);
     }
 
     @Test
     void coreIsUsedThroughItsApiOnly() {
-        noClasses().that().resideInAPackage("io.jtwisted.names..")
-                .should().dependOnClassesThat().resideInAPackage("io.jtwisted.internal..").check(NAMES);
+        noClasses()
+                .that()
+                .resideInAPackage("io.jtwisted.names..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jtwisted.internal..")
+                .check(NAMES);
     }
 }

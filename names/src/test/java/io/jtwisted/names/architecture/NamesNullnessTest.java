@@ -16,18 +16,20 @@ class NamesNullnessTest {
     void everyPackageIsNullMarked() {
         Set<String> packages = NullMarkedPackages.packagesBeside(Message.class);
 
-        assertThat(packages).contains(
-                "io.jtwisted.names.authority",
-                "io.jtwisted.names.cache",
-                "io.jtwisted.names.client",
-                "io.jtwisted.names.common",
-                "io.jtwisted.names.dns",
-                "io.jtwisted.names.error",
-                "io.jtwisted.names.hosts",
-                "io.jtwisted.names.resolve",
-                "io.jtwisted.names.server",
-                "io.jtwisted.names.tap");
-        assertThat(NullMarkedPackages.unmarked(packages)).as("packages without @NullMarked in their package-info.java")
+        assertThat(packages)
+                .contains(
+                        "io.jtwisted.names.authority",
+                        "io.jtwisted.names.cache",
+                        "io.jtwisted.names.client",
+                        "io.jtwisted.names.common",
+                        "io.jtwisted.names.dns",
+                        "io.jtwisted.names.error",
+                        "io.jtwisted.names.hosts",
+                        "io.jtwisted.names.resolve",
+                        "io.jtwisted.names.server",
+                        "io.jtwisted.names.tap");
+        assertThat(NullMarkedPackages.unmarked(packages))
+                .as("packages without @NullMarked in their package-info.java")
                 .isEmpty();
     }
 }

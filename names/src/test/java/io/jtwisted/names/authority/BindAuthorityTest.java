@@ -48,7 +48,9 @@ class BindAuthorityTest {
     }
 
     static Path resource(String name) throws URISyntaxException {
-        return Path.of(BindAuthorityTest.class.getResource("/io/jtwisted/names/" + name).toURI());
+        return Path.of(BindAuthorityTest.class
+                .getResource("/io/jtwisted/names/" + name)
+                .toURI());
     }
 
     private LookupResult answer(String name, int type) {
@@ -62,8 +64,15 @@ class BindAuthorityTest {
     @Test
     void readsTheSoaAcrossParenthesesWithItsUnits() {
         assertThat(zone.origin()).isEqualTo(Name.of("example.com"));
-        assertThat(zone.soa().payload()).isEqualTo(new RecordSOA(Name.of("ns1.example.com"),
-                Name.of("hostmaster.example.com"), 2024010101L, 3600, 600, 604800, 300));
+        assertThat(zone.soa().payload())
+                .isEqualTo(new RecordSOA(
+                        Name.of("ns1.example.com"),
+                        Name.of("hostmaster.example.com"),
+                        2024010101L,
+                        3600,
+                        600,
+                        604800,
+                        300));
         assertThat(zone.soa().ttl()).isEqualTo(3600);
     }
 
@@ -71,7 +80,8 @@ class BindAuthorityTest {
     void answersEveryCommonTypeAuthoritatively() {
         assertThat(payloads(answer("example.com", Dns.NS).answers()))
                 .containsExactly(RecordNS.of("ns1.example.com"), RecordNS.of("ns2.example.net"));
-        assertThat(payloads(answer("example.com", Dns.MX).answers())).containsExactly(RecordMX.of(10, "mail.example.com"));
+        assertThat(payloads(answer("example.com", Dns.MX).answers()))
+                .containsExactly(RecordMX.of(10, "mail.example.com"));
         assertThat(payloads(answer("example.com", Dns.TXT).answers()))
                 .containsExactly(RecordTXT.of("v=spf1 mx -all", "second string"));
         assertThat(payloads(answer("example.com", Dns.CAA).answers()))
@@ -80,10 +90,13 @@ class BindAuthorityTest {
                 .containsExactly(new RecordSRV(10, 5, 5060, Name.of("sip.example.com")));
         assertThat(payloads(answer("naptr.example.com", Dns.NAPTR).answers()))
                 .containsExactly(new RecordNAPTR(100, 10, "S", "SIP+D2U", "", Name.of("_sip._udp.example.com")));
-        assertThat(payloads(answer("mail.example.com", Dns.AAAA).answers())).containsExactly(RecordAAAA.of("2001:db8::25"));
+        assertThat(payloads(answer("mail.example.com", Dns.AAAA).answers()))
+                .containsExactly(RecordAAAA.of("2001:db8::25"));
         assertThat(payloads(answer("opaque.example.com", 65280).answers()))
                 .containsExactly(new UnknownRecord(65280, new byte[] {1, 2, 3}));
-        assertThat(answer("web.example.com", Dns.A).answers()).allMatch(RRHeader::auth).hasSize(2);
+        assertThat(answer("web.example.com", Dns.A).answers())
+                .allMatch(RRHeader::auth)
+                .hasSize(2);
     }
 
     @Test
@@ -96,15 +109,17 @@ class BindAuthorityTest {
     void mxAndSrvAnswersCarryTheTargetsAddressesAsAdditional() {
         assertThat(payloads(answer("example.com", Dns.MX).additional()))
                 .containsExactly(RecordA.of("10.0.0.25"), RecordAAAA.of("2001:db8::25"));
-        assertThat(payloads(answer("_sip._udp.example.com", Dns.SRV).additional())).containsExactly(RecordA.of("10.0.0.60"));
+        assertThat(payloads(answer("_sip._udp.example.com", Dns.SRV).additional()))
+                .containsExactly(RecordA.of("10.0.0.60"));
     }
 
     @Test
     void followsCnamesInsideTheZone() {
         LookupResult result = answer("www.example.com", Dns.A);
-        assertThat(payloads(result.answers())).containsExactly(RecordCNAME.of("web.example.com"),
-                RecordA.of("10.0.0.80"), RecordA.of("10.0.0.81"));
-        assertThat(payloads(answer("www.example.com", Dns.CNAME).answers())).containsExactly(RecordCNAME.of("web.example.com"));
+        assertThat(payloads(result.answers()))
+                .containsExactly(RecordCNAME.of("web.example.com"), RecordA.of("10.0.0.80"), RecordA.of("10.0.0.81"));
+        assertThat(payloads(answer("www.example.com", Dns.CNAME).answers()))
+                .containsExactly(RecordCNAME.of("web.example.com"));
     }
 
     @Test
@@ -121,14 +136,17 @@ class BindAuthorityTest {
     @Test
     void anEmptyNonTerminalIsNodataNotNxdomain() {
         assertThat(answer("b.c.example.com", Dns.A).answers()).isEmpty();
-        assertThat(answer("c.example.com", Dns.A).authority()).extracting(RRHeader::type).containsExactly(Dns.SOA);
+        assertThat(answer("c.example.com", Dns.A).authority())
+                .extracting(RRHeader::type)
+                .containsExactly(Dns.SOA);
         assertThat(payloads(answer("a.b.c.example.com", Dns.A).answers())).containsExactly(RecordA.of("10.0.0.3"));
     }
 
     @Test
     void aMissingNameIsAnAuthoritativeNxdomainCarryingTheSoa() {
-        AuthoritativeDomainError error = (AuthoritativeDomainError) failureResultOf(
-                zone.query(Query.of("nothere.example.com", Dns.A)), AuthoritativeDomainError.class).value();
+        AuthoritativeDomainError error = (AuthoritativeDomainError)
+                failureResultOf(zone.query(Query.of("nothere.example.com", Dns.A)), AuthoritativeDomainError.class)
+                        .value();
         assertThat(error.authority()).extracting(RRHeader::type).containsExactly(Dns.SOA);
         assertThat(error.authority().get(0).ttl()).isEqualTo(300);
     }
@@ -164,13 +182,15 @@ class BindAuthorityTest {
 
     @Test
     void anyReturnsEveryRecordOfTheName() {
-        assertThat(answer("example.com", Dns.ALL_RECORDS).answers()).extracting(RRHeader::type)
+        assertThat(answer("example.com", Dns.ALL_RECORDS).answers())
+                .extracting(RRHeader::type)
                 .containsExactly(Dns.SOA, Dns.NS, Dns.NS, Dns.MX, Dns.TXT, Dns.CAA);
     }
 
     @Test
     void zoneTransferStartsAndEndsWithTheSoa() {
-        List<RRHeader> transfer = successResultOf(zone.lookupZone("example.com")).answers();
+        List<RRHeader> transfer =
+                successResultOf(zone.lookupZone("example.com")).answers();
         assertThat(transfer.get(0).type()).isEqualTo(Dns.SOA);
         assertThat(transfer.get(transfer.size() - 1).type()).isEqualTo(Dns.SOA);
         assertThat(transfer).hasSize(zone.records().size() + 1);
@@ -184,7 +204,8 @@ class BindAuthorityTest {
                   AAAA ::1
                 abs.other. 30 CNAME host
                 """, Name.of("example.org"), "inline");
-        assertThat(records).extracting(r -> r.name().toString())
+        assertThat(records)
+                .extracting(r -> r.name().toString())
                 .containsExactly("example.org", "host.example.org", "host.example.org", "abs.other");
         assertThat(records.get(1).ttl()).isEqualTo(60); // the previous record's TTL
         assertThat(records.get(3).payload()).isEqualTo(RecordCNAME.of("host.example.org"));
@@ -204,18 +225,20 @@ class BindAuthorityTest {
     void malformedZonesAreRejectedNamingTheLine() {
         String soa = "@ 60 IN SOA ns admin 1 2 3 4 5\n";
         String[][] cases = {
-                {soa + "host A 300.1.1.1\n", "line 2"},
-                {soa + "host MX mail\n", "MX needs 2 fields"},
-                {soa + "host BOGUS x\n", "unknown record type"},
-                {soa + "$INCLUDE other.zone\n", "$INCLUDE"},
-                {soa + "host TXT \"open\n", "unterminated quote"},
-                {soa + "host A ( 1.2.3.4\n", "unbalanced"},
-                {"host 60 A 1.2.3.4\n", "needs an SOA"},
-                {soa + "elsewhere. 60 A 1.2.3.4\n", "outside the zone"},
+            {soa + "host A 300.1.1.1\n", "line 2"},
+            {soa + "host MX mail\n", "MX needs 2 fields"},
+            {soa + "host BOGUS x\n", "unknown record type"},
+            {soa + "$INCLUDE other.zone\n", "$INCLUDE"},
+            {soa + "host TXT \"open\n", "unterminated quote"},
+            {soa + "host A ( 1.2.3.4\n", "unbalanced"},
+            {"host 60 A 1.2.3.4\n", "needs an SOA"},
+            {soa + "elsewhere. 60 A 1.2.3.4\n", "outside the zone"},
         };
         for (String[] c : cases) {
             assertThatThrownBy(() -> new FileAuthority(BindAuthority.parse(c[0], Name.of("example.org"), "z")))
-                    .as(c[0]).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(c[1]);
+                    .as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(c[1]);
         }
     }
 }

@@ -28,13 +28,17 @@ class CacheResolverTest {
     private final CacheResolver cache = new CacheResolver(clock);
     private final Query query = Query.of("example.com", Dns.A);
 
-    private static final RRHeader SOA = RRHeader.of("example.com", new RecordSOA(Name.of("ns"), Name.of("admin"), 1, 2,
-            3, 4, 30), 120);
+    private static final RRHeader SOA =
+            RRHeader.of("example.com", new RecordSOA(Name.of("ns"), Name.of("admin"), 1, 2, 3, 4, 30), 120);
 
     @Test
     void aCachedAnswerComesBackWithItsTtlLowered() {
-        cache.cacheResult(query, new LookupResult(List.of(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60)),
-                List.of(RRHeader.of("example.com", RecordA.of("1.2.3.5"), 50)), List.of()));
+        cache.cacheResult(
+                query,
+                new LookupResult(
+                        List.of(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60)),
+                        List.of(RRHeader.of("example.com", RecordA.of("1.2.3.5"), 50)),
+                        List.of()));
         clock.advance(10);
         LookupResult result = successResultOf(cache.query(query));
         assertThat(result.answers().get(0).ttl()).isEqualTo(50);
@@ -44,8 +48,14 @@ class CacheResolverTest {
 
     @Test
     void anEntryExpiresWithItsShortestTtl() {
-        cache.cacheResult(query, new LookupResult(List.of(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60),
-                RRHeader.of("example.com", RecordA.of("1.2.3.5"), 20)), List.of(), List.of()));
+        cache.cacheResult(
+                query,
+                new LookupResult(
+                        List.of(
+                                RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60),
+                                RRHeader.of("example.com", RecordA.of("1.2.3.5"), 20)),
+                        List.of(),
+                        List.of()));
         clock.advance(19);
         successResultOf(cache.query(query));
         clock.advance(1);
@@ -72,8 +82,9 @@ class CacheResolverTest {
     void nxdomainIsCachedForTheLesserOfSoaTtlAndMinimum() {
         cache.cacheNameError(query, List.of(SOA.withTtl(10)));
         clock.advance(5);
-        AuthoritativeDomainError error = (AuthoritativeDomainError) failureResultOf(cache.query(query),
-                AuthoritativeDomainError.class).value();
+        AuthoritativeDomainError error =
+                (AuthoritativeDomainError) failureResultOf(cache.query(query), AuthoritativeDomainError.class)
+                        .value();
         assertThat(error.authority().get(0).ttl()).isEqualTo(5);
         clock.advance(5);
         failureResultOf(cache.query(query), NotResponsibleError.class);
@@ -90,11 +101,14 @@ class CacheResolverTest {
 
     @Test
     void cachingAgainReplacesTheEntryAndItsExpiry() {
-        cache.cacheResult(query, LookupResult.ofAnswers(List.of(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 10))));
-        cache.cacheResult(query, LookupResult.ofAnswers(List.of(RRHeader.of("example.com", RecordA.of("5.6.7.8"), 100))));
+        cache.cacheResult(
+                query, LookupResult.ofAnswers(List.of(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 10))));
+        cache.cacheResult(
+                query, LookupResult.ofAnswers(List.of(RRHeader.of("example.com", RecordA.of("5.6.7.8"), 100))));
         assertThat(clock.getDelayedCalls()).hasSize(1);
         clock.advance(50);
-        assertThat(successResultOf(cache.query(query)).answers().get(0).payload()).isEqualTo(RecordA.of("5.6.7.8"));
+        assertThat(successResultOf(cache.query(query)).answers().get(0).payload())
+                .isEqualTo(RecordA.of("5.6.7.8"));
         cache.clear();
         assertThat(clock.getDelayedCalls()).isEmpty();
     }

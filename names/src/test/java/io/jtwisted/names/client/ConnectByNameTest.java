@@ -38,7 +38,8 @@ class ConnectByNameTest {
 
     private static IResolver serviceTestOnly() {
         return (query, timeout) -> query.name().toString().equals("service.test") && query.type() == Dns.A
-                ? Deferred.succeed(LookupResult.ofAnswers(List.of(RRHeader.of("service.test", RecordA.of("127.0.0.1"), 60))))
+                ? Deferred.succeed(
+                        LookupResult.ofAnswers(List.of(RRHeader.of("service.test", RecordA.of("127.0.0.1"), 60))))
                 : Deferred.fail(new DNSNameError(query.name().toString(), null));
     }
 
@@ -70,22 +71,28 @@ class ConnectByNameTest {
         assertThat(previous).isNotNull();
         Deferred<String> made = new Deferred<>();
         List<String> events = new ArrayList<>();
-        reactor.connectTCP("service.test", IPAddress.portOf(port), new ClientFactory(() -> new Protocol() {
-            @Override
-            public void connectionMade() {
-                made.callback(transport().getPeer().toString());
-                transport().loseConnection();
-            }
-        }) {
-            @Override
-            public void clientConnectionFailed(IConnector connector, Failure reason) {
-                events.add("failed: " + reason.getErrorMessage());
-                made.callback("failed");
-            }
-        });
+        reactor.connectTCP(
+                "service.test",
+                IPAddress.portOf(port),
+                new ClientFactory(() -> new Protocol() {
+                    @Override
+                    public void connectionMade() {
+                        made.callback(transport().getPeer().toString());
+                        transport().loseConnection();
+                    }
+                }) {
+                    @Override
+                    public void clientConnectionFailed(IConnector connector, Failure reason) {
+                        events.add("failed: " + reason.getErrorMessage());
+                        made.callback("failed");
+                    }
+                });
         runUntil(made);
         assertThat(events).isEmpty();
-        assertThat(made.currentResult()).asString().contains("127.0.0.1").contains(Integer.toString(IPAddress.portOf(port)));
+        assertThat(made.currentResult())
+                .asString()
+                .contains("127.0.0.1")
+                .contains(Integer.toString(IPAddress.portOf(port)));
     }
 
     @Test
@@ -100,7 +107,10 @@ class ConnectByNameTest {
         });
         runUntil(outcome);
         // "localhost" would resolve through the system; through the installed resolver it does not.
-        assertThat(outcome.currentResult()).asString().startsWith("DNSLookupError: ").contains("localhost");
+        assertThat(outcome.currentResult())
+                .asString()
+                .startsWith("DNSLookupError: ")
+                .contains("localhost");
     }
 
     @Test

@@ -28,7 +28,8 @@ class HostnameResolverTest {
     private static IResolver answering(List<RRHeader> v4, List<RRHeader> v6) {
         return (query, timeout) -> {
             List<RRHeader> answers = query.type() == Dns.A ? v4 : v6;
-            return answers == null ? Deferred.fail(new DNSNameError(query.name().toString(), null))
+            return answers == null
+                    ? Deferred.fail(new DNSNameError(query.name().toString(), null))
                     : Deferred.succeed(LookupResult.ofAnswers(answers));
         };
     }
@@ -36,7 +37,8 @@ class HostnameResolverTest {
     @Test
     void givesIpv6AddressesThenIpv4Ones() throws Exception {
         HostnameResolver resolver = new HostnameResolver(answering(
-                List.of(RRHeader.of("www.example.com", RecordCNAME.of("web.example.com"), 60),
+                List.of(
+                        RRHeader.of("www.example.com", RecordCNAME.of("web.example.com"), 60),
                         RRHeader.of("web.example.com", RecordA.of("10.0.0.80"), 60)),
                 List.of(RRHeader.of("www.example.com", RecordAAAA.of("2001:db8::80"), 60))));
         assertThat(successResultOf(resolver.resolveHostName("www.example.com")))
@@ -45,8 +47,8 @@ class HostnameResolverTest {
 
     @Test
     void oneFamilyFailingStillGivesTheOther() throws Exception {
-        HostnameResolver resolver = new HostnameResolver(answering(
-                List.of(RRHeader.of("v4only.example.com", RecordA.of("192.0.2.1"), 60)), null));
+        HostnameResolver resolver = new HostnameResolver(
+                answering(List.of(RRHeader.of("v4only.example.com", RecordA.of("192.0.2.1"), 60)), null));
         assertThat(successResultOf(resolver.resolveHostName("v4only.example.com")))
                 .containsExactly(InetAddress.getByName("192.0.2.1"));
     }

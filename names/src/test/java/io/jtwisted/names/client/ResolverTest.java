@@ -46,14 +46,14 @@ import org.junit.jupiter.api.Test;
  */
 class ResolverTest {
     private final MemoryReactorClock reactor = new MemoryReactorClock();
-    private final List<InetSocketAddress> servers = List.of(new InetSocketAddress("127.0.0.1", 10053),
-            new InetSocketAddress("127.0.0.2", 10053));
+    private final List<InetSocketAddress> servers =
+            List.of(new InetSocketAddress("127.0.0.1", 10053), new InetSocketAddress("127.0.0.2", 10053));
 
     /** Connects the n-th recorded connection attempt and returns the query it sent. */
     private Exchange connect(int index) {
         TcpClient attempt = reactor.tcpClients().get(index);
-        DNSProtocol protocol = (DNSProtocol) attempt.factory().buildProtocol(new IPv4Address("TCP", attempt.host(),
-                attempt.port()));
+        DNSProtocol protocol =
+                (DNSProtocol) attempt.factory().buildProtocol(new IPv4Address("TCP", attempt.host(), attempt.port()));
         StringTransport transport = new StringTransport();
         protocol.makeConnection(transport);
         byte[] written = transport.value();
@@ -84,7 +84,9 @@ class ResolverTest {
         Message response = Message.responseTo(exchange.query);
         response.answers().add(RRHeader.of("example.com", RecordA.of("1.2.3.4"), 60));
         exchange.answer(response);
-        assertThat(successResultOf(result).answers()).extracting(RRHeader::payload).containsExactly(RecordA.of("1.2.3.4"));
+        assertThat(successResultOf(result).answers())
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("1.2.3.4"));
         assertThat(exchange.transport.disconnecting()).isTrue();
         assertThat(reactor.getDelayedCalls()).isEmpty();
     }
@@ -125,7 +127,8 @@ class ResolverTest {
             reactor.advance(waits[i]);
         }
         assertThat(order).containsExactly("127.0.0.1/1.0", "127.0.0.2/1.0", "127.0.0.1/3.0", "127.0.0.2/3.0");
-        DNSQueryTimeoutError error = (DNSQueryTimeoutError) failureResultOf(result, DNSQueryTimeoutError.class).value();
+        DNSQueryTimeoutError error = (DNSQueryTimeoutError)
+                failureResultOf(result, DNSQueryTimeoutError.class).value();
         assertThat(error.query()).isEqualTo(Query.of("example.com", Dns.A));
     }
 
@@ -143,9 +146,14 @@ class ResolverTest {
 
     @Test
     void responseCodesBecomeTheirErrorsCarryingTheResponse() {
-        Object[][] table = {{Dns.EFORMAT, DNSFormatError.class}, {Dns.ESERVER, DNSServerError.class},
-                {Dns.ENAME, DNSNameError.class}, {Dns.ENOTIMP, DNSNotImplementedError.class},
-                {Dns.EREFUSED, DNSQueryRefusedError.class}, {9, DNSUnknownError.class}};
+        Object[][] table = {
+            {Dns.EFORMAT, DNSFormatError.class},
+            {Dns.ESERVER, DNSServerError.class},
+            {Dns.ENAME, DNSNameError.class},
+            {Dns.ENOTIMP, DNSNotImplementedError.class},
+            {Dns.EREFUSED, DNSQueryRefusedError.class},
+            {9, DNSUnknownError.class}
+        };
         Resolver resolver = new Resolver(servers, reactor);
         int index = 0;
         for (Object[] row : table) {
@@ -155,15 +163,30 @@ class ResolverTest {
             @SuppressWarnings("unchecked")
             Class<? extends Throwable> type = (Class<? extends Throwable>) row[1];
             Failure failure = failureResultOf(result, type);
-            assertThat(((io.jtwisted.names.error.DomainError) failure.value()).response().rCode()).isEqualTo(row[0]);
+            assertThat(((io.jtwisted.names.error.DomainError) failure.value())
+                            .response()
+                            .rCode())
+                    .isEqualTo(row[0]);
         }
     }
 
     @Test
     void eachLookupMethodAsksForItsType() {
         Resolver resolver = new Resolver(servers, reactor);
-        int[] types = {Dns.A, Dns.AAAA, Dns.MX, Dns.NS, Dns.CNAME, Dns.PTR, Dns.SOA, Dns.TXT, Dns.SRV, Dns.NAPTR,
-                Dns.ALL_RECORDS, Dns.AXFR};
+        int[] types = {
+            Dns.A,
+            Dns.AAAA,
+            Dns.MX,
+            Dns.NS,
+            Dns.CNAME,
+            Dns.PTR,
+            Dns.SOA,
+            Dns.TXT,
+            Dns.SRV,
+            Dns.NAPTR,
+            Dns.ALL_RECORDS,
+            Dns.AXFR
+        };
         resolver.lookupAddress("n");
         resolver.lookupIPV6Address("n");
         resolver.lookupMailExchange("n");
@@ -204,9 +227,12 @@ class ResolverTest {
                 nameserver bogus
                 options ndots:2
                 nameserver 10.0.0.2
-                """)).extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("10.0.0.1", 53),
-                        org.assertj.core.groups.Tuple.tuple("::1", 53), org.assertj.core.groups.Tuple.tuple("10.0.0.2", 53));
+                """))
+                .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("10.0.0.1", 53),
+                        org.assertj.core.groups.Tuple.tuple("::1", 53),
+                        org.assertj.core.groups.Tuple.tuple("10.0.0.2", 53));
     }
 
     @Test

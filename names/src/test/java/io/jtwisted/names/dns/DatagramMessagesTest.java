@@ -48,8 +48,8 @@ class DatagramMessagesTest {
 
     private static DNSServerFactory bigZoneServer() {
         List<RRHeader> zone = new ArrayList<>();
-        zone.add(RRHeader.of("big.test", new RecordSOA(Name.of("ns.big.test"), Name.of("admin.big.test"), 1, 2, 3, 4,
-                5), 60));
+        zone.add(RRHeader.of(
+                "big.test", new RecordSOA(Name.of("ns.big.test"), Name.of("admin.big.test"), 1, 2, 3, 4, 5), 60));
         for (int i = 0; i < 30; i++) {
             zone.add(RRHeader.of("many.big.test", RecordTXT.of("record " + i + " " + "x".repeat(90)), 60));
         }
@@ -71,7 +71,8 @@ class DatagramMessagesTest {
     @Test
     void anAnswerOver512OctetsIsTruncatedWithTc() {
         DatagramMessages udp = over(bigZoneServer());
-        udp.datagramReceived(Message.query(1, Query.of("many.big.test", Dns.TXT)).toBytes(), CLIENT);
+        udp.datagramReceived(
+                Message.query(1, Query.of("many.big.test", Dns.TXT)).toBytes(), CLIENT);
         assertThat(sent.get(0).length).isLessThanOrEqualTo(512);
         Message answer = Message.fromBytes(sent.get(0));
         assertThat(answer.trunc()).isTrue();
@@ -81,11 +82,17 @@ class DatagramMessagesTest {
     @Test
     void theClientsEdnsSizeIsHonoured() {
         DatagramMessages udp = over(bigZoneServer());
-        udp.datagramReceived(Message.query(2, Query.of("many.big.test", Dns.TXT)).edns(Edns.ofSize(1500)).toBytes(),
+        udp.datagramReceived(
+                Message.query(2, Query.of("many.big.test", Dns.TXT))
+                        .edns(Edns.ofSize(1500))
+                        .toBytes(),
                 CLIENT);
         assertThat(sent.get(0).length).isLessThanOrEqualTo(1500).isGreaterThan(1000);
         assertThat(Message.fromBytes(sent.get(0)).trunc()).isTrue();
-        udp.datagramReceived(Message.query(3, Query.of("many.big.test", Dns.TXT)).edns(Edns.ofSize(4096)).toBytes(),
+        udp.datagramReceived(
+                Message.query(3, Query.of("many.big.test", Dns.TXT))
+                        .edns(Edns.ofSize(4096))
+                        .toBytes(),
                 CLIENT);
         Message whole = Message.fromBytes(sent.get(1));
         assertThat(whole.trunc()).isFalse();
@@ -98,7 +105,9 @@ class DatagramMessagesTest {
         udp.datagramReceived(new byte[] {0, 1, 2}, CLIENT);
         udp.datagramReceived(new byte[] {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x40, 'a', 0, 0, 1, 0, 1}, CLIENT);
         assertThat(sent).isEmpty();
-        assertThat(logged.events()).filteredOn(e -> e.message().contains("malformed DNS datagram")).hasSize(2);
+        assertThat(logged.events())
+                .filteredOn(e -> e.message().contains("malformed DNS datagram"))
+                .hasSize(2);
         udp.datagramReceived(Message.query(4, Query.of("one.big.test", Dns.A)).toBytes(), CLIENT);
         assertThat(sent).hasSize(1);
     }
@@ -114,7 +123,8 @@ class DatagramMessagesTest {
         assertThat(query.recDes()).isTrue();
         Message answer = Message.responseTo(query);
         udp.datagramReceived(answer.toBytes(), new IPv4Address("UDP", "127.0.0.9", 10053)); // spoofed
-        udp.datagramReceived(Message.responseTo(query).id((query.id() + 1) & 0xFFFF).toBytes(), SERVER); // other id
+        udp.datagramReceived(
+                Message.responseTo(query).id((query.id() + 1) & 0xFFFF).toBytes(), SERVER); // other id
         assertNoResult(result);
         udp.datagramReceived(answer.toBytes(), SERVER);
         assertThat(successResultOf(result).id()).isEqualTo(query.id());
@@ -124,7 +134,7 @@ class DatagramMessagesTest {
 
     @Test
     void aClientQueryTimesOut() {
-        DatagramMessages udp = over((message, protocol, address) -> { });
+        DatagramMessages udp = over((message, protocol, address) -> {});
         Deferred<Message> result = udp.query(SERVER, List.of(Query.of("slow.test", Dns.A)), 2, null);
         clock.advance(1.9);
         assertNoResult(result);

@@ -37,8 +37,8 @@ class MessageTest {
                 Arguments.of(RecordNS.of("ns1.example.com")),
                 Arguments.of(RecordPTR.of("host.example.com")),
                 Arguments.of(RecordMX.of(10, "mail.example.com")),
-                Arguments.of(new RecordSOA(Name.of("ns1.example.com"), Name.of("admin.example.com"), 4294967295L, 3600,
-                        600, 86400, 300)),
+                Arguments.of(new RecordSOA(
+                        Name.of("ns1.example.com"), Name.of("admin.example.com"), 4294967295L, 3600, 600, 86400, 300)),
                 Arguments.of(RecordTXT.of("v=spf1 -all", "", "\000\377binary")),
                 Arguments.of(new RecordSRV(10, 20, 5060, Name.of("sip.example.com"))),
                 Arguments.of(new RecordNAPTR(100, 10, "U", "E2U+sip", "!^.*$!sip:info@example.com!", Name.ROOT)),
@@ -75,9 +75,16 @@ class MessageTest {
 
     @Test
     void headerFlagsRoundTripEachOnItsOwn() {
-        List<java.util.function.Consumer<Message>> setters = List.of(m -> m.answer(true), m -> m.auth(true),
-                m -> m.trunc(true), m -> m.recDes(true), m -> m.recAv(true), m -> m.authenticData(true),
-                m -> m.checkingDisabled(true), m -> m.opCode(Dns.OP_STATUS), m -> m.rCode(Dns.EREFUSED));
+        List<java.util.function.Consumer<Message>> setters = List.of(
+                m -> m.answer(true),
+                m -> m.auth(true),
+                m -> m.trunc(true),
+                m -> m.recDes(true),
+                m -> m.recAv(true),
+                m -> m.authenticData(true),
+                m -> m.checkingDisabled(true),
+                m -> m.opCode(Dns.OP_STATUS),
+                m -> m.rCode(Dns.EREFUSED));
         for (java.util.function.Consumer<Message> setter : setters) {
             Message message = new Message().id(7);
             setter.accept(message);
@@ -165,8 +172,9 @@ class MessageTest {
         assertThat(wire.length).isLessThanOrEqualTo(512);
         Message decoded = Message.fromBytes(wire);
         assertThat(decoded.trunc()).isTrue();
-        assertThat(decoded.answers()).hasSizeBetween(1, 19).isEqualTo(response.answers().subList(0,
-                decoded.answers().size()));
+        assertThat(decoded.answers())
+                .hasSizeBetween(1, 19)
+                .isEqualTo(response.answers().subList(0, decoded.answers().size()));
         assertThat(Message.fromBytes(response.toBytes()).trunc()).isFalse();
         assertThat(Message.fromBytes(response.toBytes()).answers()).hasSize(20);
     }
@@ -199,22 +207,27 @@ class MessageTest {
         String header = "\000\001\001\000\000\001\000\000\000\000\000\000";
         String headerWithAnswer = "\000\001\201\000\000\000\000\001\000\000\000\000";
         String[][] cases = {
-                {"", "shorter than its 12-octet header"},
-                {"\000\001\000", "shorter than its 12-octet header"},
-                {header, "truncated in a name"},
-                {header + "\003www\000\000", "truncated in question"},
-                {header + "\300\014\000\001\000\001", "forward"},
-                {headerWithAnswer + "\000\000\001\000\001\000\000\000\074\000\005\001\002\003\004\005",
-                        "A record data must be 4 octets"},
-                {headerWithAnswer + "\000\000\001\000\001\000\000\000\074\000\004\001\002", "truncated in record data"},
-                {headerWithAnswer + "\000\000\017\000\001\000\000\000\074\000\004\000\012\000\000",
-                        "MX record data is 4 octets, but its fields take 3"},
-                {headerWithAnswer + "\000\000\051\020\000\000\000\000\000\000\000", "OPT record outside"},
+            {"", "shorter than its 12-octet header"},
+            {"\000\001\000", "shorter than its 12-octet header"},
+            {header, "truncated in a name"},
+            {header + "\003www\000\000", "truncated in question"},
+            {header + "\300\014\000\001\000\001", "forward"},
+            {
+                headerWithAnswer + "\000\000\001\000\001\000\000\000\074\000\005\001\002\003\004\005",
+                "A record data must be 4 octets"
+            },
+            {headerWithAnswer + "\000\000\001\000\001\000\000\000\074\000\004\001\002", "truncated in record data"},
+            {
+                headerWithAnswer + "\000\000\017\000\001\000\000\000\074\000\004\000\012\000\000",
+                "MX record data is 4 octets, but its fields take 3"
+            },
+            {headerWithAnswer + "\000\000\051\020\000\000\000\000\000\000\000", "OPT record outside"},
         };
         for (String[] c : cases) {
             assertThatThrownBy(() -> Message.fromBytes(bytes(c[0])))
                     .as("decoding %s", HexFormat.of().formatHex(bytes(c[0])))
-                    .isInstanceOf(DNSDecodeError.class).hasMessageContaining(c[1]);
+                    .isInstanceOf(DNSDecodeError.class)
+                    .hasMessageContaining(c[1]);
         }
     }
 
@@ -222,7 +235,8 @@ class MessageTest {
     void rejectsTwoOptRecords() {
         String opt = "\000\000\051\020\000\000\000\000\000\000\000";
         byte[] wire = bytes("\000\001\000\000\000\000\000\000\000\000\000\002" + opt + opt);
-        assertThatThrownBy(() -> Message.fromBytes(wire)).isInstanceOf(DNSDecodeError.class)
+        assertThatThrownBy(() -> Message.fromBytes(wire))
+                .isInstanceOf(DNSDecodeError.class)
                 .hasMessageContaining("more than one OPT");
     }
 
@@ -244,7 +258,8 @@ class MessageTest {
         assertThatThrownBy(() -> RecordMX.of(65536, "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecordTXT.of("x".repeat(256))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RRHeader(Name.ROOT, Dns.MX, Dns.IN, 1, RecordA.of("1.2.3.4"), false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not match");
     }
 
     @Test
@@ -258,7 +273,8 @@ class MessageTest {
         RecordAAAA mapped = RecordAAAA.ofBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 1, 2, 3, 4});
         assertThat(mapped.toInetAddress().getAddress()).hasSize(16);
         assertThat(mapped.compressed()).isEqualTo("::ffff:102:304");
-        assertThat(RecordAAAA.of("2001:db8::1").toInetAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(RecordAAAA.of("2001:db8::1").toInetAddress().getHostAddress())
+                .isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 
     @Test

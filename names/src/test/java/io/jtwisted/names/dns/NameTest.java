@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Ports of Twisted's {@code test_dns.NameTests} (encode, encode with compression, decode with
@@ -40,15 +40,18 @@ class NameTest {
         assertThat(Name.of("example.com")).isNotEqualTo(Name.of("example.org"));
         assertThat(Name.of("example.com").toString()).isEqualTo("example.com");
         assertThat(Name.of("EXAMPLE.com").toString()).isEqualTo("EXAMPLE.com");
-        assertThat(Name.of("EXAMPLE.com").isIdenticalTo(Name.of("EXAMPLE.com."))).isTrue();
+        assertThat(Name.of("EXAMPLE.com").isIdenticalTo(Name.of("EXAMPLE.com.")))
+                .isTrue();
         assertThat(Name.of("EXAMPLE.com").isIdenticalTo(Name.of("example.com"))).isFalse();
     }
 
     @Test
     void subdomainMatchesWholeLabelsOnly() {
-        assertThat(Name.of("www.example.com").isSubdomainOf(Name.of("EXAMPLE.com"))).isTrue();
+        assertThat(Name.of("www.example.com").isSubdomainOf(Name.of("EXAMPLE.com")))
+                .isTrue();
         assertThat(Name.of("example.com").isSubdomainOf(Name.of("example.com"))).isTrue();
-        assertThat(Name.of("badexample.com").isSubdomainOf(Name.of("example.com"))).isFalse();
+        assertThat(Name.of("badexample.com").isSubdomainOf(Name.of("example.com")))
+                .isFalse();
         assertThat(Name.of("com").isSubdomainOf(Name.of("example.com"))).isFalse();
         assertThat(Name.of("anything").isSubdomainOf(Name.ROOT)).isTrue();
     }
@@ -75,7 +78,8 @@ class NameTest {
     void labelOf63IsAcceptedAnd64Rejected() {
         assertThat(Name.of("a".repeat(63) + ".com").labelCount()).isEqualTo(2);
         assertThatThrownBy(() -> Name.of("a".repeat(64) + ".com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("63");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("63");
     }
 
     @Test
@@ -84,7 +88,8 @@ class NameTest {
         // 4 labels of 63 = 256 octets with length bytes, + root = 257: too long. 3*64 + 62 + 1 = 255.
         String fits = label + "." + label + "." + label + "." + "b".repeat(61);
         assertThat(Name.of(fits).wireLength()).isEqualTo(255);
-        assertThatThrownBy(() -> Name.of(fits + "b")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Name.of(fits + "b"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("255");
     }
 
@@ -180,7 +185,10 @@ class NameTest {
         int previous = 0;
         for (int i = 0; i < 5; i++) {
             int here = data.length();
-            data.append('\077').append("a".repeat(63)).append((char) (0xC0 | previous >> 8)).append((char) (previous & 0xFF));
+            data.append('\077')
+                    .append("a".repeat(63))
+                    .append((char) (0xC0 | previous >> 8))
+                    .append((char) (previous & 0xFF));
             previous = here;
         }
         assertThat(decodeError(data.toString(), previous)).contains("255");

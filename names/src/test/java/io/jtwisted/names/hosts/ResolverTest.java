@@ -57,7 +57,8 @@ class ResolverTest {
     @Test
     void findsEveryAddressOfANameInFileOrderWithTheTtl() throws Exception {
         Resolver resolver = new Resolver(hosts(CONTENT), 123);
-        assertThat(answers(resolver, "multiple", Dns.A)).extracting(RRHeader::payload)
+        assertThat(answers(resolver, "multiple", Dns.A))
+                .extracting(RRHeader::payload)
                 .containsExactly(RecordA.of("1.1.1.3"), RecordA.of("1.1.1.4"));
         assertThat(answers(resolver, "multiple", Dns.A)).allSatisfy(r -> {
             assertThat(r.ttl()).isEqualTo(123);
@@ -68,7 +69,9 @@ class ResolverTest {
     @Test
     void aliasesAndCaseDoNotMatter() throws Exception {
         Resolver resolver = new Resolver(hosts(CONTENT));
-        assertThat(answers(resolver, "alias", Dns.A)).extracting(RRHeader::payload).containsExactly(RecordA.of("1.1.1.5"));
+        assertThat(answers(resolver, "alias", Dns.A))
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("1.1.1.5"));
         assertThat(answers(resolver, "example.examplething", Dns.A)).hasSize(1);
         assertThat(answers(resolver, "Example", Dns.A)).singleElement().satisfies(r -> {
             assertThat(r.name().toString()).isEqualTo("Example"); // answered in the question's case
@@ -79,16 +82,24 @@ class ResolverTest {
     @Test
     void ipv6AddressesAreAaaaAndAnyGivesBoth() throws Exception {
         Resolver resolver = new Resolver(hosts(CONTENT));
-        assertThat(answers(resolver, "ip6thingy", Dns.AAAA)).extracting(RRHeader::payload).containsExactly(RecordAAAA.of("::1"));
-        assertThat(answers(resolver, "mixed", Dns.A)).extracting(RRHeader::payload).containsExactly(RecordA.of("1.1.1.2"));
-        assertThat(answers(resolver, "mixed", Dns.ALL_RECORDS)).extracting(RRHeader::type).containsExactly(Dns.A, Dns.AAAA);
+        assertThat(answers(resolver, "ip6thingy", Dns.AAAA))
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordAAAA.of("::1"));
+        assertThat(answers(resolver, "mixed", Dns.A))
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("1.1.1.2"));
+        assertThat(answers(resolver, "mixed", Dns.ALL_RECORDS))
+                .extracting(RRHeader::type)
+                .containsExactly(Dns.A, Dns.AAAA);
     }
 
     @Test
     void aKnownNameWithoutThatTypeIsNodata() throws Exception {
         Resolver resolver = new Resolver(hosts(CONTENT));
-        assertThat(successResultOf(resolver.query(Query.of("ip6thingy", Dns.A))).isEmpty()).isTrue();
-        assertThat(successResultOf(resolver.query(Query.of("example", Dns.MX))).isEmpty()).isTrue();
+        assertThat(successResultOf(resolver.query(Query.of("ip6thingy", Dns.A))).isEmpty())
+                .isTrue();
+        assertThat(successResultOf(resolver.query(Query.of("example", Dns.MX))).isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -119,9 +130,12 @@ class ResolverTest {
         Resolver resolver = new Resolver(file);
         assertThat(answers(resolver, "first", Dns.A)).hasSize(1);
         Files.writeString(file, "2.2.2.2 second other\n");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
         failureResultOf(resolver.query(Query.of("first", Dns.A)), NotResponsibleError.class);
-        assertThat(answers(resolver, "second", Dns.A)).extracting(RRHeader::payload).containsExactly(RecordA.of("2.2.2.2"));
+        assertThat(answers(resolver, "second", Dns.A))
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("2.2.2.2"));
     }
 
     @Test
@@ -131,7 +145,8 @@ class ResolverTest {
         Resolver resolver = new Resolver(file, 60, clock, 1.0);
         assertThat(answers(resolver, "first", Dns.A)).hasSize(1);
         Files.writeString(file, "2.2.2.2 second other\n");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
         assertThat(answers(resolver, "first", Dns.A)).hasSize(1);
         clock.advance(1.0);
         assertThat(answers(resolver, "second", Dns.A)).hasSize(1);

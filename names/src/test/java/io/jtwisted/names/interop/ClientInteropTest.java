@@ -45,6 +45,7 @@ class ClientInteropTest {
 
     @TempDir
     Path dir;
+
     private final Reactor reactor = Reactor.create();
     private final List<Process> peers = new ArrayList<>();
 
@@ -68,8 +69,10 @@ class ClientInteropTest {
         Files.writeString(dir.resolve("hosts"), HOSTS);
         int port = Integer.parseInt(command.get(command.size() - 1));
         List<String> args = new ArrayList<>(command.subList(0, command.size() - 1));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("peer.log").toFile()).start();
+        Process p = new ProcessBuilder(args)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("peer.log").toFile())
+                .start();
         peers.add(p);
         await(reactor, listening(port));
         return port;
@@ -98,12 +101,16 @@ class ClientInteropTest {
     }
 
     private void checkHostsAnswers(Resolver resolver) {
-        List<RRHeader> alpha = await(reactor, resolver.lookupAddress("alpha.test")).answers();
+        List<RRHeader> alpha =
+                await(reactor, resolver.lookupAddress("alpha.test")).answers();
         assertThat(alpha).extracting(RRHeader::payload).containsExactly(RecordA.of("10.1.2.3"));
-        List<RRHeader> beta = await(reactor, resolver.lookupAddress("beta.test")).answers();
-        assertThat(beta).extracting(RRHeader::payload).containsExactlyInAnyOrder(RecordA.of("10.1.2.4"),
-                RecordA.of("10.1.2.5"));
-        assertThat(await(reactor, resolver.lookupIPV6Address("gamma.test")).answers()).extracting(RRHeader::payload)
+        List<RRHeader> beta =
+                await(reactor, resolver.lookupAddress("beta.test")).answers();
+        assertThat(beta)
+                .extracting(RRHeader::payload)
+                .containsExactlyInAnyOrder(RecordA.of("10.1.2.4"), RecordA.of("10.1.2.5"));
+        assertThat(await(reactor, resolver.lookupIPV6Address("gamma.test")).answers())
+                .extracting(RRHeader::payload)
                 .containsExactly(RecordAAAA.of("2001:db8::7"));
         assertThat(await(reactor, resolver.getHostByName("beta-alias.test"))).isEqualTo("10.1.2.4");
     }
@@ -112,13 +119,25 @@ class ClientInteropTest {
     void againstTwistedsTwistdDns() throws Exception {
         Assumptions.assumeTrue(Peers.installed("twistd3", "--version"), "twistd3 (python3-twisted) is not installed");
         int port = freePort();
-        start(List.of("twistd3", "-n", "--pidfile=", "-l", dir.resolve("twistd.log").toString(), "dns", "-p",
-                Integer.toString(port), "-i", "127.0.0.1", "--hosts-file", dir.resolve("hosts").toString(),
+        start(List.of(
+                "twistd3",
+                "-n",
+                "--pidfile=",
+                "-l",
+                dir.resolve("twistd.log").toString(),
+                "dns",
+                "-p",
+                Integer.toString(port),
+                "-i",
+                "127.0.0.1",
+                "--hosts-file",
+                dir.resolve("hosts").toString(),
                 Integer.toString(port)));
         Resolver resolver = client(port);
         checkHostsAnswers(resolver);
         // Twisted answers NXDOMAIN for a name its hosts file lacks.
-        assertThatThrownBy(() -> await(reactor, resolver.lookupAddress("missing.test"))).isInstanceOf(DNSNameError.class);
+        assertThatThrownBy(() -> await(reactor, resolver.lookupAddress("missing.test")))
+                .isInstanceOf(DNSNameError.class);
     }
 
     @Test
@@ -127,9 +146,21 @@ class ClientInteropTest {
         String dnsmasq = Peers.installed("dnsmasq", "--version") ? "dnsmasq" : "/usr/sbin/dnsmasq";
         Assumptions.assumeTrue(Peers.installed(dnsmasq, "--version"), "dnsmasq is not installed");
         int port = freePort();
-        start(List.of(dnsmasq, "-k", "-C", "/dev/null", "--port=" + port, "--listen-address=127.0.0.1",
-                "--bind-interfaces", "--no-resolv", "--no-hosts", "--addn-hosts=" + dir.resolve("hosts"),
-                "--pid-file=" + dir.resolve("dnsmasq.pid"), "--user=root", "--group=root", Integer.toString(port)));
+        start(List.of(
+                dnsmasq,
+                "-k",
+                "-C",
+                "/dev/null",
+                "--port=" + port,
+                "--listen-address=127.0.0.1",
+                "--bind-interfaces",
+                "--no-resolv",
+                "--no-hosts",
+                "--addn-hosts=" + dir.resolve("hosts"),
+                "--pid-file=" + dir.resolve("dnsmasq.pid"),
+                "--user=root",
+                "--group=root",
+                Integer.toString(port)));
         Resolver resolver = client(port);
         checkHostsAnswers(resolver);
         // dnsmasq without upstream servers refuses what it cannot answer.

@@ -49,8 +49,9 @@ class ClientServerTest {
     }
 
     private DNSServerFactory factory() throws Exception {
-        BindAuthority zone = new BindAuthority(Path.of(ClientServerTest.class.getResource(
-                "/io/jtwisted/names/example.com.zone").toURI()));
+        BindAuthority zone = new BindAuthority(Path.of(ClientServerTest.class
+                .getResource("/io/jtwisted/names/example.com.zone")
+                .toURI()));
         return new DNSServerFactory(List.of(zone), List.of(), List.of()) {
             @Override
             public IProtocol buildProtocol(IAddress address) {
@@ -69,7 +70,8 @@ class ClientServerTest {
         udp = reactor.listenUDP(0, new DNSDatagramProtocol(factory()), "127.0.0.1", 65535);
         int port = ((IPv4Address) udp.getHost()).port();
         assertThat(await(reactor, client(port).lookupAddress("web.example.com")).answers())
-                .extracting(RRHeader::payload).containsExactly(RecordA.of("10.0.0.80"), RecordA.of("10.0.0.81"));
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("10.0.0.80"), RecordA.of("10.0.0.81"));
     }
 
     @Test
@@ -79,19 +81,22 @@ class ClientServerTest {
         int port = ((IPv4Address) tcp.getHost()).port();
         udp = reactor.listenUDP(port, new DNSDatagramProtocol(factory), "127.0.0.1", 65535);
         Resolver client = client(port);
-        assertThat(await(reactor, client.lookupText("big.example.com")).answers()).hasSize(16);
+        assertThat(await(reactor, client.lookupText("big.example.com")).answers())
+                .hasSize(16);
         assertThat(tcpConnections).isEqualTo(1);
-        assertThat(await(reactor, client.lookupAddress("web.example.com")).answers()).hasSize(2);
+        assertThat(await(reactor, client.lookupAddress("web.example.com")).answers())
+                .hasSize(2);
         assertThat(tcpConnections).isEqualTo(1);
     }
 
     @Test
     void aSilentServerMakesTheLookupTimeOut() throws Exception {
-        udp = reactor.listenUDP(0, new DNSDatagramProtocol((message, protocol, address) -> { }), "127.0.0.1", 512);
+        udp = reactor.listenUDP(0, new DNSDatagramProtocol((message, protocol, address) -> {}), "127.0.0.1", 512);
         int port = ((IPv4Address) udp.getHost()).port();
-        Resolver client = new Resolver(List.of(new InetSocketAddress("127.0.0.1", port)), reactor, new double[] {0.2, 0.3});
-        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() ->
-                await(reactor, client.lookupAddress("web.example.com")));
+        Resolver client =
+                new Resolver(List.of(new InetSocketAddress("127.0.0.1", port)), reactor, new double[] {0.2, 0.3});
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(
+                () -> await(reactor, client.lookupAddress("web.example.com")));
         assertThat(error).isInstanceOf(DNSQueryTimeoutError.class);
     }
 
@@ -99,10 +104,14 @@ class ClientServerTest {
     void eachQueryComesFromItsOwnPort() throws Exception {
         DNSServerFactory factory = factory();
         java.util.Set<Integer> sourcePorts = new java.util.HashSet<>();
-        udp = reactor.listenUDP(0, new DNSDatagramProtocol((message, protocol, address) -> {
-            sourcePorts.add(((IPv4Address) address).port());
-            factory.messageReceived(message, protocol, address);
-        }), "127.0.0.1", 65535);
+        udp = reactor.listenUDP(
+                0,
+                new DNSDatagramProtocol((message, protocol, address) -> {
+                    sourcePorts.add(((IPv4Address) address).port());
+                    factory.messageReceived(message, protocol, address);
+                }),
+                "127.0.0.1",
+                65535);
         Resolver client = client(((IPv4Address) udp.getHost()).port());
         for (String name : List.of("web.example.com", "mail.example.com", "sip.example.com", "ns1.example.com")) {
             assertThat(await(reactor, client.lookupAddress(name)).answers()).isNotEmpty();

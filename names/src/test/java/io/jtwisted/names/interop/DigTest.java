@@ -7,8 +7,8 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IUDPTransport;
-import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.authority.BindAuthority;
+import io.jtwisted.names.dns.DNSDatagramProtocol;
 import io.jtwisted.names.server.DNSServerFactory;
 import io.jtwisted.trial.TrialExtension;
 import java.nio.file.Path;
@@ -44,13 +44,13 @@ class DigTest {
 
     @BeforeEach
     void listen() throws Exception {
-        BindAuthority zone = new BindAuthority(Path.of(DigTest.class.getResource("/io/jtwisted/names/example.com.zone")
-                .toURI()));
-        DNSServerFactory factory = new DNSServerFactory(List.of(zone), List.of(), List.of())
-                .allowTransfersFrom("127.0.0.1");
+        BindAuthority zone = new BindAuthority(Path.of(
+                DigTest.class.getResource("/io/jtwisted/names/example.com.zone").toURI()));
+        DNSServerFactory factory =
+                new DNSServerFactory(List.of(zone), List.of(), List.of()).allowTransfersFrom("127.0.0.1");
         port = reactor.listenTCP(0, factory, 50, "127.0.0.1");
-        udpPort = reactor.listenUDP(((IPv4Address) port.getHost()).port(), new DNSDatagramProtocol(factory), "127.0.0.1",
-                65535);
+        udpPort = reactor.listenUDP(
+                ((IPv4Address) port.getHost()).port(), new DNSDatagramProtocol(factory), "127.0.0.1", 65535);
     }
 
     @AfterEach
@@ -68,8 +68,14 @@ class DigTest {
     }
 
     private String digOver(String transport, String... args) {
-        List<String> command = new ArrayList<>(List.of("dig", "@127.0.0.1", "-p",
-                Integer.toString(((IPv4Address) port.getHost()).port()), transport, "+time=5", "+tries=1"));
+        List<String> command = new ArrayList<>(List.of(
+                "dig",
+                "@127.0.0.1",
+                "-p",
+                Integer.toString(((IPv4Address) port.getHost()).port()),
+                transport,
+                "+time=5",
+                "+tries=1"));
         command.addAll(List.of(args));
         return await(reactor, Peers.run(command));
     }
@@ -77,7 +83,9 @@ class DigTest {
     @Test
     void anAnswerIsAuthoritativeAndComplete() {
         String out = dig("web.example.com", "A");
-        assertThat(out).contains("status: NOERROR").containsPattern("flags: qr aa rd;")
+        assertThat(out)
+                .contains("status: NOERROR")
+                .containsPattern("flags: qr aa rd;")
                 .containsPattern("web\\.example\\.com\\.\\s+3600\\s+IN\\s+A\\s+10\\.0\\.0\\.80")
                 .containsPattern("web\\.example\\.com\\.\\s+3600\\s+IN\\s+A\\s+10\\.0\\.0\\.81");
         assertThat(dig("+short", "www.example.com", "A").lines().toList())
@@ -86,9 +94,13 @@ class DigTest {
 
     @Test
     void nxdomainAndNodataCarryTheSoa() {
-        assertThat(dig("missing.example.com", "A")).contains("status: NXDOMAIN").containsPattern("flags: qr aa rd;")
+        assertThat(dig("missing.example.com", "A"))
+                .contains("status: NXDOMAIN")
+                .containsPattern("flags: qr aa rd;")
                 .containsPattern("example\\.com\\.\\s+300\\s+IN\\s+SOA\\s+ns1\\.example\\.com\\. hostmaster");
-        assertThat(dig("b.c.example.com", "A")).contains("status: NOERROR").contains("ANSWER: 0")
+        assertThat(dig("b.c.example.com", "A"))
+                .contains("status: NOERROR")
+                .contains("ANSWER: 0")
                 .containsPattern("IN\\s+SOA");
     }
 
@@ -99,8 +111,10 @@ class DigTest {
 
     @Test
     void ednsIsAnsweredWithAnOptRecord() {
-        assertThat(dig("+edns=0", "+bufsize=1232", "mail.example.com", "MX")).contains("OPT PSEUDOSECTION")
-                .contains("EDNS: version: 0").contains("udp: 4096");
+        assertThat(dig("+edns=0", "+bufsize=1232", "mail.example.com", "MX"))
+                .contains("OPT PSEUDOSECTION")
+                .contains("EDNS: version: 0")
+                .contains("udp: 4096");
         assertThat(dig("+noedns", "mail.example.com", "A")).doesNotContain("OPT PSEUDOSECTION");
     }
 
@@ -126,7 +140,9 @@ class DigTest {
     @Test
     void aZoneTransferListsTheZoneBetweenTwoSoas() {
         String out = dig("example.com", "AXFR");
-        List<String> soas = out.lines().filter(l -> l.matches("example\\.com\\.\\s+\\d+\\s+IN\\s+SOA.*")).toList();
+        List<String> soas = out.lines()
+                .filter(l -> l.matches("example\\.com\\.\\s+\\d+\\s+IN\\s+SOA.*"))
+                .toList();
         assertThat(soas).hasSize(2);
         assertThat(out).contains("ns.sub.example.com.").contains("10.0.0.99");
     }
@@ -134,7 +150,10 @@ class DigTest {
     @Test
     void overUdpAnAnswerIsAuthoritative() {
         String out = digUdp("web.example.com", "A");
-        assertThat(out).contains("status: NOERROR").containsPattern("flags: qr aa rd;").contains("10.0.0.80")
+        assertThat(out)
+                .contains("status: NOERROR")
+                .containsPattern("flags: qr aa rd;")
+                .contains("10.0.0.80")
                 .contains("(UDP)");
         assertThat(digUdp("example.org", "A")).contains("status: REFUSED");
     }
@@ -145,7 +164,10 @@ class DigTest {
         assertThat(truncated).containsPattern("flags: qr aa tc rd;");
         assertThat(truncated).contains("MSG SIZE  rcvd: ").doesNotContain("\"15 ");
         String retried = digUdp("+bufsize=1232", "big.example.com", "TXT");
-        assertThat(retried).contains("Truncated, retrying in TCP mode").contains("ANSWER: 16").contains("(TCP)");
+        assertThat(retried)
+                .contains("Truncated, retrying in TCP mode")
+                .contains("ANSWER: 16")
+                .contains("(TCP)");
         String plain512 = digUdp("+ignore", "+noedns", "big.example.com", "TXT");
         int size = Integer.parseInt(plain512.replaceAll("(?s).*MSG SIZE  rcvd: (\\d+).*", "$1"));
         assertThat(size).isLessThanOrEqualTo(512);
@@ -159,9 +181,13 @@ class DigTest {
 
     @Test
     void aMalformedDatagramIsDroppedAndTheServerGoesOn() throws Exception {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.DatagramSocket socket =
+                new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
             byte[] garbage = {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, (byte) 0xC0, 12, 0, 1, 0, 1};
-            socket.send(new java.net.DatagramPacket(garbage, garbage.length, java.net.InetAddress.getByName("127.0.0.1"),
+            socket.send(new java.net.DatagramPacket(
+                    garbage,
+                    garbage.length,
+                    java.net.InetAddress.getByName("127.0.0.1"),
                     ((IPv4Address) port.getHost()).port()));
         }
         assertThat(digUdp("web.example.com", "A")).contains("status: NOERROR");

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Running real peers (dig, twistd, dnsmasq) from tests, with bounded waits. */
 final class Peers {
-    private Peers() {
-    }
+    private Peers() {}
 
     /** Whether {@code command} can be started (it is installed). */
     static boolean installed(String... command) {
@@ -26,7 +25,8 @@ final class Peers {
     static CompletableFuture<String> run(List<String> command) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

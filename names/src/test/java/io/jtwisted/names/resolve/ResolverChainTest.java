@@ -47,9 +47,10 @@ class ResolverChainTest {
 
     @Test
     void theFirstAnswerWinsAndLaterResolversAreNotAsked() {
-        ResolverChain chain = new ResolverChain(List.of(answering("a", Deferred.succeed(one("1.1.1.1"))),
-                answering("b", Deferred.succeed(one("2.2.2.2")))));
-        assertThat(successResultOf(chain.query(query)).answers().get(0).payload()).isEqualTo(RecordA.of("1.1.1.1"));
+        ResolverChain chain = new ResolverChain(List.of(
+                answering("a", Deferred.succeed(one("1.1.1.1"))), answering("b", Deferred.succeed(one("2.2.2.2")))));
+        assertThat(successResultOf(chain.query(query)).answers().get(0).payload())
+                .isEqualTo(RecordA.of("1.1.1.1"));
         assertThat(asked).containsExactly("a");
     }
 

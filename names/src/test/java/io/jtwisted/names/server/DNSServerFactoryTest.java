@@ -51,7 +51,8 @@ class DNSServerFactoryTest {
     }
 
     private static BindAuthority zone() throws Exception {
-        return new BindAuthority(Path.of(DNSServerFactoryTest.class.getResource("/io/jtwisted/names/example.com.zone")
+        return new BindAuthority(Path.of(DNSServerFactoryTest.class
+                .getResource("/io/jtwisted/names/example.com.zone")
                 .toURI()));
     }
 
@@ -114,8 +115,9 @@ class DNSServerFactoryTest {
         assertThat(response.recAv()).isFalse();
         assertThat(response.recDes()).isTrue();
         assertThat(response.queries()).containsExactly(Query.of("web.example.com", Dns.A));
-        assertThat(response.answers()).extracting(RRHeader::payload).containsExactly(RecordA.of("10.0.0.80"),
-                RecordA.of("10.0.0.81"));
+        assertThat(response.answers())
+                .extracting(RRHeader::payload)
+                .containsExactly(RecordA.of("10.0.0.80"), RecordA.of("10.0.0.81"));
     }
 
     @Test
@@ -138,7 +140,10 @@ class DNSServerFactoryTest {
         Message refused = c.ask("example.org", Dns.A);
         assertThat(refused.rCode()).isEqualTo(Dns.EREFUSED);
         assertThat(refused.auth()).isFalse();
-        assertThat(new Connection(new DNSServerFactory(), "127.0.0.1").ask("x", Dns.A).rCode()).isEqualTo(Dns.EREFUSED);
+        assertThat(new Connection(new DNSServerFactory(), "127.0.0.1")
+                        .ask("x", Dns.A)
+                        .rCode())
+                .isEqualTo(Dns.EREFUSED);
     }
 
     @Test
@@ -169,8 +174,8 @@ class DNSServerFactoryTest {
         Clock clock = new Clock();
         CacheResolver cache = new CacheResolver(clock);
         FakeClient client = new FakeClient();
-        client.next = Deferred.succeed(LookupResult.ofAnswers(List.of(RRHeader.of("example.org", RecordA.of("9.9.9.9"),
-                60).withAuth(true))));
+        client.next = Deferred.succeed(LookupResult.ofAnswers(
+                List.of(RRHeader.of("example.org", RecordA.of("9.9.9.9"), 60).withAuth(true))));
         DNSServerFactory factory = new DNSServerFactory(List.of(zone()), List.of(cache), List.of(client));
         assertThat(factory.canRecurse()).isTrue();
         assertThat(factory.resolver().resolvers()).hasSize(3);
@@ -254,7 +259,8 @@ class DNSServerFactoryTest {
     @Test
     void ednsQueriesGetEdnsAnswers() throws Exception {
         Connection c = new Connection(new DNSServerFactory(List.of(zone()), List.of(), List.of()), "127.0.0.1");
-        Message response = c.ask(Message.query(6, Query.of("web.example.com", Dns.A)).edns(Edns.ofSize(1232)));
+        Message response =
+                c.ask(Message.query(6, Query.of("web.example.com", Dns.A)).edns(Edns.ofSize(1232)));
         assertThat(response.edns()).isNotNull();
         assertThat(c.ask("web.example.com", Dns.A).edns()).isNull();
     }
@@ -289,7 +295,8 @@ class DNSServerFactoryTest {
         Connection other = new Connection(factory, "127.0.0.2");
         c.protocol.dataReceived(frame(new byte[] {0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, (byte) 0xC0, 12, 0, 1, 0, 1}));
         assertThat(c.transport.disconnecting()).isTrue();
-        assertThat(logged.events()).anySatisfy(e -> assertThat(e.message()).contains("malformed").contains("forward"));
+        assertThat(logged.events())
+                .anySatisfy(e -> assertThat(e.message()).contains("malformed").contains("forward"));
         assertThat(other.ask("x", Dns.A).rCode()).isEqualTo(Dns.EREFUSED);
     }
 
@@ -307,11 +314,13 @@ class DNSServerFactoryTest {
     @Test
     void zoneTransfersOnlyToAllowedAddresses() throws Exception {
         BindAuthority zone = zone();
-        DNSServerFactory factory = new DNSServerFactory(List.of(zone), List.of(), List.of()).allowTransfersFrom("127.0.0.1");
+        DNSServerFactory factory =
+                new DNSServerFactory(List.of(zone), List.of(), List.of()).allowTransfersFrom("127.0.0.1");
         Connection allowed = new Connection(factory, "127.0.0.1");
         allowed.send(Message.query(7, Query.of("example.com", Dns.AXFR)));
         List<Message> parts = allowed.responses();
-        List<RRHeader> records = parts.stream().flatMap(m -> m.answers().stream()).toList();
+        List<RRHeader> records =
+                parts.stream().flatMap(m -> m.answers().stream()).toList();
         assertThat(records).hasSize(zone.records().size() + 1);
         assertThat(records.get(0).type()).isEqualTo(Dns.SOA);
         assertThat(records.get(records.size() - 1).type()).isEqualTo(Dns.SOA);

@@ -40,16 +40,21 @@ class DNSPluginTest {
 
     @Test
     void theDnsPluginIsFoundByServiceLoader() {
-        assertThat(ServiceLoader.load(IServiceMaker.class).stream().map(ServiceLoader.Provider::get)
-                .map(IServiceMaker::tapname)).contains("dns");
-        assertThat(new DNSPlugin().options()).extracting(IServiceMaker.Option::name).contains("hosts-file", "port",
-                "bindzone", "cache", "recursive", "resolv-conf");
+        assertThat(ServiceLoader.load(IServiceMaker.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .map(IServiceMaker::tapname))
+                .contains("dns");
+        assertThat(new DNSPlugin().options())
+                .extracting(IServiceMaker.Option::name)
+                .contains("hosts-file", "port", "bindzone", "cache", "recursive", "resolv-conf");
     }
 
     @Test
     void theServiceAnswersFromItsHostsFileAndZones() throws Exception {
         Files.writeString(dir.resolve("hosts"), "10.9.8.7 printer.lan\n");
-        Path zone = Path.of(DNSPluginTest.class.getResource("/io/jtwisted/names/example.com.zone").toURI());
+        Path zone = Path.of(DNSPluginTest.class
+                .getResource("/io/jtwisted/names/example.com.zone")
+                .toURI());
         Map<String, String> values = new HashMap<>();
         values.put("port", "0");
         values.put("interface", "127.0.0.1");
@@ -57,19 +62,22 @@ class DNSPluginTest {
         values.put("bindzone", zone.toString());
         values.put("cache", "true");
         Reactor reactor = Reactor.create();
-        MultiService service = (MultiService) new DNSPlugin().makeService(new IServiceMaker.Options(values, List.of()),
-                reactor);
+        MultiService service =
+                (MultiService) new DNSPlugin().makeService(new IServiceMaker.Options(values, List.of()), reactor);
         service.startService();
         try {
             TCPServer tcp = (TCPServer) service.iterator().next();
             int port = ((IPv4Address) tcp.port().getHost()).port();
-            Resolver client = new Resolver(List.of(new InetSocketAddress("127.0.0.1", port)), reactor, new double[] {5});
-            assertThat(await(reactor, client.lookupAddress("printer.lan")).answers()).extracting(RRHeader::payload)
+            Resolver client =
+                    new Resolver(List.of(new InetSocketAddress("127.0.0.1", port)), reactor, new double[] {5});
+            assertThat(await(reactor, client.lookupAddress("printer.lan")).answers())
+                    .extracting(RRHeader::payload)
                     .containsExactly(RecordA.of("10.9.8.7"));
-            assertThat(await(reactor, client.lookupMailExchange("example.com")).answers()).extracting(RRHeader::payload)
+            assertThat(await(reactor, client.lookupMailExchange("example.com")).answers())
+                    .extracting(RRHeader::payload)
                     .containsExactly(RecordMX.of(10, "mail.example.com"));
-            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-                    await(reactor, client.lookupAddress("elsewhere.org")));
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> await(reactor, client.lookupAddress("elsewhere.org")));
             assertThat(refused).isInstanceOf(DNSQueryRefusedError.class);
         } finally {
             io.jtwisted.internet.defer.Deferred<?> stopped = service.stopService();

@@ -41,8 +41,7 @@ public abstract class TestCase {
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
 
     /** For subclasses; the engine makes one instance per test, with this no-argument constructor. */
-    protected TestCase() {
-    }
+    protected TestCase() {}
 
     /**
      * Runs before each test. Override it to prepare the test; return {@code null}, or a
@@ -97,8 +96,8 @@ public abstract class TestCase {
      */
     @SafeVarargs
     @SuppressWarnings("varargs") // the types are only read (Failure.check), never stored or written
-    protected final <E extends Throwable> Deferred<E> assertFailure(Deferred<?> deferred,
-            Class<? extends E>... expectedTypes) {
+    protected final <E extends Throwable> Deferred<E> assertFailure(
+            Deferred<?> deferred, Class<? extends E>... expectedTypes) {
         return Trial.assertFailure(deferred, expectedTypes);
     }
 }

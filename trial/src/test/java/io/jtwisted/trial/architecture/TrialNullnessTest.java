@@ -17,7 +17,8 @@ class TrialNullnessTest {
         Set<String> packages = NullMarkedPackages.packagesBeside(Trial.class);
 
         assertThat(packages).contains("io.jtwisted.trial", "io.jtwisted.trial.unittest");
-        assertThat(NullMarkedPackages.unmarked(packages)).as("packages without @NullMarked in their package-info.java")
+        assertThat(NullMarkedPackages.unmarked(packages))
+                .as("packages without @NullMarked in their package-info.java")
                 .isEmpty();
     }
 }

@@ -16,8 +16,7 @@ public class RemoteCalculationClient extends LineReceiver {
     /** Seconds to wait for an answer. */
     public static final double TIMEOUT = 60;
 
-    private record Pending(Deferred<Integer> result, IDelayedCall timeout) {
-    }
+    private record Pending(Deferred<Integer> result, IDelayedCall timeout) {}
 
     private final IReactorTime clock;
     private final Queue<Pending> pending = new ArrayDeque<>();

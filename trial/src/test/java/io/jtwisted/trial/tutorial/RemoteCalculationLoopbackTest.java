@@ -25,7 +25,8 @@ class RemoteCalculationLoopbackTest {
 
     @BeforeEach
     void setUp() {
-        connection = await(Loopback.connectTCP(reactor, new RemoteCalculationProtocol(), new RemoteCalculationClient(reactor)));
+        connection = await(
+                Loopback.connectTCP(reactor, new RemoteCalculationProtocol(), new RemoteCalculationClient(reactor)));
         client = connection.client();
     }
 

@@ -4,8 +4,8 @@ import static io.jtwisted.internet.Reactor.reactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.Deferred;
-import io.jtwisted.internet.task.Task;
 import io.jtwisted.internet.task.Clock;
+import io.jtwisted.internet.task.Task;
 import io.jtwisted.logger.Logger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -76,6 +76,7 @@ public class DeferredTestCaseTest extends TestCase {
         clock.advance(5);
         assertThat(successResultOf(d)).isEqualTo("later");
         assertThat(failureResultOf(Deferred.fail(new IllegalStateException("no")), IllegalStateException.class)
-                .getErrorMessage()).isEqualTo("no");
+                        .getErrorMessage())
+                .isEqualTo("no");
     }
 }

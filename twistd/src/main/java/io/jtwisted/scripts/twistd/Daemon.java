@@ -29,8 +29,7 @@ final class Daemon {
     private static final String OK = "ok";
     private static final long STARTUP_LIMIT_SECONDS = 120;
 
-    private Daemon() {
-    }
+    private Daemon() {}
 
     /** True in the daemon started by {@link #launch}. */
     static boolean isDaemonChild() {
@@ -79,24 +78,28 @@ final class Daemon {
         }
         try {
             if (!child.waitFor(5, TimeUnit.SECONDS)) {
-                throw new StartupError("the daemon did not report its start within " + STARTUP_LIMIT_SECONDS + " seconds");
+                throw new StartupError(
+                        "the daemon did not report its start within " + STARTUP_LIMIT_SECONDS + " seconds");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new StartupError("the daemon exited with status " + child.exitValue() + " before it started (see its log)");
+        throw new StartupError(
+                "the daemon exited with status " + child.exitValue() + " before it started (see its log)");
     }
 
     private static String readStatus(Process child) throws StartupError {
         BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String[] line = {null};
-        Thread reader = new Thread(() -> {
-            try {
-                line[0] = in.readLine();
-            } catch (IOException ignored) {
-                // the child went away: no status
-            }
-        }, "twistd-daemon-status");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        line[0] = in.readLine();
+                    } catch (IOException ignored) {
+                        // the child went away: no status
+                    }
+                },
+                "twistd-daemon-status");
         reader.setDaemon(true);
         reader.start();
         try {

@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class GroupSetup {
     private static final Logger log = Logger.forClass(GroupSetup.class);
 
-    private GroupSetup() {
-    }
+    private GroupSetup() {}
 
     /** Moves the TCP servers of {@code root} (and of every collection below it) to {@code group}; returns how many. */
     static int spread(IServiceCollection root, ReactorGroup group) {
@@ -51,7 +50,8 @@ final class GroupSetup {
                 server.setReactor(tcp);
                 moved++;
             } else if (child instanceof StreamServerEndpointService service && onTheGlobalReactor(service.endpoint())) {
-                now = new StreamServerEndpointService(onGroup(service.endpoint(), tcp), service.factory()).setRaiseSynchronously(true);
+                now = new StreamServerEndpointService(onGroup(service.endpoint(), tcp), service.factory())
+                        .setRaiseSynchronously(true);
                 String name = child.name();
                 if (name != null) {
                     now.setName(name);
@@ -116,7 +116,12 @@ final class GroupSetup {
         }
 
         @Override
-        public IConnector connectTCP(String host, int port, IClientFactory factory, double timeout, @Nullable InetSocketAddress bindAddress) {
+        public IConnector connectTCP(
+                String host,
+                int port,
+                IClientFactory factory,
+                double timeout,
+                @Nullable InetSocketAddress bindAddress) {
             return group.connectTCP(host, port, factory, timeout, bindAddress);
         }
 

@@ -6,8 +6,8 @@ import io.jtwisted.logger.ILogObserver;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.logfile.BaseLogFile;
 import io.jtwisted.python.logfile.LogFile;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -27,12 +27,17 @@ final class LogSetup {
 
     private final ILogObserver observer;
     private final @Nullable BaseLogFile file; // null: twistd opened no log file
+
     private LogSetup(ILogObserver observer, @Nullable BaseLogFile file) {
         this.observer = observer;
         this.file = file;
     }
 
-    static LogSetup choose(Application application, @Nullable String loggerName, @Nullable String logfile, boolean nodaemon,
+    static LogSetup choose(
+            Application application,
+            @Nullable String loggerName,
+            @Nullable String logfile,
+            boolean nodaemon,
             ClassLoader loader)
             throws StartupError {
         ILogObserver component = application.getComponent(ILogObserver.class);
@@ -61,15 +66,18 @@ final class LogSetup {
     private static ILogObserver fromFactory(String name, ClassLoader loader) throws StartupError {
         int dot = name.lastIndexOf('.');
         if (dot <= 0 || dot == name.length() - 1) {
-            throw StartupError.usage("--logger takes CLASS.METHOD (a static method returning an ILogObserver), not '" + name + "'");
+            throw StartupError.usage(
+                    "--logger takes CLASS.METHOD (a static method returning an ILogObserver), not '" + name + "'");
         }
         String className = name.substring(0, dot);
         String methodName = name.substring(dot + 1);
         try {
             Class<?> type = Class.forName(className, true, loader);
             Method method = type.getMethod(methodName);
-            if (!Modifier.isStatic(method.getModifiers()) || !ILogObserver.class.isAssignableFrom(method.getReturnType())) {
-                throw new StartupError("--logger " + name + ": " + methodName + "() must be static and return an ILogObserver");
+            if (!Modifier.isStatic(method.getModifiers())
+                    || !ILogObserver.class.isAssignableFrom(method.getReturnType())) {
+                throw new StartupError(
+                        "--logger " + name + ": " + methodName + "() must be static and return an ILogObserver");
             }
             ILogObserver made = (ILogObserver) method.invoke(null);
             if (made == null) {
@@ -79,11 +87,12 @@ final class LogSetup {
         } catch (ClassNotFoundException e) {
             throw new StartupError("--logger " + name + ": no class " + className + " on the class path");
         } catch (NoSuchMethodException e) {
-            throw new StartupError("--logger " + name + ": " + className + " has no public method " + methodName + "()");
+            throw new StartupError(
+                    "--logger " + name + ": " + className + " has no public method " + methodName + "()");
         } catch (InvocationTargetException e) {
             Throwable cause = e.getTargetException(); // what the method threw, never null from Method.invoke
-            throw new StartupError("--logger " + name + " threw " + cause.getClass().getName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            throw new StartupError("--logger " + name + " threw "
+                    + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (IllegalAccessException | LinkageError e) {
             throw new StartupError("--logger " + name + ": " + e);
         }
@@ -98,14 +107,18 @@ final class LogSetup {
         if (file == null) {
             return;
         }
-        Signals.handle("HUP", () -> reactor.callFromThread(() -> {
-            file.reopen();
-            log.info("Reopened the log file {path} (SIGHUP)", file.path());
-        }));
-        Signals.handle("USR1", () -> reactor.callFromThread(() -> {
-            file.rotate();
-            log.info("Rotated the log file {path} (SIGUSR1)", file.path());
-        }));
+        Signals.handle(
+                "HUP",
+                () -> reactor.callFromThread(() -> {
+                    file.reopen();
+                    log.info("Reopened the log file {path} (SIGHUP)", file.path());
+                }));
+        Signals.handle(
+                "USR1",
+                () -> reactor.callFromThread(() -> {
+                    file.rotate();
+                    log.info("Rotated the log file {path} (SIGUSR1)", file.path());
+                }));
     }
 
     /** Closes the log file twistd opened, if any. */

@@ -35,7 +35,8 @@ final class PidFile implements AutoCloseable {
     static PidFile acquire(Path path) throws StartupError {
         FileChannel channel;
         try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new StartupError("cannot open the pid file " + path + ": " + Twistd.reason(e));
         }
@@ -53,7 +54,8 @@ final class PidFile implements AutoCloseable {
                         + " (it holds the lock on " + path + "); stop it, or give this one another --pidfile");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            channel.write(
+                    ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(true);
             return new PidFile(path, channel, lock);
         } catch (IOException e) {

@@ -26,8 +26,9 @@ final class Plugins {
             for (IServiceMaker maker : ServiceLoader.load(IServiceMaker.class, loader)) {
                 IServiceMaker clash = makers.putIfAbsent(maker.tapname(), maker);
                 if (clash != null && clash.getClass() != maker.getClass()) {
-                    throw new StartupError("two plugins are named '" + maker.tapname() + "': " + clash.getClass().getName()
-                            + " and " + maker.getClass().getName());
+                    throw new StartupError("two plugins are named '" + maker.tapname() + "': "
+                            + clash.getClass().getName() + " and "
+                            + maker.getClass().getName());
                 }
             }
         } catch (ServiceConfigurationError broken) {
@@ -72,9 +73,16 @@ final class Plugins {
             }
             spec.addOption(builder.description(help).build());
         }
-        spec.addOption(OptionSpec.builder("--help").usageHelp(true).description("Show this plugin's help and exit.").build());
-        spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String.class).paramLabel("ARG")
-                .hidden(true).build());
+        spec.addOption(OptionSpec.builder("--help")
+                .usageHelp(true)
+                .description("Show this plugin's help and exit.")
+                .build());
+        spec.addPositional(PositionalParamSpec.builder()
+                .arity("0..*")
+                .type(String.class)
+                .paramLabel("ARG")
+                .hidden(true)
+                .build());
         return spec;
     }
 
@@ -89,7 +97,9 @@ final class Plugins {
                     values.put(option.name(), "true");
                 }
             } else if (value instanceof List<?> given && !given.isEmpty()) {
-                values.put(option.name(), String.join("\n", given.stream().map(String::valueOf).toList()));
+                values.put(
+                        option.name(),
+                        String.join("\n", given.stream().map(String::valueOf).toList()));
             }
         }
         List<String> arguments = new ArrayList<>();

@@ -24,7 +24,12 @@ public final class PortForwardPlugin implements IServiceMaker {
     @Override
     public List<Option> options() {
         return List.of(
-                Option.value("port", "p", "PORT", "6666", "Where to listen: a port number or an endpoint string (tcp:8080)."),
+                Option.value(
+                        "port",
+                        "p",
+                        "PORT",
+                        "6666",
+                        "Where to listen: a port number or an endpoint string (tcp:8080)."),
                 Option.value("host", "h", "HOST", "localhost", "The host to forward to."),
                 Option.value("dest_port", "d", "PORT", "6665", "The port to forward to."));
     }

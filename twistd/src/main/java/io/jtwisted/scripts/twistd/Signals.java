@@ -9,8 +9,7 @@ import io.jtwisted.logger.Logger;
 final class Signals {
     private static final Logger log = Logger.forClass(Signals.class);
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Runs {@code action} (on the JVM's signal thread) each time {@code name} arrives; logs when it cannot. */
     static void handle(String name, Runnable action) {

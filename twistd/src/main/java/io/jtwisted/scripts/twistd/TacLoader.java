@@ -139,19 +139,23 @@ final class TacLoader {
             } catch (NoSuchFieldException noField) {
                 throw new StartupError(expected);
             } catch (IllegalAccessException | ExceptionInInitializerError e) {
-                throw threw(e instanceof ExceptionInInitializerError init ? init.getCause() : e, "initialising " + type.getSimpleName());
+                throw threw(
+                        e instanceof ExceptionInInitializerError init ? init.getCause() : e,
+                        "initialising " + type.getSimpleName());
             }
         } catch (InvocationTargetException e) {
             throw threw(e.getCause(), "application()");
         } catch (IllegalAccessException | ExceptionInInitializerError e) {
-            throw threw(e instanceof ExceptionInInitializerError init ? init.getCause() : e, "initialising " + type.getSimpleName());
+            throw threw(
+                    e instanceof ExceptionInInitializerError init ? init.getCause() : e,
+                    "initialising " + type.getSimpleName());
         }
         if (application == null) {
             throw new StartupError("application() of " + source + " returned null");
         }
         if (!(application instanceof Application app)) {
-            throw new StartupError("application() of " + source + " returned a " + application.getClass().getName()
-                    + ", not an io.jtwisted.application.service.Application");
+            throw new StartupError("application() of " + source + " returned a "
+                    + application.getClass().getName() + ", not an io.jtwisted.application.service.Application");
         }
         return app;
     }
@@ -167,24 +171,30 @@ final class TacLoader {
                 break;
             }
         }
-        return new StartupError(what + " of " + source + " threw " + error.getClass().getName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage()) + where, StartupError.FAILED, error);
+        return new StartupError(
+                what + " of " + source + " threw " + error.getClass().getName()
+                        + (error.getMessage() == null ? "" : ": " + error.getMessage()) + where,
+                StartupError.FAILED,
+                error);
     }
 
     private Compiled compile(String text, String classPath) throws StartupError {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new StartupError("-y needs a JDK (javax.tools found no compiler in " + System.getProperty("java.home") + ")");
+            throw new StartupError(
+                    "-y needs a JDK (javax.tools found no compiler in " + System.getProperty("java.home") + ")");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        StandardJavaFileManager standard =
+                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
         JavaFileObject unit = new SourceFile(source, text);
         ForwardingJavaFileManager<StandardJavaFileManager> memory = new ForwardingJavaFileManager<>(standard) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                    FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(
+                        URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                     @Override
                     public OutputStream openOutputStream() {
                         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -196,19 +206,26 @@ final class TacLoader {
         };
         List<String> options = List.of("-classpath", classPath, "-proc:none", "-implicit:none", "-encoding", "UTF-8");
         StringWriter javacOutput = new StringWriter();
-        boolean ok = compiler.getTask(javacOutput, memory, diagnostics, options, null, List.of(unit)).call();
+        boolean ok = compiler.getTask(javacOutput, memory, diagnostics, options, null, List.of(unit))
+                .call();
         if (!ok) {
             StringBuilder report = new StringBuilder();
             int errors = 0;
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     errors++;
-                    report.append(source).append(':').append(d.getLineNumber()).append(": error: ")
-                            .append(d.getMessage(Locale.ROOT)).append('\n');
+                    report.append(source)
+                            .append(':')
+                            .append(d.getLineNumber())
+                            .append(": error: ")
+                            .append(d.getMessage(Locale.ROOT))
+                            .append('\n');
                     appendSourceLine(report, text, d);
                 }
             }
-            throw new CompileError(report.toString(), source + " does not compile (" + errors + " error" + (errors == 1 ? "" : "s") + ")");
+            throw new CompileError(
+                    report.toString(),
+                    source + " does not compile (" + errors + " error" + (errors == 1 ? "" : "s") + ")");
         }
         String main = firstTopLevelClass(classes.keySet());
         if (main == null) {
@@ -253,8 +270,11 @@ final class TacLoader {
      */
     private static String key(byte[] text, String classPath) {
         long hash = 0xcbf29ce484222325L;
-        for (byte[] part : new byte[][] {text, classPath.getBytes(StandardCharsets.UTF_8),
-                Runtime.version().toString().getBytes(StandardCharsets.UTF_8)}) {
+        for (byte[] part : new byte[][] {
+            text,
+            classPath.getBytes(StandardCharsets.UTF_8),
+            Runtime.version().toString().getBytes(StandardCharsets.UTF_8)
+        }) {
             for (byte b : part) {
                 hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
             }
@@ -340,7 +360,10 @@ final class TacLoader {
                 // The index last: a cache entry without it is ignored, so a crash mid-write is harmless.
                 Path index = Files.createTempFile(dir, "classes", ".tmp");
                 Files.write(index, names, StandardCharsets.UTF_8);
-                Files.move(index, dir.resolve(INDEX), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        index,
+                        dir.resolve(INDEX),
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException | UnsupportedOperationException unwritable) {
                 // A cache that cannot be written only costs the next start a compile.

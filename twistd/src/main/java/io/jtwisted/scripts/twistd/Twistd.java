@@ -35,8 +35,7 @@ public final class Twistd {
     private static final Logger log = Logger.forClass(Twistd.class);
     private static final Map<String, String> REACTORS = Map.of("nio", "the java.nio Selector reactor (epoll on Linux)");
 
-    private Twistd() {
-    }
+    private Twistd() {}
 
     /** Runs twistd and exits with its status. */
     public static void main(String[] args) {
@@ -78,7 +77,8 @@ public final class Twistd {
         } catch (CommandLine.UnmatchedArgumentException e) {
             List<String> unmatched = e.getUnmatched();
             if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && e.getCommandLine() == command) {
-                throw StartupError.usage("unknown plugin '" + unmatched.get(0) + "' (plugins: " + pluginList(plugins) + ")");
+                throw StartupError.usage(
+                        "unknown plugin '" + unmatched.get(0) + "' (plugins: " + pluginList(plugins) + ")");
             }
             String hint = e.getCommandLine() != command ? " (twistd's own options go before the plugin's name)" : "";
             throw StartupError.usage(oneLine(e.getMessage()) + hint);
@@ -103,20 +103,25 @@ public final class Twistd {
             return 0;
         }
         if (!REACTORS.containsKey(options.reactor)) {
-            throw StartupError.usage("unknown reactor '" + options.reactor + "' (available: " + String.join(", ", REACTORS.keySet()) + ")");
+            throw StartupError.usage("unknown reactor '" + options.reactor + "' (available: "
+                    + String.join(", ", REACTORS.keySet()) + ")");
         }
         if (options.umask != null && !options.umask.matches("[0-7]{1,4}")) {
             throw StartupError.usage("--umask takes an octal mask such as 022, not '" + options.umask + "'");
         }
         if (options.reactors < 0) {
-            throw StartupError.usage("--reactors takes a number of reactors (0: one per processor), not " + options.reactors);
+            throw StartupError.usage(
+                    "--reactors takes a number of reactors (0: one per processor), not " + options.reactors);
         }
         if (!(options.stopTimeout > 0)) {
             throw StartupError.usage("--stop-timeout must be a positive number of seconds");
         }
-        IServiceMaker plugin = pluginParse == null ? null : plugins.makers().get(pluginParse.commandSpec().name());
+        IServiceMaker plugin = pluginParse == null
+                ? null
+                : plugins.makers().get(pluginParse.commandSpec().name());
         if (plugin == null && options.file == null) {
-            throw StartupError.usage("nothing to run: give -y FILE.java or a plugin (plugins: " + pluginList(plugins) + ")");
+            throw StartupError.usage(
+                    "nothing to run: give -y FILE.java or a plugin (plugins: " + pluginList(plugins) + ")");
         }
         if (plugin != null && options.file != null) {
             throw StartupError.usage("give -y FILE.java or a plugin, not both");
@@ -129,13 +134,14 @@ public final class Twistd {
             return Daemon.launch(List.of(args), options.umask != null ? options.umask : "0077");
         }
         if (options.nodaemon && options.umask != null && !options.umask.equals(System.getenv("JTWISTD_UMASK"))) {
-            log.warn("--umask {umask} is only applied by bin/twistd (a JVM cannot change its own umask)", options.umask);
+            log.warn(
+                    "--umask {umask} is only applied by bin/twistd (a JVM cannot change its own umask)", options.umask);
         }
         return runApplication(options, plugin, pluginParse, err);
     }
 
-    private static int runApplication(TwistdOptions options, @Nullable IServiceMaker plugin, @Nullable ParseResult pluginParse,
-            PrintStream err)
+    private static int runApplication(
+            TwistdOptions options, @Nullable IServiceMaker plugin, @Nullable ParseResult pluginParse, PrintStream err)
             throws StartupError {
         PidFile pidFile = options.pidfile.isEmpty() ? null : PidFile.acquire(Path.of(options.pidfile));
         LogSetup logs = null;
@@ -144,7 +150,10 @@ public final class Twistd {
             ClassLoader loader = Twistd.class.getClassLoader();
             if (plugin != null) {
                 application = new Application(plugin.tapname());
-                makeService(plugin, Plugins.optionsOf(plugin, Objects.requireNonNull(pluginParse, "a plugin's options"))).setServiceParent(application);
+                makeService(
+                                plugin,
+                                Plugins.optionsOf(plugin, Objects.requireNonNull(pluginParse, "a plugin's options")))
+                        .setServiceParent(application);
             } else {
                 TacLoader tac = new TacLoader(Path.of(options.file), TacLoader.defaultCacheRoot());
                 application = tac.load();
@@ -177,7 +186,8 @@ public final class Twistd {
         } catch (StartupError e) {
             throw e;
         } catch (Exception e) {
-            throw new StartupError("plugin " + plugin.tapname() + " cannot make its service: " + reason(e), StartupError.FAILED, e);
+            throw new StartupError(
+                    "plugin " + plugin.tapname() + " cannot make its service: " + reason(e), StartupError.FAILED, e);
         }
     }
 
@@ -197,10 +207,12 @@ public final class Twistd {
         logs.handleSignals(reactor);
         // Until the reactor runs and installs its own handlers, a SIGTERM or SIGINT waits for it, then stops it.
         for (String signal : List.of("TERM", "INT")) {
-            Signals.handle(signal, () -> reactor.callFromThread(() -> {
-                log.info("Received SIG{signal} while starting; shutting down.", signal);
-                reactor.stop();
-            }));
+            Signals.handle(
+                    signal,
+                    () -> reactor.callFromThread(() -> {
+                        log.info("Received SIG{signal} while starting; shutting down.", signal);
+                        reactor.stop();
+                    }));
         }
         try {
             application.privilegedStartService();
@@ -281,9 +293,11 @@ public final class Twistd {
             Path self = Path.of("/proc/self");
             int uid = (Integer) Files.getAttribute(self, "unix:uid");
             int gid = (Integer) Files.getAttribute(self, "unix:gid");
-            if ((application.uid() != null && application.uid() != uid) || (application.gid() != null && application.gid() != gid)) {
-                throw new StartupError("the application asks to run as uid " + application.uid() + " gid " + application.gid()
-                        + ", but this is uid " + uid + " gid " + gid + " and a JVM cannot switch; start twistd as that user");
+            if ((application.uid() != null && application.uid() != uid)
+                    || (application.gid() != null && application.gid() != gid)) {
+                throw new StartupError("the application asks to run as uid " + application.uid() + " gid "
+                        + application.gid() + ", but this is uid " + uid + " gid " + gid
+                        + " and a JVM cannot switch; start twistd as that user");
             }
         } catch (IOException | UnsupportedOperationException e) {
             throw new StartupError("cannot check the application's uid/gid: " + reason(e));
@@ -291,7 +305,9 @@ public final class Twistd {
     }
 
     private static String pluginList(Plugins plugins) {
-        return plugins.makers().isEmpty() ? "none" : String.join(", ", plugins.makers().keySet());
+        return plugins.makers().isEmpty()
+                ? "none"
+                : String.join(", ", plugins.makers().keySet());
     }
 
     private static String oneLine(@Nullable String message) {

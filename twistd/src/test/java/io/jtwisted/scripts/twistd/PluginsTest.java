@@ -24,7 +24,8 @@ class PluginsTest {
 
         @Override
         public List<Option> options() {
-            return List.of(Option.value("listen", null, "ENDPOINT", null, "where to listen (repeatable)"),
+            return List.of(
+                    Option.value("listen", null, "ENDPOINT", null, "where to listen (repeatable)"),
                     Option.value("index", null, "NAME", "index.html", "the index file"),
                     Option.flag("no-listing", null, "no directory listings"));
         }

@@ -19,8 +19,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  */
 public final class RecordingSlf4jProvider implements SLF4JServiceProvider {
     /** One logging call as SLF4J received it. */
-    public record Call(String logger, Level level, String message, Throwable throwable) {
-    }
+    public record Call(String logger, Level level, String message, Throwable throwable) {}
 
     /** Every call so far, oldest first. */
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
@@ -50,8 +49,7 @@ public final class RecordingSlf4jProvider implements SLF4JServiceProvider {
     }
 
     @Override
-    public void initialize() {
-    }
+    public void initialize() {}
 
     private static final class Recording extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
@@ -95,8 +93,8 @@ public final class RecordingSlf4jProvider implements SLF4JServiceProvider {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String message, Object[] arguments,
-                Throwable throwable) {
+        protected void handleNormalizedLoggingCall(
+                Level level, Marker marker, String message, Object[] arguments, Throwable throwable) {
             CALLS.add(new Call(name, level, message, throwable));
         }
     }

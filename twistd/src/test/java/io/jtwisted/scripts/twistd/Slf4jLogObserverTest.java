@@ -31,10 +31,14 @@ class Slf4jLogObserverTest {
         log.warn("w");
         log.error("e");
         log.critical("c");
-        assertThat(RecordingSlf4jProvider.CALLS).extracting(RecordingSlf4jProvider.Call::logger).containsOnly("app.part");
-        assertThat(RecordingSlf4jProvider.CALLS).extracting(RecordingSlf4jProvider.Call::level)
+        assertThat(RecordingSlf4jProvider.CALLS)
+                .extracting(RecordingSlf4jProvider.Call::logger)
+                .containsOnly("app.part");
+        assertThat(RecordingSlf4jProvider.CALLS)
+                .extracting(RecordingSlf4jProvider.Call::level)
                 .containsExactly(Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.ERROR);
-        assertThat(RecordingSlf4jProvider.CALLS).extracting(RecordingSlf4jProvider.Call::message)
+        assertThat(RecordingSlf4jProvider.CALLS)
+                .extracting(RecordingSlf4jProvider.Call::message)
                 .containsExactly("d 1", "i x", "w", "e", "c");
     }
 
@@ -53,7 +57,9 @@ class Slf4jLogObserverTest {
         io.jtwisted.logger.LogPublisher publisher = new io.jtwisted.logger.LogPublisher();
         new io.jtwisted.logger.LogBeginner(publisher, null);
         new Logger("embedded.app", publisher).info("seen by {who}", "slf4j");
-        assertThat(RecordingSlf4jProvider.CALLS).extracting(RecordingSlf4jProvider.Call::message).containsExactly("seen by slf4j");
+        assertThat(RecordingSlf4jProvider.CALLS)
+                .extracting(RecordingSlf4jProvider.Call::message)
+                .containsExactly("seen by slf4j");
     }
 
     @Test

@@ -58,27 +58,31 @@ final class TwistdProcess implements AutoCloseable {
     /** The module's runtime class path: its classes and what target/classpath.txt lists. */
     static String classPath() throws IOException {
         Path module = Path.of("").toAbsolutePath();
-        String dependencies = Files.readString(module.resolve("target/classpath.txt")).strip();
+        String dependencies =
+                Files.readString(module.resolve("target/classpath.txt")).strip();
         return module.resolve("target/classes") + (dependencies.isEmpty() ? "" : ":" + dependencies);
     }
 
     private static Thread collect(InputStream stream, List<String> lines, BlockingQueue<String> queue) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                    if (queue != null) {
-                        queue.add(line);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            lines.add(line);
+                            if (queue != null) {
+                                queue.add(line);
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the process ended
                     }
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-            if (queue != null) {
-                queue.add(END);
-            }
-        }, "twistd-output");
+                    if (queue != null) {
+                        queue.add(END);
+                    }
+                },
+                "twistd-output");
         reader.setDaemon(true);
         reader.start();
         return reader;
@@ -121,7 +125,9 @@ final class TwistdProcess implements AutoCloseable {
 
     /** Waits for the exit and returns the status. */
     int waitFor() throws InterruptedException {
-        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("twistd exits; out=%s err=%s", out, err).isTrue();
+        assertThat(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("twistd exits; out=%s err=%s", out, err)
+                .isTrue();
         outReader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         errReader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         return process.exitValue();

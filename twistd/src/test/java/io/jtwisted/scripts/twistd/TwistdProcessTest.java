@@ -65,28 +65,37 @@ class TwistdProcessTest {
             OutputStream out = socket.getOutputStream();
             out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
         }
     }
 
     private static void signal(long pid, String name) throws IOException, InterruptedException {
-        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     @Test
     void inTheForegroundItServesUntilSigtermThenStopsCleanly() throws Exception {
         Path tac = write("echo.java", ECHO);
         try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString())) {
-            assertThat(twistd.awaitLine(l -> l.contains("starting up."))).contains("[io.jtwisted.scripts.twistd.Twistd#info] twistd ");
+            assertThat(twistd.awaitLine(l -> l.contains("starting up.")))
+                    .contains("[io.jtwisted.scripts.twistd.Twistd#info] twistd ");
             int port = twistd.awaitListeningPort();
             assertThat(echoOnce(port, "hello")).isEqualTo("hello");
-            assertThat(twistd.awaitLine(l -> l.contains("[stdout#info] received 6 bytes"))).isNotNull();
-            long pid = Long.parseLong(Files.readString(dir.resolve("twistd.pid")).strip());
+            assertThat(twistd.awaitLine(l -> l.contains("[stdout#info] received 6 bytes")))
+                    .isNotNull();
+            long pid =
+                    Long.parseLong(Files.readString(dir.resolve("twistd.pid")).strip());
             assertThat(pid).isEqualTo(twistd.process().pid());
             signal(twistd.process().pid(), "TERM");
             assertThat(twistd.waitFor()).isZero();
-            assertThat(twistd.out()).anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
-                    .anyMatch(l -> l.endsWith("Main loop terminated.")).anyMatch(l -> l.endsWith("Server Shut Down."));
+            assertThat(twistd.out())
+                    .anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
+                    .anyMatch(l -> l.endsWith("Main loop terminated."))
+                    .anyMatch(l -> l.endsWith("Server Shut Down."));
             assertThat(twistd.err()).isEmpty();
             assertThat(dir.resolve("twistd.pid")).doesNotExist();
         }
@@ -123,7 +132,8 @@ class TwistdProcessTest {
         for (int i = 0; i < connections; i++) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TwistdProcess.WAIT_SECONDS));
-                names.add(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine());
+                names.add(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine());
             }
         }
         return names;
@@ -132,8 +142,10 @@ class TwistdProcessTest {
     @Test
     void withReactorsTheTcpServersSpreadOverThemAndSigtermStopsThemAll() throws Exception {
         Path tac = write("names.java", THREAD_NAMES);
-        try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString(), "--reactors", "2", "--pidfile", "")) {
-            assertThat(twistd.awaitLine(l -> l.contains("2 reactors; 2 TCP servers spread across them."))).isNotNull();
+        try (TwistdProcess twistd =
+                TwistdProcess.start(dir, "-noy", tac.toString(), "--reactors", "2", "--pidfile", "")) {
+            assertThat(twistd.awaitLine(l -> l.contains("2 reactors; 2 TCP servers spread across them.")))
+                    .isNotNull();
             java.util.Set<Integer> ports = new java.util.TreeSet<>();
             while (ports.size() < 2) {
                 ports.add(twistd.awaitListeningPort());
@@ -144,12 +156,19 @@ class TwistdProcessTest {
             }
             signal(twistd.process().pid(), "TERM");
             assertThat(twistd.waitFor()).isZero();
-            assertThat(twistd.out()).anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
+            assertThat(twistd.out())
+                    .anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
-            assertThat(twistd.out().stream().filter(l -> l.contains("Stopping factory")).count())
-                    .as("each shared factory stopped once: %s", twistd.out()).isEqualTo(2);
-            assertThat(twistd.out().stream().filter(l -> l.contains("Port ") && l.contains(" Closed)")).count())
-                    .as("every reactor's socket closed").isEqualTo(4);
+            assertThat(twistd.out().stream()
+                            .filter(l -> l.contains("Stopping factory"))
+                            .count())
+                    .as("each shared factory stopped once: %s", twistd.out())
+                    .isEqualTo(2);
+            assertThat(twistd.out().stream()
+                            .filter(l -> l.contains("Port ") && l.contains(" Closed)"))
+                            .count())
+                    .as("every reactor's socket closed")
+                    .isEqualTo(4);
             assertThat(twistd.err()).isEmpty();
         }
     }
@@ -159,7 +178,9 @@ class TwistdProcessTest {
         Path tac = write("echo.java", ECHO);
         long pid;
         try (TwistdProcess parent = TwistdProcess.start(dir, "-y", tac.toString())) {
-            assertThat(parent.waitFor()).as("the parent exits once the daemon runs; err=%s", parent.err()).isZero();
+            assertThat(parent.waitFor())
+                    .as("the parent exits once the daemon runs; err=%s", parent.err())
+                    .isZero();
             pid = Long.parseLong(Files.readString(dir.resolve("twistd.pid")).strip());
             assertThat(pid).isNotEqualTo(parent.process().pid());
         }
@@ -170,18 +191,24 @@ class TwistdProcessTest {
             int port = listeningPort(log);
             assertThat(echoOnce(port, "daemon")).isEqualTo("daemon");
             // The default umask of a daemon is 0077.
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
+                    .isEqualTo("rw-------");
             // A second twistd with the same pid file refuses to start, in one line, while the first runs.
             try (TwistdProcess second = TwistdProcess.start(dir, "-y", tac.toString())) {
                 assertThat(second.waitFor()).isEqualTo(1);
-                assertThat(second.err()).containsExactly("twistd: another twistd is running with pid " + pid
-                        + " (it holds the lock on twistd.pid); stop it, or give this one another --pidfile");
+                assertThat(second.err())
+                        .containsExactly("twistd: another twistd is running with pid " + pid
+                                + " (it holds the lock on twistd.pid); stop it, or give this one another --pidfile");
             }
             signal(pid, "TERM");
-            assertThat(daemon.onExit().get(TwistdProcess.WAIT_SECONDS, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(daemon.onExit()
+                            .get(TwistdProcess.WAIT_SECONDS, TimeUnit.SECONDS)
+                            .isAlive())
+                    .isFalse();
             assertThat(dir.resolve("twistd.pid")).doesNotExist();
             List<String> lines = Files.readAllLines(log);
-            assertThat(lines).anyMatch(l -> l.contains("[stdout#info] received 7 bytes"))
+            assertThat(lines)
+                    .anyMatch(l -> l.contains("[stdout#info] received 7 bytes"))
                     .anyMatch(l -> l.contains("Received SIGTERM, shutting down."))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
         } finally {
@@ -193,7 +220,8 @@ class TwistdProcessTest {
         for (String line : Files.readAllLines(log)) {
             int at = line.indexOf(" starting on ");
             if (at >= 0) {
-                return Integer.parseInt(line.substring(at + " starting on ".length()).strip());
+                return Integer.parseInt(
+                        line.substring(at + " starting on ".length()).strip());
             }
         }
         throw new AssertionError("no listening line in " + Files.readAllLines(log));
@@ -206,7 +234,8 @@ class TwistdProcessTest {
         Path tac = write("echo.java", ECHO);
         try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString())) {
             twistd.awaitListeningPort();
-            assertThat(Files.readString(dir.resolve("twistd.pid")).strip()).isEqualTo(Long.toString(twistd.process().pid()));
+            assertThat(Files.readString(dir.resolve("twistd.pid")).strip())
+                    .isEqualTo(Long.toString(twistd.process().pid()));
             signal(twistd.process().pid(), "TERM");
             assertThat(twistd.waitFor()).isZero();
         }
@@ -229,7 +258,8 @@ class TwistdProcessTest {
             signal(twistd.process().pid(), "TERM");
             assertThat(twistd.waitFor()).isZero();
             assertThat(Files.readAllLines(dir.resolve("app.log.1"))).anyMatch(l -> l.contains("starting up."));
-            assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("received 6 bytes"))
+            assertThat(Files.readAllLines(log))
+                    .anyMatch(l -> l.contains("received 6 bytes"))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
         }
     }
@@ -241,11 +271,14 @@ class TwistdProcessTest {
                 for (String line : Files.readAllLines(log)) {
                     int at = line.indexOf(" starting on ");
                     if (at >= 0) {
-                        return Integer.parseInt(line.substring(at + " starting on ".length()).strip());
+                        return Integer.parseInt(
+                                line.substring(at + " starting on ".length()).strip());
                     }
                 }
             }
-            assertThat(twistd.process().isAlive()).as("twistd runs; err=%s", twistd.err()).isTrue();
+            assertThat(twistd.process().isAlive())
+                    .as("twistd runs; err=%s", twistd.err())
+                    .isTrue();
             Thread.onSpinWait();
         }
         throw new AssertionError("twistd did not listen");
@@ -291,10 +324,13 @@ class TwistdProcessTest {
             twistd.awaitLine(l -> l.endsWith("started third"));
             signal(twistd.process().pid(), "TERM");
             assertThat(twistd.waitFor()).isZero();
-            List<String> stops = twistd.out().stream().filter(l -> l.contains("[stdout#info] stopping ")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+            List<String> stops = twistd.out().stream()
+                    .filter(l -> l.contains("[stdout#info] stopping "))
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1))
                     .toList();
             assertThat(stops).as("out=%s", twistd.out()).containsExactly("third", "second", "first");
-            assertThat(twistd.out()).anyMatch(l -> l.contains("did not stop within 0.5 seconds"))
+            assertThat(twistd.out())
+                    .anyMatch(l -> l.contains("did not stop within 0.5 seconds"))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
         }
     }
@@ -302,12 +338,14 @@ class TwistdProcessTest {
     @Test
     void aPortInUseStopsTheStartWithOneLineAndLeavesNothingBehind() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Path tac = write("busy.java", ECHO.replace("new TCPServer(0,", "new TCPServer(" + taken.getLocalPort() + ","));
+            Path tac =
+                    write("busy.java", ECHO.replace("new TCPServer(0,", "new TCPServer(" + taken.getLocalPort() + ","));
             try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString())) {
                 assertThat(twistd.waitFor()).isEqualTo(1);
                 assertThat(twistd.err()).hasSize(1);
-                assertThat(twistd.err().get(0)).startsWith("twistd: cannot start the application: Couldn't listen on 127.0.0.1:"
-                        + taken.getLocalPort());
+                assertThat(twistd.err().get(0))
+                        .startsWith("twistd: cannot start the application: Couldn't listen on 127.0.0.1:"
+                                + taken.getLocalPort());
                 assertThat(dir.resolve("twistd.pid")).doesNotExist();
             }
             // Daemonized, the daemon's failure reaches the terminal through the parent.
@@ -357,15 +395,25 @@ class TwistdProcessTest {
                 try (Socket peer = destination.accept()) {
                     InputStream in = peer.getInputStream();
                     String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-                    peer.getOutputStream().write((line.toUpperCase(java.util.Locale.ROOT) + "\n").getBytes(StandardCharsets.UTF_8));
+                    peer.getOutputStream()
+                            .write((line.toUpperCase(java.util.Locale.ROOT) + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IOException ignored) {
                     // the test's assertion reports it
                 }
             });
             upper.start();
-            try (TwistdProcess twistd = TwistdProcess.start(dir, "-n", "--pidfile", "", "portforward",
-                    "--port", "tcp:" + listen + ":interface=127.0.0.1", "--host", "127.0.0.1",
-                    "--dest_port", Integer.toString(destination.getLocalPort()))) {
+            try (TwistdProcess twistd = TwistdProcess.start(
+                    dir,
+                    "-n",
+                    "--pidfile",
+                    "",
+                    "portforward",
+                    "--port",
+                    "tcp:" + listen + ":interface=127.0.0.1",
+                    "--host",
+                    "127.0.0.1",
+                    "--dest_port",
+                    Integer.toString(destination.getLocalPort()))) {
                 twistd.awaitLine(l -> l.contains(" starting on " + listen));
                 assertThat(echoOnce(listen, "forwarded")).isEqualTo("FORWARDED");
                 signal(twistd.process().pid(), "TERM");

@@ -38,7 +38,9 @@ class TwistdTest {
     }
 
     private int twistd(String... args) {
-        return Twistd.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        return Twistd.run(
+                args,
+                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     }
 
@@ -78,8 +80,15 @@ class TwistdTest {
     @Test
     void helpListsTheOptionsAndThePlugins() {
         assertThat(twistd("--help")).isZero();
-        assertThat(out()).contains("-n, --nodaemon", "-y, --java=FILE", "--pidfile=FILE", "--logger=CLASS.METHOD", "--umask",
-                "Plugins:", "portforward");
+        assertThat(out())
+                .contains(
+                        "-n, --nodaemon",
+                        "-y, --java=FILE",
+                        "--pidfile=FILE",
+                        "--logger=CLASS.METHOD",
+                        "--umask",
+                        "Plugins:",
+                        "portforward");
     }
 
     @Test
@@ -103,7 +112,9 @@ class TwistdTest {
     @Test
     void nothingToRunIsAUsageError() {
         assertThat(twistd("-n")).isEqualTo(2);
-        assertThat(err()).startsWith("twistd: nothing to run: give -y FILE.java or a plugin").hasLineCount(1);
+        assertThat(err())
+                .startsWith("twistd: nothing to run: give -y FILE.java or a plugin")
+                .hasLineCount(1);
     }
 
     @Test
@@ -141,14 +152,21 @@ class TwistdTest {
 
     @Test
     void aPluginThatRefusesItsOptionsIsAUsageError() {
-        assertThat(twistd("-n", "--pidfile", pidfile(), "portforward", "--dest_port", "eighty")).isEqualTo(2);
+        assertThat(twistd("-n", "--pidfile", pidfile(), "portforward", "--dest_port", "eighty"))
+                .isEqualTo(2);
         assertThat(err()).isEqualTo("twistd: portforward: --dest_port must be a number, not 'eighty'\n");
         assertThat(dir.resolve("twistd.pid")).doesNotExist();
     }
 
     @Test
     void aMissingFileIsAnError() {
-        assertThat(twistd("-n", "--pidfile", pidfile(), "-y", dir.resolve("absent.java").toString())).isEqualTo(1);
+        assertThat(twistd(
+                        "-n",
+                        "--pidfile",
+                        pidfile(),
+                        "-y",
+                        dir.resolve("absent.java").toString()))
+                .isEqualTo(1);
         assertThat(err()).isEqualTo("twistd: no such file: " + dir.resolve("absent.java") + "\n");
     }
 
@@ -156,7 +174,9 @@ class TwistdTest {
     void aFileThatDoesNotCompileShowsJavacsErrorsAndFails() throws IOException {
         Path file = write("broken.java", GOOD.replace("new Application(\"good\");", "new Application(\"good\")"));
         assertThat(twistd("-n", "--pidfile", pidfile(), "-y", file.toString())).isEqualTo(1);
-        assertThat(err()).contains(file + ":4: error: ';' expected\n").contains("^\n")
+        assertThat(err())
+                .contains(file + ":4: error: ';' expected\n")
+                .contains("^\n")
                 .endsWith("twistd: " + file + " does not compile (1 error)\n");
         assertThat(dir.resolve("twistd.pid")).doesNotExist();
     }
@@ -165,8 +185,9 @@ class TwistdTest {
     void aFileWithoutApplicationSaysWhatIsExpected() throws IOException {
         Path file = write("none.java", "public class None { }\n");
         assertThat(twistd("-n", "--pidfile", pidfile(), "-y", file.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo("twistd: " + file + " has no application: its class None must declare "
-                + "`public static Application application()` (or a static field `application`)\n");
+        assertThat(err())
+                .isEqualTo("twistd: " + file + " has no application: its class None must declare "
+                        + "`public static Application application()` (or a static field `application`)\n");
     }
 
     @Test
@@ -180,8 +201,9 @@ class TwistdTest {
                 }
                 """);
         assertThat(twistd("-n", "--pidfile", pidfile(), "-y", file.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo("twistd: application() of " + file
-                + " threw java.lang.IllegalStateException: no config (at line 4)\n");
+        assertThat(err())
+                .isEqualTo("twistd: application() of " + file
+                        + " threw java.lang.IllegalStateException: no config (at line 4)\n");
     }
 
     @Test
@@ -193,23 +215,35 @@ class TwistdTest {
                 }
                 """);
         // It loads, then stops at the unwritable log directory: nothing runs.
-        assertThat(twistd("-n", "--pidfile", pidfile(), "-l", dir.resolve("missing/dir/x.log").toString(), "-y", file.toString()))
+        assertThat(twistd(
+                        "-n",
+                        "--pidfile",
+                        pidfile(),
+                        "-l",
+                        dir.resolve("missing/dir/x.log").toString(),
+                        "-y",
+                        file.toString()))
                 .isEqualTo(1);
-        assertThat(err()).isEqualTo("twistd: cannot open the log file " + dir.resolve("missing/dir/x.log")
-                + ": no such file or directory\n");
+        assertThat(err())
+                .isEqualTo("twistd: cannot open the log file " + dir.resolve("missing/dir/x.log")
+                        + ": no such file or directory\n");
         assertThat(dir.resolve("twistd.pid")).doesNotExist();
     }
 
     @Test
     void aLoggerThatCannotBeFoundIsAnError() throws IOException {
         Path file = write("good.java", GOOD);
-        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "no.such.Thing.logger", "-y", file.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo("twistd: --logger no.such.Thing.logger: no class no.such.Thing on the class path\n");
+        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "no.such.Thing.logger", "-y", file.toString()))
+                .isEqualTo(1);
+        assertThat(err())
+                .isEqualTo("twistd: --logger no.such.Thing.logger: no class no.such.Thing on the class path\n");
         errBytes.reset();
-        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "java.lang.String.valueOf", "-y", file.toString())).isEqualTo(1);
+        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "java.lang.String.valueOf", "-y", file.toString()))
+                .isEqualTo(1);
         assertThat(err()).hasLineCount(1).contains("has no public method valueOf()");
         errBytes.reset();
-        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "nodot", "-y", file.toString())).isEqualTo(2);
+        assertThat(twistd("-n", "--pidfile", pidfile(), "--logger", "nodot", "-y", file.toString()))
+                .isEqualTo(2);
         assertThat(err()).hasLineCount(1).contains("--logger takes CLASS.METHOD");
     }
 
@@ -224,7 +258,10 @@ class TwistdTest {
                 }
                 """);
         assertThat(twistd("-n", "--pidfile", pidfile(), "-y", file.toString())).isEqualTo(1);
-        assertThat(err()).hasLineCount(1).contains("asks to run as uid 4242 gid 4242").contains("a JVM cannot switch");
+        assertThat(err())
+                .hasLineCount(1)
+                .contains("asks to run as uid 4242 gid 4242")
+                .contains("a JVM cannot switch");
     }
 
     @Test

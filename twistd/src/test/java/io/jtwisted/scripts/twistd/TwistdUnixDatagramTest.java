@@ -46,21 +46,31 @@ class TwistdUnixDatagramTest {
                 }
                 """.formatted(socket));
         try (TwistdProcess twistd = TwistdProcess.start(dir, "-noy", tac.toString());
-             AFUNIXDatagramChannel client = AFUNIXDatagramChannel.open()) {
+                AFUNIXDatagramChannel client = AFUNIXDatagramChannel.open()) {
             assertThat(twistd.awaitLine(l -> l.contains(" starting on "))).contains(socket.toString());
             client.bind(AFUNIXSocketAddress.of(dir.resolve("client.sock").toFile()));
-            client.send(ByteBuffer.wrap("under twistd".getBytes(StandardCharsets.US_ASCII)), AFUNIXSocketAddress.of(socket.toFile()));
+            client.send(
+                    ByteBuffer.wrap("under twistd".getBytes(StandardCharsets.US_ASCII)),
+                    AFUNIXSocketAddress.of(socket.toFile()));
             ByteBuffer answer = ByteBuffer.allocate(64);
             // bounded: closing the channel (try-with-resources) ends a receive that never returns
             CompletableFuture.runAsync(() -> {
-                try {
-                    client.receive(answer);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(30, TimeUnit.SECONDS);
-            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)).isEqualTo("under twistd");
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(twistd.process().pid())).start().waitFor()).isZero();
+                        try {
+                            client.receive(answer);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII))
+                    .isEqualTo("under twistd");
+            assertThat(new ProcessBuilder(
+                                    "kill",
+                                    "-TERM",
+                                    Long.toString(twistd.process().pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
             assertThat(twistd.waitFor()).isZero();
             assertThat(twistd.out()).anyMatch(l -> l.contains("(Port '" + socket + "' Closed)"));
             assertThat(twistd.err()).isEmpty();

@@ -12,10 +12,9 @@ import java.util.Locale;
  */
 final class AccessLogFormat {
     private static final DateTimeFormatter CLF =
-        DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
-    private AccessLogFormat() {
-    }
+    private AccessLogFormat() {}
 
     static String logDate(long epochSeconds) {
         return "[" + CLF.format(Instant.ofEpochSecond(epochSeconds)) + "]";

@@ -7,8 +7,16 @@ import java.util.Objects;
  * {@code request.addCookie}: {@code Cookie.of("id", "42").path("/").maxAge(3600).withHttpOnly()}.
  * Immutable; each method returns a new cookie.
  */
-public record Cookie(String name, String value, String path, String domain, Long maxAge, String expires,
-                     boolean secure, boolean httpOnly, String sameSite) {
+public record Cookie(
+        String name,
+        String value,
+        String path,
+        String domain,
+        Long maxAge,
+        String expires,
+        boolean secure,
+        boolean httpOnly,
+        String sameSite) {
     public Cookie {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

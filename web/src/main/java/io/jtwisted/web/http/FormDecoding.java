@@ -13,8 +13,7 @@ import java.util.Map;
  * multipart/form-data} (RFC 7578), decoded into {@link Request#args()}.
  */
 public final class FormDecoding {
-    private FormDecoding() {
-    }
+    private FormDecoding() {}
 
     /** Adds the pairs of {@code query} ("a=1&amp;b=&amp;c") to {@code into}; blank values are kept, as Twisted does. */
     public static void parseQuery(String query, Map<String, List<String>> into) {
@@ -72,7 +71,9 @@ public final class FormDecoding {
     }
 
     static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /**
@@ -81,8 +82,8 @@ public final class FormDecoding {
      *
      * @throws IllegalArgumentException when a multipart body is malformed
      */
-    static Map<String, List<FormPart>> parseBody(String contentType, byte[] body, int length,
-                                                 Map<String, List<String>> into) {
+    static Map<String, List<FormPart>> parseBody(
+            String contentType, byte[] body, int length, Map<String, List<String>> into) {
         String type = contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
             parseQuery(new String(body, 0, length, StandardCharsets.ISO_8859_1), into);
@@ -97,7 +98,7 @@ public final class FormDecoding {
             for (FormPart part : multipart(body, length, boundary)) {
                 parts.computeIfAbsent(part.name(), k -> new ArrayList<>(1)).add(part);
                 into.computeIfAbsent(part.name(), k -> new ArrayList<>(1))
-                    .add(new String(part.content(), StandardCharsets.UTF_8));
+                        .add(new String(part.content(), StandardCharsets.UTF_8));
             }
             return parts;
         }
@@ -132,7 +133,8 @@ public final class FormDecoding {
                 next = header.indexOf(';', j);
             } else {
                 next = header.indexOf(';', eq);
-                value = header.substring(eq + 1, next < 0 ? header.length() : next).strip();
+                value = header.substring(eq + 1, next < 0 ? header.length() : next)
+                        .strip();
             }
             if (key.equalsIgnoreCase(name)) {
                 return value;

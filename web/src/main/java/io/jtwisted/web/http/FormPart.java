@@ -27,7 +27,7 @@ public record FormPart(String name, String filename, String contentType, byte[] 
 
     @Override
     public String toString() {
-        return "FormPart[name=" + name + ", filename=" + filename + ", contentType=" + contentType
-                + ", " + content.length + " bytes]";
+        return "FormPart[name=" + name + ", filename=" + filename + ", contentType=" + contentType + ", "
+                + content.length + " bytes]";
     }
 }

@@ -1,9 +1,9 @@
 package io.jtwisted.web.http;
 
+import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.interfaces.IDelayedCall;
 import io.jtwisted.internet.interfaces.IProducer;
 import io.jtwisted.internet.interfaces.IPushProducer;
-import io.jtwisted.internet.interfaces.IConsumer;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
@@ -46,11 +46,17 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private IDelayedCall abortCall;
 
     /** A channel for {@code factory}'s connections; {@link HTTPFactory#buildProtocol} makes them. */
-    @SuppressWarnings("this-escape") // the channel is its parser's listener from the start; the parser calls it only once data arrives
+    @SuppressWarnings(
+            "this-escape") // the channel is its parser's listener from the start; the parser calls it only once data
+    // arrives
     public HTTPChannel(HTTPFactory factory) {
         this.site = factory;
-        this.parser = new RequestParser(this, factory.maxRequestLine(), factory.maxHeaderBytes(),
-            factory.maxHeaders(), factory.maxRequestBody());
+        this.parser = new RequestParser(
+                this,
+                factory.maxRequestLine(),
+                factory.maxHeaderBytes(),
+                factory.maxHeaders(),
+                factory.maxRequestBody());
     }
 
     /** The factory this channel belongs to. */
@@ -61,7 +67,8 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     @Override
     public void connectionMade() {
         if (transport instanceof io.jtwisted.internet.interfaces.ITCPTransport tcp) {
-            tcp.setTcpNoDelay(true); // answers are written whole: Nagle would only delay the last segment (nginx does the same)
+            tcp.setTcpNoDelay(
+                    true); // answers are written whole: Nagle would only delay the last segment (nginx does the same)
         }
         lastActivity = site.reactor().seconds();
         armTimer();
@@ -121,9 +128,10 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
             return;
         }
         String body = "<html><head><title>" + status + " " + Http.reason(status) + "</title></head><body><h1>"
-            + Http.reason(status) + "</h1></body></html>";
+                + Http.reason(status) + "</h1></body></html>";
         byte[] bytes = ("HTTP/1.1 " + status + " " + Http.reason(status) + "\r\nContent-Type: text/html\r\n"
-            + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+                        + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                .getBytes(StandardCharsets.ISO_8859_1);
         transport.write(bytes);
         closing = true;
         current = null;

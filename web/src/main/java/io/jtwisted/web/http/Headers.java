@@ -19,8 +19,7 @@ public final class Headers {
     private int size;
 
     /** An empty set of headers. */
-    public Headers() {
-    }
+    public Headers() {}
 
     /** Adds one value for {@code name}, after any it has already. */
     public void addRawHeader(String name, String value) {

@@ -2,8 +2,7 @@ package io.jtwisted.web.http;
 
 /** HTML escaping for the pages the server writes itself (error pages, directory listings). */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** {@code text} with {@code & < > " '} replaced by entities: safe in element content and in quoted attributes. */
     public static String escape(String text) {

@@ -52,6 +52,7 @@ public final class Http {
     public static final int EXPECTATION_FAILED = 417;
     /** RFC 6585; Twisted answers 400 where JTwisted answers this. */
     public static final int REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
+
     public static final int INTERNAL_SERVER_ERROR = 500;
     public static final int NOT_IMPLEMENTED = 501;
     public static final int BAD_GATEWAY = 502;
@@ -66,22 +67,50 @@ public final class Http {
 
     static {
         String[][] table = {
-            {"100", "Continue"}, {"101", "Switching Protocols"}, {"200", "OK"}, {"201", "Created"},
-            {"202", "Accepted"}, {"203", "Non-Authoritative Information"}, {"204", "No Content"},
-            {"205", "Reset Content"}, {"206", "Partial Content"}, {"207", "Multi-Status"},
-            {"300", "Multiple Choices"}, {"301", "Moved Permanently"}, {"302", "Found"},
-            {"303", "See Other"}, {"304", "Not Modified"}, {"305", "Use Proxy"},
-            {"307", "Temporary Redirect"}, {"308", "Permanent Redirect"}, {"400", "Bad Request"},
-            {"401", "Unauthorized"}, {"402", "Payment Required"}, {"403", "Forbidden"},
-            {"404", "Not Found"}, {"405", "Method Not Allowed"}, {"406", "Not Acceptable"},
-            {"407", "Proxy Authentication Required"}, {"408", "Request Time-out"}, {"409", "Conflict"},
-            {"410", "Gone"}, {"411", "Length Required"}, {"412", "Precondition Failed"},
-            {"413", "Request Entity Too Large"}, {"414", "Request-URI Too Long"},
-            {"415", "Unsupported Media Type"}, {"416", "Requested Range not satisfiable"},
-            {"417", "Expectation Failed"}, {"431", "Request Header Fields Too Large"},
-            {"500", "Internal Server Error"}, {"501", "Not Implemented"}, {"502", "Bad Gateway"},
-            {"503", "Service Unavailable"}, {"504", "Gateway Time-out"},
-            {"505", "HTTP Version not supported"}, {"507", "Insufficient Storage Space"},
+            {"100", "Continue"},
+            {"101", "Switching Protocols"},
+            {"200", "OK"},
+            {"201", "Created"},
+            {"202", "Accepted"},
+            {"203", "Non-Authoritative Information"},
+            {"204", "No Content"},
+            {"205", "Reset Content"},
+            {"206", "Partial Content"},
+            {"207", "Multi-Status"},
+            {"300", "Multiple Choices"},
+            {"301", "Moved Permanently"},
+            {"302", "Found"},
+            {"303", "See Other"},
+            {"304", "Not Modified"},
+            {"305", "Use Proxy"},
+            {"307", "Temporary Redirect"},
+            {"308", "Permanent Redirect"},
+            {"400", "Bad Request"},
+            {"401", "Unauthorized"},
+            {"402", "Payment Required"},
+            {"403", "Forbidden"},
+            {"404", "Not Found"},
+            {"405", "Method Not Allowed"},
+            {"406", "Not Acceptable"},
+            {"407", "Proxy Authentication Required"},
+            {"408", "Request Time-out"},
+            {"409", "Conflict"},
+            {"410", "Gone"},
+            {"411", "Length Required"},
+            {"412", "Precondition Failed"},
+            {"413", "Request Entity Too Large"},
+            {"414", "Request-URI Too Long"},
+            {"415", "Unsupported Media Type"},
+            {"416", "Requested Range not satisfiable"},
+            {"417", "Expectation Failed"},
+            {"431", "Request Header Fields Too Large"},
+            {"500", "Internal Server Error"},
+            {"501", "Not Implemented"},
+            {"502", "Bad Gateway"},
+            {"503", "Service Unavailable"},
+            {"504", "Gateway Time-out"},
+            {"505", "HTTP Version not supported"},
+            {"507", "Insufficient Storage Space"},
             {"510", "Not Extended"},
         };
         for (String[] row : table) {
@@ -91,15 +120,16 @@ public final class Http {
         }
     }
 
-    private static final DateTimeFormatter RFC_1123 =
-        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RFC_850 =
-        DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_850 = DateTimeFormatter.ofPattern(
+                    "EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ASCTIME =
-        DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The reason phrase of {@code code} (Twisted's {@code RESPONSES[code]}), or "Unknown Status". */
     public static String reason(int code) {
@@ -126,7 +156,8 @@ public final class Http {
         for (DateTimeFormatter f : new DateTimeFormatter[] {RFC_1123, RFC_850, ASCTIME}) {
             try {
                 ZonedDateTime t = ZonedDateTime.parse(v, f);
-                if (f == RFC_850 && t.getYear() > ZonedDateTime.now(ZoneOffset.UTC).getYear() + 50) {
+                if (f == RFC_850
+                        && t.getYear() > ZonedDateTime.now(ZoneOffset.UTC).getYear() + 50) {
                     t = t.minusYears(100); // RFC 9110 5.6.7: a two-digit year far in the future is in the past century
                 }
                 return t.toEpochSecond();

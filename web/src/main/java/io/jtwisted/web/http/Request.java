@@ -37,7 +37,8 @@ import java.util.Map;
  */
 public class Request implements IConsumer {
     private static final Logger LOG = Logger.forClass(Request.class);
-    private static final byte[] SERVER_LINE = ("Server: " + HTTPFactory.SERVER_VERSION + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] SERVER_LINE =
+            ("Server: " + HTTPFactory.SERVER_VERSION + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CHUNKED_LINE = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] CLOSE_LINE = "Connection: close\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] KEEP_ALIVE_LINE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -48,6 +49,7 @@ public class Request implements IConsumer {
 
     /** The connection this request arrived on. */
     protected final HTTPChannel channel;
+
     private String method;
     private String uri;
     private String path;
@@ -99,8 +101,7 @@ public class Request implements IConsumer {
     }
 
     /** Called once the body's length is known ({@code -1} when chunked); does nothing by default. */
-    protected void gotLength(long length) {
-    }
+    protected void gotLength(long length) {}
 
     /** Takes the next piece of the body; kept in memory (the factory's body limit bounds it). */
     protected void handleContentChunk(byte[] data, int offset, int length) {
@@ -154,8 +155,9 @@ public class Request implements IConsumer {
             channel.transport().loseConnection();
             return;
         }
-        byte[] body = "<html><head><title>500 - Request did not complete successfully</title></head><body><h1>Request did not complete successfully</h1></body></html>"
-            .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body =
+                "<html><head><title>500 - Request did not complete successfully</title></head><body><h1>Request did not complete successfully</h1></body></html>"
+                        .getBytes(StandardCharsets.ISO_8859_1);
         setResponseCode(Http.INTERNAL_SERVER_ERROR);
         setHeader("Content-Type", "text/html");
         setHeader("Content-Length", Integer.toString(body.length));
@@ -233,7 +235,9 @@ public class Request implements IConsumer {
                 for (String pair : header.split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0) {
-                        receivedCookies.putIfAbsent(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                        receivedCookies.putIfAbsent(
+                                pair.substring(0, eq).strip(),
+                                pair.substring(eq + 1).strip());
                     }
                 }
             }
@@ -472,8 +476,12 @@ public class Request implements IConsumer {
         if (status != null) {
             out.put(status);
         } else {
-            out.putText(clientproto).putText(" ").putDecimal(code).putText(" ")
-                .putText(codeMessage == null ? Http.reason(code) : codeMessage).crlf();
+            out.putText(clientproto)
+                    .putText(" ")
+                    .putDecimal(code)
+                    .putText(" ")
+                    .putText(codeMessage == null ? Http.reason(code) : codeMessage)
+                    .crlf();
         }
         boolean bodyless = code < 200 || code == Http.NO_CONTENT || code == Http.NOT_MODIFIED;
         noBody = bodyless || "HEAD".equals(method);
@@ -552,15 +560,19 @@ public class Request implements IConsumer {
      */
     public void finish() {
         if (finished) {
-            throw new IllegalStateException("Request.finish called on a request after its connection was lost or it was finished.");
+            throw new IllegalStateException(
+                    "Request.finish called on a request after its connection was lost or it was finished.");
         }
         if (lost != null) {
             finished = true;
             return;
         }
         if (!startedWriting) {
-            if (!responseHeaders.hasHeader("content-length") && code >= 200 && code != Http.NO_CONTENT
-                && code != Http.NOT_MODIFIED && !"HEAD".equals(method)) {
+            if (!responseHeaders.hasHeader("content-length")
+                    && code >= 200
+                    && code != Http.NO_CONTENT
+                    && code != Http.NOT_MODIFIED
+                    && !"HEAD".equals(method)) {
                 responseHeaders.setRawHeader("Content-Length", "0");
             }
             writeHead(null);

@@ -76,6 +76,7 @@ final class RequestParser {
     private int bufEnd;
     /** Where the unfinished line of a partial head (or trailer) starts, relative to the head's start. */
     private int headScan;
+
     private int headLines;
     private long remaining;
     private long bodyTotal;
@@ -346,8 +347,15 @@ final class RequestParser {
     /** Parses "HTTP/1.x"; returns x, or -1 after failing. */
     private int version(byte[] a, int start, int end) {
         int length = end - start;
-        if (length == 8 && a[start] == 'H' && a[start + 1] == 'T' && a[start + 2] == 'T' && a[start + 3] == 'P'
-            && a[start + 4] == '/' && isDigit(a[start + 5]) && a[start + 6] == '.' && isDigit(a[start + 7])) {
+        if (length == 8
+                && a[start] == 'H'
+                && a[start + 1] == 'T'
+                && a[start + 2] == 'T'
+                && a[start + 3] == 'P'
+                && a[start + 4] == '/'
+                && isDigit(a[start + 5])
+                && a[start + 6] == '.'
+                && isDigit(a[start + 7])) {
             if (a[start + 5] == '1' && (a[start + 7] == '1' || a[start + 7] == '0')) {
                 return a[start + 7] - '0';
             }
@@ -413,8 +421,9 @@ final class RequestParser {
                 return false;
             }
         }
-        headers.addRawHeader(new String(nameScratch, 0, n, StandardCharsets.ISO_8859_1),
-            new String(a, vs, ve - vs, StandardCharsets.ISO_8859_1));
+        headers.addRawHeader(
+                new String(nameScratch, 0, n, StandardCharsets.ISO_8859_1),
+                new String(a, vs, ve - vs, StandardCharsets.ISO_8859_1));
         return true;
     }
 
@@ -427,7 +436,9 @@ final class RequestParser {
             return;
         }
         if (teCount > 0) {
-            if (teCount > 1 || minor == 0 || !headers.getFirst("transfer-encoding").equalsIgnoreCase("chunked")) {
+            if (teCount > 1
+                    || minor == 0
+                    || !headers.getFirst("transfer-encoding").equalsIgnoreCase("chunked")) {
                 fail(Http.BAD_REQUEST, "unsupported Transfer-Encoding");
                 return;
             }

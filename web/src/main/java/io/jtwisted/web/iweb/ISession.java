@@ -20,7 +20,8 @@ public interface ISession {
     void notifyOnExpire(Runnable callback);
 
     /** The value stored under {@code key}, or {@code null} (Twisted stores components; a map serves Java better). */
-    @Nullable Object getAttribute(String key);
+    @Nullable
+    Object getAttribute(String key);
 
     /** Stores {@code value} under {@code key} for the session's lifetime; {@code null} removes it. */
     void setAttribute(String key, Object value);

@@ -34,8 +34,9 @@ public class ErrorPage extends Resource {
     public byte[] render(IRequest request) {
         request.setResponseCode(code);
         request.setHeader("Content-Type", "text/html; charset=utf-8");
-        String page = "<html>\n  <head><title>" + code + " - " + Html.escape(brief) + "</title></head>\n  <body>\n    <h1>"
-            + Html.escape(brief) + "</h1>\n    <p>" + Html.escape(detail) + "</p>\n  </body>\n</html>\n";
+        String page =
+                "<html>\n  <head><title>" + code + " - " + Html.escape(brief) + "</title></head>\n  <body>\n    <h1>"
+                        + Html.escape(brief) + "</h1>\n    <p>" + Html.escape(detail) + "</p>\n  </body>\n</html>\n";
         return page.getBytes(StandardCharsets.UTF_8);
     }
 }

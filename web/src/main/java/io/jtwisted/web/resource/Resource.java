@@ -46,8 +46,7 @@ public class Resource implements IResource {
     private final Map<String, IResource> children = new HashMap<>();
 
     /** A resource with no children. */
-    public Resource() {
-    }
+    public Resource() {}
 
     /** False: traversal goes on into children. Override to make a leaf. */
     @Override
@@ -201,7 +200,9 @@ public class Resource implements IResource {
     private static boolean declaredBelowResource(Class<?> type, String name) {
         for (Class<?> c = type; c != null && c != Resource.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals(name) && m.getParameterCount() == 1 && m.getParameterTypes()[0] == IRequest.class) {
+                if (m.getName().equals(name)
+                        && m.getParameterCount() == 1
+                        && m.getParameterTypes()[0] == IRequest.class) {
                     return true;
                 }
             }

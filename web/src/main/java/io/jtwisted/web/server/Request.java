@@ -80,8 +80,10 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
             char c = s.charAt(i);
             int hi;
             int lo;
-            if (c == '%' && i + 2 < to
-                && (hi = Character.digit(s.charAt(i + 1), 16)) >= 0 && (lo = Character.digit(s.charAt(i + 2), 16)) >= 0) {
+            if (c == '%'
+                    && i + 2 < to
+                    && (hi = Character.digit(s.charAt(i + 1), 16)) >= 0
+                    && (lo = Character.digit(s.charAt(i + 2), 16)) >= 0) {
                 out.write(hi * 16 + lo);
                 i += 2;
             } else {
@@ -103,7 +105,8 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
             List<String> allowed = unsupported.allowedMethods();
             setHeader("Allow", String.join(", ", allowed));
             String detail = "Your browser approached me (at " + uri() + ") with the method \"" + method()
-                + "\".  I only allow the method" + (allowed.size() == 1 ? " " : "s ") + String.join(", ", allowed) + " here.";
+                    + "\".  I only allow the method" + (allowed.size() == 1 ? " " : "s ") + String.join(", ", allowed)
+                    + " here.";
             body = new ErrorPage(Http.NOT_ALLOWED, "Method Not Allowed", detail).render(this);
         } catch (RuntimeException e) {
             processingFailed(new Failure(e));
@@ -114,7 +117,7 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
         }
         if (body == null) {
             processingFailed(new Failure(new IllegalStateException(
-                resource + ".render returned null: return the body's bytes, or NOT_DONE_YET")));
+                    resource + ".render returned null: return the body's bytes, or NOT_DONE_YET")));
             return;
         }
         if (finished()) {
@@ -171,11 +174,15 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
         StringBuilder b = new StringBuilder(segment.length());
         for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=@".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=@".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                    .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }
         return b.toString();
@@ -187,7 +194,8 @@ public class Request extends io.jtwisted.web.http.Request implements IRequest {
             session.touch();
             return session;
         }
-        String cookieName = String.join("_", concat(isSecure() ? "TWISTED_SECURE_SESSION" : "TWISTED_SESSION", sitepath));
+        String cookieName =
+                String.join("_", concat(isSecure() ? "TWISTED_SECURE_SESSION" : "TWISTED_SESSION", sitepath));
         String uid = getCookie(cookieName);
         Session found = uid == null ? null : site.getSession(uid);
         if (found != null) {

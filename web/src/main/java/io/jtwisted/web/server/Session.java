@@ -23,7 +23,8 @@ public class Session implements ISession {
     private @Nullable IDelayedCall expireCall; // null once expired
 
     /** A session of {@code site} named {@code uid}; {@link Site#makeSession()} makes them. */
-    @SuppressWarnings("this-escape") // the expiry timer starts at construction, as Twisted's Session; it fires on a later turn
+    @SuppressWarnings(
+            "this-escape") // the expiry timer starts at construction, as Twisted's Session; it fires on a later turn
     public Session(Site site, String uid) {
         this.site = site;
         this.uid = uid;

@@ -18,8 +18,7 @@ final class ByteRanges {
         }
     }
 
-    private ByteRanges() {
-    }
+    private ByteRanges() {}
 
     /**
      * The satisfiable ranges of {@code header} for a body of {@code size} bytes: null when the

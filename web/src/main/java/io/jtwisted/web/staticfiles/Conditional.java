@@ -5,8 +5,7 @@ import io.jtwisted.web.iweb.IRequest;
 
 /** The preconditions of RFC 9110 13.2.2, in its order, for a representation with a strong ETag and a date. */
 final class Conditional {
-    private Conditional() {
-    }
+    private Conditional() {}
 
     /** 200 to go on, 304 or 412 to answer with. */
     static int evaluate(IRequest request, String etag, long modified) {

@@ -41,7 +41,8 @@ public class DirectoryLister extends Resource {
                 if (name.endsWith("/")) {
                     name = name.substring(0, name.length() - 1); // zip file systems name directories with a slash
                 }
-                BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a =
+                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isDirectory()) {
                     rows.add(new String[] {name + "/", "", "[Directory]", ""});
                 } else {
@@ -55,22 +56,36 @@ public class DirectoryLister extends Resource {
         rows.sort((x, y) -> x[0].compareTo(y[0]));
         String title = "Directory listing for " + Html.escape(decodedPath(request));
         StringBuilder b = new StringBuilder(512 + rows.size() * 160);
-        b.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").append(title)
-            .append("</title>\n<style>th, .even td, .odd td { padding-right: 0.5em; } .even-dir { background-color: #efe0ef } "
-                + ".even { background-color: #eee } .odd-dir {background-color: #f0d0ef } .odd { background-color: #dedede } "
-                + ".icon { text-align: center } .listing { margin-left: auto; margin-right: auto; width: 50%; padding: 0.1em; } "
-                + "body { border: 0; padding: 0; margin: 0; background-color: #efefef; } h1 {padding: 0.1em; background-color: #777; "
-                + "color: white; border-bottom: thin white dashed;}</style>\n</head>\n<body>\n<h1>")
-            .append(title).append("</h1>\n<table>\n<thead><tr><th>Filename</th><th>Size</th><th>Content type</th>"
-                + "<th>Content encoding</th></tr></thead>\n<tbody>\n");
+        b.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(title)
+                .append(
+                        "</title>\n<style>th, .even td, .odd td { padding-right: 0.5em; } .even-dir { background-color: #efe0ef } "
+                                + ".even { background-color: #eee } .odd-dir {background-color: #f0d0ef } .odd { background-color: #dedede } "
+                                + ".icon { text-align: center } .listing { margin-left: auto; margin-right: auto; width: 50%; padding: 0.1em; } "
+                                + "body { border: 0; padding: 0; margin: 0; background-color: #efefef; } h1 {padding: 0.1em; background-color: #777; "
+                                + "color: white; border-bottom: thin white dashed;}</style>\n</head>\n<body>\n<h1>")
+                .append(title)
+                .append("</h1>\n<table>\n<thead><tr><th>Filename</th><th>Size</th><th>Content type</th>"
+                        + "<th>Content encoding</th></tr></thead>\n<tbody>\n");
         boolean even = true;
         for (String[] row : rows) {
             boolean dir = row[0].endsWith("/");
-            String href = Request.quoteSegment(dir ? row[0].substring(0, row[0].length() - 1) : row[0]) + (dir ? "/" : "");
-            b.append("<tr class=\"").append(even ? "even" : "odd").append(dir ? "-dir" : "").append("\"><td><a href=\"")
-                .append(Html.escape(href)).append("\">").append(Html.escape(row[0])).append("</a></td><td>")
-                .append(row[1]).append("</td><td>").append(Html.escape(row[2])).append("</td><td>").append(row[3])
-                .append("</td></tr>\n");
+            String href =
+                    Request.quoteSegment(dir ? row[0].substring(0, row[0].length() - 1) : row[0]) + (dir ? "/" : "");
+            b.append("<tr class=\"")
+                    .append(even ? "even" : "odd")
+                    .append(dir ? "-dir" : "")
+                    .append("\"><td><a href=\"")
+                    .append(Html.escape(href))
+                    .append("\">")
+                    .append(Html.escape(row[0]))
+                    .append("</a></td><td>")
+                    .append(row[1])
+                    .append("</td><td>")
+                    .append(Html.escape(row[2]))
+                    .append("</td><td>")
+                    .append(row[3])
+                    .append("</td></tr>\n");
             even = !even;
         }
         b.append("</tbody>\n</table>\n</body>\n</html>\n");
@@ -91,8 +106,10 @@ public class DirectoryLister extends Resource {
             return String.format(java.util.Locale.ROOT, "%.1fK", size / 1024.0).replace(".0K", "K");
         }
         if (size < 1024L * 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1fM", size / (1024.0 * 1024)).replace(".0M", "M");
+            return String.format(java.util.Locale.ROOT, "%.1fM", size / (1024.0 * 1024))
+                    .replace(".0M", "M");
         }
-        return String.format(java.util.Locale.ROOT, "%.1fG", size / (1024.0 * 1024 * 1024)).replace(".0G", "G");
+        return String.format(java.util.Locale.ROOT, "%.1fG", size / (1024.0 * 1024 * 1024))
+                .replace(".0G", "G");
     }
 }

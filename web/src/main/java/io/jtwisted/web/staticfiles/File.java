@@ -239,7 +239,7 @@ public class File extends Resource {
         for (String index : settings.indexNames) {
             Path candidate = path.resolve(index);
             if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
-                || (settings.followSymlinks && Files.isRegularFile(candidate))) {
+                    || (settings.followSymlinks && Files.isRegularFile(candidate))) {
                 return createSimilarFile(candidate);
             }
         }
@@ -266,10 +266,11 @@ public class File extends Resource {
             String target = request.path() + "/";
             int q = request.uri().indexOf('?');
             request.setResponseCode(Http.MOVED_PERMANENTLY);
-            request.setHeader("Location", q < 0 ? target : target + request.uri().substring(q));
+            request.setHeader(
+                    "Location", q < 0 ? target : target + request.uri().substring(q));
             request.setHeader("Content-Type", "text/html; charset=utf-8");
             return ("<html><body><a href=\"" + io.jtwisted.web.http.Html.escape(target) + "\">moved</a></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
         }
         if (!attributes.isRegularFile()) {
             return new ForbiddenResource().render(request);
@@ -301,7 +302,7 @@ public class File extends Resource {
         long size = attributes.size();
         long modified = attributes.lastModifiedTime().toMillis() / 1000;
         String etag = "\"" + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "-" + Long.toHexString(size)
-            + (encoding == null ? "" : "-" + encoding) + "\"";
+                + (encoding == null ? "" : "-" + encoding) + "\"";
         request.setHeader("Last-Modified", settings.httpDate(modified));
         request.setHeader("ETag", etag);
         request.setHeader("Accept-Ranges", "bytes");
@@ -337,15 +338,18 @@ public class File extends Resource {
                     request.setHeader("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
                     pieces.add(FileProducer.Piece.region(r.first(), r.length()));
                 } else {
-                    String boundary = Long.toHexString(Double.doubleToLongBits(Math.random())) + Long.toHexString(System.nanoTime());
+                    String boundary = Long.toHexString(Double.doubleToLongBits(Math.random()))
+                            + Long.toHexString(System.nanoTime());
                     request.setHeader("Content-Type", "multipart/byteranges; boundary=" + boundary);
                     for (ByteRanges.Range r : ranges) {
-                        pieces.add(FileProducer.Piece.bytes(("\r\n--" + boundary + "\r\nContent-Type: " + type
-                            + "\r\nContent-Range: bytes " + r.first() + "-" + r.last() + "/" + size + "\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1)));
+                        pieces.add(FileProducer.Piece.bytes(
+                                ("\r\n--" + boundary + "\r\nContent-Type: " + type + "\r\nContent-Range: bytes "
+                                                + r.first() + "-" + r.last() + "/" + size + "\r\n\r\n")
+                                        .getBytes(StandardCharsets.ISO_8859_1)));
                         pieces.add(FileProducer.Piece.region(r.first(), r.length()));
                     }
-                    pieces.add(FileProducer.Piece.bytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+                    pieces.add(FileProducer.Piece.bytes(
+                            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1)));
                 }
             }
         }
@@ -381,7 +385,8 @@ public class File extends Resource {
         return NOT_DONE_YET;
     }
 
-    private static byte[] readSmall(SeekableByteChannel channel, List<FileProducer.Piece> pieces, int total) throws IOException {
+    private static byte[] readSmall(SeekableByteChannel channel, List<FileProducer.Piece> pieces, int total)
+            throws IOException {
         ByteBuffer body = ByteBuffer.allocate(total);
         for (FileProducer.Piece p : pieces) {
             if (p.literal() != null) {

@@ -44,15 +44,43 @@ public final class WebPlugin implements IServiceMaker {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.value("path", null, "DIR", null, "the directory to serve"),
-            Option.value("listen", null, "ENDPOINT", null, "where to listen, as an endpoint string (repeatable; default tcp:8080)"),
-            Option.value("port", "p", "PORT", null, "alias of --listen; a bare number means tcp:NUMBER"),
-            Option.value("index", "i", "NAME", null, "an index file name for directories (repeatable; tried before index.html)"),
-            Option.value("mime-type", "m", "TYPE", null, "the type of files with unknown extensions, or .EXT=TYPE to override one (repeatable)"),
-            Option.value("class", null, "FQCN", null, "serve an instance of this Resource class (public, no-argument constructor)"),
-            Option.value("logfile", "l", "FILE", null, "write an access log in the combined format to FILE"),
-            Option.value("max-request-body", null, "BYTES", null, "the largest request body accepted (default 10485760)"),
-            Option.flag("no-listing", null, "answer 403 for directories without an index file instead of listing them"));
+                Option.value("path", null, "DIR", null, "the directory to serve"),
+                Option.value(
+                        "listen",
+                        null,
+                        "ENDPOINT",
+                        null,
+                        "where to listen, as an endpoint string (repeatable; default tcp:8080)"),
+                Option.value("port", "p", "PORT", null, "alias of --listen; a bare number means tcp:NUMBER"),
+                Option.value(
+                        "index",
+                        "i",
+                        "NAME",
+                        null,
+                        "an index file name for directories (repeatable; tried before index.html)"),
+                Option.value(
+                        "mime-type",
+                        "m",
+                        "TYPE",
+                        null,
+                        "the type of files with unknown extensions, or .EXT=TYPE to override one (repeatable)"),
+                Option.value(
+                        "class",
+                        null,
+                        "FQCN",
+                        null,
+                        "serve an instance of this Resource class (public, no-argument constructor)"),
+                Option.value("logfile", "l", "FILE", null, "write an access log in the combined format to FILE"),
+                Option.value(
+                        "max-request-body",
+                        null,
+                        "BYTES",
+                        null,
+                        "the largest request body accepted (default 10485760)"),
+                Option.flag(
+                        "no-listing",
+                        null,
+                        "answer 403 for directories without an index file instead of listing them"));
     }
 
     @Override
@@ -69,13 +97,15 @@ public final class WebPlugin implements IServiceMaker {
             try {
                 site.setMaxRequestBody(Long.parseLong(maxBody.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--max-request-body must be a number of bytes, not '" + maxBody + "'");
+                throw new IllegalArgumentException(
+                        "--max-request-body must be a number of bytes, not '" + maxBody + "'");
             }
         }
         MultiService service = new MultiService();
         String logfile = options.get("logfile");
         if (logfile != null) {
-            AccessLogFile log = new AccessLogFile(LogFile.fromFullPath(Path.of(logfile).toAbsolutePath().toString()));
+            AccessLogFile log = new AccessLogFile(
+                    LogFile.fromFullPath(Path.of(logfile).toAbsolutePath().toString()));
             site.setAccessLogObserver(log);
             new Service() {
                 @Override
@@ -134,7 +164,8 @@ public final class WebPlugin implements IServiceMaker {
         for (String mime : values(options, "mime-type")) {
             int eq = mime.indexOf('=');
             if (eq > 0 && mime.startsWith(".")) {
-                file.contentTypes().put(mime.substring(0, eq).toLowerCase(java.util.Locale.ROOT), mime.substring(eq + 1));
+                file.contentTypes()
+                        .put(mime.substring(0, eq).toLowerCase(java.util.Locale.ROOT), mime.substring(eq + 1));
             } else if (eq < 0 && mime.contains("/")) {
                 file.setDefaultType(mime);
             } else {

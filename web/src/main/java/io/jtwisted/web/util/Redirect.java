@@ -33,7 +33,8 @@ public class Redirect extends Resource {
         request.setHeader("Content-Type", "text/html; charset=utf-8");
         String u = Html.escape(url);
         return ("<html>\n    <head>\n        <meta http-equiv=\"refresh\" content=\"0;URL=" + u + "\">\n    </head>\n"
-            + "    <body bgcolor=\"#FFFFFF\" text=\"#000000\">\n    <a href=\"" + u + "\">click here</a>\n    </body>\n</html>\n")
-            .getBytes(StandardCharsets.UTF_8);
+                        + "    <body bgcolor=\"#FFFFFF\" text=\"#000000\">\n    <a href=\"" + u
+                        + "\">click here</a>\n    </body>\n</html>\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

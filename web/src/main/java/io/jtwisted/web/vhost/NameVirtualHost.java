@@ -19,8 +19,7 @@ public class NameVirtualHost extends Resource {
     private final Map<String, IResource> hosts = new HashMap<>();
     private @Nullable IResource defaultResource; // null: 404 for an unknown host
 
-    public NameVirtualHost() {
-    }
+    public NameVirtualHost() {}
 
     /** Serves requests for {@code name} with {@code resource}. */
     public void addHost(String name, IResource resource) {
@@ -38,7 +37,9 @@ public class NameVirtualHost extends Resource {
     }
 
     private IResource resourceFor(IRequest request) {
-        String host = request.getHeader("host") == null ? null : request.getRequestHostname().toLowerCase(Locale.ROOT);
+        String host = request.getHeader("host") == null
+                ? null
+                : request.getRequestHostname().toLowerCase(Locale.ROOT);
         IResource r = host == null ? null : hosts.get(host);
         if (r == null) {
             r = defaultResource;

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class WebLayeringTest {
     private static final JavaClasses WEB = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("io.jtwisted.web");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("io.jtwisted.web");
 
     @Test
     void noPackageCycles() {
@@ -27,23 +27,44 @@ class WebLayeringTest {
 
     @Test
     void theProtocolKnowsNoResource() {
-        noClasses().that().resideInAPackage("io.jtwisted.web.http..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.jtwisted.web.iweb..", "io.jtwisted.web.resource..",
-                "io.jtwisted.web.server..", "io.jtwisted.web.staticfiles..", "io.jtwisted.web.util..", "io.jtwisted.web.vhost..",
-                "io.jtwisted.web.tap..")
-            .check(WEB);
+        noClasses()
+                .that()
+                .resideInAPackage("io.jtwisted.web.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.jtwisted.web.iweb..",
+                        "io.jtwisted.web.resource..",
+                        "io.jtwisted.web.server..",
+                        "io.jtwisted.web.staticfiles..",
+                        "io.jtwisted.web.util..",
+                        "io.jtwisted.web.vhost..",
+                        "io.jtwisted.web.tap..")
+                .check(WEB);
     }
 
     @Test
     void resourcesKnowTheRequestOnlyThroughIRequest() {
-        noClasses().that().resideInAnyPackage("io.jtwisted.web.iweb..", "io.jtwisted.web.resource..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.jtwisted.web.server..", "io.jtwisted.web.staticfiles..",
-                "io.jtwisted.web.util..", "io.jtwisted.web.vhost..", "io.jtwisted.web.tap..")
-            .check(WEB);
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.jtwisted.web.iweb..", "io.jtwisted.web.resource..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.jtwisted.web.server..",
+                        "io.jtwisted.web.staticfiles..",
+                        "io.jtwisted.web.util..",
+                        "io.jtwisted.web.vhost..",
+                        "io.jtwisted.web.tap..")
+                .check(WEB);
     }
 
     @Test
     void coreIsUsedThroughItsApiOnly() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("io.jtwisted.internal..").check(WEB);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.jtwisted.internal..")
+                .check(WEB);
     }
 }

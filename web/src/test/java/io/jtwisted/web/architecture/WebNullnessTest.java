@@ -19,16 +19,18 @@ class WebNullnessTest {
     void everyPackageIsNullMarkedOrListedAsNotYet() {
         Set<String> packages = NullMarkedPackages.packagesBeside(Site.class);
 
-        assertThat(packages).contains(
-                "io.jtwisted.web.http",
-                "io.jtwisted.web.iweb",
-                "io.jtwisted.web.resource",
-                "io.jtwisted.web.server",
-                "io.jtwisted.web.staticfiles",
-                "io.jtwisted.web.tap",
-                "io.jtwisted.web.util",
-                "io.jtwisted.web.vhost");
-        assertThat(NullMarkedPackages.unmarked(packages)).as("packages without @NullMarked in their package-info.java")
+        assertThat(packages)
+                .contains(
+                        "io.jtwisted.web.http",
+                        "io.jtwisted.web.iweb",
+                        "io.jtwisted.web.resource",
+                        "io.jtwisted.web.server",
+                        "io.jtwisted.web.staticfiles",
+                        "io.jtwisted.web.tap",
+                        "io.jtwisted.web.util",
+                        "io.jtwisted.web.vhost");
+        assertThat(NullMarkedPackages.unmarked(packages))
+                .as("packages without @NullMarked in their package-info.java")
                 .containsExactlyInAnyOrderElementsOf(NOT_YET_MARKED);
     }
 }

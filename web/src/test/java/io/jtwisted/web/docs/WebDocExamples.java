@@ -18,8 +18,7 @@ import java.nio.file.Path;
 
 /** The examples of docs/web.md, compiled and exercised by {@link WebDocExamplesTest}. */
 final class WebDocExamples {
-    private WebDocExamples() {
-    }
+    private WebDocExamples() {}
 
     /** Serving a directory, as the howtos' service.tac does with server.Site(static.File(...)). */
     static void serveDirectory(Reactor reactor) {
@@ -65,15 +64,15 @@ final class WebDocExamples {
         @Override
         protected byte[] renderGET(IRequest request) {
             Task.deferLater(reactor, 2.0, () -> "done, two seconds later\n")
-                .addCallback(text -> {
-                    request.write(text.getBytes(UTF_8));
-                    request.finish();
-                    return null;
-                })
-                .addErrback(failure -> {
-                    request.processingFailed(failure);
-                    return null;
-                });
+                    .addCallback(text -> {
+                        request.write(text.getBytes(UTF_8));
+                        request.finish();
+                        return null;
+                    })
+                    .addErrback(failure -> {
+                        request.processingFailed(failure);
+                        return null;
+                    });
             request.notifyFinish().addErrback(lost -> null); // the client may leave first
             return Site.NOT_DONE_YET;
         }

@@ -41,7 +41,9 @@ class WebDocExamplesTest {
     @Test
     void virtualHostsPickBySiteName() {
         SiteHarness h = new SiteHarness(WebDocExamples.virtualHosts());
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: unknown.net\r\n\r\n").text()).isEqualTo("no such site\n");
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n").status()).isEqualTo(404); // sites/ does not exist here
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: unknown.net\r\n\r\n").text())
+                .isEqualTo("no such site\n");
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n").status())
+                .isEqualTo(404); // sites/ does not exist here
     }
 }

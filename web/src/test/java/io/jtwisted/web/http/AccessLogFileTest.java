@@ -50,12 +50,10 @@ class AccessLogFileTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         AccessLogFile log = new AccessLogFile(slow, 1);
         log.observe(line("first"));

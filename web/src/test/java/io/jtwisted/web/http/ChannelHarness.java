@@ -14,10 +14,12 @@ import java.util.function.Consumer;
 final class ChannelHarness {
     final Clock clock = new Clock();
     final HTTPFactory factory = new HTTPFactory(clock);
-    final StringTransport transport = new StringTransport(StringTransport.DEFAULT_HOST, StringTransport.DEFAULT_PEER, true);
+    final StringTransport transport =
+            new StringTransport(StringTransport.DEFAULT_HOST, StringTransport.DEFAULT_PEER, true);
     final List<Request> requests = new ArrayList<>();
     Consumer<Request> handler = r -> {
-        byte[] body = ("path=" + r.path() + " body=" + new String(r.content(), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = ("path=" + r.path() + " body=" + new String(r.content(), StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
         r.setHeader("Content-Length", Integer.toString(body.length));
         r.write(body);
         r.finish();
@@ -58,7 +60,8 @@ final class ChannelHarness {
     /** The status line of every response written so far. */
     List<String> statusLines() {
         List<String> lines = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.[01] [0-9]{3} [^\r]*").matcher(written());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("HTTP/1\\.[01] [0-9]{3} [^\r]*").matcher(written());
         while (m.find()) {
             lines.add(m.group());
         }

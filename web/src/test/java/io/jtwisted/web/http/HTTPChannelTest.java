@@ -32,21 +32,28 @@ class HTTPChannelTest {
     @Test
     void answersASimpleGetWithLengthDateAndServer() {
         h.connect().send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertThat(h.written()).startsWith("HTTP/1.1 200 OK\r\n")
-            .contains("Content-Length: 17\r\n", "Date: Thu, 01 Jan 1970 00:00:00 GMT\r\n", "Server: JTwisted/0.1\r\n")
-            .endsWith("\r\n\r\npath=/hello body=");
+        assertThat(h.written())
+                .startsWith("HTTP/1.1 200 OK\r\n")
+                .contains(
+                        "Content-Length: 17\r\n", "Date: Thu, 01 Jan 1970 00:00:00 GMT\r\n", "Server: JTwisted/0.1\r\n")
+                .endsWith("\r\n\r\npath=/hello body=");
         assertThat(h.transport.disconnecting()).isFalse();
     }
 
     @Test
     void parsesRequestLineHeadersAndQuery() {
-        h.connect().send("GET /a/b?x=1&y=%20z&x=2&blank= HTTP/1.1\r\nHost: example.com:8080\r\nX-Thing:  v a l  \r\nCookie: a=1; b=2\r\n\r\n");
+        h.connect()
+                .send(
+                        "GET /a/b?x=1&y=%20z&x=2&blank= HTTP/1.1\r\nHost: example.com:8080\r\nX-Thing:  v a l  \r\nCookie: a=1; b=2\r\n\r\n");
         Request r = h.requests.get(0);
         assertThat(r.method()).isEqualTo("GET");
         assertThat(r.uri()).isEqualTo("/a/b?x=1&y=%20z&x=2&blank=");
         assertThat(r.path()).isEqualTo("/a/b");
         assertThat(r.clientproto()).isEqualTo("HTTP/1.1");
-        assertThat(r.args()).containsEntry("x", List.of("1", "2")).containsEntry("y", List.of(" z")).containsEntry("blank", List.of(""));
+        assertThat(r.args())
+                .containsEntry("x", List.of("1", "2"))
+                .containsEntry("y", List.of(" z"))
+                .containsEntry("blank", List.of(""));
         assertThat(r.getHeader("X-THING")).isEqualTo("v a l");
         assertThat(r.getRequestHostname()).isEqualTo("example.com");
         assertThat(r.getCookie("b")).isEqualTo("2");
@@ -102,8 +109,9 @@ class HTTPChannelTest {
 
     @Test
     void decodesAChunkedRequestBodyWithExtensionsAndTrailers() {
-        h.connect().send("POST /up HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n");
+        h.connect()
+                .send("POST /up HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n");
         assertThat(h.written()).endsWith("path=/up body=hello world");
     }
 
@@ -115,8 +123,9 @@ class HTTPChannelTest {
             r.finish();
         };
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
-        assertThat(h.written()).contains("Transfer-Encoding: chunked\r\n")
-            .endsWith("\r\n\r\n3\r\nabc\r\n5\r\ndefgh\r\n0\r\n\r\n");
+        assertThat(h.written())
+                .contains("Transfer-Encoding: chunked\r\n")
+                .endsWith("\r\n\r\n3\r\nabc\r\n5\r\ndefgh\r\n0\r\n\r\n");
         assertThat(h.transport.disconnecting()).isFalse();
     }
 
@@ -127,7 +136,10 @@ class HTTPChannelTest {
             r.finish();
         };
         h.connect().send("GET / HTTP/1.0\r\n\r\n");
-        assertThat(h.written()).startsWith("HTTP/1.0 200 OK\r\n").doesNotContain("chunked").endsWith("\r\n\r\nabc");
+        assertThat(h.written())
+                .startsWith("HTTP/1.0 200 OK\r\n")
+                .doesNotContain("chunked")
+                .endsWith("\r\n\r\nabc");
         assertThat(h.transport.disconnecting()).isTrue();
     }
 
@@ -193,25 +205,27 @@ class HTTPChannelTest {
             r.finish();
         };
         h.connect().send("GET /204 HTTP/1.1\r\n\r\nGET /304 HTTP/1.1\r\n\r\n");
-        assertThat(h.written()).doesNotContain("Content-Length").doesNotContain("chunked").doesNotContain("Content-Type");
+        assertThat(h.written())
+                .doesNotContain("Content-Length")
+                .doesNotContain("chunked")
+                .doesNotContain("Content-Type");
         assertThat(h.statusLines()).containsExactly("HTTP/1.1 204 No Content", "HTTP/1.1 304 Not Modified");
     }
 
     @Test
     void writeAfterFinishAndFinishTwiceAreErrors() {
-        h.handler = r -> {
-        };
+        h.handler = r -> {};
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
         Request r = h.requests.get(0);
         r.finish();
-        assertThatThrownBy(() -> r.write("x".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> r.write("x".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(r::finish).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void notifyFinishFiresOnFinishAndFailsWhenTheConnectionIsLost() {
-        h.handler = r -> {
-        };
+        h.handler = r -> {};
         h.connect().send("GET /1 HTTP/1.1\r\n\r\n");
         Request first = h.requests.get(0);
         Object[] seen = new Object[2];
@@ -223,7 +237,8 @@ class HTTPChannelTest {
         second.notifyFinish().addBoth(x -> seen[1] = x);
         h.channel.connectionLost(new Failure(new ConnectionDone()));
         assertThat(seen[1]).isInstanceOf(Failure.class);
-        second.write("ignored".getBytes(StandardCharsets.UTF_8)); // writes to a lost connection are dropped, as in Twisted
+        second.write(
+                "ignored".getBytes(StandardCharsets.UTF_8)); // writes to a lost connection are dropped, as in Twisted
         second.finish();
         assertThat(second.finished()).isTrue();
     }
@@ -237,7 +252,8 @@ class HTTPChannelTest {
             r.finish();
         };
         assertThat(LoggedErrors.during(() -> h.connect().send("GET /boom HTTP/1.1\r\n\r\nGET /ok HTTP/1.1\r\n\r\n")))
-            .singleElement().satisfies(e -> assertThat(e.failure().value()).hasMessage("boom"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.failure().value()).hasMessage("boom"));
         assertThat(h.statusLines()).containsExactly("HTTP/1.1 500 Internal Server Error", "HTTP/1.1 200 OK");
     }
 
@@ -254,7 +270,12 @@ class HTTPChannelTest {
     @Test
     void cookiesAreSetWithTheirAttributes() {
         h.handler = r -> {
-            r.addCookie(Cookie.of("id", "42").path("/").maxAge(60).withHttpOnly().withSecure().sameSite("Lax"));
+            r.addCookie(Cookie.of("id", "42")
+                    .path("/")
+                    .maxAge(60)
+                    .withHttpOnly()
+                    .withSecure()
+                    .sameSite("Lax"));
             r.finish();
         };
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
@@ -263,11 +284,17 @@ class HTTPChannelTest {
 
     @Test
     void urlEncodedAndMultipartFormsBecomeArgs() {
-        h.connect().send("POST /f?q=1 HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 14\r\n\r\na=1+2&b=%C3%A9");
-        assertThat(h.requests.get(0).args()).containsEntry("q", List.of("1")).containsEntry("a", List.of("1 2")).containsEntry("b", List.of("é"));
+        h.connect()
+                .send(
+                        "POST /f?q=1 HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 14\r\n\r\na=1+2&b=%C3%A9");
+        assertThat(h.requests.get(0).args())
+                .containsEntry("q", List.of("1"))
+                .containsEntry("a", List.of("1 2"))
+                .containsEntry("b", List.of("é"));
         String body = "--XyZ\r\nContent-Disposition: form-data; name=\"field\"\r\n\r\nvalue\r\n"
-            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n--XyZ--\r\n";
-        h.send("POST /m HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n--XyZ--\r\n";
+        h.send("POST /m HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body);
         Request m = h.requests.get(1);
         assertThat(m.args()).containsEntry("field", List.of("value")).containsEntry("file", List.of("line1\r\nline2"));
         FormPart file = m.uploads().get("file").get(0);
@@ -279,7 +306,9 @@ class HTTPChannelTest {
     @Test
     void malformedMultipartIsABadRequest() {
         String body = "--XyZ\r\nContent-Disposition: form-data; name=\"field\"\r\n\r\nno end";
-        h.connect().send("POST /m HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        h.connect()
+                .send("POST /m HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body);
         assertThat(h.statusLines()).containsExactly("HTTP/1.1 400 Bad Request");
     }
 
@@ -288,8 +317,9 @@ class HTTPChannelTest {
         List<String> lines = new ArrayList<>();
         h.factory.setAccessLogObserver(e -> lines.add(e.message()));
         h.connect().send("GET /x?y={name} HTTP/1.1\r\nReferer: http://r/\r\nUser-Agent: t \"q\" {}\r\n\r\n");
-        assertThat(lines).containsExactly(
-            "192.168.1.1 - - [01/Jan/1970:00:00:00 +0000] \"GET /x?y={name} HTTP/1.1\" 200 13 \"http://r/\" \"t \\\"q\\\" {}\"");
+        assertThat(lines)
+                .containsExactly(
+                        "192.168.1.1 - - [01/Jan/1970:00:00:00 +0000] \"GET /x?y={name} HTTP/1.1\" 200 13 \"http://r/\" \"t \\\"q\\\" {}\"");
     }
 
     @Test
@@ -317,8 +347,7 @@ class HTTPChannelTest {
 
     @Test
     void noIdleTimeoutWhileTheApplicationIsAnswering() {
-        h.handler = r -> {
-        };
+        h.handler = r -> {};
         h.connect().send("GET / HTTP/1.1\r\n\r\n");
         h.clock.advance(600);
         assertThat(h.transport.disconnecting()).isFalse();

@@ -13,8 +13,7 @@ import java.util.List;
  * critical events it logged, and keeps the default observer's copy of them off the console.
  */
 public final class LoggedErrors {
-    private LoggedErrors() {
-    }
+    private LoggedErrors() {}
 
     /** Runs {@code action}; returns the CRITICAL events logged meanwhile. */
     public static List<LogEvent> during(Runnable action) {
@@ -22,7 +21,9 @@ public final class LoggedErrors {
         System.setErr(new PrintStream(new ByteArrayOutputStream()));
         try (EventLoggingObserver events = EventLoggingObserver.observing(LogPublisher.globalLogPublisher())) {
             action.run();
-            return events.events().stream().filter(e -> e.level() == LogLevel.CRITICAL).toList();
+            return events.events().stream()
+                    .filter(e -> e.level() == LogLevel.CRITICAL)
+                    .toList();
         } finally {
             System.setErr(err);
         }

@@ -22,41 +22,47 @@ class RequestParserFuzzTest {
         int split = data.consumeInt(0, 4096);
         byte[] input = data.consumeRemainingAsBytes();
         int[] state = new int[4]; // 0: in a request?, 1: body bytes, 2: refused, 3: requests
-        RequestParser parser = new RequestParser(new RequestParser.Listener() {
-            @Override
-            public void headReceived(String method, String uri, int minorVersion, Headers headers, long contentLength) {
-                assertThat(state[2]).isZero();
-                assertThat(state[0]).isZero();
-                assertThat(minorVersion).isBetween(0, 1);
-                assertThat(headers.size()).isLessThanOrEqualTo(20);
-                assertThat(contentLength).isBetween(-1L, 2000L);
-                state[0] = 1;
-                state[1] = 0;
-            }
+        RequestParser parser = new RequestParser(
+                new RequestParser.Listener() {
+                    @Override
+                    public void headReceived(
+                            String method, String uri, int minorVersion, Headers headers, long contentLength) {
+                        assertThat(state[2]).isZero();
+                        assertThat(state[0]).isZero();
+                        assertThat(minorVersion).isBetween(0, 1);
+                        assertThat(headers.size()).isLessThanOrEqualTo(20);
+                        assertThat(contentLength).isBetween(-1L, 2000L);
+                        state[0] = 1;
+                        state[1] = 0;
+                    }
 
-            @Override
-            public void bodyReceived(byte[] bytes, int offset, int length) {
-                assertThat(state[0]).isOne();
-                assertThat(length).isPositive();
-                state[1] += length;
-                assertThat(state[1]).isLessThanOrEqualTo(2000);
-            }
+                    @Override
+                    public void bodyReceived(byte[] bytes, int offset, int length) {
+                        assertThat(state[0]).isOne();
+                        assertThat(length).isPositive();
+                        state[1] += length;
+                        assertThat(state[1]).isLessThanOrEqualTo(2000);
+                    }
 
-            @Override
-            public boolean messageReceived() {
-                assertThat(state[0]).isOne();
-                state[0] = 0;
-                state[3]++;
-                return true;
-            }
+                    @Override
+                    public boolean messageReceived() {
+                        assertThat(state[0]).isOne();
+                        state[0] = 0;
+                        state[3]++;
+                        return true;
+                    }
 
-            @Override
-            public void badRequest(int status, String why) {
-                assertThat(state[2]).isZero();
-                assertThat(status).isIn(400, 413, 414, 431, 505);
-                state[2] = 1;
-            }
-        }, 512, 2048, 20, 2000);
+                    @Override
+                    public void badRequest(int status, String why) {
+                        assertThat(state[2]).isZero();
+                        assertThat(status).isIn(400, 413, 414, 431, 505);
+                        state[2] = 1;
+                    }
+                },
+                512,
+                2048,
+                20,
+                2000);
         int cut = Math.min(split, input.length);
         parser.feed(java.util.Arrays.copyOfRange(input, 0, cut));
         parser.feed(java.util.Arrays.copyOfRange(input, cut, input.length));

@@ -63,7 +63,11 @@ class RequestParserTest {
         chunks over the body limit, summed   | POST / HTTP/1.1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n3e8\\r\\n                 | HTTP/1.1 200 OK
         """)
     void refusesMalformedAndAmbiguousRequests(String what, String input, String status) {
-        String unescaped = input.strip().replace("\\r", "\r").replace("\\n", "\n").replace("\\u0000", "\0").replace("\\u0020", " ");
+        String unescaped = input.strip()
+                .replace("\\r", "\r")
+                .replace("\\n", "\n")
+                .replace("\\u0000", "\0")
+                .replace("\\u0020", " ");
         String got = answer(unescaped);
         if (status.endsWith("200 OK")) {
             assertThat(got).as(what).isEmpty(); // still waiting for the body: not refused
@@ -76,7 +80,7 @@ class RequestParserTest {
     void chunksWhoseSumExceedsTheBodyLimitAreRefused() {
         String chunk = "a".repeat(600);
         assertThat(answer("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n258\r\n" + chunk + "\r\n258\r\n"))
-            .isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+                .isEqualTo("HTTP/1.1 413 Request Entity Too Large");
     }
 
     @Test
@@ -84,7 +88,9 @@ class RequestParserTest {
         ChannelHarness h = new ChannelHarness();
         h.factory.setMaxRequestLine(100);
         h.connect().send("GET /" + "a".repeat(100));
-        assertThat(h.written()).startsWith("HTTP/1.1 414 Request-URI Too Long\r\n").contains("Connection: close");
+        assertThat(h.written())
+                .startsWith("HTTP/1.1 414 Request-URI Too Long\r\n")
+                .contains("Connection: close");
         assertThat(h.transport.disconnecting()).isTrue();
     }
 
@@ -125,7 +131,8 @@ class RequestParserTest {
     /** The parser alone: what reaches the listener, for a head split at every possible byte. */
     @Test
     void everySplitOfAPipelinedStreamGivesTheSameEvents() {
-        String stream = "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /b?c HTTP/1.0\r\nX:y\r\n\r\n";
+        String stream =
+                "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /b?c HTTP/1.0\r\nX:y\r\n\r\n";
         List<String> whole = events(stream, stream.length());
         assertThat(whole).containsExactly("head POST /a 1 -1", "body abc", "end", "head GET /b?c 0 0", "end");
         for (int split = 1; split < stream.length(); split++) {
@@ -136,32 +143,38 @@ class RequestParserTest {
     static List<String> events(String stream, int split) {
         List<String> seen = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        RequestParser p = new RequestParser(new RequestParser.Listener() {
-            @Override
-            public void headReceived(String method, String uri, int minorVersion, Headers headers, long contentLength) {
-                seen.add("head " + method + " " + uri + " " + minorVersion + " " + contentLength);
-            }
+        RequestParser p = new RequestParser(
+                new RequestParser.Listener() {
+                    @Override
+                    public void headReceived(
+                            String method, String uri, int minorVersion, Headers headers, long contentLength) {
+                        seen.add("head " + method + " " + uri + " " + minorVersion + " " + contentLength);
+                    }
 
-            @Override
-            public void bodyReceived(byte[] data, int offset, int length) {
-                body.append(new String(data, offset, length, StandardCharsets.UTF_8));
-            }
+                    @Override
+                    public void bodyReceived(byte[] data, int offset, int length) {
+                        body.append(new String(data, offset, length, StandardCharsets.UTF_8));
+                    }
 
-            @Override
-            public boolean messageReceived() {
-                if (body.length() > 0) {
-                    seen.add("body " + body);
-                    body.setLength(0);
-                }
-                seen.add("end");
-                return true;
-            }
+                    @Override
+                    public boolean messageReceived() {
+                        if (body.length() > 0) {
+                            seen.add("body " + body);
+                            body.setLength(0);
+                        }
+                        seen.add("end");
+                        return true;
+                    }
 
-            @Override
-            public void badRequest(int status, String why) {
-                seen.add("bad " + status);
-            }
-        }, 1000, 1000, 10, 1000);
+                    @Override
+                    public void badRequest(int status, String why) {
+                        seen.add("bad " + status);
+                    }
+                },
+                1000,
+                1000,
+                10,
+                1000);
         byte[] b = stream.getBytes(StandardCharsets.UTF_8);
         p.feed(java.util.Arrays.copyOfRange(b, 0, split));
         p.feed(java.util.Arrays.copyOfRange(b, split, b.length));

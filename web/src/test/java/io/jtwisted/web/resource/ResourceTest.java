@@ -65,7 +65,8 @@ class ResourceTest {
 
     @Test
     void aChildNameWithASlashIsRefused() {
-        assertThatThrownBy(() -> new Resource().putChild("a/b", new Resource())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Resource().putChild("a/b", new Resource()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -126,8 +127,9 @@ class ResourceTest {
     void postDispatchesToRenderPostWithFormArgs() {
         Resource root = new Resource();
         root.putChild("hello", new Hello());
-        Response r = new SiteHarness(root).request(
-            "POST /hello HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=9");
+        Response r = new SiteHarness(root)
+                .request(
+                        "POST /hello HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=9");
         assertThat(r.text()).isEqualTo("posted 9");
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealClientsTest {
     @TempDir
     static Path tmp;
+
     static LiveServer server;
     static byte[] big;
 
@@ -49,7 +50,8 @@ class RealClientsTest {
 
         @Override
         protected byte[] renderPUT(IRequest request) {
-            return ("got " + request.content().length + " bytes, sha256 " + sha256(request.content())).getBytes(StandardCharsets.UTF_8);
+            return ("got " + request.content().length + " bytes, sha256 " + sha256(request.content()))
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -102,25 +104,63 @@ class RealClientsTest {
     void curlRangesSingleAndMultiple() throws Exception {
         assertThat(curl("-r", "2-5", server.url("/hello.txt")).out()).isEqualTo("2345");
         Result multi = curl("-r", "0-1,8-9", "-D", "-", server.url("/hello.txt"));
-        assertThat(multi.out()).contains("HTTP/1.1 206 Partial Content", "multipart/byteranges", "Content-Range: bytes 8-9/10");
+        assertThat(multi.out())
+                .contains("HTTP/1.1 206 Partial Content", "multipart/byteranges", "Content-Range: bytes 8-9/10");
         byte[] tail = curl("-r", "3000000-", server.url("/big.bin")).stdout();
         assertThat(tail).isEqualTo(java.util.Arrays.copyOfRange(big, 3000000, big.length));
-        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-r", "20-30", server.url("/hello.txt")).out()).isEqualTo("416");
+        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-r", "20-30", server.url("/hello.txt"))
+                        .out())
+                .isEqualTo("416");
     }
 
     @Test
     void curlHeadAndConditionalRequests() throws Exception {
         String head = curl("-I", server.url("/hello.txt")).out();
-        assertThat(head).startsWith("HTTP/1.1 200 OK").contains("Content-Length: 10", "Last-Modified: Sun, 09 Sep 2001 01:46:40 GMT");
-        String date = head.lines().filter(l -> l.startsWith("Date: ")).findFirst().orElseThrow().substring(6);
-        assertThat(Math.abs(io.jtwisted.web.http.Http.stringToDatetime(date) - System.currentTimeMillis() / 1000)).isLessThan(120);
-        String etag = head.lines().filter(l -> l.startsWith("ETag: ")).findFirst().orElseThrow().substring(6);
-        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: " + etag, server.url("/hello.txt")).out())
-            .isEqualTo("304");
-        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-z", "Sun, 09 Sep 2001 01:46:40 GMT", server.url("/hello.txt")).out())
-            .isEqualTo("304");
-        assertThat(curl("-o", "/dev/null", "-w", "%{http_code}", "-z", "Sun, 09 Sep 2001 01:46:30 GMT", server.url("/hello.txt")).out())
-            .isEqualTo("200");
+        assertThat(head)
+                .startsWith("HTTP/1.1 200 OK")
+                .contains("Content-Length: 10", "Last-Modified: Sun, 09 Sep 2001 01:46:40 GMT");
+        String date = head.lines()
+                .filter(l -> l.startsWith("Date: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(6);
+        assertThat(Math.abs(io.jtwisted.web.http.Http.stringToDatetime(date) - System.currentTimeMillis() / 1000))
+                .isLessThan(120);
+        String etag = head.lines()
+                .filter(l -> l.startsWith("ETag: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(6);
+        assertThat(curl(
+                                "-o",
+                                "/dev/null",
+                                "-w",
+                                "%{http_code}",
+                                "-H",
+                                "If-None-Match: " + etag,
+                                server.url("/hello.txt"))
+                        .out())
+                .isEqualTo("304");
+        assertThat(curl(
+                                "-o",
+                                "/dev/null",
+                                "-w",
+                                "%{http_code}",
+                                "-z",
+                                "Sun, 09 Sep 2001 01:46:40 GMT",
+                                server.url("/hello.txt"))
+                        .out())
+                .isEqualTo("304");
+        assertThat(curl(
+                                "-o",
+                                "/dev/null",
+                                "-w",
+                                "%{http_code}",
+                                "-z",
+                                "Sun, 09 Sep 2001 01:46:30 GMT",
+                                server.url("/hello.txt"))
+                        .out())
+                .isEqualTo("200");
     }
 
     @Test
@@ -128,7 +168,8 @@ class RealClientsTest {
         Path upload = tmp.resolve("upload.bin");
         byte[] data = java.util.Arrays.copyOf(big, 1_000_000);
         Files.write(upload, data);
-        String out = curl("-T", upload.toString(), "-H", "Transfer-Encoding: chunked", server.url("/echo")).out();
+        String out = curl("-T", upload.toString(), "-H", "Transfer-Encoding: chunked", server.url("/echo"))
+                .out();
         assertThat(out).isEqualTo("got 1000000 bytes, sha256 " + sha256(data));
     }
 
@@ -144,11 +185,13 @@ class RealClientsTest {
     void aSlowlorisIsCutOffWhileCurlIsServed() throws Exception {
         assumeTrue(Processes.available("curl", "--version"), "curl is not installed");
         try (LiveServer strict = new LiveServer(reactor -> {
-                Site site = new Site(new io.jtwisted.web.staticfiles.Data("ok".getBytes(StandardCharsets.UTF_8), "text/plain"), reactor);
-                site.setHeadersTimeout(1);
-                return site;
-            });
-             java.net.Socket slow = new java.net.Socket("127.0.0.1", strict.port())) {
+                    Site site = new Site(
+                            new io.jtwisted.web.staticfiles.Data("ok".getBytes(StandardCharsets.UTF_8), "text/plain"),
+                            reactor);
+                    site.setHeadersTimeout(1);
+                    return site;
+                });
+                java.net.Socket slow = new java.net.Socket("127.0.0.1", strict.port())) {
             slow.setSoTimeout(20_000);
             slow.getOutputStream().write("GET / HTTP/1.1\r\nX-A: 1\r\n".getBytes(StandardCharsets.UTF_8));
             long start = System.nanoTime();
@@ -164,7 +207,8 @@ class RealClientsTest {
     @Test
     void pythonHttpClientKeepsTheConnectionAndPosts() throws Exception {
         assumeTrue(Processes.available("python3", "-c", "import http.client"), "python3 is not installed");
-        Result r = Processes.run(List.of("python3", "src/test/resources/interop/httpclient_client.py", Integer.toString(server.port())));
+        Result r = Processes.run(
+                List.of("python3", "src/test/resources/interop/httpclient_client.py", Integer.toString(server.port())));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.out()).isEqualTo("200 10 0123456789\n200 10 0123456789\n200 11 posted body\n");
     }
@@ -173,13 +217,18 @@ class RealClientsTest {
     void twistedAgentFetchesSmallAndLargeFiles() throws Exception {
         String python = Processes.twistedPython();
         assumeTrue(python != null, "python3 with Twisted is not installed");
-        Result r = Processes.run(List.of(python, "src/test/resources/interop/agent_client.py",
-            server.url("/hello.txt"), server.url("/big.bin"), server.url("/missing")));
+        Result r = Processes.run(List.of(
+                python,
+                "src/test/resources/interop/agent_client.py",
+                server.url("/hello.txt"),
+                server.url("/big.bin"),
+                server.url("/missing")));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.out().lines().toList()).containsExactly(
-            "200 10 " + sha256("0123456789".getBytes(StandardCharsets.UTF_8)),
-            "200 " + big.length + " " + sha256(big),
-            r.out().lines().toList().get(2));
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "200 10 " + sha256("0123456789".getBytes(StandardCharsets.UTF_8)),
+                        "200 " + big.length + " " + sha256(big),
+                        r.out().lines().toList().get(2));
         assertThat(r.out().lines().toList().get(2)).startsWith("404 ");
     }
 }

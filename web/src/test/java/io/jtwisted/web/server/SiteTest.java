@@ -44,13 +44,14 @@ class SiteTest {
             Deferred<String> d = new Deferred<>();
             pending.add(d);
             d.addCallback(text -> {
-                request.write(text);
-                request.finish();
-                return null;
-            }).addErrback(f -> {
-                request.processingFailed(f);
-                return null;
-            });
+                        request.write(text);
+                        request.finish();
+                        return null;
+                    })
+                    .addErrback(f -> {
+                        request.processingFailed(f);
+                        return null;
+                    });
             return Site.NOT_DONE_YET;
         }
     }
@@ -86,7 +87,8 @@ class SiteTest {
         SiteHarness h = new SiteHarness(later);
         h.connect();
         h.send("GET / HTTP/1.1\r\n\r\n");
-        assertThat(LoggedErrors.during(() -> later.pending.get(0).errback(new IllegalStateException("db down")))).hasSize(1);
+        assertThat(LoggedErrors.during(() -> later.pending.get(0).errback(new IllegalStateException("db down"))))
+                .hasSize(1);
         Response r = Response.parseAll(h.transport.value()).get(0);
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.text()).doesNotContain("db down"); // no traceback to the client
@@ -177,7 +179,8 @@ class SiteTest {
         assertThat(second.text()).isEqualTo("2");
         assertThat(second.header("set-cookie")).isNull();
         assertThat(h.site.getSession(uid)).isSameAs(counter.seen.get(0));
-        assertThat(h.get("/", "Cookie: TWISTED_SESSION=forged").header("set-cookie")).isNotNull();
+        assertThat(h.get("/", "Cookie: TWISTED_SESSION=forged").header("set-cookie"))
+                .isNotNull();
     }
 
     @Test
@@ -264,7 +267,8 @@ class SiteTest {
         SiteHarness h = new SiteHarness(s);
         h.connect();
         h.send("GET / HTTP/1.1\r\n\r\n");
-        h.channel.connectionLost(new io.jtwisted.python.failure.Failure(new io.jtwisted.internet.error.ConnectionLost()));
+        h.channel.connectionLost(
+                new io.jtwisted.python.failure.Failure(new io.jtwisted.internet.error.ConnectionLost()));
         assertThat(s.paused).isTrue();
     }
 

@@ -3,11 +3,11 @@ package io.jtwisted.web.staticfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.interfaces.IFileRegionTransport;
 import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IPushProducer;
-import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.task.Clock;
 import io.jtwisted.internet.testing.StringTransport;
 import io.jtwisted.web.http.HTTPChannel;
@@ -55,8 +55,7 @@ class FileProducerTest {
 
     /** A StringTransport that takes file regions: records each, and writes the region's bytes as read then. */
     static class RegionTransport extends StringTransport implements IFileRegionTransport {
-        record Call(long position, long count, boolean closeWhenDone) {
-        }
+        record Call(long position, long count, boolean closeWhenDone) {}
 
         final List<Call> calls = new ArrayList<>();
         final List<FileChannel> files = new ArrayList<>();
@@ -142,11 +141,14 @@ class FileProducerTest {
         assertThat(r.header("content-length")).isEqualTo(Integer.toString(big.length));
         assertThat(r.body()).isEqualTo(big);
         assertThat(transport.calls).containsExactly(new RegionTransport.Call(0, big.length, true));
-        assertThat(transport.files.get(0).isOpen()).as("the transport closed it after the region").isFalse();
+        assertThat(transport.files.get(0).isOpen())
+                .as("the transport closed it after the region")
+                .isFalse();
     }
 
     @Test
-    void aRegionAboveTheHighWaterMarkHoldsItsRequestOpenAndThePipelinedNextOneWaitsUntilTheTransportResumes() throws Exception {
+    void aRegionAboveTheHighWaterMarkHoldsItsRequestOpenAndThePipelinedNextOneWaitsUntilTheTransportResumes()
+            throws Exception {
         byte[] big = random(1024 * 1024);
         Site site = new Site(new File(root(big)), new Clock());
         PausingRegionTransport transport = new PausingRegionTransport();
@@ -154,9 +156,12 @@ class FileProducerTest {
         channel.makeConnection(transport);
         String one = "GET /big.bin HTTP/1.1\r\nHost: example.com\r\n\r\n";
         channel.dataReceived((one + one).getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(transport.calls).as("one region queued, the second request not answered yet")
-            .containsExactly(new RegionTransport.Call(0, big.length, true));
-        assertThat(transport.producer()).as("the first request is not finished while its region is queued").isNotNull();
+        assertThat(transport.calls)
+                .as("one region queued, the second request not answered yet")
+                .containsExactly(new RegionTransport.Call(0, big.length, true));
+        assertThat(transport.producer())
+                .as("the first request is not finished while its region is queued")
+                .isNotNull();
 
         transport.sent();
         assertThat(transport.calls).hasSize(2);
@@ -164,7 +169,9 @@ class FileProducerTest {
         assertThat(both).hasSize(2);
         assertThat(both.get(0).body()).isEqualTo(big);
         assertThat(both.get(1).body()).isEqualTo(big);
-        assertThat(transport.producer()).as("the second request waits for its own region in turn").isNotNull();
+        assertThat(transport.producer())
+                .as("the second request waits for its own region in turn")
+                .isNotNull();
     }
 
     @Test
@@ -177,14 +184,17 @@ class FileProducerTest {
         String boundary = r.header("content-type").replaceFirst(".*boundary=", "");
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         for (int[] range : new int[][] {{0, 99_999}, {200_000, 299_999}}) {
-            expected.writeBytes(("\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes "
-                + range[0] + "-" + range[1] + "/400000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            expected.writeBytes(
+                    ("\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes "
+                                    + range[0] + "-" + range[1] + "/400000\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             expected.write(big, range[0], range[1] - range[0] + 1);
         }
         expected.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
         assertThat(r.body()).isEqualTo(expected.toByteArray());
-        assertThat(transport.calls).containsExactly(
-            new RegionTransport.Call(0, 100_000, false), new RegionTransport.Call(200_000, 100_000, true));
+        assertThat(transport.calls)
+                .containsExactly(
+                        new RegionTransport.Call(0, 100_000, false), new RegionTransport.Call(200_000, 100_000, true));
     }
 
     @Test
@@ -275,18 +285,22 @@ class FileProducerTest {
     void curlGetsALargeFileAndRangesOfItIntactFromTheFileSystemOverPlainTcp() throws Exception {
         byte[] big = random(5 * 1024 * 1024 + 3);
         try (LiveServer server = serve(root(big))) {
-            assertThat(new String(curl(server.url("/probe")), StandardCharsets.US_ASCII)).isEqualTo("regions=true");
+            assertThat(new String(curl(server.url("/probe")), StandardCharsets.US_ASCII))
+                    .isEqualTo("regions=true");
             assertThat(sha256(curl(server.url("/big.bin")))).isEqualTo(sha256(big));
-            assertThat(curl("-r", "100-2000099", server.url("/big.bin"))).isEqualTo(Arrays.copyOfRange(big, 100, 2_000_100));
+            assertThat(curl("-r", "100-2000099", server.url("/big.bin")))
+                    .isEqualTo(Arrays.copyOfRange(big, 100, 2_000_100));
             byte[] multi = curl("-r", "0-99999,5000000-", server.url("/big.bin"));
             String text = new String(multi, StandardCharsets.ISO_8859_1);
-            assertThat(text).contains("Content-Range: bytes 0-99999/" + big.length,
-                "Content-Range: bytes 5000000-" + (big.length - 1) + "/" + big.length);
+            assertThat(text)
+                    .contains(
+                            "Content-Range: bytes 0-99999/" + big.length,
+                            "Content-Range: bytes 5000000-" + (big.length - 1) + "/" + big.length);
             int first = text.indexOf("\r\n\r\n") + 4;
             assertThat(Arrays.copyOfRange(multi, first, first + 100_000)).isEqualTo(Arrays.copyOf(big, 100_000));
             int second = text.indexOf("\r\n\r\n", first + 100_000) + 4;
             assertThat(Arrays.copyOfRange(multi, second, second + big.length - 5_000_000))
-                .isEqualTo(Arrays.copyOfRange(big, 5_000_000, big.length));
+                    .isEqualTo(Arrays.copyOfRange(big, 5_000_000, big.length));
         }
     }
 
@@ -336,7 +350,8 @@ class FileProducerTest {
         Path root = Files.createDirectories(tmp.resolve("huge"));
         Path huge = root.resolve("huge.bin");
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
-            sparse.setLength(1L << 30); // far more than the socket buffers hold: the transfer is still going when the client leaves
+            sparse.setLength(1L
+                    << 30); // far more than the socket buffers hold: the transfer is still going when the client leaves
         }
         Watched watched = new Watched(new File(root));
         try (LiveServer server = new LiveServer(reactor -> new Site(watched, reactor))) {
@@ -347,7 +362,9 @@ class FileProducerTest {
                 InputStream in = client.getInputStream();
                 byte[] some = in.readNBytes(64 * 1024);
                 assertThat(new String(some, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
-                assertThat(descriptorOpenOn(huge)).as("the file is open while it is being sent").isTrue();
+                assertThat(descriptorOpenOn(huge))
+                        .as("the file is open while it is being sent")
+                        .isTrue();
                 client.setSoLinger(true, 0); // closing now resets the connection
             }
             Object ended = watched.ended.get(20, TimeUnit.SECONDS);
@@ -362,8 +379,21 @@ class FileProducerTest {
         byte[] big = random(3 * 1024 * 1024 + 11);
         Path root = root(big);
         Path key = tmp.resolve("server.pem");
-        Processes.Result made = Processes.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-subj", "/CN=localhost", "-keyout", key.toString(), "-out", tmp.resolve("cert.pem").toString()));
+        Processes.Result made = Processes.run(List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                key.toString(),
+                "-out",
+                tmp.resolve("cert.pem").toString()));
         assertThat(made.exitCode()).as(made.stderr()).isZero();
         Files.writeString(key, Files.readString(key) + Files.readString(tmp.resolve("cert.pem")));
         try (LiveServer server = serve(root)) {
@@ -372,22 +402,24 @@ class FileProducerTest {
                 File files = new File(root);
                 files.putChild("probe", new Probe());
                 Endpoints.serverFromString(server.reactor, "ssl:0:interface=127.0.0.1:privateKey=" + key)
-                    .listen(new Site(files, server.reactor))
-                    .addBoth(p -> {
-                        if (p instanceof IListeningPort listening) {
-                            tls.complete(listening);
-                        } else {
-                            tls.completeExceptionally(new AssertionError("listen failed: " + p));
-                        }
-                        return null;
-                    });
+                        .listen(new Site(files, server.reactor))
+                        .addBoth(p -> {
+                            if (p instanceof IListeningPort listening) {
+                                tls.complete(listening);
+                            } else {
+                                tls.completeExceptionally(new AssertionError("listen failed: " + p));
+                            }
+                            return null;
+                        });
             });
             IListeningPort port = tls.get(20, TimeUnit.SECONDS);
             String base = "https://127.0.0.1:" + ((IPv4Address) port.getHost()).port();
             try {
-                assertThat(new String(curl("-k", base + "/probe"), StandardCharsets.US_ASCII)).isEqualTo("regions=false");
+                assertThat(new String(curl("-k", base + "/probe"), StandardCharsets.US_ASCII))
+                        .isEqualTo("regions=false");
                 assertThat(sha256(curl("-k", base + "/big.bin"))).isEqualTo(sha256(big));
-                assertThat(curl("-k", "-r", "7-1000006", base + "/big.bin")).isEqualTo(Arrays.copyOfRange(big, 7, 1_000_007));
+                assertThat(curl("-k", "-r", "7-1000006", base + "/big.bin"))
+                        .isEqualTo(Arrays.copyOfRange(big, 7, 1_000_007));
             } finally {
                 CompletableFuture<Object> stopped = new CompletableFuture<>();
                 server.reactor.callFromThread(() -> port.stopListening().addBoth(x -> {

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileTest {
     @TempDir
     Path tmp;
+
     Path root;
     SiteHarness h;
     File file;
@@ -110,12 +111,13 @@ class FileTest {
         Response r = h.get("/bare/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(r.text()).contains("Directory listing for /bare/")
-            .contains("<a href=\"%3Cb%3E&amp;.txt\">&lt;b&gt;&amp;.txt</a>")
-            .contains("<a href=\"javascript%3Aalert(1)\">javascript:alert(1)</a>")
-            .contains("<a href=\"dir/\">dir/</a>")
-            .contains("[text/plain]")
-            .doesNotContain("<b>&");
+        assertThat(r.text())
+                .contains("Directory listing for /bare/")
+                .contains("<a href=\"%3Cb%3E&amp;.txt\">&lt;b&gt;&amp;.txt</a>")
+                .contains("<a href=\"javascript%3Aalert(1)\">javascript:alert(1)</a>")
+                .contains("<a href=\"dir/\">dir/</a>")
+                .contains("[text/plain]")
+                .doesNotContain("<b>&");
     }
 
     @Test
@@ -144,7 +146,8 @@ class FileTest {
         assertThat(r.text()).isEqualTo("2345");
         assertThat(h.get("/hello.txt", "Range: bytes=-3").text()).isEqualTo("789");
         assertThat(h.get("/hello.txt", "Range: bytes=7-").text()).isEqualTo("789");
-        assertThat(h.get("/hello.txt", "Range: bytes=8-100").header("content-range")).isEqualTo("bytes 8-9/10");
+        assertThat(h.get("/hello.txt", "Range: bytes=8-100").header("content-range"))
+                .isEqualTo("bytes 8-9/10");
     }
 
     @Test
@@ -154,9 +157,10 @@ class FileTest {
         String type = r.header("content-type");
         assertThat(type).startsWith("multipart/byteranges; boundary=");
         String boundary = type.substring(type.indexOf('=') + 1);
-        assertThat(r.text()).isEqualTo("\r\n--" + boundary + "\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/10\r\n\r\n01"
-            + "\r\n--" + boundary + "\r\nContent-Type: text/plain\r\nContent-Range: bytes 5-6/10\r\n\r\n56"
-            + "\r\n--" + boundary + "--\r\n");
+        assertThat(r.text())
+                .isEqualTo("\r\n--" + boundary + "\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/10\r\n\r\n01"
+                        + "\r\n--" + boundary + "\r\nContent-Type: text/plain\r\nContent-Range: bytes 5-6/10\r\n\r\n56"
+                        + "\r\n--" + boundary + "--\r\n");
     }
 
     @Test
@@ -174,10 +178,17 @@ class FileTest {
     @Test
     void ifRangeHonoursTheRangeOnlyForTheCurrentRepresentation() {
         String etag = h.get("/hello.txt").header("etag");
-        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: " + etag).status()).isEqualTo(206);
-        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: \"other\"").status()).isEqualTo(200);
-        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: Sun, 09 Sep 2001 01:46:40 GMT").status()).isEqualTo(206);
-        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: Sun, 09 Sep 2001 01:46:41 GMT").status()).isEqualTo(200);
+        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: " + etag).status())
+                .isEqualTo(206);
+        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: \"other\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: Sun, 09 Sep 2001 01:46:40 GMT")
+                        .status())
+                .isEqualTo(206);
+        assertThat(h.get("/hello.txt", "Range: bytes=0-0", "If-Range: Sun, 09 Sep 2001 01:46:41 GMT")
+                        .status())
+                .isEqualTo(200);
     }
 
     // ---- conditional requests ----
@@ -191,17 +202,27 @@ class FileTest {
         assertThat(notModified.header("content-length")).isNull();
         assertThat(h.get("/hello.txt", "If-None-Match: *").status()).isEqualTo(304);
         // A non-matching If-None-Match wins over an If-Modified-Since that alone would give 304.
-        assertThat(h.get("/hello.txt", "If-None-Match: \"other\"", "If-Modified-Since: Sun, 09 Sep 2001 01:46:40 GMT").status())
-            .isEqualTo(200);
+        assertThat(h.get("/hello.txt", "If-None-Match: \"other\"", "If-Modified-Since: Sun, 09 Sep 2001 01:46:40 GMT")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void ifModifiedSinceGives304WhenNotNewer() {
-        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun, 09 Sep 2001 01:46:40 GMT").status()).isEqualTo(304);
-        assertThat(h.get("/hello.txt", "If-Modified-Since: Sunday, 09-Sep-01 01:46:40 GMT").status()).isEqualTo(304);
-        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun Sep  9 01:46:40 2001").status()).isEqualTo(304);
-        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun, 09 Sep 2001 01:46:39 GMT").status()).isEqualTo(200);
-        assertThat(h.get("/hello.txt", "If-Modified-Since: not a date").status()).isEqualTo(200);
+        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun, 09 Sep 2001 01:46:40 GMT")
+                        .status())
+                .isEqualTo(304);
+        assertThat(h.get("/hello.txt", "If-Modified-Since: Sunday, 09-Sep-01 01:46:40 GMT")
+                        .status())
+                .isEqualTo(304);
+        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun Sep  9 01:46:40 2001")
+                        .status())
+                .isEqualTo(304);
+        assertThat(h.get("/hello.txt", "If-Modified-Since: Sun, 09 Sep 2001 01:46:39 GMT")
+                        .status())
+                .isEqualTo(200);
+        assertThat(h.get("/hello.txt", "If-Modified-Since: not a date").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -210,8 +231,12 @@ class FileTest {
         assertThat(h.get("/hello.txt", "If-Match: \"other\"").status()).isEqualTo(412);
         assertThat(h.get("/hello.txt", "If-Match: " + etag).status()).isEqualTo(200);
         assertThat(h.get("/hello.txt", "If-Match: W/" + etag).status()).isEqualTo(412); // strong comparison
-        assertThat(h.get("/hello.txt", "If-Unmodified-Since: Sun, 09 Sep 2001 01:46:39 GMT").status()).isEqualTo(412);
-        assertThat(h.get("/hello.txt", "If-Unmodified-Since: Sun, 09 Sep 2001 01:46:40 GMT").status()).isEqualTo(200);
+        assertThat(h.get("/hello.txt", "If-Unmodified-Since: Sun, 09 Sep 2001 01:46:39 GMT")
+                        .status())
+                .isEqualTo(412);
+        assertThat(h.get("/hello.txt", "If-Unmodified-Since: Sun, 09 Sep 2001 01:46:40 GMT")
+                        .status())
+                .isEqualTo(200);
     }
 
     // ---- precompressed siblings ----
@@ -233,7 +258,8 @@ class FileTest {
         assertThat(plain.header("content-encoding")).isNull();
         assertThat(plain.text()).isEqualTo("0123456789");
         file.setServePrecompressed(false);
-        assertThat(h.get("/hello.txt", "Accept-Encoding: br").header("content-encoding")).isNull();
+        assertThat(h.get("/hello.txt", "Accept-Encoding: br").header("content-encoding"))
+                .isNull();
     }
 
     // ---- large files ----
@@ -330,6 +356,7 @@ class FileTest {
         assertThat(r.text()).isEqualTo("data!");
         assertThat(r.header("content-type")).isEqualTo("text/x-data");
         assertThat(d.head("/").header("content-length")).isEqualTo("5");
-        assertThat(d.request("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n").status()).isEqualTo(Http.NOT_ALLOWED);
+        assertThat(d.request("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n").status())
+                .isEqualTo(Http.NOT_ALLOWED);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathTraversalTest {
     @TempDir
     Path tmp;
+
     Path root;
     SiteHarness h;
     File file;
@@ -37,14 +38,36 @@ class PathTraversalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/../secret.txt", "/sub/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/sub/%2e%2e/%2e%2e/secret.txt",
-        "/..%2fsecret.txt", "/sub/..%2f..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/..%5csecret.txt", "/sub\\..\\..\\secret.txt",
-        "/..\\secret.txt", "/%2e%2e%5csecret.txt", "/%00/../secret.txt", "/secret.txt%00", "/%c0%ae%c0%ae/secret.txt",
-        "/%c0%ae%c0%ae%c0%afsecret.txt", "/%e0%80%ae%e0%80%ae/secret.txt", "/%252e%252e/secret.txt", "/./../secret.txt",
-        "/sub/./../../secret.txt", "//../secret.txt", "/sub//../../secret.txt", "/%2f..%2fsecret.txt", "/..;/secret.txt",
-        "/%uff0e%uff0e/secret.txt", "/.%2e/secret.txt", "/%2e./secret.txt",
-    })
+    @ValueSource(
+            strings = {
+                "/../secret.txt",
+                "/sub/../../secret.txt",
+                "/%2e%2e/secret.txt",
+                "/%2E%2E/secret.txt",
+                "/sub/%2e%2e/%2e%2e/secret.txt",
+                "/..%2fsecret.txt",
+                "/sub/..%2f..%2fsecret.txt",
+                "/%2e%2e%2fsecret.txt",
+                "/..%5csecret.txt",
+                "/sub\\..\\..\\secret.txt",
+                "/..\\secret.txt",
+                "/%2e%2e%5csecret.txt",
+                "/%00/../secret.txt",
+                "/secret.txt%00",
+                "/%c0%ae%c0%ae/secret.txt",
+                "/%c0%ae%c0%ae%c0%afsecret.txt",
+                "/%e0%80%ae%e0%80%ae/secret.txt",
+                "/%252e%252e/secret.txt",
+                "/./../secret.txt",
+                "/sub/./../../secret.txt",
+                "//../secret.txt",
+                "/sub//../../secret.txt",
+                "/%2f..%2fsecret.txt",
+                "/..;/secret.txt",
+                "/%uff0e%uff0e/secret.txt",
+                "/.%2e/secret.txt",
+                "/%2e./secret.txt",
+            })
     void neverServesAFileOutsideTheRoot(String target) {
         Response r = h.request("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(r.text()).as(target).doesNotContain("TOP SECRET");

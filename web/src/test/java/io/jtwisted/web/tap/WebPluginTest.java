@@ -3,10 +3,10 @@ package io.jtwisted.web.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.application.internet.StreamServerEndpointService;
 import io.jtwisted.application.service.IService;
 import io.jtwisted.application.service.IServiceMaker;
 import io.jtwisted.application.service.IServiceMaker.Options;
-import io.jtwisted.application.internet.StreamServerEndpointService;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.address.IPv4Address;
 import io.jtwisted.internet.interfaces.IListeningPort;
@@ -73,14 +73,22 @@ class WebPluginTest {
     @Test
     void unusableOptionsAreUsageErrors() {
         WebPlugin plugin = new WebPlugin();
-        assertThatThrownBy(() -> plugin.makeService(options())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--path");
+        assertThatThrownBy(() -> plugin.makeService(options()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--path");
         assertThatThrownBy(() -> plugin.makeService(options("path", tmp.toString(), "class", Hello.class.getName())))
-            .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> plugin.makeService(options("class", "java.lang.String"))).hasMessageContaining("not a Resource");
-        assertThatThrownBy(() -> plugin.makeService(options("class", "no.such.Type"))).hasMessageContaining("no class");
-        assertThatThrownBy(() -> plugin.makeService(options("path", tmp.resolve("missing").toString()))).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> plugin.makeService(options("path", tmp.toString(), "mime-type", "nonsense"))).hasMessageContaining("--mime-type");
-        assertThatThrownBy(() -> plugin.makeService(options("path", tmp.toString(), "max-request-body", "lots"))).hasMessageContaining("bytes");
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plugin.makeService(options("class", "java.lang.String")))
+                .hasMessageContaining("not a Resource");
+        assertThatThrownBy(() -> plugin.makeService(options("class", "no.such.Type")))
+                .hasMessageContaining("no class");
+        assertThatThrownBy(() -> plugin.makeService(
+                        options("path", tmp.resolve("missing").toString())))
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> plugin.makeService(options("path", tmp.toString(), "mime-type", "nonsense")))
+                .hasMessageContaining("--mime-type");
+        assertThatThrownBy(() -> plugin.makeService(options("path", tmp.toString(), "max-request-body", "lots")))
+                .hasMessageContaining("bytes");
     }
 
     /** Runs the plugin's service on a reactor thread; returns the bound ports. */
@@ -119,9 +127,12 @@ class WebPluginTest {
         }
 
         String get(int port, String path) throws Exception {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(java.time.Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(java.time.Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return r.statusCode() + " " + r.body();
         }
 
@@ -143,25 +154,45 @@ class WebPluginTest {
         Files.writeString(www.resolve("data.unknown"), "data");
         Files.createDirectory(www.resolve("empty"));
         Path log = tmp.resolve("access.log");
-        try (Running r = new Running(options("path", www.toString(),
-                "listen", "tcp:0:interface=127.0.0.1\ntcp:0:interface=127.0.0.1", "index", "home.htm",
-                "mime-type", ".xyz=text/x-xyz\napplication/x-default", "logfile", log.toString(), "no-listing", "true",
-                "max-request-body", "10"))) {
+        try (Running r = new Running(options(
+                "path",
+                www.toString(),
+                "listen",
+                "tcp:0:interface=127.0.0.1\ntcp:0:interface=127.0.0.1",
+                "index",
+                "home.htm",
+                "mime-type",
+                ".xyz=text/x-xyz\napplication/x-default",
+                "logfile",
+                log.toString(),
+                "no-listing",
+                "true",
+                "max-request-body",
+                "10"))) {
             assertThat(r.ports).hasSize(2);
             for (int port : r.ports) {
                 assertThat(r.get(port, "/")).isEqualTo("200 home page");
             }
             int port = r.ports.get(0);
             assertThat(r.get(port, "/empty/")).startsWith("403 ");
-            HttpResponse<String> xyz = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes.xyz")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> xyz = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes.xyz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(xyz.headers().firstValue("content-type")).contains("text/x-xyz");
-            HttpResponse<String> other = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/data.unknown")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> other = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/data.unknown"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(other.headers().firstValue("content-type")).contains("application/x-default");
-            HttpResponse<String> big = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).POST(HttpRequest.BodyPublishers.ofString("more than ten bytes")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> big = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("more than ten bytes"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(big.statusCode()).isEqualTo(413);
         }
         List<String> lines = Files.readAllLines(log);
@@ -184,20 +215,44 @@ class WebPluginTest {
 
     @Test
     void listensWithTlsThroughAnSslEndpointString() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.jtwisted.web.testing.Processes.available("openssl", "version"), "openssl is not installed");
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.jtwisted.web.testing.Processes.available("curl", "--version"), "curl is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.jtwisted.web.testing.Processes.available("openssl", "version"), "openssl is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.jtwisted.web.testing.Processes.available("curl", "--version"), "curl is not installed");
         Path key = tmp.resolve("server.pem");
-        var made = io.jtwisted.web.testing.Processes.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-subj", "/CN=localhost", "-keyout", key.toString(), "-out", tmp.resolve("cert.pem").toString()));
+        var made = io.jtwisted.web.testing.Processes.run(List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                key.toString(),
+                "-out",
+                tmp.resolve("cert.pem").toString()));
         assertThat(made.exitCode()).as(made.stderr()).isZero();
         Files.writeString(key, Files.readString(key) + Files.readString(tmp.resolve("cert.pem")));
-        try (Running r = new Running(options("class", Secure.class.getName(),
-                "listen", "ssl:0:interface=127.0.0.1:privateKey=" + key + "\ntcp:0:interface=127.0.0.1"))) {
-            var out = io.jtwisted.web.testing.Processes.run(List.of("curl", "-sk", "--max-time", "20",
-                "https://127.0.0.1:" + r.ports.get(0) + "/x", "http://127.0.0.1:" + r.ports.get(1) + "/x"));
+        try (Running r = new Running(options(
+                "class",
+                Secure.class.getName(),
+                "listen",
+                "ssl:0:interface=127.0.0.1:privateKey=" + key + "\ntcp:0:interface=127.0.0.1"))) {
+            var out = io.jtwisted.web.testing.Processes.run(List.of(
+                    "curl",
+                    "-sk",
+                    "--max-time",
+                    "20",
+                    "https://127.0.0.1:" + r.ports.get(0) + "/x",
+                    "http://127.0.0.1:" + r.ports.get(1) + "/x"));
             // The root is a leaf: "x" stays in postpath, so the resource's URL is the site's root.
-            assertThat(out.out()).isEqualTo("secure=true https://127.0.0.1:" + r.ports.get(0) + "/"
-                + "secure=false http://127.0.0.1:" + r.ports.get(1) + "/");
+            assertThat(out.out())
+                    .isEqualTo("secure=true https://127.0.0.1:" + r.ports.get(0) + "/"
+                            + "secure=false http://127.0.0.1:" + r.ports.get(1) + "/");
         }
     }
 

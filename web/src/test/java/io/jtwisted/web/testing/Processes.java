@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a client program to completion with a bounded wait; its standard error is kept apart. */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /** The result of a finished program. */
     @SuppressWarnings("ArrayRecordComponent") // a finished program's output, read by tests, never compared

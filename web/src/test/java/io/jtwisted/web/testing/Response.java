@@ -26,7 +26,8 @@ public record Response(int status, String statusLine, Map<String, List<String>> 
         while (p < wire.length) {
             int end = indexOf(wire, p, "\r\n\r\n");
             if (end < 0) {
-                throw new AssertionError("incomplete response head: " + new String(wire, p, wire.length - p, StandardCharsets.ISO_8859_1));
+                throw new AssertionError("incomplete response head: "
+                        + new String(wire, p, wire.length - p, StandardCharsets.ISO_8859_1));
             }
             String[] lines = new String(wire, p, end - p, StandardCharsets.ISO_8859_1).split("\r\n");
             int status = Integer.parseInt(lines[0].substring(9, 12));
@@ -34,7 +35,7 @@ public record Response(int status, String statusLine, Map<String, List<String>> 
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 headers.computeIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).strip());
+                        .add(lines[i].substring(colon + 1).strip());
             }
             p = end + 4;
             boolean head = all.size() < headRequests.length && headRequests[all.size()];

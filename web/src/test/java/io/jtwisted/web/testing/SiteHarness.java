@@ -37,12 +37,14 @@ public final class SiteHarness {
 
     /** GET {@code path} with extra header lines ("Name: value"). */
     public Response get(String path, String... headerLines) {
-        return request("GET " + path + " HTTP/1.1\r\nHost: example.com\r\n" + String.join("", lines(headerLines)) + "\r\n");
+        return request(
+                "GET " + path + " HTTP/1.1\r\nHost: example.com\r\n" + String.join("", lines(headerLines)) + "\r\n");
     }
 
     /** HEAD {@code path} with extra header lines. */
     public Response head(String path, String... headerLines) {
-        return request("HEAD " + path + " HTTP/1.1\r\nHost: example.com\r\n" + String.join("", lines(headerLines)) + "\r\n");
+        return request(
+                "HEAD " + path + " HTTP/1.1\r\nHost: example.com\r\n" + String.join("", lines(headerLines)) + "\r\n");
     }
 
     private static String[] lines(String[] headerLines) {

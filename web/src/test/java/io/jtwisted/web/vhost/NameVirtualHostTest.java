@@ -27,7 +27,10 @@ class NameVirtualHostTest {
         NameVirtualHost v = new NameVirtualHost();
         v.setDefault(data("correct result"));
         assertThat(new SiteHarness(v).request("GET / HTTP/1.1\r\n\r\n").text()).isEqualTo("correct result");
-        assertThat(new SiteHarness(new NameVirtualHost()).request("GET / HTTP/1.1\r\n\r\n").status()).isEqualTo(404);
+        assertThat(new SiteHarness(new NameVirtualHost())
+                        .request("GET / HTTP/1.1\r\n\r\n")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -36,11 +39,15 @@ class NameVirtualHostTest {
         v.setDefault(data("loser"));
         v.addHost("example.org", data("winner"));
         SiteHarness h = new SiteHarness(v);
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.org\r\n\r\n").text()).isEqualTo("winner");
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: EXAMPLE.org:8000\r\n\r\n").text()).isEqualTo("winner");
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: other.org\r\n\r\n").text()).isEqualTo("loser");
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.org\r\n\r\n").text())
+                .isEqualTo("winner");
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: EXAMPLE.org:8000\r\n\r\n").text())
+                .isEqualTo("winner");
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: other.org\r\n\r\n").text())
+                .isEqualTo("loser");
         v.removeHost("example.org");
-        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.org\r\n\r\n").text()).isEqualTo("loser");
+        assertThat(h.request("GET / HTTP/1.1\r\nHost: example.org\r\n\r\n").text())
+                .isEqualTo("loser");
     }
 
     @Test
@@ -70,7 +77,9 @@ class NameVirtualHostTest {
         };
         v.addHost("leaf.org", leaf);
         SiteHarness h = new SiteHarness(v);
-        assertThat(h.request("GET /a HTTP/1.1\r\nHost: tree.org\r\n\r\n").text()).isEqualTo("tree a");
-        assertThat(h.request("GET /x/y HTTP/1.1\r\nHost: leaf.org\r\n\r\n").text()).isEqualTo("[] [x, y]");
+        assertThat(h.request("GET /a HTTP/1.1\r\nHost: tree.org\r\n\r\n").text())
+                .isEqualTo("tree a");
+        assertThat(h.request("GET /x/y HTTP/1.1\r\nHost: leaf.org\r\n\r\n").text())
+                .isEqualTo("[] [x, y]");
     }
 }

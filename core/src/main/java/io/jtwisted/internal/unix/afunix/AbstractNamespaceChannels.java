@@ -65,8 +65,8 @@ public final class AbstractNamespaceChannels implements UnixStreamChannels {
 
     @Override
     public SelectionKey register(SelectableChannel channel, int ops, @Nullable Selectable handler) throws IOException {
-        AbstractSelectableChannel watched = channel instanceof AfUnixSocketChannel stream
-                ? stream.inner() : (AbstractSelectableChannel) channel;
+        AbstractSelectableChannel watched =
+                channel instanceof AfUnixSocketChannel stream ? stream.inner() : (AbstractSelectableChannel) channel;
         return ForeignKey.register(reactor, polling, watched, channel, ops, handler);
     }
 

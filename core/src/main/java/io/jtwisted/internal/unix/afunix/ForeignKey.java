@@ -48,8 +48,9 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
     private boolean valid = true;
     private long wakeups;
 
-    private ForeignKey(SelectableChannel shown, Polling polling, AbstractSelectableChannel watched, Pipe pipe,
-                       EventLoop reactor) throws IOException {
+    private ForeignKey(
+            SelectableChannel shown, Polling polling, AbstractSelectableChannel watched, Pipe pipe, EventLoop reactor)
+            throws IOException {
         this.shown = shown;
         this.polling = polling;
         this.pipe = pipe;
@@ -70,8 +71,14 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
      *     knows it by
      * @param handler the attachment (may be {@code null} while the channel is set up)
      */
-    public static ForeignKey register(EventLoop reactor, Polling polling, AbstractSelectableChannel watched,
-                                      SelectableChannel shown, int ops, @Nullable Selectable handler) throws IOException {
+    public static ForeignKey register(
+            EventLoop reactor,
+            Polling polling,
+            AbstractSelectableChannel watched,
+            SelectableChannel shown,
+            int ops,
+            @Nullable Selectable handler)
+            throws IOException {
         Pipe pipe = Pipe.open();
         ForeignKey key;
         try {

@@ -71,7 +71,8 @@ public final class ForeignPoller {
 
     public ForeignPoller(String name) throws IOException {
         selector = AFUNIXSelectorProvider.provider().openSelector();
-        AFSocketPair<AFUNIXDatagramChannel> pair = AFUNIXSelectorProvider.provider().openDatagramChannelPair();
+        AFSocketPair<AFUNIXDatagramChannel> pair =
+                AFUNIXSelectorProvider.provider().openDatagramChannelPair();
         wakeSender = pair.getSocket1();
         wakeReceiver = pair.getSocket2();
         wakeSender.configureBlocking(false);
@@ -177,7 +178,9 @@ public final class ForeignPoller {
                 selector.selectedKeys().clear();
             }
         } catch (IOException | RuntimeException e) {
-            LOG.failure("The junixsocket poller failed; the UNIX sockets it watched for this reactor are no longer served", e);
+            LOG.failure(
+                    "The junixsocket poller failed; the UNIX sockets it watched for this reactor are no longer served",
+                    e);
         } finally {
             closeQuietly();
         }

@@ -23,8 +23,13 @@ final class ConnectedUnixDatagramPort extends UnixDatagramPort implements IUNIXD
     private final String peerAddress;
     private final IConnectedDatagramProtocol connectedProtocol;
 
-    ConnectedUnixDatagramPort(UnixDatagramSupport support, String address, IConnectedDatagramProtocol protocol,
-                              int maxPacketSize, int mode, @Nullable String bindAddress) {
+    ConnectedUnixDatagramPort(
+            UnixDatagramSupport support,
+            String address,
+            IConnectedDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode,
+            @Nullable String bindAddress) {
         super(support, bindAddress, protocol, maxPacketSize, mode);
         this.peerAddress = address;
         this.connectedProtocol = protocol;
@@ -66,7 +71,8 @@ final class ConnectedUnixDatagramPort extends UnixDatagramPort implements IUNIXD
 
     @Override
     public void write(byte[] datagram, String address) {
-        throw new IllegalStateException("this socket is connected to " + displayName(peerAddress) + ": use write(datagram)");
+        throw new IllegalStateException(
+                "this socket is connected to " + displayName(peerAddress) + ": use write(datagram)");
     }
 
     @Override
@@ -75,7 +81,8 @@ final class ConnectedUnixDatagramPort extends UnixDatagramPort implements IUNIXD
             write(datagram);
             return;
         }
-        throw new IllegalStateException("this socket is connected to " + displayName(peerAddress) + ": use write(datagram)");
+        throw new IllegalStateException(
+                "this socket is connected to " + displayName(peerAddress) + ": use write(datagram)");
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.jtwisted.internal.unix.datagram;
 import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.loop.Selectable;
 import io.jtwisted.internal.udp.DatagramDrops;
-import io.jtwisted.internal.unix.afunix.ForeignPoller;
 import io.jtwisted.internal.unix.FileModes;
+import io.jtwisted.internal.unix.afunix.ForeignPoller;
 import io.jtwisted.internet.address.UNIXAddress;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.error.CannotListenError;
@@ -67,12 +67,16 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
     private final int maxPacketSize;
     private final int mode;
     private final DatagramDrops drops;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     AFUNIXDatagramChannel channel;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private Pipe pipe;
+
     @SuppressWarnings("NullAway.Init") // opened by startListening; used only while listening
     private SelectionKey key;
+
     private final ByteBuffer signal = ByteBuffer.allocate(16);
     private final ByteBuffer signalOut = ByteBuffer.allocate(1);
     private UNIXAddress host = new UNIXAddress("");
@@ -90,7 +94,12 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
     private @Nullable AFUNIXSocketAddress lastTarget;
     private @Nullable UNIXAddress lastAddress;
 
-    UnixDatagramPort(UnixDatagramSupport support, @Nullable String bindAddress, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+    UnixDatagramPort(
+            UnixDatagramSupport support,
+            @Nullable String bindAddress,
+            IDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode) {
         if (maxPacketSize < 1) {
             throw new IllegalArgumentException("maxPacketSize must be positive, got " + maxPacketSize);
         }
@@ -270,7 +279,8 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
         return ownBuffer;
     }
 
-    @SuppressWarnings("NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
+    @SuppressWarnings(
+            "NullAway") // lastAddress is set with lastFrom, and a non-null from equals lastFrom only once both are
     private UNIXAddress addressOf(@Nullable AFUNIXSocketAddress from) {
         if (from == null) {
             return new UNIXAddress("");
@@ -307,12 +317,14 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
 
     @Override
     public void write(byte[] datagram, String host, int port) {
-        throw new InvalidAddressError(host + ":" + port, "a UNIX datagram socket sends to a path: use write(datagram, path)");
+        throw new InvalidAddressError(
+                host + ":" + port, "a UNIX datagram socket sends to a path: use write(datagram, path)");
     }
 
     @Override
     public void write(byte[] datagram) {
-        throw new IllegalStateException("this socket is not connected: use write(datagram, path), or connectUNIXDatagram");
+        throw new IllegalStateException(
+                "this socket is not connected: use write(datagram, path), or connectUNIXDatagram");
     }
 
     private static AFUNIXSocketAddress target(String address) {
@@ -344,7 +356,8 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
                 refused();
                 return;
             }
-            throw new UncheckedIOException("sending a datagram to " + (target == null ? "the peer" : nameOf(target)) + " failed", e);
+            throw new UncheckedIOException(
+                    "sending a datagram to " + (target == null ? "the peer" : nameOf(target)) + " failed", e);
         }
         if (sent == 0 && datagram.length > 0) {
             drops.unsent(); // EAGAIN: dropped, as Twisted's unix.DatagramPort drops it

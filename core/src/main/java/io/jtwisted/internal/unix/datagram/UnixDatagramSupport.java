@@ -1,12 +1,12 @@
 package io.jtwisted.internal.unix.datagram;
 
 import io.jtwisted.internal.loop.EventLoop;
+import io.jtwisted.internal.unix.afunix.ForeignPoller;
+import io.jtwisted.internal.unix.afunix.Polling;
 import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
 import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
-import io.jtwisted.internal.unix.afunix.ForeignPoller;
-import io.jtwisted.internal.unix.afunix.Polling;
 import java.nio.channels.SelectionKey;
 import org.jspecify.annotations.Nullable;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -35,16 +35,22 @@ public final class UnixDatagramSupport {
     }
 
     /** {@code IReactorUNIXDatagram.listenUNIXDatagram}. */
-    public IUNIXDatagramTransport listenUNIXDatagram(String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
+    public IUNIXDatagramTransport listenUNIXDatagram(
+            String address, IDatagramProtocol protocol, int maxPacketSize, int mode) {
         UnixDatagramPort port = new UnixDatagramPort(this, address, protocol, maxPacketSize, mode);
         port.startListening();
         return port;
     }
 
     /** {@code IReactorUNIXDatagram.connectUNIXDatagram}. */
-    public IUNIXDatagramConnectedTransport connectUNIXDatagram(String address, IConnectedDatagramProtocol protocol,
-                                                               int maxPacketSize, int mode, @Nullable String bindAddress) {
-        ConnectedUnixDatagramPort port = new ConnectedUnixDatagramPort(this, address, protocol, maxPacketSize, mode, bindAddress);
+    public IUNIXDatagramConnectedTransport connectUNIXDatagram(
+            String address,
+            IConnectedDatagramProtocol protocol,
+            int maxPacketSize,
+            int mode,
+            @Nullable String bindAddress) {
+        ConnectedUnixDatagramPort port =
+                new ConnectedUnixDatagramPort(this, address, protocol, maxPacketSize, mode, bindAddress);
         port.startListening();
         return port;
     }
@@ -54,7 +60,8 @@ public final class UnixDatagramSupport {
     }
 
     /** The poller of the open ports, if any is open. */
-    @Nullable ForeignPoller poller() {
+    @Nullable
+    ForeignPoller poller() {
         return polling.current();
     }
 

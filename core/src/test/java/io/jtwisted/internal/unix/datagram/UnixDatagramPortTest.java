@@ -52,6 +52,7 @@ class UnixDatagramPortTest {
     private final NioReactor reactor = new NioReactor();
     private final List<IUDPTransport> ports = new ArrayList<>();
     private final List<AFUNIXDatagramChannel> peers = new ArrayList<>();
+
     @TempDir
     Path dir;
 
@@ -184,7 +185,8 @@ class UnixDatagramPortTest {
         String address = path("taken.sock");
         Server server = new Server();
         listen(server, address);
-        assertThatThrownBy(() -> reactor.listenUNIXDatagram(address, new Server())).isInstanceOf(CannotListenError.class);
+        assertThatThrownBy(() -> reactor.listenUNIXDatagram(address, new Server()))
+                .isInstanceOf(CannotListenError.class);
     }
 
     @Test
@@ -192,8 +194,10 @@ class UnixDatagramPortTest {
         String address = path("mode.sock");
         IUNIXDatagramTransport port = reactor.listenUNIXDatagram(address, new Server(), 8192, 0600);
         Loop.result(reactor, port.stopListening());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(address)))).isEqualTo("rw-------");
-        assertThatThrownBy(() -> reactor.listenUNIXDatagram(address, new Server())).isInstanceOf(CannotListenError.class);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(address))))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(() -> reactor.listenUNIXDatagram(address, new Server()))
+                .isInstanceOf(CannotListenError.class);
         Files.delete(Path.of(address));
         listen(new Server(), address);
     }
@@ -259,8 +263,10 @@ class UnixDatagramPortTest {
             Loop.until(reactor, () -> server.datagrams.size() == 1);
             assertThat(server.datagrams.get(0)).hasSize(100);
             assertThat(port.dropCounts()[0]).isEqualTo(1);
-            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.WARN)
-                    .extracting(e -> e.message()).anyMatch(m -> m.contains("dropped 1 datagram(s) longer than 100 bytes"));
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == LogLevel.WARN)
+                    .extracting(e -> e.message())
+                    .anyMatch(m -> m.contains("dropped 1 datagram(s) longer than 100 bytes"));
         }
     }
 
@@ -282,8 +288,10 @@ class UnixDatagramPortTest {
             send(client, ascii("one"), address);
             send(client, ascii("two"), address);
             Loop.until(reactor, () -> server.datagrams.size() == 2);
-            assertThat(log.events).filteredOn(e -> e.failure() != null)
-                    .extracting(e -> e.failure().getErrorMessage()).containsExactly("bad datagram");
+            assertThat(log.events)
+                    .filteredOn(e -> e.failure() != null)
+                    .extracting(e -> e.failure().getErrorMessage())
+                    .containsExactly("bad datagram");
         }
     }
 
@@ -300,7 +308,8 @@ class UnixDatagramPortTest {
         Loop.until(reactor, () -> !server.datagrams.isEmpty());
         assertThat(server.datagrams).hasSize(3);
         Loop.until(reactor, () -> server.datagrams.size() == 8);
-        assertThat(server.datagrams).extracting(UnixDatagramPortTest::text)
+        assertThat(server.datagrams)
+                .extracting(UnixDatagramPortTest::text)
                 .containsExactly("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7");
     }
 
@@ -328,17 +337,19 @@ class UnixDatagramPortTest {
         Server server = new Server();
         listen(server, address);
         int total = 3000; // hundreds of times the kernel's queue: the sender waits for the reactor to read
-        Thread sender = new Thread(() -> {
-            try (AFUNIXDatagramChannel flood = AFUNIXDatagramChannel.open()) {
-                for (int i = 0; i < total; i++) {
-                    byte[] datagram = new byte[512];
-                    ByteBuffer.wrap(datagram).putInt(i);
-                    send(flood, datagram, address);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "flood");
+        Thread sender = new Thread(
+                () -> {
+                    try (AFUNIXDatagramChannel flood = AFUNIXDatagramChannel.open()) {
+                        for (int i = 0; i < total; i++) {
+                            byte[] datagram = new byte[512];
+                            ByteBuffer.wrap(datagram).putInt(i);
+                            send(flood, datagram, address);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "flood");
         sender.start();
         Loop.until(reactor, () -> server.datagrams.size() == total);
         sender.join();
@@ -380,8 +391,11 @@ class UnixDatagramPortTest {
             }
             long dropped = port.dropCounts()[1];
             assertThat(dropped).isPositive().isLessThan(total);
-            assertThat(log.events).filteredOn(e -> e.level() == LogLevel.WARN).hasSize(1)
-                    .extracting(e -> e.message()).allMatch(m -> m.contains("the socket could not send yet"));
+            assertThat(log.events)
+                    .filteredOn(e -> e.level() == LogLevel.WARN)
+                    .hasSize(1)
+                    .extracting(e -> e.message())
+                    .allMatch(m -> m.contains("the socket could not send yet"));
             sleeper.configureBlocking(false);
             ByteBuffer buffer = ByteBuffer.allocate(64);
             int queued = 0;

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * datagram from an unbound Twisted socket reaches JTwisted from the empty address.
  */
 class UnixDatagramTwistedInteropTest {
-    private final TwistedScripts twisted = new TwistedScripts("UnixDatagramTwistedInteropTest",
-            Path.of("src/test/resources/interop/twisted_unix_datagram.py"));
+    private final TwistedScripts twisted = new TwistedScripts(
+            "UnixDatagramTwistedInteropTest", Path.of("src/test/resources/interop/twisted_unix_datagram.py"));
     private final NioReactor reactor = new NioReactor();
     private final List<IUDPTransport> ports = new ArrayList<>();
 
@@ -64,7 +64,8 @@ class UnixDatagramTwistedInteropTest {
         String client = dir.resolve("t.sock").toString();
         Echo echo = new Echo();
         ports.add(reactor.listenUNIXDatagram(server, echo));
-        CompletableFuture<String> line = TwistedScripts.firstLine(twisted.start("send", server, client, "from-twisted"));
+        CompletableFuture<String> line =
+                TwistedScripts.firstLine(twisted.start("send", server, client, "from-twisted"));
         Loop.until(reactor, line::isDone);
         assertThat(line.get()).isEqualTo("echo from-twisted");
         assertThat(echo.senders).containsExactly(new UNIXAddress(client));
@@ -74,7 +75,8 @@ class UnixDatagramTwistedInteropTest {
     void aJTwistedClientGetsItsDatagramBackFromATwistedServer() throws Exception {
         String server = dir.resolve("t.sock").toString();
         Process twistedServer = twisted.start("echo", server);
-        assertThat(TwistedScripts.firstLine(twistedServer).get(30, TimeUnit.SECONDS)).isEqualTo("ready");
+        assertThat(TwistedScripts.firstLine(twistedServer).get(30, TimeUnit.SECONDS))
+                .isEqualTo("ready");
         List<String> answers = new ArrayList<>();
         ConnectedDatagramProtocol client = new ConnectedDatagramProtocol() {
             @Override
@@ -87,7 +89,8 @@ class UnixDatagramTwistedInteropTest {
                 answers.add(new String(datagram, StandardCharsets.US_ASCII));
             }
         };
-        ports.add(reactor.connectUNIXDatagram(server, client, dir.resolve("j.sock").toString()));
+        ports.add(reactor.connectUNIXDatagram(
+                server, client, dir.resolve("j.sock").toString()));
         Loop.until(reactor, () -> !answers.isEmpty());
         assertThat(answers).containsExactly("from-jtwisted");
     }

@@ -24,20 +24,24 @@ class UnixDatagramWithoutJunixsocketTest {
                 .collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", classPath, WithoutJunixsocket.class.getName())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(output).isZero();
-        List<String> lines = output.lines().filter(line -> !line.startsWith("[")).toList(); // log lines start with [
+        List<String> lines =
+                output.lines().filter(line -> !line.startsWith("[")).toList(); // log lines start with [
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).startsWith("tcp ");
         assertThat(lines.get(1)).startsWith("udp ");
         assertThat(lines.get(2)).startsWith("unix ");
-        assertThat(lines.get(3)).isEqualTo("unix datagram: UNIX datagram sockets need junixsocket on the class path"
-                + " (com.kohlschutter.junixsocket:junixsocket-core)");
+        assertThat(lines.get(3))
+                .isEqualTo("unix datagram: UNIX datagram sockets need junixsocket on the class path"
+                        + " (com.kohlschutter.junixsocket:junixsocket-core)");
         String abstractStreams = "abstract-namespace UNIX stream addresses (\\0name) need junixsocket on the class path"
                 + " (com.kohlschutter.junixsocket:junixsocket-core): the JDK's channels cannot name them";
         assertThat(lines.get(4)).isEqualTo("abstract listen: " + abstractStreams);
-        assertThat(lines.get(5)).isEqualTo("abstract connect: An error occurred while connecting: " + abstractStreams + ".");
+        assertThat(lines.get(5))
+                .isEqualTo("abstract connect: An error occurred while connecting: " + abstractStreams + ".");
     }
 }

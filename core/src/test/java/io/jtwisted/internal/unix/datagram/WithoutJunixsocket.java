@@ -21,8 +21,7 @@ import java.nio.file.Path;
  * step; a failure escapes as an exception (non-zero exit).
  */
 public final class WithoutJunixsocket {
-    private WithoutJunixsocket() {
-    }
+    private WithoutJunixsocket() {}
 
     public static void main(String[] args) throws Exception {
         NioReactor reactor = new NioReactor();

@@ -17,7 +17,8 @@ class TwistdNullnessTest {
         Set<String> packages = NullMarkedPackages.packagesBeside(Twistd.class);
 
         assertThat(packages).contains("io.jtwisted.scripts.twistd");
-        assertThat(NullMarkedPackages.unmarked(packages)).as("packages without @NullMarked in their package-info.java")
+        assertThat(NullMarkedPackages.unmarked(packages))
+                .as("packages without @NullMarked in their package-info.java")
                 .isEmpty();
     }
 }
