@@ -103,6 +103,21 @@ public final class NettyStaticFileServer {
         }
     }
 
+    /** The static-file pipeline for each connection: HTTP codec, aggregation, chunked writes, {@link Handler}. */
+    static ChannelInitializer<SocketChannel> pipeline(Path root) {
+        return new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                        .addLast(
+                                new HttpServerCodec(),
+                                new HttpObjectAggregator(65536),
+                                new ChunkedWriteHandler(),
+                                new Handler(root));
+            }
+        };
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
@@ -117,17 +132,7 @@ public final class NettyStaticFileServer {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline()
-                                    .addLast(
-                                            new HttpServerCodec(),
-                                            new HttpObjectAggregator(65536),
-                                            new ChunkedWriteHandler(),
-                                            new Handler(root));
-                        }
-                    })
+                    .childHandler(pipeline(root))
                     .bind(new InetSocketAddress("127.0.0.1", port))
                     .sync()
                     .channel();
