@@ -134,7 +134,14 @@ public final class ForeignPoller {
             } else if (ops != 0) {
                 entry.key = entry.channel.register(selector, ops, entry);
             }
-        } catch (ClosedChannelException | CancelledKeyException closed) {
+        } catch (CancelledKeyException dropped) {
+            // junixsocket dropped the key while it was disarmed (the connection hung up), so no
+            // select will ever report it: report it ready from now on, as selected() does. If its
+            // owner closed it instead, the owner forgets it, and the report reaches a cancelled key.
+            entry.hungUp = true;
+            entry.key = null;
+            report(entry, ops);
+        } catch (ClosedChannelException closed) {
             // the channel closed meanwhile: its owner forgets it
         } catch (RuntimeException e) {
             LOG.warn("cannot watch {}: {}", entry.channel, e.toString());
