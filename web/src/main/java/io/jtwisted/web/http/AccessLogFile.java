@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An access log written off the reactor thread: {@link #observe} only queues the line; a daemon
@@ -27,7 +28,7 @@ public final class AccessLogFile implements ILogObserver, AutoCloseable {
     private final Writer out;
     private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
-    private volatile IOException failure;
+    private volatile @Nullable IOException failure; // why the writer thread stopped, if it failed
 
     /** Writes to {@code out}, keeping at most {@code capacity} lines waiting. */
     public AccessLogFile(Writer out, int capacity) {
@@ -96,8 +97,9 @@ public final class AccessLogFile implements ILogObserver, AutoCloseable {
         } finally {
             out.close();
         }
-        if (failure != null) {
-            throw failure;
+        IOException failed = failure;
+        if (failed != null) {
+            throw failed;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The combined log format (Apache's and nginx's, {@code %h - - [%t] "%r" %>s %b "%{Referer}i"
@@ -38,7 +39,7 @@ final class AccessLogFormat {
         return b.toString();
     }
 
-    private static StringBuilder field(StringBuilder b, String value) {
+    private static StringBuilder field(StringBuilder b, @Nullable String value) {
         return value == null ? b.append('-') : escape(b, value);
     }
 

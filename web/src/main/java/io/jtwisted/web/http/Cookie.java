@@ -1,26 +1,29 @@
 package io.jtwisted.web.http;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cookie to set with {@link Request#addCookie(Cookie)}, as the keyword arguments of Twisted's
  * {@code request.addCookie}: {@code Cookie.of("id", "42").path("/").maxAge(3600).withHttpOnly()}.
- * Immutable; each method returns a new cookie.
+ * Immutable; each method returns a new cookie. The attributes left unset ({@code path}, {@code
+ * domain}, {@code maxAge}, {@code expires}, {@code sameSite}) are {@code null} and not sent, as
+ * Twisted's {@code None} defaults.
  */
 public record Cookie(
         String name,
         String value,
-        String path,
-        String domain,
-        Long maxAge,
-        String expires,
+        @Nullable String path,
+        @Nullable String domain,
+        @Nullable Long maxAge,
+        @Nullable String expires,
         boolean secure,
         boolean httpOnly,
-        String sameSite) {
+        @Nullable String sameSite) {
     public Cookie {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        for (String part : new String[] {name, value, path, domain, expires, sameSite}) {
+        for (@Nullable String part : new @Nullable String[] {name, value, path, domain, expires, sameSite}) {
             if (part != null && (part.indexOf(';') >= 0 || part.indexOf('\r') >= 0 || part.indexOf('\n') >= 0)) {
                 throw new IllegalArgumentException("a cookie attribute must not contain ';', CR or LF: " + part);
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query strings and form bodies: {@code application/x-www-form-urlencoded} and {@code
@@ -105,8 +106,11 @@ public final class FormDecoding {
         return Map.of();
     }
 
-    /** The value of parameter {@code name} of a header like {@code form-data; name="a"; filename="b"}. */
-    static String parameter(String header, String name) {
+    /**
+     * The value of parameter {@code name} of a header like {@code form-data; name="a"; filename="b"},
+     * or {@code null} when the header does not have it.
+     */
+    static @Nullable String parameter(String header, String name) {
         int i = header.indexOf(';');
         while (i >= 0 && i < header.length()) {
             int start = i + 1;
@@ -186,7 +190,7 @@ public final class FormDecoding {
                 throw new IllegalArgumentException("part without a closing boundary");
             }
             String name = disposition == null ? null : parameter(disposition, "name");
-            if (name == null) {
+            if (disposition == null || name == null) {
                 throw new IllegalArgumentException("part without a name");
             }
             byte[] content = java.util.Arrays.copyOfRange(body, p, end);

@@ -2,6 +2,7 @@ package io.jtwisted.web.http;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One part of a {@code multipart/form-data} body: its field name, the file name the client gave
@@ -9,10 +10,11 @@ import java.util.Objects;
  * are equal when their names, file names, content types and bytes are.
  */
 @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the bytes, not the array
-public record FormPart(String name, String filename, String contentType, byte[] content) {
+public record FormPart(
+        String name, @Nullable String filename, @Nullable String contentType, byte[] content) {
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof FormPart part
                 && name.equals(part.name)
                 && Objects.equals(filename, part.filename)

@@ -8,6 +8,8 @@ import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 server connection, as Twisted's {@code http.HTTPChannel}: parses requests, makes
@@ -35,15 +37,15 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private final HTTPFactory site;
     private final RequestParser parser;
     private final ByteSink headSink = new ByteSink(512);
-    private Request current;
+    private @Nullable Request current; // the request being received or answered, if any
     private boolean answering;
     private boolean inParser;
     private boolean readingPaused;
     private boolean closing;
     private double lastActivity;
     private double headStarted = -1;
-    private IDelayedCall timer;
-    private IDelayedCall abortCall;
+    private @Nullable IDelayedCall timer; // the pending timeout check, if any
+    private @Nullable IDelayedCall abortCall; // set once a timed-out connection is to be aborted
 
     /** A channel for {@code factory}'s connections; {@link HTTPFactory#buildProtocol} makes them. */
     @SuppressWarnings(
@@ -98,8 +100,9 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     @Override
     public void headReceived(String method, String uri, int minorVersion, Headers headers, long contentLength) {
         headStarted = -1;
-        current = site.buildRequest(this);
-        current.gotHead(method, uri, minorVersion, headers, contentLength);
+        Request request = site.buildRequest(this);
+        current = request;
+        request.gotHead(method, uri, minorVersion, headers, contentLength);
         String expect = headers.getFirst("expect");
         if (expect != null && minorVersion == 1 && contentLength != 0 && expect.equalsIgnoreCase("100-continue")) {
             transport.write(CONTINUE);
@@ -108,14 +111,18 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
 
     @Override
     public void bodyReceived(byte[] data, int offset, int length) {
-        current.handleContentChunk(data, offset, length);
+        // headReceived made the request; it is gone only if it finished before its body was in,
+        // which the channel does not support (the NPE that follows is what it always did).
+        Objects.requireNonNull(current, "body bytes without a request").handleContentChunk(data, offset, length);
     }
 
     @Override
     public boolean messageReceived() {
         Request request = current;
         answering = true;
-        request.requestReceived();
+        // As in bodyReceived: null only for a request finished before its body was in.
+        Objects.requireNonNull(request, "end of a request that was never started")
+                .requestReceived();
         return current == null && !closing;
     }
 
@@ -202,7 +209,7 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
         }
     }
 
-    private static void cancel(IDelayedCall call) {
+    private static void cancel(@Nullable IDelayedCall call) {
         if (call != null && call.active()) {
             call.cancel();
         }
@@ -212,8 +219,9 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private void startHeadTimer(double now) {
         headStarted = now;
         double deadline = now + site.headersTimeout();
-        if (site.headersTimeout() > 0 && timer != null && timer.active() && timer.getTime() > deadline) {
-            timer.reset(site.headersTimeout());
+        IDelayedCall t = timer;
+        if (site.headersTimeout() > 0 && t != null && t.active() && t.getTime() > deadline) {
+            t.reset(site.headersTimeout());
         }
     }
 

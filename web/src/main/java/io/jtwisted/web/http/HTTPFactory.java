@@ -11,6 +11,7 @@ import io.jtwisted.logger.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link HTTPChannel} per connection, as Twisted's {@code http.HTTPFactory}, and holds
@@ -36,11 +37,12 @@ public class HTTPFactory extends Factory {
     private int maxHeaderBytes = 16384;
     private int maxHeaders = 500;
     private long maxRequestBody = 10L * 1024 * 1024;
-    private Logger accessLog;
+    private @Nullable Logger accessLog; // null: no access log
 
     private long dateSecond = Long.MIN_VALUE;
-    private byte[] dateLine;
-    private String logDate;
+    // Placeholders, never sent: dateSecond = MIN_VALUE makes the first refreshDate compute both.
+    private byte[] dateLine = new byte[0];
+    private String logDate = "";
 
     /** A factory whose timeouts run on the global reactor. */
     public HTTPFactory() {
@@ -147,16 +149,17 @@ public class HTTPFactory extends Factory {
      * Sends one combined-log-format line per finished request to {@code observer} (for example an
      * {@code AccessLogFile}); {@code null} turns the access log off, the default.
      */
-    public void setAccessLogObserver(ILogObserver observer) {
+    public void setAccessLogObserver(@Nullable ILogObserver observer) {
         this.accessLog = observer == null ? null : new Logger("io.jtwisted.web.access", observer);
     }
 
     /** Writes {@code request}'s access log line, if there is an access log. */
     public void log(Request request) {
-        if (accessLog != null) {
+        Logger log = accessLog;
+        if (log != null) {
             refreshDate();
             // The line is the argument of a bare placeholder: braces in a URI or a User-Agent stay as sent.
-            accessLog.emit(LogLevel.INFO, null, "{}", AccessLogFormat.combined(logDate, request));
+            log.emit(LogLevel.INFO, null, "{}", AccessLogFormat.combined(logDate, request));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP headers, as Twisted's {@code twisted.web.http_headers.Headers}: an ordered list of
@@ -14,6 +15,9 @@ import java.util.function.BiConsumer;
  * <p>Not thread-safe: used on the reactor thread only.
  */
 public final class Headers {
+    // Only [0, size) is ever read; freed slots hold FREED rather than null, so no removed header
+    // stays reachable and every element read is a real name or value.
+    private static final String FREED = "";
     private String[] names = new String[16];
     private String[] values = new String[16];
     private int size;
@@ -73,8 +77,8 @@ public final class Headers {
         return found == null ? Collections.emptyList() : found;
     }
 
-    /** The first value of {@code name}, or {@code null}. */
-    public String getFirst(String name) {
+    /** The first value of {@code name}, or {@code null} when it has none. */
+    public @Nullable String getFirst(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equalsIgnoreCase(name)) {
                 return values[i];
@@ -110,8 +114,8 @@ public final class Headers {
             }
         }
         for (int i = w; i < size; i++) {
-            names[i] = null;
-            values[i] = null;
+            names[i] = FREED;
+            values[i] = FREED;
         }
         size = w;
     }
@@ -140,8 +144,8 @@ public final class Headers {
 
     /** Removes every header. */
     public void clear() {
-        java.util.Arrays.fill(names, 0, size, null);
-        java.util.Arrays.fill(values, 0, size, null);
+        java.util.Arrays.fill(names, 0, size, FREED);
+        java.util.Arrays.fill(values, 0, size, FREED);
         size = 0;
     }
 

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The constants and helpers of Twisted's {@code twisted.web.http} module: status codes under
@@ -62,8 +63,9 @@ public final class Http {
     public static final int INSUFFICIENT_STORAGE_SPACE = 507;
     public static final int NOT_EXTENDED = 510;
 
-    private static final String[] REASONS = new String[600];
-    private static final byte[][] STATUS_LINES_11 = new byte[600][];
+    // Indexed by code; null for a code without a reason phrase.
+    private static final @Nullable String[] REASONS = new String[600];
+    private static final byte[] @Nullable [] STATUS_LINES_11 = new byte[600][];
 
     static {
         String[][] table = {
@@ -138,7 +140,7 @@ public final class Http {
     }
 
     /** "HTTP/1.1 200 OK\r\n" for a known code, shared (never modify it); null for an unknown one. */
-    static byte[] statusLine11(int code) {
+    static byte @Nullable [] statusLine11(int code) {
         return code >= 0 && code < STATUS_LINES_11.length ? STATUS_LINES_11[code] : null;
     }
 

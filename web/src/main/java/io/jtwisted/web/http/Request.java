@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request and its response, as Twisted's {@code http.Request}: what the client sent
@@ -50,10 +51,11 @@ public class Request implements IConsumer {
     /** The connection this request arrived on. */
     protected final HTTPChannel channel;
 
-    private String method;
-    private String uri;
-    private String path;
-    private String clientproto;
+    // Twisted's placeholders until the channel hands over the head, right after construction.
+    private String method = "(no method yet)";
+    private String uri = "(no uri yet)";
+    private String path = "(no path yet)";
+    private String clientproto = "(no clientproto yet)";
     private int minorVersion;
     private Headers requestHeaders = new Headers();
     private final Headers responseHeaders = new Headers();
@@ -61,20 +63,20 @@ public class Request implements IConsumer {
     private int contentSize;
     private Map<String, List<String>> args = new LinkedHashMap<>();
     private Map<String, List<FormPart>> uploads = Map.of();
-    private Map<String, String> receivedCookies;
+    private @Nullable Map<String, String> receivedCookies; // parsed on first use
     private final List<String> cookies = new ArrayList<>(0);
 
     private int code = Http.OK;
-    private String codeMessage;
+    private @Nullable String codeMessage; // null: the standard reason phrase
     private boolean persistent;
     private boolean startedWriting;
     private boolean finished;
     private boolean chunked;
     private boolean noBody;
     private long sentLength;
-    private Failure lost;
-    private List<Deferred<Void>> finishNotifications;
-    private IProducer producer;
+    private @Nullable Failure lost; // why the connection was lost, once it was
+    private @Nullable List<Deferred<@Nullable Void>> finishNotifications;
+    private @Nullable IProducer producer;
 
     /** A request arriving on {@code channel}; the channel fills it in as the request is parsed. */
     public Request(HTTPChannel channel) {
@@ -192,8 +194,8 @@ public class Request implements IConsumer {
         return requestHeaders;
     }
 
-    /** The first value of the request header {@code name}, or {@code null}. */
-    public String getHeader(String name) {
+    /** The first value of the request header {@code name}, or {@code null} when it was not sent (as in Twisted). */
+    public @Nullable String getHeader(String name) {
         return requestHeaders.getFirst(name);
     }
 
@@ -206,8 +208,8 @@ public class Request implements IConsumer {
         return args;
     }
 
-    /** The first value of argument {@code name}, or {@code null}. */
-    public String getArg(String name) {
+    /** The first value of argument {@code name}, or {@code null} when there is none. */
+    public @Nullable String getArg(String name) {
         List<String> v = args.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
@@ -229,24 +231,26 @@ public class Request implements IConsumer {
 
     /** The cookies the client sent, name to value. */
     public Map<String, String> receivedCookies() {
-        if (receivedCookies == null) {
-            receivedCookies = new LinkedHashMap<>();
+        Map<String, String> parsed = receivedCookies;
+        if (parsed == null) {
+            parsed = new LinkedHashMap<>();
             for (String header : requestHeaders.getRawHeaders("cookie")) {
                 for (String pair : header.split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq > 0) {
-                        receivedCookies.putIfAbsent(
+                        parsed.putIfAbsent(
                                 pair.substring(0, eq).strip(),
                                 pair.substring(eq + 1).strip());
                     }
                 }
             }
+            receivedCookies = parsed;
         }
-        return receivedCookies;
+        return parsed;
     }
 
-    /** The value of the cookie {@code name} the client sent, or {@code null}. */
-    public String getCookie(String name) {
+    /** The value of the cookie {@code name} the client sent, or {@code null} when it sent none of that name. */
+    public @Nullable String getCookie(String name) {
         return receivedCookies().get(name);
     }
 
@@ -299,8 +303,8 @@ public class Request implements IConsumer {
         setResponseCode(code, null);
     }
 
-    /** Sets the status code and its reason phrase. */
-    public void setResponseCode(int code, String message) {
+    /** Sets the status code and its reason phrase; a {@code null} message means the standard one (as in Twisted). */
+    public void setResponseCode(int code, @Nullable String message) {
         if (code < 100 || code > 999) {
             throw new IllegalArgumentException("not a status code: " + code);
         }
@@ -468,7 +472,7 @@ public class Request implements IConsumer {
         }
     }
 
-    private void writeHead(byte[] firstBody) {
+    private void writeHead(byte @Nullable [] firstBody) {
         startedWriting = true;
         ByteSink out = channel.headSink();
         out.reset();
@@ -589,8 +593,8 @@ public class Request implements IConsumer {
      * A Deferred that fires with {@code null} when the response is finished, or fails with the
      * reason when the connection is lost first (as Twisted's {@code notifyFinish}).
      */
-    public Deferred<Void> notifyFinish() {
-        Deferred<Void> d = new Deferred<>();
+    public Deferred<@Nullable Void> notifyFinish() {
+        Deferred<@Nullable Void> d = new Deferred<>();
         if (lost != null) {
             d.errback(lost);
         } else if (finished) {
@@ -604,11 +608,12 @@ public class Request implements IConsumer {
         return d;
     }
 
-    private void fireFinish(Failure reason) {
-        List<Deferred<Void>> waiting = finishNotifications;
+    /** Fires the {@link #notifyFinish()} Deferreds: with {@code null} when {@code reason} is null, else with it. */
+    private void fireFinish(@Nullable Failure reason) {
+        List<Deferred<@Nullable Void>> waiting = finishNotifications;
         finishNotifications = null;
         if (waiting != null) {
-            for (Deferred<Void> d : waiting) {
+            for (Deferred<@Nullable Void> d : waiting) {
                 if (reason == null) {
                     d.callback(null);
                 } else {
@@ -666,7 +671,7 @@ public class Request implements IConsumer {
         }
     }
 
-    private static boolean hasToken(String header, String token) {
+    private static boolean hasToken(@Nullable String header, String token) {
         if (header == null) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.jtwisted.web.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The incremental HTTP/1.x request parser behind {@link HTTPChannel}: bytes in, request heads,
@@ -436,9 +437,7 @@ final class RequestParser {
             return;
         }
         if (teCount > 0) {
-            if (teCount > 1
-                    || minor == 0
-                    || !headers.getFirst("transfer-encoding").equalsIgnoreCase("chunked")) {
+            if (teCount > 1 || minor == 0 || !"chunked".equalsIgnoreCase(headers.getFirst("transfer-encoding"))) {
                 fail(Http.BAD_REQUEST, "unsupported Transfer-Encoding");
                 return;
             }
@@ -473,8 +472,9 @@ final class RequestParser {
         }
     }
 
-    private static long parseLength(String v) {
-        if (v.isEmpty() || v.length() > 18) {
+    /** The value of a Content-Length header, or -1 when it is malformed (or absent). */
+    private static long parseLength(@Nullable String v) {
+        if (v == null || v.isEmpty() || v.length() > 18) {
             return -1;
         }
         long n = 0;

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP request as resources see it, as Twisted's {@code iweb.IRequest}. The server's {@code
@@ -33,13 +34,15 @@ public interface IRequest extends IConsumer {
     /** The request's headers (names in lower case). */
     Headers requestHeaders();
 
-    /** The first value of request header {@code name}, or {@code null}. */
+    /** The first value of request header {@code name}, or {@code null} when it was not sent. */
+    @Nullable
     String getHeader(String name);
 
     /** Arguments from the query string and a form body, decoded as UTF-8, in order. */
     Map<String, List<String>> args();
 
-    /** The first value of argument {@code name}, or {@code null}. */
+    /** The first value of argument {@code name}, or {@code null} when there is none. */
+    @Nullable
     String getArg(String name);
 
     /** The parts of a {@code multipart/form-data} body, by field name. */
@@ -54,7 +57,8 @@ public interface IRequest extends IConsumer {
     /** The cookies the client sent, by name. */
     Map<String, String> receivedCookies();
 
-    /** The value of cookie {@code name} the client sent, or {@code null}. */
+    /** The value of cookie {@code name} the client sent, or {@code null} when it sent none. */
+    @Nullable
     String getCookie(String name);
 
     /** The address of the client. */
@@ -75,8 +79,8 @@ public interface IRequest extends IConsumer {
     /** Sets the status code, with its standard reason phrase. */
     void setResponseCode(int code);
 
-    /** Sets the status code and its reason phrase. */
-    void setResponseCode(int code, String message);
+    /** Sets the status code and its reason phrase ({@code null}: the standard one). */
+    void setResponseCode(int code, @Nullable String message);
 
     /** The status code of the response. */
     int code();
@@ -131,7 +135,7 @@ public interface IRequest extends IConsumer {
     void finish();
 
     /** Fires when the response is finished; fails when the connection is lost first. */
-    Deferred<Void> notifyFinish();
+    Deferred<@Nullable Void> notifyFinish();
 
     /** Logs {@code reason} and answers 500 (or closes, if the head is already written). */
     void processingFailed(Failure reason);

@@ -2,6 +2,7 @@ package io.jtwisted.web.staticfiles;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Range: bytes=...} header (RFC 9110 14.1.2): parsed into the ranges of a
@@ -25,7 +26,7 @@ final class ByteRanges {
      * header is malformed or not about bytes (it is then ignored), an empty list when none is
      * satisfiable (416).
      */
-    static List<Range> parse(String header, long size) {
+    static @Nullable List<Range> parse(String header, long size) {
         String h = header.strip();
         if (!h.regionMatches(true, 0, "bytes=", 0, 6)) {
             return null;

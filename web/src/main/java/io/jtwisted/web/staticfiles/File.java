@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files and directories under a {@link Path} of any file system (the default one, a zip file
@@ -63,12 +64,12 @@ public class File extends Resource {
     private final Path path;
     private final Settings settings;
     /** The attributes read when this child was looked up for the current request, or null. */
-    private BasicFileAttributes known;
+    private @Nullable BasicFileAttributes known;
 
     /** Settings shared by a root File and every child it makes. */
     private static final class Settings {
         final Path root;
-        Path realRoot;
+        private @Nullable Path realRoot; // resolved on first use
         final Map<String, String> contentTypes = MimeTypes.defaults();
         String defaultType = "application/octet-stream";
         List<String> indexNames = new ArrayList<>(List.of("index.html", "index.htm"));
@@ -97,14 +98,16 @@ public class File extends Resource {
         }
 
         Path realRoot() {
-            if (realRoot == null) {
+            Path real = realRoot;
+            if (real == null) {
                 try {
-                    realRoot = root.toRealPath();
+                    real = root.toRealPath();
                 } catch (IOException e) {
-                    realRoot = root;
+                    real = root;
                 }
+                realRoot = real;
             }
-            return realRoot;
+            return real;
         }
     }
 
@@ -191,7 +194,7 @@ public class File extends Resource {
         } catch (RuntimeException invalidForThisFileSystem) {
             return new NoResource();
         }
-        if (!child.startsWith(settings.root) || !child.getParent().equals(path)) {
+        if (!child.startsWith(settings.root) || !path.equals(child.getParent())) {
             return new ForbiddenResource();
         }
         BasicFileAttributes attributes;
@@ -389,8 +392,9 @@ public class File extends Resource {
             throws IOException {
         ByteBuffer body = ByteBuffer.allocate(total);
         for (FileProducer.Piece p : pieces) {
-            if (p.literal() != null) {
-                body.put(p.literal());
+            byte[] literal = p.literal();
+            if (literal != null) {
+                body.put(literal);
                 continue;
             }
             body.limit(body.position() + (int) p.length());

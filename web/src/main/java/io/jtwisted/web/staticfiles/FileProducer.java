@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a response made of literal pieces and file regions to a request, as a push producer:
@@ -32,7 +33,7 @@ final class FileProducer implements IPushProducer {
 
     /** Literal bytes when {@code literal} is not null, else {@code length} bytes of the file from {@code position}. */
     @SuppressWarnings("ArrayRecordComponent") // a queued piece of output, never compared
-    record Piece(byte[] literal, long position, long length) {
+    record Piece(byte @Nullable [] literal, long position, long length) {
         static Piece bytes(byte[] b) {
             return new Piece(b, 0, b.length);
         }
@@ -50,7 +51,7 @@ final class FileProducer implements IPushProducer {
     private boolean paused;
     private boolean stopped;
     private boolean producing;
-    private final FileChannel regions; // the file, when the request sends regions of it; else null
+    private final @Nullable FileChannel regions; // the file, when the request sends regions of it; else null
     private int lastRegionPiece = -1;
 
     /**
@@ -108,9 +109,10 @@ final class FileProducer implements IPushProducer {
                 return;
             }
             Piece p = pieces.get(piece);
-            if (p.literal() != null) {
+            byte[] literal = p.literal();
+            if (literal != null) {
                 piece++;
-                request.write(p.literal());
+                request.write(literal);
                 continue;
             }
             if (regions != null) {
