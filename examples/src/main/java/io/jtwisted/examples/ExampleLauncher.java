@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code bin/run-example} runs: with no argument, lists the examples found under a classes
@@ -133,7 +134,7 @@ public final class ExampleLauncher {
         return found;
     }
 
-    private static Class<?> loadQuietly(String className) {
+    private static @Nullable Class<?> loadQuietly(String className) {
         try {
             return Class.forName(className, false, ExampleLauncher.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {

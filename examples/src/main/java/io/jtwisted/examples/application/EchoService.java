@@ -16,6 +16,8 @@ import io.jtwisted.internet.protocol.Protocol;
 public class EchoService extends Service {
     private final int portNum;
     private final IReactorTCP tcp;
+
+    @SuppressWarnings("NullAway.Init") // set by startService, which a service's parent calls before stopService
     private IListeningPort port;
 
     /** An echo service on {@code portNum}, through the global reactor. */

@@ -6,6 +6,7 @@ import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.ThrowingFunction;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' maybeDeferred example: {@code authenticateUser} works with a synchronous check (a
@@ -45,7 +46,7 @@ public final class AuthenticateUser {
         Deferred<Void> printed = d.addCallback(AuthenticateUser::printResult);
         reactor.callLater(
                 3,
-                () -> printed.addCallback(ignored -> {
+                () -> printed.<@Nullable Object>addCallback(ignored -> {
                     reactor.stop();
                     return null;
                 }));

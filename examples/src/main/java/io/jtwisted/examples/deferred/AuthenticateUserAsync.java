@@ -5,6 +5,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.ThrowingFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link AuthenticateUser} written with {@link Deferred#async}: {@code maybeDeferred} still makes
@@ -16,7 +17,7 @@ public final class AuthenticateUserAsync {
     private AuthenticateUserAsync() {}
 
     /** Accepts either kind of check, and prints whether {@code user} passed it. */
-    static Deferred<Void> authenticateUser(ThrowingFunction<String, ?> isValidUser, String user) {
+    static Deferred<@Nullable Void> authenticateUser(ThrowingFunction<String, ?> isValidUser, String user) {
         return Deferred.async(reactor, () -> {
             Object valid = Deferred.await(Deferred.maybeDeferred(() -> isValidUser.apply(user)));
             if (Boolean.TRUE.equals(valid)) {

@@ -6,6 +6,7 @@ import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.ReactorThreads;
 import io.jtwisted.internet.task.Task;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An async body whose every await waits for the reactor, with the reactor's loop run on a virtual
@@ -26,7 +27,7 @@ public final class AwaitOnAVirtualReactor {
                     System.out.println("Sum: " + sum);
                     return null;
                 })
-                .addBoth(ignored -> {
+                .<@Nullable Object>addBoth(ignored -> {
                     reactor.stop();
                     return null;
                 }));

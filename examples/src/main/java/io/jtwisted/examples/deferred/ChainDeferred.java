@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' chainDeferred example: d3's result at that point of its chain fires d4. Prints
@@ -15,7 +16,7 @@ public final class ChainDeferred {
         Deferred<String> d3 = new Deferred<>();
         Deferred<String> d4 = new Deferred<>();
 
-        d4.addCallback(x -> {
+        d4.<@Nullable Object>addCallback(x -> {
             System.out.println("d4: " + x);
             return null;
         });

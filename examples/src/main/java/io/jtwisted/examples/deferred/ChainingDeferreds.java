@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "Chaining Deferreds": a callback that returns a Deferred pauses the chain until
@@ -19,7 +20,7 @@ public final class ChainingDeferreds {
                     System.out.println("d1: " + x);
                     return d2;
                 })
-                .addCallback(x -> {
+                .<@Nullable Object>addCallback(x -> {
                     System.out.println("d1-1: " + x);
                     return null;
                 });

@@ -3,6 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.AlreadyCalledError;
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "default cancellation behaviour": a Deferred without canceller fails with
@@ -21,7 +22,7 @@ public final class DefaultCancellation {
 
     public static void main(String[] args) {
         Deferred<String> operation = new Deferred<>();
-        operation.addCallbacks(
+        operation.<@Nullable Object>addCallbacks(
                 result -> {
                     System.out.println("Hooray, a result: " + result);
                     return null;

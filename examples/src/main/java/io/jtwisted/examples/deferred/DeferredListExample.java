@@ -20,7 +20,7 @@ public final class DeferredListExample {
         for (DeferredList.Result<String> result : results) {
             if (result.success()) {
                 System.out.println("Success: " + result.value());
-            } else {
+            } else if (result.failure() != null) { // always, when success() is false
                 System.out.println("Failure: " + result.failure().getErrorMessage());
             }
         }

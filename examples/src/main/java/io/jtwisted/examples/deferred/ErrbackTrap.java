@@ -3,6 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' Errbacks section: an errback is a {@code catch} block, and {@code failure.trap}
@@ -48,12 +49,14 @@ public final class ErrbackTrap {
     }
 
     public static void main(String[] args) {
-        order("spam").addCallback(result -> {
+        order("spam").<@Nullable Object>addCallback(result -> {
             System.out.println("cookSpamAndEggs is done: " + result);
             return null;
         });
         // trap does not match IllegalStateException: it is rethrown to the next errback
-        order("toast").addErrback(failure -> {
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable String> toast = order("toast");
+        toast.addErrback(failure -> {
             System.out.println("next errback got: " + failure.getErrorMessage());
             return null;
         });

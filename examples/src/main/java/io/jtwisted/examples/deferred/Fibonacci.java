@@ -3,6 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "Deferreds do not make code asynchronous" example: largeFibonnaciNumber computes the
@@ -51,7 +52,7 @@ public final class Fibonacci {
 
         // add a callback to it to print the number
         System.out.println("Adding the callback now.");
-        d.addCallback(number -> {
+        d.<@Nullable Object>addCallback(number -> {
             System.out.printf("The %dth Fibonacci number is %d%n", TARGET, number);
             return null;
         });

@@ -5,6 +5,7 @@ import static io.jtwisted.internet.defer.DeferredList.Option.CONSUME_ERRORS;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' gatherResults example: nothing is printed until both Deferreds have fired, then
@@ -19,7 +20,7 @@ public final class GatherResults {
         Deferred<String> d2 = new Deferred<>();
         Deferred<List<String>> d = Deferred.gatherResults(List.of(d1, d2), CONSUME_ERRORS);
 
-        d.addCallback(result -> {
+        d.<@Nullable Object>addCallback(result -> {
             System.out.println(result);
             return null;
         });

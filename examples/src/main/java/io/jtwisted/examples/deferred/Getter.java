@@ -5,6 +5,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.python.failure.Failure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "multiple callbacks" example: the source chooses between callback and errback, and
@@ -13,7 +14,7 @@ import io.jtwisted.python.failure.Failure;
  */
 @Example("Multiple callbacks: the source chooses callback or errback")
 public final class Getter {
-    private Deferred<String> d;
+    private @Nullable Deferred<String> d;
 
     /** Fires the Deferred: even numbers succeed (times three), odd ones fail. */
     void gotResults(int x) {

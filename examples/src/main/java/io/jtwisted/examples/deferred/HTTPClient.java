@@ -5,6 +5,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.testing.StringTransport;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' cancellable Deferred: an HTTP client whose request Deferred is cancelled by aborting
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Example("A cancellable Deferred: cancelling aborts the connection")
 public class HTTPClient extends Protocol {
-    private Deferred<String> resultDeferred;
+    private @Nullable Deferred<String> resultDeferred;
 
     public Deferred<String> request(String method, String path) {
         resultDeferred = new Deferred<>(ignore -> transport.abortConnection());
@@ -33,7 +34,8 @@ public class HTTPClient extends Protocol {
         HTTPClient client = new HTTPClient();
         client.makeConnection(transport);
 
-        Deferred<String> response = client.request("GET", "/");
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable String> response = client.request("GET", "/");
         System.out.println("sent: " + transport.valueString().strip());
         response.addErrback(failure -> {
             System.out.println("request failed: " + failure.getErrorMessage());

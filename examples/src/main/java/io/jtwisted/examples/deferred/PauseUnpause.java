@@ -2,6 +2,7 @@ package io.jtwisted.examples.deferred;
 
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "advanced chain control" and "callbacks run synchronously": a callback added to a
@@ -24,7 +25,7 @@ public final class PauseUnpause {
         System.out.println("added first callback");
 
         d.pause();
-        first.addCallback(x -> {
+        first.<@Nullable Object>addCallback(x -> {
             System.out.println("second: " + x);
             return null;
         });

@@ -3,6 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "returning Deferreds from synchronous functions": succeed and fail give an already
@@ -27,12 +28,14 @@ public final class SynchronousDeferreds {
 
     public static void main(String[] args) {
         for (String user : List.of("Alice", "Bob")) {
-            immediateIsValidUser(user).addCallback(valid -> {
+            immediateIsValidUser(user).<@Nullable Object>addCallback(valid -> {
                 System.out.println(user + " is valid: " + valid);
                 return null;
             });
         }
-        brokenIsValidUser("Alice").addErrback(failure -> {
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable Boolean> lookup = brokenIsValidUser("Alice");
+        lookup.addErrback(failure -> {
             System.out.println("lookup failed: " + failure.getErrorMessage());
             return null;
         });

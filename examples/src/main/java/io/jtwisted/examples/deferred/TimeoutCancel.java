@@ -4,6 +4,7 @@ import io.jtwisted.examples.Example;
 import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' onTimeoutCancel example: a Deferred whose canceller fires it with a value, timed out
@@ -15,12 +16,12 @@ import io.jtwisted.internet.task.Task;
 public final class TimeoutCancel {
     private TimeoutCancel() {}
 
-    static String logTimeout(Object result, double timeout) {
+    static String logTimeout(@Nullable Object result, double timeout) {
         System.out.println("Got '" + result + "' but actually timed out after " + Math.round(timeout) + " seconds");
         return result + " (timed out)";
     }
 
-    static Deferred<Void> main(Reactor reactor) {
+    static Deferred<@Nullable Void> main(Reactor reactor) {
         // a Deferred with a custom canceller, never fired otherwise, so that it times out
         Deferred<String> d = new Deferred<>(c -> c.callback("Everything's ok!"));
         d.addTimeout(2, reactor, TimeoutCancel::logTimeout);

@@ -5,6 +5,7 @@ import io.jtwisted.internet.Reactor;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.task.Task;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' addTimeout example: a result due after a random delay of one to five seconds, timed
@@ -20,7 +21,7 @@ public final class TimeoutExample {
         return "Hopefully this will be called in 3 seconds or less";
     }
 
-    static Deferred<Void> main(Reactor reactor, double delay) {
+    static Deferred<@Nullable Void> main(Reactor reactor, double delay) {
         Deferred<String> d = Task.deferLater(reactor, delay, TimeoutExample::f);
         return d.addTimeout(3, reactor).addBoth(result -> {
             System.out.println(delay + " seconds later: " + result);

@@ -3,6 +3,7 @@ package io.jtwisted.examples.deferred;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.logger.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' "Unhandled Errors": rather than relying on the garbage collector to report a failure
@@ -17,8 +18,8 @@ public final class UnhandledErrors {
     private UnhandledErrors() {}
 
     public static void main(String[] args) {
-        Deferred<String> d = new Deferred<>();
-        d.addCallback(String::toUpperCase);
+        Deferred<String> request = new Deferred<>();
+        Deferred<@Nullable String> d = request.addCallback(String::toUpperCase);
         // Make sure errors get logged
         d.addErrback(failure -> {
             log.failure("Request failed", failure);

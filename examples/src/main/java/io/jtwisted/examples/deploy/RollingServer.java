@@ -16,6 +16,7 @@ import io.jtwisted.web.iweb.IRequest;
 import io.jtwisted.web.resource.Resource;
 import io.jtwisted.web.server.Site;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server made to be restarted without refusing anyone: several copies share one port
@@ -89,10 +90,10 @@ public final class RollingServer {
     }
 
     /** Stops taking connections, then waits until the open ones are gone (or the drain time is up). */
-    static Deferred<Void> drain(IListeningPort port, WrappingFactory connections) {
+    static Deferred<@Nullable Void> drain(IListeningPort port, WrappingFactory connections) {
         draining = true;
-        Deferred<Void> drained = new Deferred<>();
-        port.stopListening().addCallback(stopped -> {
+        Deferred<@Nullable Void> drained = new Deferred<>();
+        port.stopListening().<@Nullable Object>addCallback(stopped -> {
             System.out.println("RollingServer " + PID + " stopped listening; draining "
                     + connections.protocols().size() + " connection(s)");
             double deadline = reactor.seconds() + DRAIN_SECONDS;

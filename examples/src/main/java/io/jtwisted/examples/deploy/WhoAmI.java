@@ -5,10 +5,12 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.address.IPAddress;
 import io.jtwisted.internet.endpoints.Endpoints;
+import io.jtwisted.internet.interfaces.IListeningPort;
 import io.jtwisted.internet.interfaces.IStreamServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells each client the address it connects from, as the server sees it, then closes: behind a load
@@ -43,7 +45,7 @@ public final class WhoAmI {
         String description = args.length > 0 ? args[0] : "haproxy:tcp:8080";
         IStreamServerEndpoint endpoint = Endpoints.serverFromString(reactor, description);
         endpoint.listen(Factory.forProtocol(Answer::new))
-                .addCallback(port -> {
+                .<@Nullable IListeningPort>addCallback(port -> {
                     System.out.println("WhoAmI listening on "
                             + (port.getHost() instanceof IPAddress ip
                                     ? "port " + ip.port()

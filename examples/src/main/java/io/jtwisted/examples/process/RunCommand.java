@@ -10,6 +10,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a command as a child of the reactor and streams its output as it arrives: its stdout to
@@ -21,7 +22,7 @@ import java.util.List;
  */
 @Example(value = "Runs a command and streams its output as it arrives", usage = "COMMAND [ARG...]")
 public class RunCommand extends ProcessProtocol {
-    private final Deferred<Void> ended = new Deferred<>();
+    private final Deferred<@Nullable Void> ended = new Deferred<>();
     private int exitStatus;
     private boolean shuttingDown;
 
@@ -49,7 +50,7 @@ public class RunCommand extends ProcessProtocol {
             if (terminated.signal() != null) {
                 System.out.println("[killed by signal " + terminated.signal() + "]");
                 exitStatus = 128 + terminated.signal();
-            } else {
+            } else if (terminated.exitCode() != null) { // always, when no signal killed it
                 System.out.println("[exited with code " + terminated.exitCode() + "]");
                 exitStatus = terminated.exitCode();
             }
@@ -64,7 +65,7 @@ public class RunCommand extends ProcessProtocol {
     }
 
     /** Passes SIGTERM on to a child still running when the reactor stops; the shutdown waits for its end. */
-    private Object stopChild() {
+    private @Nullable Object stopChild() {
         shuttingDown = true;
         if (!connected) {
             return null;

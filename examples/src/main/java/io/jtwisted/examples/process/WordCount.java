@@ -7,6 +7,7 @@ import io.jtwisted.internet.task.Task;
 import io.jtwisted.internet.utils.Utils;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Twisted's process howto's {@code wc} example, with {@code utils}: writes some text to {@code
@@ -17,7 +18,7 @@ import java.util.List;
 public final class WordCount {
     private WordCount() {}
 
-    static Deferred<Void> main(Reactor reactor, String text) {
+    static Deferred<@Nullable Void> main(Reactor reactor, String text) {
         byte[] input = text.getBytes(StandardCharsets.UTF_8);
         return Utils.getProcessOutputAndValue(reactor, "wc", List.of("-l", "-w", "-c"), null, null, input)
                 .thenAccept(result -> {

@@ -12,6 +12,7 @@ import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' chat server (chat.py): a two-state machine on a {@link LineReceiver}. A new client is
@@ -26,7 +27,7 @@ public final class ChatServer {
     /** One chat connection: state GETNAME until a free name is given, then CHAT. */
     public static class Chat extends LineReceiver {
         private final Map<String, Chat> users;
-        private String name;
+        private @Nullable String name; // null until the client has chosen a free name
         private String state = "GETNAME";
 
         public Chat(Map<String, Chat> users) {

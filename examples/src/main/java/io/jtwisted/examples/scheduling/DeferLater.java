@@ -7,6 +7,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.Task;
 import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' {@code task.deferLater} example: a call 3.5 seconds from now whose result arrives in
@@ -24,7 +25,7 @@ public final class DeferLater {
     }
 
     /** Schedules {@code f("hello, world")} 3.5 seconds from now on {@code clock}; prints its result. */
-    public static Deferred<Object> schedule(IReactorTime clock, PrintStream out) {
+    public static Deferred<@Nullable Object> schedule(IReactorTime clock, PrintStream out) {
         Deferred<String> d = Task.deferLater(clock, 3.5, () -> f("hello, world"));
         return d.addCallback(result -> {
             out.println(result);
@@ -33,8 +34,8 @@ public final class DeferLater {
     }
 
     public static void main(String[] args) {
-        Deferred<Object> d = schedule(reactor, System.out);
-        d.addBoth(ignored -> {
+        Deferred<@Nullable Object> d = schedule(reactor, System.out);
+        d.<@Nullable Object>addBoth(ignored -> {
             reactor.stop();
             return null;
         });

@@ -7,6 +7,7 @@ import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.interfaces.IReactorTime;
 import io.jtwisted.internet.task.LoopingCall;
 import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' {@code LoopingCall} example: {@code runEverySecond} prints
@@ -58,7 +59,7 @@ public final class LoopingCallExample {
         Deferred<LoopingCall> loopDeferred = loop.start(1.0);
 
         // Add callbacks for stop and failure.
-        loopDeferred.addCallbacks(
+        loopDeferred.<@Nullable Object>addCallbacks(
                 result -> {
                     // Called when the loop was stopped with success.
                     out.println("Loop done.");

@@ -5,6 +5,7 @@ import static io.jtwisted.internet.Reactor.reactor;
 import io.jtwisted.examples.Example;
 import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.protocol.ClientCreator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Greeter} connected with the older {@code ClientCreator} API instead of an endpoint,
@@ -19,7 +20,7 @@ public final class ClientCreatorGreeter {
         int portNumber = args.length > 0 ? Integer.parseInt(args[0]) : 1234;
         String host = args.length > 1 ? args[1] : "localhost";
         Deferred<Greeter> d = creator.connectTCP(host, portNumber);
-        d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
+        d.<@Nullable Greeter>addCallback(Greeter::gotProtocol).addErrback(failure -> {
             System.out.println("Connection failed: " + failure.getErrorMessage());
             reactor.stop();
             return null;

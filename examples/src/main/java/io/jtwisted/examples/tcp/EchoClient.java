@@ -3,11 +3,13 @@ package io.jtwisted.examples.tcp;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' first client protocol: it writes what it receives to standard output. This program
@@ -50,12 +52,14 @@ public class EchoClient extends Protocol {
     public static void main(String[] args) {
         TCP4ClientEndpoint point =
                 new TCP4ClientEndpoint(reactor, Args.arg(args, 1, "localhost"), Args.port(args, 8000));
-        Endpoints.connectProtocol(point, new EchoClient(Args.arg(args, 2, "hello, world")))
-                .addErrback(failure -> {
-                    System.out.println("Connection failed: " + failure.getErrorMessage());
-                    reactor.stop();
-                    return null;
-                });
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable EchoClient> connecting =
+                Endpoints.connectProtocol(point, new EchoClient(Args.arg(args, 2, "hello, world")));
+        connecting.addErrback(failure -> {
+            System.out.println("Connection failed: " + failure.getErrorMessage());
+            reactor.stop();
+            return null;
+        });
         reactor.run();
     }
 }

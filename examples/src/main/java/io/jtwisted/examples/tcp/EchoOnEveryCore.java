@@ -29,6 +29,8 @@ public final class EchoOnEveryCore {
     /** Echoes; tells each new client how many connections its reactor has open. */
     public static class Echo extends Protocol {
         private final CountingFactory counting;
+
+        @SuppressWarnings("NullAway.Init") // set by connectionMade, which comes before any data or the loss
         private IDelayedCall idle;
 
         public Echo(CountingFactory counting) {

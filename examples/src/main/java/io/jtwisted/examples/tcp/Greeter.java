@@ -9,6 +9,7 @@ import io.jtwisted.internet.endpoints.TCP4ClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' single-use client with {@code connectProtocol}: no factory, just one protocol
@@ -39,7 +40,7 @@ public class Greeter extends Protocol {
         String host = args.length > 1 ? args[1] : "localhost";
         TCP4ClientEndpoint point = new TCP4ClientEndpoint(reactor, host, portNumber);
         Deferred<Greeter> d = Endpoints.connectProtocol(point, new Greeter());
-        d.addCallback(Greeter::gotProtocol).addErrback(failure -> {
+        d.<@Nullable Greeter>addCallback(Greeter::gotProtocol).addErrback(failure -> {
             System.out.println("Connection failed: " + failure.getErrorMessage());
             reactor.stop();
             return null;

@@ -42,6 +42,8 @@ public final class LogfileServer {
     /** Owns the log file between startFactory and stopFactory. */
     public static class LogfileFactory extends Factory {
         private final String file;
+
+        @SuppressWarnings("NullAway.Init") // opened by startFactory, which runs before the factory builds a protocol
         OutputStream fp;
 
         public LogfileFactory(String fileName) {

@@ -8,6 +8,7 @@ import io.jtwisted.internet.endpoints.TCP4ServerEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quote Of The Day, the howtos' factory example: each connection gets the factory's quote, then
@@ -39,7 +40,7 @@ public final class QOTDServer {
     public static class QOTDFactory extends Factory {
         final String quote;
 
-        public QOTDFactory(String quote) {
+        public QOTDFactory(@Nullable String quote) {
             // This will be used by the default buildProtocol to create new protocols:
             this.protocol = QOTD::new;
             this.quote = quote != null ? quote : "An apple a day keeps the doctor away";

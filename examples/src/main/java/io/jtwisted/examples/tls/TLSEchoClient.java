@@ -14,6 +14,7 @@ import io.jtwisted.python.failure.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TLS client for {@link TLSEchoServer}: checks the server's certificate (against {@code CA.pem},
@@ -57,11 +58,10 @@ public class TLSEchoClient extends Protocol {
         SSL4ClientEndpoint endpoint =
                 new SSL4ClientEndpoint(reactor, host, Integer.parseInt(args[1]), SSL.optionsForClientTLS(host, trust));
         Endpoints.connectProtocol(endpoint, new TLSEchoClient())
-                .addCallback(client -> {
-                    System.out.println("Connected; server certificate: "
-                            + ((ISSLTransport) client.transport())
-                                    .getPeerCertificate()
-                                    .getSubject());
+                .<@Nullable Object>addCallback(client -> {
+                    Certificate server = ((ISSLTransport) client.transport()).getPeerCertificate();
+                    System.out.println(
+                            "Connected; server certificate: " + (server != null ? server.getSubject() : "none"));
                     return null;
                 })
                 .addErrback(failure -> {

@@ -9,6 +9,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.ssl.CertificateOptions;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The echo server of the howtos over TLS: the same {@code Echo} protocol, listened for with an
@@ -35,7 +36,7 @@ public final class TLSEchoServer {
         CertificateOptions options = CertificateOptions.forCertificate(ServerCertificate.load(args, 1));
         new SSL4ServerEndpoint(reactor, ServerCertificate.port(args, 8443), options)
                 .listen(Factory.forProtocol(Echo::new))
-                .addCallback((IListeningPort port) -> {
+                .<@Nullable Object>addCallback((IListeningPort port) -> {
                     System.out.println("TLS echo server listening on port " + ServerCertificate.portOf(port));
                     return null;
                 })

@@ -7,6 +7,7 @@ import io.jtwisted.internet.interfaces.IAddress;
 import io.jtwisted.internet.interfaces.IMulticastTransport;
 import io.jtwisted.internet.protocol.DatagramProtocol;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The howtos' multicast {@code MulticastPingPong}: joins a group and answers {@code Client: Ping}
@@ -26,7 +27,7 @@ public class MulticastServer extends DatagramProtocol {
     public void startProtocol() {
         IMulticastTransport multicast = (IMulticastTransport) transport;
         multicast.setTTL(5); // past 5 routers at most
-        multicast.joinGroup(group, "127.0.0.1").addCallback(joined -> {
+        multicast.joinGroup(group, "127.0.0.1").<@Nullable Object>addCallback(joined -> {
             System.out.println("MulticastServer joined " + group);
             return null;
         });

@@ -3,11 +3,13 @@ package io.jtwisted.examples.unix;
 import static io.jtwisted.internet.Reactor.reactor;
 
 import io.jtwisted.examples.Example;
+import io.jtwisted.internet.defer.Deferred;
 import io.jtwisted.internet.endpoints.Endpoints;
 import io.jtwisted.internet.endpoints.UNIXClientEndpoint;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to a UNIX-domain socket, sends one line, prints what comes back and hangs up once the
@@ -46,14 +48,15 @@ public class UNIXEchoClient extends Protocol {
         if (args.length < 1) {
             throw new IllegalArgumentException("PATH is required");
         }
-        Endpoints.connectProtocol(
-                        new UNIXClientEndpoint(reactor, args[0]),
-                        new UNIXEchoClient(args.length > 1 ? args[1] : "hello, unix"))
-                .addErrback(failure -> {
-                    System.out.println("Connection failed: " + failure.getErrorMessage());
-                    reactor.stop();
-                    return null;
-                });
+        @SuppressWarnings("NullAway") // retyped: the errback below turns a failure into null
+        Deferred<@Nullable UNIXEchoClient> connecting = Endpoints.connectProtocol(
+                new UNIXClientEndpoint(reactor, args[0]),
+                new UNIXEchoClient(args.length > 1 ? args[1] : "hello, unix"));
+        connecting.addErrback(failure -> {
+            System.out.println("Connection failed: " + failure.getErrorMessage());
+            reactor.stop();
+            return null;
+        });
         reactor.run();
     }
 }

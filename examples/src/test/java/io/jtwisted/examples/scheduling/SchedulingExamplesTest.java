@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,7 +31,7 @@ class SchedulingExamplesTest {
 
     @Test
     void deferLaterPrintsTheResultAfterThreeAndAHalfSeconds() {
-        Deferred<Object> d = DeferLater.schedule(clock, out);
+        Deferred<@Nullable Object> d = DeferLater.schedule(clock, out);
         clock.advance(3.4);
         assertThat(lines()).isEmpty();
         Trial.assertNoResult(d);
