@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +55,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
-@SuppressWarnings("NullAway.Init") // the reactors, threads, Vert.x and executor are set in @Setup
 public class AwaitBenchmark {
     static final int STEPS = 10;
     static final int MANY = 1_000;
@@ -131,7 +129,7 @@ public class AwaitBenchmark {
     // ---------------------------------------------------------------- fired
 
     @Benchmark
-    public @Nullable Object firedCallbacks() {
+    public Object firedCallbacks() {
         Deferred<Integer> d = Deferred.succeed(0);
         for (int i = 0; i < STEPS; i++) {
             d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
@@ -140,7 +138,7 @@ public class AwaitBenchmark {
     }
 
     @Benchmark
-    public @Nullable Object firedAwait() {
+    public Object firedAwait() {
         return Deferred.async(memoryReactor, () -> {
                     int x = 0;
                     for (int i = 0; i < STEPS; i++) {
@@ -153,7 +151,7 @@ public class AwaitBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MANY)
-    public @Nullable Object firedCallbacksPerStep() {
+    public Object firedCallbacksPerStep() {
         Deferred<Integer> d = Deferred.succeed(0);
         for (int i = 0; i < MANY; i++) {
             d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
@@ -163,7 +161,7 @@ public class AwaitBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MANY)
-    public @Nullable Object firedAwaitPerStepInOneBody() {
+    public Object firedAwaitPerStepInOneBody() {
         return Deferred.async(memoryReactor, () -> {
                     int x = 0;
                     for (int i = 0; i < MANY; i++) {

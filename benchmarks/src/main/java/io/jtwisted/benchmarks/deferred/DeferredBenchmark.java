@@ -4,7 +4,6 @@ import io.jtwisted.internet.defer.Deferred;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +46,7 @@ public class DeferredBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(CHAIN)
-    public @Nullable Object chain10JTwisted() {
+    public Object chain10JTwisted() {
         Deferred<Integer> d = new Deferred<>();
         Deferred<Integer> end = d;
         for (int i = 0; i < CHAIN; i++) {
@@ -85,7 +84,7 @@ public class DeferredBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(NESTED)
-    public @Nullable Object nested1000JTwisted() {
+    public Object nested1000JTwisted() {
         @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         Deferred<Integer>[] ds = new Deferred[NESTED + 1];
         ds[NESTED] = new Deferred<>();

@@ -11,7 +11,6 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.nio.ByteBuffer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
@@ -144,7 +143,7 @@ public final class JTwistedEchoServer {
     static final class CallbackEcho extends QueueingEcho {
         @Override
         void handle() {
-            messages.get().<@Nullable Object>addCallback(data -> {
+            messages.get().addCallback(data -> {
                 if (data != END) {
                     transport.write(data);
                     handle();

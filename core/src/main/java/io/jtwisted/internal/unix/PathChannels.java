@@ -46,4 +46,9 @@ final class PathChannels implements UnixStreamChannels {
     public SelectionKey register(SelectableChannel channel, int ops, @Nullable Selectable handler) throws IOException {
         return reactor.register(channel, ops, handler);
     }
+
+    @Override
+    public void whenReleased(SelectionKey key, Runnable then) {
+        reactor.callLater(0, then::run); // the JDK's selector lets go of a cancelled key in its next select
+    }
 }

@@ -175,7 +175,7 @@ final class UnixPort implements IListeningPort, Selectable {
             return done;
         }
         closeSocket();
-        reactor.callLater(0, () -> finishStop(done));
+        channels.whenReleased(key, () -> finishStop(done));
         return done;
     }
 

@@ -46,4 +46,10 @@ public interface UnixStreamChannels {
      * ({@code null} while it is set up: it attaches itself before asking for readiness).
      */
     SelectionKey register(SelectableChannel channel, int ops, @Nullable Selectable handler) throws IOException;
+
+    /**
+     * Runs {@code then} on the reactor thread once the reactor watches the channel of {@code key}
+     * (cancelled, its channel closed) no more, so that its address is free again: in a later turn.
+     */
+    void whenReleased(SelectionKey key, Runnable then);
 }

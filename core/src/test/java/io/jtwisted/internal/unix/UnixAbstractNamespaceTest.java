@@ -187,6 +187,42 @@ class UnixAbstractNamespaceTest {
     }
 
     @Test
+    void bytesSentBeforeAHangUpAreReadAfterThePollerHasSelectedAgain() {
+        // the hung-up key leaves junixsocket's selector; its channel, with the unread bytes, must not
+        UnixSupport support = new UnixSupport(reactor, () -> new AbstractNamespaceChannels(reactor));
+        AbstractNamespaceChannels channels = (AbstractNamespaceChannels) support.channelsFor(name);
+        Keeping server = new Keeping();
+        Keeping client = new Keeping();
+        ports.add(support.listenUNIX(name, server, 50, 0666, false));
+        support.connectUNIX(name, client, 30, false);
+        Loop.until(
+                reactor,
+                () -> !server.built.isEmpty()
+                        && !client.built.isEmpty()
+                        && client.built.get(0).received.toString().equals("hello"));
+        Greeter writer = server.built.get(0);
+        Greeter reader = client.built.get(0);
+        ((StreamTransport) reader.transport()).pauseProducing();
+        byte[] tail = new byte[64 * 1024];
+        java.util.Arrays.fill(tail, (byte) 'y');
+        writer.transport().write(tail);
+        writer.transport().loseConnection();
+        Loop.until(reactor, () -> writer.lost != null && channels.hangUps() > 0);
+        support.connectUNIX(name, client, 30, false); // its set-up makes the poller select again
+        Loop.until(
+                reactor,
+                () -> client.built.size() == 2
+                        && server.built.size() == 2
+                        && server.built.get(1).received.toString().equals("hello"));
+        connected.add(client.built.get(1));
+        connected.add(server.built.get(1));
+        ((StreamTransport) reader.transport()).resumeProducing();
+        Loop.until(reactor, () -> reader.lost != null);
+        assertThat(reader.lost.check(ConnectionDone.class)).isNotNull();
+        assertThat(reader.received.length()).isEqualTo("hello".length() + tail.length);
+    }
+
+    @Test
     void anIdleConnectionDoesNotWakeTheReactor() {
         pair(new Keeping(), new Keeping());
         reactor.iterate(0.02);

@@ -34,10 +34,13 @@ class UnixTwistedInteropTest {
             new TwistedScripts("UnixTwistedInteropTest", Path.of("src/test/resources/interop/twisted_unix.py"));
     private final NioReactor reactor = new NioReactor();
     private final List<IListeningPort> ports = new ArrayList<>();
+    private final List<Echo> echoes = new ArrayList<>();
 
     @AfterEach
     void cleanUp() {
         twisted.destroyAll();
+        // the peer's exit reaches an echo connection in a later turn: the reactor is left clean
+        Loop.until(reactor, () -> echoes.stream().allMatch(echo -> echo.lost));
         for (IListeningPort port : ports) {
             Loop.result(reactor, port.stopListening());
         }
@@ -45,10 +48,26 @@ class UnixTwistedInteropTest {
 
     /** Writes back what it receives. */
     static class Echo extends Protocol {
+        boolean lost;
+
         @Override
         public void dataReceived(byte[] data) {
             transport.write(data);
         }
+
+        @Override
+        public void connectionLost(io.jtwisted.python.failure.Failure reason) {
+            lost = true;
+        }
+    }
+
+    /** Builds echoes, kept so that the test ends only once each has lost its connection. */
+    private Factory echoFactory() {
+        return Factory.forProtocol(() -> {
+            Echo echo = new Echo();
+            echoes.add(echo);
+            return echo;
+        });
     }
 
     /** Sends "from-jtwisted" once connected; appends what comes back to {@code received}. */
@@ -69,7 +88,7 @@ class UnixTwistedInteropTest {
     @Test
     void aTwistedClientGetsItsBytesBackFromAJTwistedServer(@TempDir Path dir) throws Exception {
         String socket = dir.resolve("j.sock").toString();
-        ports.add(reactor.listenUNIX(socket, Factory.forProtocol(Echo::new)));
+        ports.add(reactor.listenUNIX(socket, echoFactory()));
         CompletableFuture<String> line = TwistedScripts.firstLine(twisted.start("send", socket, "from-twisted"));
         Loop.until(reactor, line::isDone);
         assertThat(line.get()).isEqualTo("echo from-twisted");
@@ -96,7 +115,7 @@ class UnixTwistedInteropTest {
     @Test
     void aTwistedClientGetsItsBytesBackFromAJTwistedServerOnAnAbstractName() throws Exception {
         String name = abstractName("j");
-        ports.add(reactor.listenUNIX("\0" + name, Factory.forProtocol(Echo::new)));
+        ports.add(reactor.listenUNIX("\0" + name, echoFactory()));
         CompletableFuture<String> line = TwistedScripts.firstLine(twisted.start("send", "@" + name, "from-twisted"));
         Loop.until(reactor, line::isDone);
         assertThat(line.get()).isEqualTo("echo from-twisted");
@@ -120,7 +139,7 @@ class UnixTwistedInteropTest {
     @Test
     void socatGetsItsBytesBackFromAJTwistedServerOnAnAbstractName() throws Exception {
         String name = abstractName("socat");
-        ports.add(reactor.listenUNIX("\0" + name, Factory.forProtocol(Echo::new)));
+        ports.add(reactor.listenUNIX("\0" + name, echoFactory()));
         Process socat = new ProcessBuilder("socat", "-t", "5", "-", "ABSTRACT-CONNECT:" + name)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -70,6 +70,17 @@ public final class AbstractNamespaceChannels implements UnixStreamChannels {
         return ForeignKey.register(reactor, polling, watched, channel, ops, handler);
     }
 
+    @Override
+    public void whenReleased(SelectionKey key, Runnable then) {
+        ((ForeignKey) key).whenReleased(then);
+    }
+
+    /** How many connections the running poller has seen hang up, 0 if none runs (tests). */
+    public long hangUps() {
+        ForeignPoller running = polling.current();
+        return running == null ? 0 : running.hangUps();
+    }
+
     /** Whether a poller thread runs now (tests: it ends with the last socket). */
     public boolean polling() {
         return polling.polling();

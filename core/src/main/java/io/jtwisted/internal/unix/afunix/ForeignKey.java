@@ -13,6 +13,8 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.spi.AbstractSelectableChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * the reactor with this key as its {@link Selectable}, so the channel takes part in the loop as any
  * other: listed by {@code getReaders()} (as this key), disconnected at shutdown, its errors
  * handled by the loop. After the attachment ran, the key arms the poller again with whatever the
- * attachment is interested in now; a change of interest between turns arms it at once.
+ * attachment is interested in now; a change of interest between turns arms it at once, unless a
+ * report is on its way (serving that report arms it then).
  */
 public final class ForeignKey extends SelectionKey implements Selectable, ForeignPoller.Readiness {
     private static final Logger LOG = Logger.forClass(ForeignKey.class);
@@ -35,6 +38,7 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
     private final SelectableChannel shown;
     private final Polling polling;
     private final ForeignPoller poller;
+    private final EventLoop reactor;
     private final ForeignPoller.Entry entry;
     private final Pipe pipe;
     private final SelectionKey pipeKey;
@@ -47,6 +51,8 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
     private boolean dispatching;
     private boolean valid = true;
     private long wakeups;
+    private boolean released; // the poller let go of the channel (reactor thread)
+    private final List<Runnable> afterRelease = new ArrayList<>(0);
 
     private ForeignKey(
             SelectableChannel shown, Polling polling, AbstractSelectableChannel watched, Pipe pipe, EventLoop reactor)
@@ -54,8 +60,14 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
         this.shown = shown;
         this.polling = polling;
         this.pipe = pipe;
+        this.reactor = reactor;
         this.poller = polling.acquire();
-        this.entry = poller.entry(watched, this);
+        try {
+            this.entry = poller.entry(watched, this);
+        } catch (IOException | RuntimeException e) {
+            polling.abandon();
+            throw e;
+        }
         try {
             this.pipeKey = reactor.register(pipe.source(), SelectionKey.OP_READ, this);
         } catch (IOException | RuntimeException e) {
@@ -112,7 +124,10 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
 
     // ---- the reactor's side ----------------------------------------------------------------
 
-    /** The pipe is readable: serve what the poller reported, then arm it again. */
+    /**
+     * The pipe is readable: serve what the poller reported, then tell it so, with what to watch
+     * now. A change of interest made meanwhile ({@link #interestOps(int)}) waits for that.
+     */
     @Override
     public void handleIo(SelectionKey key) {
         wakeups++;
@@ -139,7 +154,10 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
                 }
             }
         }
-        rearm();
+        if (valid) {
+            armed = interest;
+            poller.served(entry, interest); // even for 0: the poller waits for this before polling again
+        }
     }
 
     private void drainPipe() {
@@ -195,9 +213,30 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
         }
         valid = false;
         pipeKey.cancel();
-        polling.release(entry);
+        polling.release(entry, () -> reactor.callFromThread(this::releasedNow));
         closeQuietly(pipe.source());
         closeQuietly(pipe.sink());
+    }
+
+    /**
+     * Runs {@code then} on the reactor thread once this key is cancelled and the poller holds its
+     * channel no more, so that a closed channel is really released (an abstract name is free to
+     * bind again): at once if that is so already. Reactor thread.
+     */
+    public void whenReleased(Runnable then) {
+        if (released) {
+            then.run();
+        } else {
+            afterRelease.add(then);
+        }
+    }
+
+    private void releasedNow() {
+        released = true;
+        for (Runnable then : List.copyOf(afterRelease)) {
+            then.run();
+        }
+        afterRelease.clear();
     }
 
     @Override

@@ -35,12 +35,30 @@ public final class Polling {
 
     /** A channel acquired before is gone: {@code entry} is forgotten, and the poller ends if it was the last. */
     public void release(ForeignPoller.Entry entry) {
+        release(entry, () -> {});
+    }
+
+    /**
+     * As {@link #release(ForeignPoller.Entry)}, then runs {@code released} (on the poller thread, or
+     * here if no poller runs) once the poller holds the entry's channel no more.
+     */
+    public void release(ForeignPoller.Entry entry, Runnable released) {
         ForeignPoller running = poller;
         if (running == null) {
+            released.run();
             return;
         }
-        running.forget(entry);
+        running.forget(entry, released);
         if (--open == 0) {
+            running.shutdown();
+            poller = null;
+        }
+    }
+
+    /** An {@link #acquire} that made no entry after all: the poller ends if nothing else is watched. */
+    public void abandon() {
+        ForeignPoller running = poller;
+        if (running != null && --open == 0) {
             running.shutdown();
             poller = null;
         }

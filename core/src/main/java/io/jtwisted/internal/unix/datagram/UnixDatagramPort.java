@@ -159,7 +159,15 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
         }
         channel = socket;
         pipe = wake;
-        pollerEntry = support.opened(this);
+        try {
+            pollerEntry = support.opened(this);
+        } catch (IOException | RuntimeException e) {
+            key.cancel();
+            closeQuietly(socket);
+            closeQuietly(wake.source());
+            closeQuietly(wake.sink());
+            throw e;
+        }
     }
 
     // ---- reading --------------------------------------------------------------------------
@@ -174,7 +182,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
     private void watchAgain() {
         ForeignPoller poller = support.poller();
         if (poller != null) {
-            poller.arm(pollerEntry, SelectionKey.OP_READ);
+            poller.served(pollerEntry, SelectionKey.OP_READ);
         }
     }
 

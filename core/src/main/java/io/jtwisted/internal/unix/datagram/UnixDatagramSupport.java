@@ -7,6 +7,7 @@ import io.jtwisted.internet.interfaces.IConnectedDatagramProtocol;
 import io.jtwisted.internet.interfaces.IDatagramProtocol;
 import io.jtwisted.internet.interfaces.IUNIXDatagramConnectedTransport;
 import io.jtwisted.internet.interfaces.IUNIXDatagramTransport;
+import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import org.jspecify.annotations.Nullable;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -66,9 +67,15 @@ public final class UnixDatagramSupport {
     }
 
     /** {@code port} has a socket: the poller watches it for datagrams (started if this is the first). */
-    ForeignPoller.Entry opened(UnixDatagramPort port) {
+    ForeignPoller.Entry opened(UnixDatagramPort port) throws IOException {
         ForeignPoller poller = polling.acquire();
-        ForeignPoller.Entry entry = poller.entry(port.channel, port);
+        ForeignPoller.Entry entry;
+        try {
+            entry = poller.entry(port.channel, port);
+        } catch (IOException | RuntimeException e) {
+            polling.abandon();
+            throw e;
+        }
         poller.arm(entry, SelectionKey.OP_READ);
         return entry;
     }
