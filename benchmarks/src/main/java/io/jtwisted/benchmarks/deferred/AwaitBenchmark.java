@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,6 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
+@SuppressWarnings("NullAway.Init") // the reactors, threads, Vert.x and executor are set in @Setup
 public class AwaitBenchmark {
     static final int STEPS = 10;
     static final int MANY = 1_000;
@@ -129,7 +131,7 @@ public class AwaitBenchmark {
     // ---------------------------------------------------------------- fired
 
     @Benchmark
-    public Object firedCallbacks() {
+    public @Nullable Object firedCallbacks() {
         Deferred<Integer> d = Deferred.succeed(0);
         for (int i = 0; i < STEPS; i++) {
             d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
@@ -138,7 +140,7 @@ public class AwaitBenchmark {
     }
 
     @Benchmark
-    public Object firedAwait() {
+    public @Nullable Object firedAwait() {
         return Deferred.async(memoryReactor, () -> {
                     int x = 0;
                     for (int i = 0; i < STEPS; i++) {
@@ -151,7 +153,7 @@ public class AwaitBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MANY)
-    public Object firedCallbacksPerStep() {
+    public @Nullable Object firedCallbacksPerStep() {
         Deferred<Integer> d = Deferred.succeed(0);
         for (int i = 0; i < MANY; i++) {
             d = d.addCallbackDeferring(x -> Deferred.succeed(x + 1));
@@ -161,7 +163,7 @@ public class AwaitBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MANY)
-    public Object firedAwaitPerStepInOneBody() {
+    public @Nullable Object firedAwaitPerStepInOneBody() {
         return Deferred.async(memoryReactor, () -> {
                     int x = 0;
                     for (int i = 0; i < MANY; i++) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +97,8 @@ public final class AwaitHandOffs {
         }
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, Callable<Object>> variant : variants.entrySet()) {
-                times.get(variant.getKey()).add(repeat(variant.getValue(), sequences));
+                // every variant's list was put in before the first round
+                Objects.requireNonNull(times.get(variant.getKey())).add(repeat(variant.getValue(), sequences));
             }
         }
         System.out.printf(

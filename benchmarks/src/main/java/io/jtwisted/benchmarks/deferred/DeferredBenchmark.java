@@ -4,6 +4,7 @@ import io.jtwisted.internet.defer.Deferred;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +47,7 @@ public class DeferredBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(CHAIN)
-    public Object chain10JTwisted() {
+    public @Nullable Object chain10JTwisted() {
         Deferred<Integer> d = new Deferred<>();
         Deferred<Integer> end = d;
         for (int i = 0; i < CHAIN; i++) {
@@ -84,7 +85,7 @@ public class DeferredBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(NESTED)
-    public Object nested1000JTwisted() {
+    public @Nullable Object nested1000JTwisted() {
         @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         Deferred<Integer>[] ds = new Deferred[NESTED + 1];
         ds[NESTED] = new Deferred<>();

@@ -40,6 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
+@SuppressWarnings("NullAway.Init") // every field is set in @Setup
 public class DnsCodecBenchmark {
     private byte[] queryWire;
     private Message response;

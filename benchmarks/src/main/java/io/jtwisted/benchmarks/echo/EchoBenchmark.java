@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The echo load harness: runs each echo server in a process of its own (JTwisted, over TCP or,
@@ -97,10 +99,10 @@ public final class EchoBenchmark {
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        List<String> loads = options.get("loads").isBlank()
-                ? List.of(options.get("size") + "x" + options.get("connections"))
-                : List.of(options.get("loads").split(","));
-        int rounds = Integer.parseInt(options.get("rounds"));
+        List<String> loads = option(options, "loads").isBlank()
+                ? List.of(option(options, "size") + "x" + option(options, "connections"))
+                : List.of(option(options, "loads").split(","));
+        int rounds = Integer.parseInt(option(options, "rounds"));
         Map<String, List<List<Result>>> byLoad = new LinkedHashMap<>();
         for (String load : loads) {
             String[] sizeAndConnections = load.strip().split("x");
@@ -121,12 +123,12 @@ public final class EchoBenchmark {
     }
 
     private static List<Result> runLoad(Map<String, String> options, int connections, int size) throws Exception {
-        if (Double.parseDouble(options.get("slice")) > 0) {
+        if (Double.parseDouble(option(options, "slice")) > 0) {
             return runInterleaved(options, connections, size);
         }
-        int pipeline = Integer.parseInt(options.get("pipeline"));
-        double warmup = Double.parseDouble(options.get("warmup"));
-        double duration = Double.parseDouble(options.get("duration"));
+        int pipeline = Integer.parseInt(option(options, "pipeline"));
+        double warmup = Double.parseDouble(option(options, "warmup"));
+        double duration = Double.parseDouble(option(options, "duration"));
         System.out.printf(
                 Locale.ROOT,
                 "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, measured %.0f s%n",
@@ -136,7 +138,7 @@ public final class EchoBenchmark {
                 warmup,
                 duration);
         List<Result> results = new ArrayList<>();
-        for (String server : options.get("servers").split(",")) {
+        for (String server : option(options, "servers").split(",")) {
             String[] external = server.startsWith("port:") ? server.split(":") : null;
             Process process;
             try {
@@ -148,12 +150,16 @@ public final class EchoBenchmark {
             try {
                 int port;
                 try {
-                    port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
+                    port = external == null
+                            ? awaitReady(Objects.requireNonNull(process), server) // started: not external
+                            : Integer.parseInt(external[1]);
                 } catch (Exception notStarted) {
                     System.out.println("  " + server + " skipped: " + notStarted.getMessage());
                     continue;
                 }
-                long pid = external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
+                long pid = external == null
+                        ? Objects.requireNonNull(process).pid()
+                        : external.length > 2 ? Long.parseLong(external[2]) : -1;
                 java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
                         ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
                         : new java.net.InetSocketAddress("127.0.0.1", port);
@@ -203,14 +209,14 @@ public final class EchoBenchmark {
     /** One server of an interleaved round: its process (null if started by hand), load and totals. */
     private static final class Slot {
         final String server;
-        final Process process;
+        final @Nullable Process process;
         final long pid;
         final EchoLoad load;
         long user;
         long system;
         double elapsed;
 
-        Slot(String server, Process process, long pid, EchoLoad load) {
+        Slot(String server, @Nullable Process process, long pid, EchoLoad load) {
             this.server = server;
             this.process = process;
             this.pid = pid;
@@ -221,10 +227,10 @@ public final class EchoBenchmark {
     /** The servers of one round side by side, the load moving between them every {@code --slice} seconds. */
     private static List<Result> runInterleaved(Map<String, String> options, int connections, int size)
             throws Exception {
-        int pipeline = Integer.parseInt(options.get("pipeline"));
-        double warmup = Double.parseDouble(options.get("warmup"));
-        double duration = Double.parseDouble(options.get("duration"));
-        double slice = Double.parseDouble(options.get("slice"));
+        int pipeline = Integer.parseInt(option(options, "pipeline"));
+        double warmup = Double.parseDouble(option(options, "warmup"));
+        double duration = Double.parseDouble(option(options, "duration"));
+        double slice = Double.parseDouble(option(options, "slice"));
         System.out.printf(
                 Locale.ROOT,
                 "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
@@ -237,14 +243,17 @@ public final class EchoBenchmark {
                 slice);
         List<Slot> slots = new ArrayList<>();
         try {
-            for (String server : options.get("servers").split(",")) {
+            for (String server : option(options, "servers").split(",")) {
                 String[] external = server.startsWith("port:") ? server.split(":") : null;
                 Process process = null;
                 try {
                     process = external == null ? start(server.strip(), options) : null;
-                    int port = external == null ? awaitReady(process, server) : Integer.parseInt(external[1]);
-                    long pid =
-                            external == null ? process.pid() : external.length > 2 ? Long.parseLong(external[2]) : -1;
+                    int port = external == null
+                            ? awaitReady(Objects.requireNonNull(process), server) // started: not external
+                            : Integer.parseInt(external[1]);
+                    long pid = external == null
+                            ? Objects.requireNonNull(process).pid()
+                            : external.length > 2 ? Long.parseLong(external[2]) : -1;
                     java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
                             ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
                             : new java.net.InetSocketAddress("127.0.0.1", port);
@@ -303,7 +312,7 @@ public final class EchoBenchmark {
         }
     }
 
-    private static void stop(Process process) throws InterruptedException {
+    private static void stop(@Nullable Process process) throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -368,16 +377,16 @@ public final class EchoBenchmark {
                     .append(" |");
             for (String s : servers) {
                 List<Double> r = ratios.get(s);
-                if (r == null) {
+                List<Double> c = cpu.get(s); // filled with ratios, server by server
+                if (r == null || c == null) {
                     row.append(" – | – |");
                 } else if (r.size() == 1) {
-                    row.append(String.format(
-                            Locale.ROOT, " %.2f | %.2f× |", cpu.get(s).get(0), r.get(0)));
+                    row.append(String.format(Locale.ROOT, " %.2f | %.2f× |", c.get(0), r.get(0)));
                 } else {
                     row.append(String.format(
                             Locale.ROOT,
                             " %.2f | %.2f× [%.2f–%.2f] |",
-                            median(cpu.get(s)),
+                            median(c),
                             median(r),
                             r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                             r.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
@@ -399,7 +408,7 @@ public final class EchoBenchmark {
                 + (first.endsWith(".jar") ? first.substring(0, first.length() - 4) : first);
     }
 
-    private static Result find(List<Result> results, String server) {
+    private static @Nullable Result find(List<Result> results, String server) {
         return results.stream()
                 .filter(r -> r.server().equals(server))
                 .findFirst()
@@ -421,17 +430,17 @@ public final class EchoBenchmark {
             classpath = server.substring(at + 1);
             server = server.substring(0, at);
         }
-        List<String> jvmArgs = List.of(options.get("jvm-args").trim().split("\\s+"));
-        if (!options.get("server-cpu").isBlank()) {
-            command.addAll(List.of("taskset", "-c", options.get("server-cpu")));
+        List<String> jvmArgs = List.of(option(options, "jvm-args").trim().split("\\s+"));
+        if (!option(options, "server-cpu").isBlank()) {
+            command.addAll(List.of("taskset", "-c", option(options, "server-cpu")));
         }
         switch (server) {
             case "c-floor" -> {
-                if (options.get("floor").isBlank()) {
+                if (option(options, "floor").isBlank()) {
                     throw new IllegalStateException(
                             "no --floor binary (benchmarks/echo.sh compiles benchmarks/c/echo_floor.c with cc)");
                 }
-                command.addAll(List.of(options.get("floor"), "0"));
+                command.addAll(List.of(option(options, "floor"), "0"));
             }
             case "jtwisted" -> {
                 command.add(java);
@@ -461,7 +470,7 @@ public final class EchoBenchmark {
                     Files.write(script, in.readAllBytes());
                 }
                 script.toFile().deleteOnExit();
-                command.addAll(List.of(options.get("python"), script.toString(), "0"));
+                command.addAll(List.of(option(options, "python"), script.toString(), "0"));
             }
             default ->
                 throw new IllegalArgumentException(
@@ -533,5 +542,10 @@ public final class EchoBenchmark {
                     r.messagesPerCpuSecond(),
                     base.messagesPerCpuSecond() / r.messagesPerCpuSecond());
         }
+    }
+
+    /** The value of option {@code name}: main puts a default for every option before it reads any. */
+    private static String option(Map<String, String> options, String name) {
+        return Objects.requireNonNull(options.get(name), name);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +66,12 @@ public final class GroupEchoBenchmark {
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        int connections = Integer.parseInt(options.get("connections"));
-        int size = Integer.parseInt(options.get("size"));
-        int loadThreads = Integer.parseInt(options.get("load-threads"));
-        double warmup = Double.parseDouble(options.get("warmup"));
-        double duration = Double.parseDouble(options.get("duration"));
-        int rounds = Integer.parseInt(options.get("rounds"));
+        int connections = Integer.parseInt(option(options, "connections"));
+        int size = Integer.parseInt(option(options, "size"));
+        int loadThreads = Integer.parseInt(option(options, "load-threads"));
+        double warmup = Double.parseDouble(option(options, "warmup"));
+        double duration = Double.parseDouble(option(options, "duration"));
+        int rounds = Integer.parseInt(option(options, "rounds"));
         System.out.printf(
                 Locale.ROOT,
                 "group echo benchmark: %d connections x %d-byte messages, %d load threads, warm-up %.0f s,"
@@ -85,7 +86,7 @@ public final class GroupEchoBenchmark {
                 loadAverage());
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            for (String server : options.get("servers").split(",")) {
+            for (String server : option(options, "servers").split(",")) {
                 results.add(measure(server.strip(), options, connections, size, loadThreads, warmup, duration));
             }
         }
@@ -105,13 +106,13 @@ public final class GroupEchoBenchmark {
         String[] kind = server.split(":");
         int threads = Integer.parseInt(kind[1]);
         List<String> command = new ArrayList<>();
-        if (!options.get("server-cpus").isEmpty()) {
+        if (!option(options, "server-cpus").isEmpty()) {
             // the server on these CPUs; run the harness itself under taskset on others, so the client does not share
             // them
-            command.addAll(List.of("taskset", "-c", options.get("server-cpus")));
+            command.addAll(List.of("taskset", "-c", option(options, "server-cpus")));
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of(options.get("jvm-args").trim().split("\\s+")));
+        command.addAll(List.of(option(options, "jvm-args").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         switch (kind[0]) {
             case "jtwisted" -> command.addAll(List.of(GroupEchoServer.class.getName(), kind[1], "0", "reuse-port"));
@@ -315,5 +316,10 @@ public final class GroupEchoBenchmark {
                 }
             }
         });
+    }
+
+    /** The value of option {@code name}: main puts a default for every option before it reads any. */
+    private static String option(Map<String, String> options, String name) {
+        return Objects.requireNonNull(options.get(name), name);
     }
 }

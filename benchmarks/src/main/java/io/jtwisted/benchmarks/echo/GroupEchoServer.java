@@ -10,6 +10,7 @@ import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IReactorTCP.ListenOptions;
 import io.jtwisted.internet.protocol.Factory;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The echo server of {@link GroupEchoBenchmark}: the same {@code Echo} protocol as {@link JTwistedEchoServer},
@@ -34,7 +35,7 @@ public final class GroupEchoServer {
                     int index = next[0]++; // the supplier runs once per reactor, in order, on this thread
                     return new Factory(JTwistedEchoServer.Echo::new) {
                         @Override
-                        public IProtocol buildProtocol(IAddress address) {
+                        public @Nullable IProtocol buildProtocol(IAddress address) {
                             accepted.incrementAndGet(index);
                             return super.buildProtocol(address);
                         }

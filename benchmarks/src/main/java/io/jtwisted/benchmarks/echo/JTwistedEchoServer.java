@@ -11,6 +11,7 @@ import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.python.failure.Failure;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The echo server measured by {@link EchoBenchmark}: the howtos' {@code Echo} protocol on
@@ -143,7 +144,7 @@ public final class JTwistedEchoServer {
     static final class CallbackEcho extends QueueingEcho {
         @Override
         void handle() {
-            messages.get().addCallback(data -> {
+            messages.get().<@Nullable Object>addCallback(data -> {
                 if (data != END) {
                     transport.write(data);
                     handle();

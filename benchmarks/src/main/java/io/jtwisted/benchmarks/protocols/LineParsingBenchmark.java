@@ -42,6 +42,7 @@ public class LineParsingBenchmark {
     static final int CHUNK = 16 * 1024;
     static final int LINE = 80;
 
+    @SuppressWarnings("NullAway.Init") // set in @Setup
     byte[][] chunks;
 
     @Setup
@@ -59,6 +60,7 @@ public class LineParsingBenchmark {
     }
 
     static final class OnlyLines extends LineOnlyReceiver {
+        @SuppressWarnings("NullAway.Init") // set by the benchmark before any data comes
         Blackhole hole;
 
         @Override
@@ -68,6 +70,7 @@ public class LineParsingBenchmark {
     }
 
     static final class Lines extends LineReceiver {
+        @SuppressWarnings("NullAway.Init") // set by the benchmark before any data comes
         Blackhole hole;
 
         @Override

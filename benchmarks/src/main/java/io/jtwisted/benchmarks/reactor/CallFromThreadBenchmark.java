@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@SuppressWarnings("NullAway.Init") // set in @Setup; done in deliver(), before the calls that count it down
 public class CallFromThreadBenchmark {
     static final int PRODUCERS = 4;
     static final int CALLS = 1_000_000;

@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@SuppressWarnings("NullAway.Init") // every field is set in @Setup
 public class TimerBenchmark {
     static final int TIMERS = 1_000_000;
 

@@ -28,6 +28,7 @@ public final class SoakServer {
 
     /** Echo with a 60 s idle timeout pushed back by every read. */
     static final class Echo extends Protocol {
+        @SuppressWarnings("NullAway.Init") // set in connectionMade, before any data or loss
         private IDelayedCall idle;
 
         @Override

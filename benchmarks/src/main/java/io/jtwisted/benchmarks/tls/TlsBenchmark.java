@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,11 +68,11 @@ public final class TlsBenchmark {
             }
             options.put(args[i].substring(2), args[++i]);
         }
-        int connections = Integer.parseInt(options.get("connections"));
-        int size = Integer.parseInt(options.get("size"));
-        int concurrency = Integer.parseInt(options.get("concurrency"));
-        double warmup = Double.parseDouble(options.get("warmup"));
-        double duration = Double.parseDouble(options.get("duration"));
+        int connections = Integer.parseInt(option(options, "connections"));
+        int size = Integer.parseInt(option(options, "size"));
+        int concurrency = Integer.parseInt(option(options, "concurrency"));
+        double warmup = Double.parseDouble(option(options, "warmup"));
+        double duration = Double.parseDouble(option(options, "duration"));
         PrivateCertificate certificate = KeyPair.generate().selfSignedCert(1, "localhost");
         Path pem = Files.createTempFile("tls-benchmark", ".pem");
         pem.toFile().deleteOnExit();
@@ -91,9 +92,9 @@ public final class TlsBenchmark {
                 concurrency,
                 warmup,
                 duration);
-        int rounds = Integer.parseInt(options.get("rounds"));
-        List<String> servers = List.of(options.get("servers").split(","));
-        List<String> loads = List.of(options.get("loads").split(","));
+        int rounds = Integer.parseInt(option(options, "rounds"));
+        List<String> servers = List.of(option(options, "servers").split(","));
+        List<String> loads = List.of(option(options, "loads").split(","));
         boolean doEcho = loads.contains("echo");
         boolean doHandshakes = loads.contains("handshakes");
         List<Process> processes = new ArrayList<>();
@@ -222,7 +223,7 @@ public final class TlsBenchmark {
     private static Process start(String server, Path pem, Map<String, String> options) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of(options.get("jvm-args").trim().split("\\s+")));
+        command.addAll(List.of(option(options, "jvm-args").trim().split("\\s+")));
         String main = switch (server) {
             case "jtwisted", "jtwisted-pool", "jtwisted-inline" -> JTwistedTlsEchoServer.class.getName();
             case "netty" -> NettyTlsEchoServer.class.getName();
@@ -262,5 +263,10 @@ public final class TlsBenchmark {
                     r.cpuMsPerHandshake(),
                     base.handshakesPerSecond() / r.handshakesPerSecond());
         }
+    }
+
+    /** The value of option {@code name}: main puts a default for every option before it reads any. */
+    private static String option(Map<String, String> options, String name) {
+        return Objects.requireNonNull(options.get(name), name);
     }
 }

@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TLS load, the same for every server: a Netty client (JDK provider) on one event loop.
@@ -34,7 +35,7 @@ final class TlsLoad implements AutoCloseable {
     final AtomicLong completed = new AtomicLong();
     private volatile boolean running = true;
     private final List<Channel> channels = new ArrayList<>();
-    private ByteBuf payload;
+    private @Nullable ByteBuf payload; // null until echo() runs
 
     TlsLoad(int port, SslContext client) {
         this.server = new InetSocketAddress("127.0.0.1", port);

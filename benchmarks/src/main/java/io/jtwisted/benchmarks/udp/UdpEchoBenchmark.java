@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UDP echo: JTwisted, Netty NIO (one event loop) and the real Twisted, each in its own process,
@@ -142,7 +143,7 @@ public final class UdpEchoBenchmark {
     }
 
     /** Runs the closed loop for {@code seconds}; adds {echoed, lost} to {@code counts} when given. */
-    private static void run(int port, int flows, int size, double seconds, long[] counts) throws Exception {
+    private static void run(int port, int flows, int size, double seconds, long @Nullable [] counts) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder echoed = new LongAdder();
         LongAdder lost = new LongAdder();

@@ -8,7 +8,6 @@ import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.logger.Logger;
 import io.jtwisted.python.failure.Failure;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +27,16 @@ import org.jspecify.annotations.Nullable;
  * byte is closed too; either is aborted if it has not closed {@link HTTPFactory#abortTimeout()}
  * seconds later. The timer is re-armed lazily (at most one pending call per connection, not one
  * reset per read).
+ *
+ * <p>A request may be finished before its body has all arrived (an answer from {@link
+ * Request#gotLength}, or one given while the body is still coming). The rest of that body is then
+ * read and dropped, handed to no request, and the connection closes at the body's end; an answer
+ * whose head leaves before the body is in says {@code Connection: close}. Reading the body out
+ * rather than closing at once keeps the client's unread upload from turning the close into a
+ * reset, which could destroy the answer before the client reads it (RFC 9112, section 9.6); the
+ * client has {@link HTTPFactory#headersTimeout()} seconds to send it, as for a head. A request
+ * finished from {@code gotLength} that has no body at all leaves the connection open, as any
+ * other.
  */
 public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private static final Logger LOG = Logger.forClass(HTTPChannel.class);
@@ -38,6 +47,9 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     private final RequestParser parser;
     private final ByteSink headSink = new ByteSink(512);
     private @Nullable Request current; // the request being received or answered, if any
+    // A request finished before its end arrived; the rest of its body is dropped until that end.
+    private @Nullable Request finishedEarly;
+    private boolean bodyExpected; // the request being received has a body (a length > 0, or chunked)
     private boolean answering;
     private boolean inParser;
     private boolean readingPaused;
@@ -102,9 +114,14 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
         headStarted = -1;
         Request request = site.buildRequest(this);
         current = request;
+        bodyExpected = contentLength != 0;
         request.gotHead(method, uri, minorVersion, headers, contentLength);
         String expect = headers.getFirst("expect");
-        if (expect != null && minorVersion == 1 && contentLength != 0 && expect.equalsIgnoreCase("100-continue")) {
+        if (expect != null
+                && minorVersion == 1
+                && contentLength != 0
+                && current == request // no interim answer after the final one (from gotLength)
+                && expect.equalsIgnoreCase("100-continue")) {
             transport.write(CONTINUE);
         }
     }
@@ -112,24 +129,51 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     @Override
     public void bodyReceived(byte[] data, int offset, int length) {
         // headReceived made the request; it is gone only if it finished before its body was in,
-        // which the channel does not support (the NPE that follows is what it always did).
-        Objects.requireNonNull(current, "body bytes without a request").handleContentChunk(data, offset, length);
+        // and then the rest of that body is dropped.
+        Request request = current;
+        if (request != null) {
+            request.handleContentChunk(data, offset, length);
+        }
     }
 
     @Override
     public boolean messageReceived() {
         Request request = current;
+        if (request == null) {
+            return endOfFinishedRequest();
+        }
         answering = true;
-        // As in bodyReceived: null only for a request finished before its body was in.
-        Objects.requireNonNull(request, "end of a request that was never started")
-                .requestReceived();
+        request.requestReceived();
         return current == null && !closing;
+    }
+
+    /**
+     * The end of a request that was finished before it arrived: the connection closes if there
+     * was a body to drop (its answer said {@code Connection: close}); a request with no body lets
+     * the next one be parsed, as after any answer.
+     */
+    private boolean endOfFinishedRequest() {
+        Request request = finishedEarly;
+        finishedEarly = null;
+        if (bodyExpected || closing || request == null || !request.persistent()) {
+            closing = true;
+            parser.stop();
+            transport.loseConnection();
+            return false;
+        }
+        lastActivity = site.reactor().seconds();
+        if (parser.buffered() > 0) {
+            startHeadTimer(lastActivity);
+        }
+        return true;
     }
 
     @Override
     public void badRequest(int status, String why) {
         LOG.info("Refusing a request from {}: {} ({})", transport.getPeer(), status, why);
-        if (current != null && current.startedWriting()) {
+        if ((current != null && current.startedWriting()) || finishedEarly != null) {
+            // An answer is out already (for a dropped body, the whole answer): a second would be
+            // taken for the next request's.
             closing = true;
             transport.loseConnection();
             return;
@@ -148,6 +192,19 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
     /** Called by {@code request} once its last byte is written. */
     void requestDone(Request request) {
         if (request != current) {
+            return;
+        }
+        if (!answering) {
+            // Finished before messageReceived: the parser goes on reading the rest of the body
+            // (which bodyReceived now drops) and endOfFinishedRequest sees to the connection.
+            current = null;
+            finishedEarly = request;
+            site.log(request);
+            if (bodyExpected && headStarted < 0) {
+                // The dropped body gets a head's deadline: a client trickling it cannot hold the
+                // connection longer than that.
+                startHeadTimer(site.reactor().seconds());
+            }
             return;
         }
         current = null;
@@ -175,6 +232,11 @@ public class HTTPChannel extends Protocol implements RequestParser.Listener {
                 inParser = false;
             }
         }
+    }
+
+    /** True while {@code request} is being received and part of its body has still to arrive. */
+    boolean bodyStillArriving(Request request) {
+        return request == current && !answering && bodyExpected;
     }
 
     /** The scratch buffer response heads are written into (one per connection). */

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * set, otherwise chunked encoding for HTTP/1.1 clients, otherwise (HTTP/1.0) the end of the
  * connection. {@code Date}, {@code Server} and {@code Content-Type: text/html} are added when the
  * application did not set them. CR and LF in header values are written as spaces, so no value can
- * split the response.
+ * split the response. A head written before the request's body is all in (from {@link
+ * #gotLength}, say) says {@code Connection: close}, and the connection is not reused: should the
+ * request finish before its body's end, the channel reads the rest, drops it, and closes.
  *
  * <p>Used on the reactor thread only. Override {@link #process()} to answer; {@code
  * io.jtwisted.web.server.Request} does so by rendering a resource.
@@ -503,6 +505,11 @@ public class Request implements IConsumer {
             } else {
                 persistent = false;
             }
+        }
+        if (persistent && channel.bodyStillArriving(this)) {
+            // Answered before the body is in: should it finish before then, the channel drops
+            // the rest of the body and closes, so the client is told now.
+            persistent = false;
         }
         if (!persistent && minorVersion == 1) {
             out.put(CLOSE_LINE);

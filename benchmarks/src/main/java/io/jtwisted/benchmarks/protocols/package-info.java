@@ -1,0 +1,7 @@
+/**
+ * Line parsing: LineOnlyReceiver and LineReceiver against Netty's LineBasedFrameDecoder, measured with JMH.
+ */
+@NullMarked
+package io.jtwisted.benchmarks.protocols;
+
+import org.jspecify.annotations.NullMarked;
