@@ -41,6 +41,7 @@ public class DeferredBenchmark {
     static final int CHAIN = 10;
     static final int NESTED = 1000;
 
+    @SuppressWarnings("UnnecessaryLambda") // one callback object, made once, passed in every measured chain
     private static final Function<Integer, Integer> INCREMENT = x -> x + 1;
 
     // ---------------------------------------------------------------- chain of 10 callbacks
@@ -105,7 +106,8 @@ public class DeferredBenchmark {
     public Object nested1000CompletableFuture() {
         @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation
         CompletableFuture<Integer>[] sources = new CompletableFuture[NESTED + 1];
-        CompletableFuture<Integer> inner = sources[NESTED] = new CompletableFuture<>();
+        sources[NESTED] = new CompletableFuture<>();
+        CompletableFuture<Integer> inner = sources[NESTED];
         for (int i = NESTED - 1; i >= 0; i--) {
             CompletableFuture<Integer> next = inner;
             sources[i] = new CompletableFuture<>();
