@@ -40,9 +40,13 @@ public class ClientService extends Service {
 
     private @Nullable Deferred<IProtocol> attempt;
     private @Nullable IDelayedCall retry;
-    private @Nullable ProtocolWrapper connection;
+    // The connection the endpoint handed over, from then until it is lost: being prepared while preparation
+    // is set, handed out once protocol is set, or being closed by stopService while closing is set.
+    private @Nullable Tracked current;
+    private @Nullable Deferred<?> preparation;
     private @Nullable IProtocol protocol;
-    private @Nullable Deferred<@Nullable Void> lost;
+    private boolean closing;
+    private final List<Deferred<@Nullable Void>> closeWaiters = new ArrayList<>();
     private int failedAttempts;
 
     @SuppressWarnings("ArrayRecordComponent") // failures is a shared counter cell, never compared
@@ -60,8 +64,8 @@ public class ClientService extends Service {
      *     failures (a lost connection counts as one)
      * @param clock the time source for the waits (a test's {@code Clock})
      * @param prepareConnection called with each new protocol before {@link #whenConnected()} hands it out; a
-     *     returned Deferred delays that, and a failure drops the connection and counts as a failed attempt.
-     *     May be {@code null}.
+     *     returned Deferred delays that, and a failure drops the connection and counts as a failed attempt, as
+     *     does a connection lost before it is handed out (that Deferred is then cancelled). May be {@code null}.
      */
     public ClientService(
             IStreamClientEndpoint endpoint,
@@ -119,6 +123,9 @@ public class ClientService extends Service {
         }
         super.startService();
         failedAttempts = 0;
+        if (closing) {
+            return; // stopped but the old connection is still closing: connect once it is closed, as Twisted
+        }
         connect();
     }
 
@@ -138,58 +145,42 @@ public class ClientService extends Service {
             attempt = null;
             pending.cancel();
         }
+        Deferred<?> preparing = preparation;
+        preparation = null; // cleared first so its callbacks, run by the cancel, do nothing
+        if (preparing != null) {
+            preparing.cancel();
+        }
         List<Waiter> waiting = new ArrayList<>(waiters);
         waiters.clear();
         for (Waiter waiter : waiting) {
             waiter.deferred().errback(new CancelledError("the ClientService stopped"));
         }
-        if (connection == null) {
+        Tracked open = current;
+        if (open == null) {
             return Deferred.<@Nullable Void>succeed(null);
         }
-        Deferred<@Nullable Void> closed = lost;
-        ProtocolWrapper open = connection;
+        Deferred<@Nullable Void> closed = new Deferred<>();
+        closeWaiters.add(closed);
         protocol = null;
-        open.loseConnection();
+        if (!closing) {
+            closing = true;
+            open.loseConnection();
+        }
         return closed;
     }
 
-    // inner is null only when the connection was lost before it was handed out; that corner is kept as it
-    // was (prepareConnection then sees null; connected() ignores it).
-    @SuppressWarnings("NullAway") // inner may be null in one corner kept as it was (see above)
     private void connect() {
         Deferred<IProtocol> connecting = endpoint.connect(new Wrapping());
         attempt = connecting;
         connecting.<@Nullable Object>addCallbacks(
                 wrapper -> {
+                    Tracked made = (Tracked) wrapper;
                     if (attempt != connecting) {
-                        ((ProtocolWrapper) wrapper).abortConnection(); // stopped meanwhile
+                        made.abortConnection(); // stopped meanwhile
                         return null;
                     }
                     attempt = null;
-                    ProtocolWrapper made = (ProtocolWrapper) wrapper;
-                    IProtocol inner = made.wrappedProtocol();
-                    Deferred<@Nullable Object> prepared = prepareConnection == null
-                            ? Deferred.succeed(null)
-                            : Deferred.maybeDeferredDeferring(() -> {
-                                @SuppressWarnings("unchecked")
-                                Deferred<@Nullable Object> result =
-                                        (Deferred<@Nullable Object>) prepareConnection.apply(inner);
-                                return result != null ? result : Deferred.succeed(null);
-                            });
-                    prepared.<@Nullable Object>addCallbacks(
-                            ignored -> {
-                                connected(made, inner);
-                                return null;
-                            },
-                            failure -> {
-                                log.failure(
-                                        "Preparing the connection to {endpoint} failed; dropping it",
-                                        failure,
-                                        endpoint);
-                                made.abortConnection();
-                                attemptFailed(failure);
-                                return null;
-                            });
+                    handedOver(made);
                     return null;
                 },
                 failure -> {
@@ -201,18 +192,61 @@ public class ClientService extends Service {
                 });
     }
 
-    private void connected(ProtocolWrapper made, IProtocol inner) {
-        if (!running() || made.wrappedProtocol() == null) {
-            return; // stopped, or already lost while being prepared
+    /** The endpoint's attempt succeeded with {@code made}: prepare it, then hand it out. */
+    private void handedOver(Tracked made) {
+        Failure lostAlready = made.lostReason;
+        if (lostAlready != null) {
+            // The peer closed before the endpoint's Deferred fired: nothing to hand out, so a failed attempt.
+            log.info("The connection to {endpoint} was lost before it was ready.", endpoint);
+            attemptFailed(lostAlready);
+            return;
         }
+        current = made;
+        ThrowingFunction<? super IProtocol, ? extends @Nullable Deferred<?>> prepare = prepareConnection;
+        if (prepare == null) {
+            connected(made);
+            return;
+        }
+        Deferred<@Nullable Object> prepared = Deferred.maybeDeferredDeferring(() -> {
+            @SuppressWarnings("unchecked") // only its firing matters, not its value's type
+            Deferred<@Nullable Object> result = (Deferred<@Nullable Object>) prepare.apply(made.inner);
+            return result != null ? result : Deferred.succeed(null);
+        });
+        if (current != made || closing) {
+            // Lost or stopped during prepareConnection itself: that was handled; its result no longer matters.
+            prepared.cancel();
+            return;
+        }
+        preparation = prepared;
+        prepared.<@Nullable Object>addCallbacks(
+                ignored -> {
+                    if (preparation == prepared) {
+                        preparation = null;
+                        connected(made);
+                    }
+                    return null;
+                },
+                failure -> {
+                    if (preparation != prepared) {
+                        return null; // cancelled because the connection was lost or the service stopped
+                    }
+                    preparation = null;
+                    log.failure("Preparing the connection to {endpoint} failed; dropping it", failure, endpoint);
+                    current = null; // so its loss, caused here, is not counted a second time
+                    made.abortConnection();
+                    attemptFailed(failure);
+                    return null;
+                });
+    }
+
+    private void connected(Tracked made) {
         failedAttempts = 0;
-        connection = made;
-        protocol = inner;
-        lost = new Deferred<>();
+        made.handedOut = true;
+        protocol = made.inner;
         List<Waiter> waiting = new ArrayList<>(waiters);
         waiters.clear();
         for (Waiter waiter : waiting) {
-            waiter.deferred().callback(inner);
+            waiter.deferred().callback(made.inner);
         }
     }
 
@@ -246,20 +280,61 @@ public class ClientService extends Service {
         });
     }
 
-    private void connectionLost(ProtocolWrapper wrapper) {
-        if (wrapper != connection) {
-            return; // a connection dropped before it was handed out
+    private void connectionLost(Tracked wrapper, Failure reason) {
+        if (wrapper != current) {
+            return; // not yet handed over (handedOver counts it), or already dropped by this service
         }
-        connection = null;
+        current = null;
         protocol = null;
-        Deferred<@Nullable Void> closed = lost;
-        lost = null;
-        if (running()) {
-            failedAttempts++;
-            scheduleRetry();
+        Deferred<?> preparing = preparation;
+        preparation = null;
+        boolean wasClosing = closing;
+        closing = false;
+        List<Deferred<@Nullable Void>> closed = new ArrayList<>(closeWaiters);
+        closeWaiters.clear();
+        if (preparing != null) {
+            preparing.cancel(); // the connection it prepares is gone
         }
-        if (closed != null) {
-            closed.callback(null);
+        if (wasClosing) {
+            if (running()) {
+                connect(); // started again while the old connection was closing
+            }
+        } else if (running()) {
+            if (!wrapper.handedOut) {
+                log.info("The connection to {endpoint} was lost while being prepared.", endpoint);
+                attemptFailed(reason); // never handed out: a failed attempt, as one the endpoint refused
+            } else {
+                failedAttempts++;
+                scheduleRetry();
+            }
+        }
+        for (Deferred<@Nullable Void> waiter : closed) {
+            waiter.callback(null);
+        }
+    }
+
+    /** The wrapper of each connection's protocol; keeps the protocol after the loss and tells the service. */
+    private final class Tracked extends ProtocolWrapper {
+        final IProtocol inner;
+
+        @Nullable
+        Failure lostReason;
+
+        boolean handedOut;
+
+        Tracked(Registry registry, IProtocol inner) {
+            super(registry, inner);
+            this.inner = inner;
+        }
+
+        @Override
+        public void connectionLost(Failure reason) {
+            lostReason = reason;
+            try {
+                super.connectionLost(reason);
+            } finally {
+                ClientService.this.connectionLost(this, reason);
+            }
         }
     }
 
@@ -268,7 +343,7 @@ public class ClientService extends Service {
         @Override
         public @Nullable IProtocol buildProtocol(IAddress address) {
             IProtocol inner = factory.buildProtocol(address);
-            return inner == null ? null : new ProtocolWrapper(this, inner);
+            return inner == null ? null : new Tracked(this, inner);
         }
 
         @Override
@@ -285,8 +360,6 @@ public class ClientService extends Service {
         public void registerProtocol(ProtocolWrapper protocol) {}
 
         @Override
-        public void unregisterProtocol(ProtocolWrapper protocol) {
-            connectionLost(protocol);
-        }
+        public void unregisterProtocol(ProtocolWrapper protocol) {} // Tracked tells the service itself
     }
 }

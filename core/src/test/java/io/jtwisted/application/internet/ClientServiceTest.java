@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtwisted.internet.defer.CancelledError;
 import io.jtwisted.internet.defer.Deferred;
+import io.jtwisted.internet.error.ConnectionDone;
 import io.jtwisted.internet.error.ConnectionRefusedError;
 import io.jtwisted.internet.interfaces.IProtocol;
 import io.jtwisted.internet.interfaces.IProtocolFactory;
@@ -11,11 +12,13 @@ import io.jtwisted.internet.interfaces.IStreamClientEndpoint;
 import io.jtwisted.internet.protocol.Factory;
 import io.jtwisted.internet.protocol.Protocol;
 import io.jtwisted.internet.task.Clock;
+import io.jtwisted.internet.testing.StringTransport;
 import io.jtwisted.internet.testing.StringTransportWithDisconnection;
 import io.jtwisted.logger.CapturedGlobalLog;
 import io.jtwisted.python.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +29,10 @@ import org.junit.jupiter.api.Test;
  * test_clientConnectionLost (reconnect after a loss), test_whenConnectedLater, test_whenConnectedFails,
  * test_whenConnectedStopService, test_retryCancelled, test_prepareConnectionCalledWhenServiceStarts,
  * test_prepareConnectionReturningADeferred, test_prepareConnectionThrows, and BackoffPolicyTests
- * (test_calculates, test_capsDelay, test_jitter, test_overflow). Not ported: test_startServiceWhileStopping
- * and test_restartServiceWhileStopped's automaton edge cases beyond a plain restart.
+ * (test_calculates, test_capsDelay, test_jitter, test_overflow), and test_startServiceWhileStopping (a restart
+ * waits for the old connection to close). Not ported: test_restartServiceWhileStopped's automaton edge cases
+ * beyond a plain restart. Beyond Twisted 22.4 (whose machine has no transition for a loss while connecting):
+ * a connection lost before it is handed out, or while prepareConnection is pending, is a failed attempt.
  */
 class ClientServiceTest {
     /** An endpoint whose connects the test completes by hand. */
@@ -52,6 +57,24 @@ class ClientServiceTest {
             protocol.makeConnection(transport);
             attempts.get(attempts.size() - 1).callback(protocol);
             return transport;
+        }
+
+        /** Completes the latest attempt with a protocol whose peer closed before the attempt's Deferred fired. */
+        void succeedButClosedAtOnce() {
+            IProtocol protocol = factories.get(factories.size() - 1).buildProtocol(null);
+            StringTransportWithDisconnection transport = new StringTransportWithDisconnection();
+            transport.setProtocol(protocol);
+            protocol.makeConnection(transport);
+            transport.loseConnection();
+            attempts.get(attempts.size() - 1).callback(protocol);
+        }
+
+        /** Completes the latest attempt on a transport that closes only when the test says. */
+        IProtocol succeedOnSlowTransport(StringTransport transport) {
+            IProtocol protocol = factories.get(factories.size() - 1).buildProtocol(null);
+            protocol.makeConnection(transport);
+            attempts.get(attempts.size() - 1).callback(protocol);
+            return protocol;
         }
 
         void fail() {
@@ -204,6 +227,132 @@ class ClientServiceTest {
         clock.advance(1);
         assertThat(endpoint.attempts).hasSize(2);
         failing.stopService();
+    }
+
+    /** A prepareConnection whose Deferreds the test fires by hand; counts their cancellations. */
+    private static final class HeldPreparation {
+        final List<Deferred<@Nullable Void>> pending = new ArrayList<>();
+        final List<IProtocol> prepared = new ArrayList<>();
+        int cancelled;
+
+        Deferred<@Nullable Void> prepare(IProtocol protocol) {
+            prepared.add(protocol);
+            Deferred<@Nullable Void> d = new Deferred<>(ignored -> cancelled++);
+            pending.add(d);
+            return d;
+        }
+    }
+
+    @Test
+    void aConnectionThePeerClosesAtOnceIsRetriedAfterTheDelayAndWhenConnectedGetsTheNext() {
+        service.startService();
+        Deferred<IProtocol> later = service.whenConnected();
+        endpoint.succeedButClosedAtOnce();
+        assertThat(later.called()).isFalse();
+        assertThat(service.whenConnected().called()).isFalse();
+        clock.advance(9.9);
+        assertThat(endpoint.attempts).hasSize(1);
+        clock.advance(0.1);
+        assertThat(endpoint.attempts).hasSize(2);
+        endpoint.succeed();
+        assertThat(later.currentResult()).isSameAs(built.get(1));
+    }
+
+    @Test
+    void aConnectionLostWhilePrepareConnectionIsPendingIsRetried() {
+        HeldPreparation held = new HeldPreparation();
+        ClientService preparing = new ClientService(endpoint, factory, attempt -> 1.0, clock, held::prepare);
+        preparing.startService();
+        Deferred<IProtocol> later = preparing.whenConnected();
+        StringTransportWithDisconnection first = endpoint.succeed();
+        assertThat(held.prepared).containsExactly(built.get(0));
+        first.loseConnection();
+        assertThat(held.cancelled).isEqualTo(1); // its result no longer matters
+        assertThat(later.called()).isFalse();
+        clock.advance(1);
+        assertThat(endpoint.attempts).hasSize(2);
+        endpoint.succeed();
+        assertThat(held.prepared).containsExactly(built.get(0), built.get(1));
+        held.pending.get(1).callback(null);
+        assertThat(later.currentResult()).isSameAs(built.get(1));
+        assertThat(preparing.whenConnected().currentResult()).isSameAs(built.get(1));
+    }
+
+    @Test
+    void failAfterFailuresCountsConnectionsLostBeforeTheyWereHandedOut() {
+        HeldPreparation held = new HeldPreparation();
+        ClientService preparing = new ClientService(endpoint, factory, attempt -> 1.0, clock, held::prepare);
+        preparing.startService();
+        Deferred<IProtocol> impatient = preparing.whenConnected(2);
+        Deferred<IProtocol> patient = preparing.whenConnected();
+        endpoint.succeedButClosedAtOnce();
+        assertThat(impatient.called()).isFalse();
+        clock.advance(1);
+        endpoint.succeed().loseConnection(); // lost while prepareConnection is pending
+        assertThat(((Failure) impatient.currentResult()).check(ConnectionDone.class))
+                .isNotNull();
+        impatient.addErrback(f -> null);
+        assertThat(patient.called()).isFalse();
+        clock.advance(1);
+        assertThat(endpoint.attempts).hasSize(3);
+        preparing.stopService();
+        patient.addErrback(f -> null);
+    }
+
+    @Test
+    void aConnectionLostDuringPrepareConnectionItselfCountsAsAFailedAttempt() {
+        List<IProtocol> prepared = new ArrayList<>();
+        ClientService closing = new ClientService(endpoint, factory, attempt -> 1.0, clock, p -> {
+            prepared.add(p);
+            if (prepared.size() == 1) {
+                ((Protocol) p).transport().loseConnection();
+            }
+            return null;
+        });
+        closing.startService();
+        Deferred<IProtocol> impatient = closing.whenConnected(1);
+        Deferred<IProtocol> patient = closing.whenConnected();
+        endpoint.succeed();
+        assertThat(((Failure) impatient.currentResult()).check(ConnectionDone.class))
+                .isNotNull();
+        impatient.addErrback(f -> null);
+        assertThat(patient.called()).isFalse();
+        clock.advance(1);
+        endpoint.succeed();
+        assertThat(patient.currentResult()).isSameAs(built.get(1));
+    }
+
+    @Test
+    void stoppingWhilePrepareConnectionIsPendingCancelsItAndClosesTheConnection() {
+        HeldPreparation held = new HeldPreparation();
+        ClientService preparing = new ClientService(endpoint, factory, attempt -> 1.0, clock, held::prepare);
+        preparing.startService();
+        StringTransportWithDisconnection transport = endpoint.succeed();
+        Deferred<?> stopped = preparing.stopService();
+        assertThat(held.cancelled).isEqualTo(1);
+        assertThat(transport.disconnecting()).isTrue();
+        assertThat(stopped.called()).isTrue();
+        clock.advance(100);
+        assertThat(endpoint.attempts).hasSize(1);
+    }
+
+    @Test
+    void startingAgainWhileTheOldConnectionClosesWaitsForItToClose() {
+        service.startService();
+        StringTransport slow = new StringTransport();
+        IProtocol old = endpoint.succeedOnSlowTransport(slow);
+        Deferred<?> stopped = service.stopService();
+        assertThat(slow.disconnecting()).isTrue();
+        assertThat(stopped.called()).isFalse();
+        service.startService();
+        assertThat(endpoint.attempts).hasSize(1);
+        Deferred<IProtocol> next = service.whenConnected();
+        assertThat(next.called()).isFalse();
+        old.connectionLost(new Failure(new ConnectionDone("closed")));
+        assertThat(stopped.called()).isTrue();
+        assertThat(endpoint.attempts).hasSize(2);
+        endpoint.succeed();
+        assertThat(next.currentResult()).isSameAs(built.get(1));
     }
 
     @Test
