@@ -20,17 +20,20 @@ import org.jspecify.annotations.Nullable;
  * Chooses where twistd logs, in Twisted's order: the application's {@code ILogObserver} component, else the
  * {@code --logger} factory, else the {@code -l} file ({@code -} for standard output), else standard output
  * with {@code -n} and {@code twistd.log} without. Files rotate at one megabyte; SIGHUP reopens the file (for
- * logrotate) and SIGUSR1 rotates it, as Twisted's twistd does.
+ * logrotate) and SIGUSR1 rotates it, as Twisted's twistd does. A twistd started with SIGHUP ignored (under
+ * {@code nohup}) cannot take SIGHUP back, unlike Python's: it says so once, at start.
  */
 final class LogSetup {
     private static final Logger log = Logger.forClass(LogSetup.class);
 
     private final ILogObserver observer;
     private final @Nullable BaseLogFile file; // null: twistd opened no log file
+    private final boolean nodaemon;
 
-    private LogSetup(ILogObserver observer, @Nullable BaseLogFile file) {
+    private LogSetup(ILogObserver observer, @Nullable BaseLogFile file, boolean nodaemon) {
         this.observer = observer;
         this.file = file;
+        this.nodaemon = nodaemon;
     }
 
     static LogSetup choose(
@@ -42,16 +45,16 @@ final class LogSetup {
             throws StartupError {
         ILogObserver component = application.getComponent(ILogObserver.class);
         if (component != null) {
-            return new LogSetup(component, null);
+            return new LogSetup(component, null, nodaemon);
         }
         if (loggerName != null) {
-            return new LogSetup(fromFactory(loggerName, loader), null);
+            return new LogSetup(fromFactory(loggerName, loader), null, nodaemon);
         }
         String name = logfile != null ? logfile : nodaemon ? "-" : "twistd.log";
         if (name.equals("-")) {
             // The real standard output: System.out itself is about to be redirected into the log, as Twisted does.
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-            return new LogSetup(FileLogObserver.textFileLogObserver(out), null);
+            return new LogSetup(FileLogObserver.textFileLogObserver(out), null, nodaemon);
         }
         LogFile file;
         try {
@@ -59,7 +62,7 @@ final class LogSetup {
         } catch (IOException e) {
             throw new StartupError("cannot open the log file " + name + ": " + Twistd.reason(e));
         }
-        return new LogSetup(FileLogObserver.textFileLogObserver(file), file);
+        return new LogSetup(FileLogObserver.textFileLogObserver(file), file, nodaemon);
     }
 
     /** Calls {@code --logger a.b.C.method}: a public static method without arguments returning an ILogObserver. */
@@ -102,23 +105,37 @@ final class LogSetup {
         return observer;
     }
 
-    /** Installs SIGHUP (reopen) and SIGUSR1 (rotate) for a log file twistd opened. */
+    /**
+     * Installs SIGHUP (reopen) and SIGUSR1 (rotate) for a log file twistd opened; warns once when SIGHUP stays
+     * ignored, since a logrotate that moves the file and sends SIGHUP would then leave twistd writing to the
+     * moved file without a word.
+     */
     void handleSignals(io.jtwisted.internet.Reactor reactor) {
         if (file == null) {
             return;
         }
-        Signals.handle(
-                "HUP",
-                () -> reactor.callFromThread(() -> {
-                    file.reopen();
-                    log.info("Reopened the log file {path} (SIGHUP)", file.path());
-                }));
-        Signals.handle(
+        boolean rotates = Signals.handle(
                 "USR1",
                 () -> reactor.callFromThread(() -> {
                     file.rotate();
                     log.info("Rotated the log file {path} (SIGUSR1)", file.path());
                 }));
+        Signals.Outcome reopen = Signals.install(
+                "HUP",
+                () -> reactor.callFromThread(() -> {
+                    file.reopen();
+                    log.info("Reopened the log file {path} (SIGHUP)", file.path());
+                }));
+        if (reopen == Signals.Outcome.IGNORED) {
+            // Daemonized, twistd is in a session of its own (setsid) that no terminal hangs up.
+            String fix = nodaemon
+                    ? "start twistd without nohup, or without -n: it then daemonizes itself, which needs no nohup"
+                    : "twistd daemonizes itself, so nohup is not needed";
+            log.warn(
+                    "SIGHUP is ignored by this process (started under nohup?): the log file {path} will not be"
+                            + " reopened on SIGHUP; " + fix + (rotates ? "; SIGUSR1 still rotates it" : ""),
+                    file.path());
+        }
     }
 
     /** Closes the log file twistd opened, if any. */

@@ -11,15 +11,43 @@ final class Signals {
 
     private Signals() {}
 
-    /** Runs {@code action} (on the JVM's signal thread) each time {@code name} arrives; logs when it cannot. */
-    static void handle(String name, Runnable action) {
+    /** What became of a handler twistd installed. */
+    enum Outcome {
+        /** The action runs each time the signal arrives. */
+        HANDLED,
+        /** The process ignores the signal since it started (as under nohup) and the JVM leaves it so. */
+        IGNORED,
+        /** The JVM does not let the signal be handled; logged. */
+        UNAVAILABLE
+    }
+
+    /**
+     * Runs {@code action} (on the JVM's signal thread) each time {@code name} arrives; logs a warning when it
+     * never will.
+     *
+     * @return whether the action will run
+     */
+    static boolean handle(String name, Runnable action) {
+        Outcome outcome = install(name, action);
+        if (outcome == Outcome.IGNORED) {
+            log.warn(
+                    "SIG{name} is ignored by this process (its parent ignored it, as nohup does SIGHUP): "
+                            + "twistd cannot handle it",
+                    name);
+        }
+        return outcome == Outcome.HANDLED;
+    }
+
+    /**
+     * As {@link #handle}, but leaves a signal that stays ignored for the caller to explain; logs only when the
+     * JVM does not let the signal be handled.
+     */
+    static Outcome install(String name, Runnable action) {
         try {
-            if (io.jtwisted.internet.Signals.handle(name, action).previouslyIgnored()) {
-                // The JVM does not take over a signal its parent ignored (as under nohup).
-                log.warn("SIG{name} is ignored by whoever started twistd, so twistd cannot handle it", name);
-            }
+            return io.jtwisted.internet.Signals.handle(name, action).stillIgnored() ? Outcome.IGNORED : Outcome.HANDLED;
         } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
             log.warn("Cannot handle SIG{name}: {reason}", name, unavailable.getMessage());
+            return Outcome.UNAVAILABLE;
         }
     }
 }

@@ -40,9 +40,25 @@ final class TwistdProcess implements AutoCloseable {
         errReader = collect(process.getErrorStream(), err, null);
     }
 
-    /** Starts {@code java ... Twistd args} in {@code dir}, with its compile cache in {@code dir/.cache}. */
+    /**
+     * Starts {@code java ... Twistd args} in {@code dir}, with its compile cache in {@code dir/.cache}, and
+     * SIGHUP's disposition reset to the default where {@code env --default-signal} exists: a test run started
+     * under {@code nohup} would otherwise hand its ignored SIGHUP down to twistd.
+     */
     static TwistdProcess start(Path dir, String... args) throws IOException {
+        return startUnder(List.of(), dir, args);
+    }
+
+    /**
+     * As {@link #start}, with {@code launcher} (a command that ends by executing its arguments, such as
+     * {@code sh -c 'exec "$@"' sh}) between the SIGHUP reset and {@code java}.
+     */
+    static TwistdProcess startUnder(List<String> launcher, Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (envResetsSighup()) {
+            command.addAll(List.of("env", "--default-signal=HUP"));
+        }
+        command.addAll(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED"); // as bin/twistd: junixsocket loads a native library
         command.add("-Djtwisted.twistd.cache=" + dir.resolve(".cache"));
@@ -53,6 +69,34 @@ final class TwistdProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().remove(Daemon.STATUS_FD);
         return new TwistdProcess(builder.start());
+    }
+
+    /** Whether {@code env} can reset a signal's disposition (GNU coreutils 8.31 and later). */
+    static boolean envResetsSighup() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=HUP", "true")
+                            .start()
+                            .waitFor()
+                    == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether this JVM ignores SIGHUP (bit 0 of SigIgn in /proc/self/status): its children inherit that. */
+    static boolean thisProcessIgnoresSighup() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(
+                                        line.substring("SigIgn:".length()).strip(), 16)
+                                & 1)
+                        != 0;
+            }
+        }
+        return false;
     }
 
     /** The module's runtime class path: its classes and what target/classpath.txt lists. */

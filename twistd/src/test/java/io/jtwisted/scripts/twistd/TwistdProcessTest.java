@@ -243,6 +243,10 @@ class TwistdProcessTest {
 
     @Test
     void sighupReopensTheLogFileForLogrotate() throws Exception {
+        assertThat(!TwistdProcess.envResetsSighup() && TwistdProcess.thisProcessIgnoresSighup())
+                .as("this test run ignores SIGHUP (started under nohup?), twistd would inherit that, and env here"
+                        + " cannot reset it (--default-signal): run the tests without nohup")
+                .isFalse();
         Path tac = write("echo.java", ECHO);
         Path log = dir.resolve("app.log");
         try (TwistdProcess twistd = TwistdProcess.start(dir, "-n", "-l", log.toString(), "-y", tac.toString())) {
@@ -261,6 +265,36 @@ class TwistdProcessTest {
             assertThat(Files.readAllLines(log))
                     .anyMatch(l -> l.contains("received 6 bytes"))
                     .anyMatch(l -> l.endsWith("Server Shut Down."));
+        }
+    }
+
+    @Test
+    void aTwistdStartedWithSighupIgnoredWarnsThatItWillNotReopenItsLog() throws Exception {
+        Path tac = write("echo.java", ECHO);
+        Path log = dir.resolve("app.log");
+        try (TwistdProcess twistd = TwistdProcess.startUnder(
+                List.of("sh", "-c", "trap '' HUP; exec \"$@\"", "sh"),
+                dir,
+                "-n",
+                "-l",
+                log.toString(),
+                "-y",
+                tac.toString())) {
+            int port = waitForPortInLog(twistd, log);
+            assertThat(Files.readAllLines(log))
+                    .filteredOn(l -> l.contains("SIGHUP is ignored by this process (started under nohup?): the log"
+                            + " file " + log + " will not be reopened on SIGHUP; start twistd without nohup, or"
+                            + " without -n: it then daemonizes itself, which needs no nohup; SIGUSR1 still rotates"
+                            + " it"))
+                    .hasSize(1);
+            // And it is true: after a SIGHUP, twistd still writes to the moved file.
+            Files.move(log, dir.resolve("app.log.1"));
+            signal(twistd.process().pid(), "HUP");
+            echoOnce(port, "after");
+            signal(twistd.process().pid(), "TERM");
+            assertThat(twistd.waitFor()).isZero();
+            assertThat(log).doesNotExist();
+            assertThat(Files.readAllLines(dir.resolve("app.log.1"))).anyMatch(l -> l.contains("received 6 bytes"));
         }
     }
 
