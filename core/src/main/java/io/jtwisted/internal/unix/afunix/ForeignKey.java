@@ -61,13 +61,8 @@ public final class ForeignKey extends SelectionKey implements Selectable, Foreig
         this.polling = polling;
         this.pipe = pipe;
         this.reactor = reactor;
-        this.poller = polling.acquire();
-        try {
-            this.entry = poller.entry(watched, this);
-        } catch (IOException | RuntimeException e) {
-            polling.abandon();
-            throw e;
-        }
+        this.entry = polling.watch(watched, this);
+        this.poller = entry.poller();
         try {
             this.pipeKey = reactor.register(pipe.source(), SelectionKey.OP_READ, this);
         } catch (IOException | RuntimeException e) {

@@ -72,6 +72,7 @@ public final class ForeignPoller {
 
     /** One watched channel; its fields belong to the poller thread. */
     public static final class Entry {
+        private final ForeignPoller poller;
         private final AbstractSelectableChannel channel; // on the duplicate the poller watches and closes
         private final FileDescriptor duplicate;
         private final Readiness readiness;
@@ -81,10 +82,20 @@ public final class ForeignPoller {
         private boolean forgotten;
         private boolean reported; // reported ready, not served yet
 
-        private Entry(AbstractSelectableChannel channel, FileDescriptor duplicate, Readiness readiness) {
+        private Entry(
+                ForeignPoller poller,
+                AbstractSelectableChannel channel,
+                FileDescriptor duplicate,
+                Readiness readiness) {
+            this.poller = poller;
             this.channel = channel;
             this.duplicate = duplicate;
             this.readiness = readiness;
+        }
+
+        /** The poller that watches this entry. */
+        public ForeignPoller poller() {
+            return poller;
         }
     }
 
@@ -129,7 +140,7 @@ public final class ForeignPoller {
             closeDescriptor(duplicate);
             throw e;
         }
-        Entry entry = new Entry(watched, duplicate, readiness);
+        Entry entry = new Entry(this, watched, duplicate, readiness);
         live.add(entry);
         return entry;
     }
@@ -277,9 +288,7 @@ public final class ForeignPoller {
             // junixsocket dropped the key while it was disarmed (the connection hung up), so no
             // select will ever report it: report it ready from now on, as selected() does. If its
             // owner closed it instead, the owner forgets it, and the report reaches a cancelled key.
-            entry.hungUp = true;
-            entry.key = null;
-            hangUps.incrementAndGet();
+            hungUp(entry);
             report(entry, ops);
         } catch (ClosedChannelException closed) {
             // the channel closed meanwhile: its owner forgets it
@@ -339,9 +348,7 @@ public final class ForeignPoller {
             // The connection hung up: junixsocket will not poll this key again. Cancelled here
             // rather than left for its next select to drop; reported ready from now on instead.
             key.cancel();
-            entry.hungUp = true;
-            entry.key = null;
-            hangUps.incrementAndGet();
+            hungUp(entry);
             report(entry, entry.armed);
             return;
         }
@@ -350,6 +357,13 @@ public final class ForeignPoller {
             key.interestOps(0); // until the reactor has served it
             report(entry, ready);
         }
+    }
+
+    /** {@code entry}'s connection hung up: its key is gone, and it is reported ready whenever armed. */
+    private void hungUp(Entry entry) {
+        entry.hungUp = true;
+        entry.key = null;
+        hangUps.incrementAndGet();
     }
 
     private void runCommands() throws IOException {

@@ -2,6 +2,7 @@ package io.jtwisted.internal.unix.afunix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.spi.AbstractSelectableChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,12 @@ public final class Polling {
         this.threadName = threadName;
     }
 
-    /** One more channel is watched: the poller, started if this is the first. */
-    public ForeignPoller acquire() {
+    /**
+     * One more channel is watched: its entry (not armed yet) with the poller, started if this is
+     * the first. If the entry cannot be made, a poller started for it ends again.
+     */
+    public ForeignPoller.Entry watch(AbstractSelectableChannel channel, ForeignPoller.Readiness readiness)
+            throws IOException {
         ForeignPoller running = poller;
         if (running == null) {
             try {
@@ -30,10 +35,18 @@ public final class Polling {
             poller = running;
         }
         open++;
-        return running;
+        try {
+            return running.entry(channel, readiness);
+        } catch (IOException | RuntimeException e) {
+            if (--open == 0) {
+                running.shutdown();
+                poller = null;
+            }
+            throw e;
+        }
     }
 
-    /** A channel acquired before is gone: {@code entry} is forgotten, and the poller ends if it was the last. */
+    /** A channel watched before is gone: {@code entry} is forgotten, and the poller ends if it was the last. */
     public void release(ForeignPoller.Entry entry) {
         release(entry, () -> {});
     }
@@ -50,15 +63,6 @@ public final class Polling {
         }
         running.forget(entry, released);
         if (--open == 0) {
-            running.shutdown();
-            poller = null;
-        }
-    }
-
-    /** An {@link #acquire} that made no entry after all: the poller ends if nothing else is watched. */
-    public void abandon() {
-        ForeignPoller running = poller;
-        if (running != null && --open == 0) {
             running.shutdown();
             poller = null;
         }

@@ -132,6 +132,7 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
     final void bind() throws IOException {
         AFUNIXDatagramChannel socket = AFUNIXDatagramChannel.open();
         Pipe wake = null;
+        SelectionKey registered = null;
         try {
             socket.setDeleteOnClose(false); // Twisted leaves the socket file in place
             if (bindAddress != null && !bindAddress.isEmpty()) {
@@ -148,24 +149,20 @@ class UnixDatagramPort implements IUNIXDatagramTransport, Selectable, ForeignPol
             socket.configureBlocking(false);
             wake = Pipe.open();
             wake.sink().configureBlocking(false);
-            key = reactor.register(wake.source(), SelectionKey.OP_READ, this);
+            registered = reactor.register(wake.source(), SelectionKey.OP_READ, this);
+            key = registered;
+            channel = socket;
+            pipe = wake; // set before the poller is armed: its report writes into the pipe
+            pollerEntry = support.opened(this);
         } catch (IOException | RuntimeException e) {
+            if (registered != null) {
+                registered.cancel();
+            }
             closeQuietly(socket);
             if (wake != null) {
                 closeQuietly(wake.source());
                 closeQuietly(wake.sink());
             }
-            throw e;
-        }
-        channel = socket;
-        pipe = wake;
-        try {
-            pollerEntry = support.opened(this);
-        } catch (IOException | RuntimeException e) {
-            key.cancel();
-            closeQuietly(socket);
-            closeQuietly(wake.source());
-            closeQuietly(wake.sink());
             throw e;
         }
     }

@@ -68,15 +68,8 @@ public final class UnixDatagramSupport {
 
     /** {@code port} has a socket: the poller watches it for datagrams (started if this is the first). */
     ForeignPoller.Entry opened(UnixDatagramPort port) throws IOException {
-        ForeignPoller poller = polling.acquire();
-        ForeignPoller.Entry entry;
-        try {
-            entry = poller.entry(port.channel, port);
-        } catch (IOException | RuntimeException e) {
-            polling.abandon();
-            throw e;
-        }
-        poller.arm(entry, SelectionKey.OP_READ);
+        ForeignPoller.Entry entry = polling.watch(port.channel, port);
+        entry.poller().arm(entry, SelectionKey.OP_READ);
         return entry;
     }
 
