@@ -3,6 +3,7 @@ package io.jtwisted.internet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jtwisted.testing.ExternalCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,7 +98,7 @@ class SignalsTest {
      */
     private static List<String> runChild(String script, String... signals) throws Exception {
         List<String> command = new ArrayList<>();
-        if (envResetsSignals()) {
+        if (ExternalCommands.envResetsSighup()) {
             command.addAll(List.of("env", "--default-signal=HUP"));
         }
         command.addAll(List.of("sh", "-c", script, "sh"));
@@ -156,20 +157,6 @@ class SignalsTest {
         assertThat(line).as("the child's next line after %s", out).isNotNull();
         out.add(line);
         return line;
-    }
-
-    private static boolean envResetsSignals() {
-        try {
-            return new ProcessBuilder("env", "--default-signal=HUP", "true")
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** The child JVM: handles each signal named in its arguments, says how, runs until its input ends. */

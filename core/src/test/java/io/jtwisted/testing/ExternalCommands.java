@@ -44,4 +44,23 @@ public final class ExternalCommands {
         Assumptions.abort(message + ": skipped");
         throw new AssertionError("unreachable");
     }
+
+    /**
+     * Whether {@code env --default-signal=HUP} works here (GNU coreutils 8.31 and later): a child
+     * started through it gets SIGHUP's default disposition back, where it would otherwise inherit a
+     * test run's ignored SIGHUP (as under {@code nohup}).
+     */
+    public static boolean envResetsSighup() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=HUP", "true")
+                            .start()
+                            .waitFor()
+                    == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.jtwisted.scripts.twistd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtwisted.testing.ExternalCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class TwistdProcess implements AutoCloseable {
      */
     static TwistdProcess startUnder(List<String> launcher, Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        if (envResetsSighup()) {
+        if (ExternalCommands.envResetsSighup()) {
             command.addAll(List.of("env", "--default-signal=HUP"));
         }
         command.addAll(launcher);
@@ -69,21 +70,6 @@ final class TwistdProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().remove(Daemon.STATUS_FD);
         return new TwistdProcess(builder.start());
-    }
-
-    /** Whether {@code env} can reset a signal's disposition (GNU coreutils 8.31 and later). */
-    static boolean envResetsSighup() {
-        try {
-            return new ProcessBuilder("env", "--default-signal=HUP", "true")
-                            .start()
-                            .waitFor()
-                    == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Whether this JVM ignores SIGHUP (bit 0 of SigIgn in /proc/self/status): its children inherit that. */

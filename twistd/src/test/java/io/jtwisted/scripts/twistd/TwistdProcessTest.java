@@ -2,6 +2,7 @@ package io.jtwisted.scripts.twistd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtwisted.testing.ExternalCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -243,7 +244,7 @@ class TwistdProcessTest {
 
     @Test
     void sighupReopensTheLogFileForLogrotate() throws Exception {
-        assertThat(!TwistdProcess.envResetsSighup() && TwistdProcess.thisProcessIgnoresSighup())
+        assertThat(!ExternalCommands.envResetsSighup() && TwistdProcess.thisProcessIgnoresSighup())
                 .as("this test run ignores SIGHUP (started under nohup?), twistd would inherit that, and env here"
                         + " cannot reset it (--default-signal): run the tests without nohup")
                 .isFalse();
