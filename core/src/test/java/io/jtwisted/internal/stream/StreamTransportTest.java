@@ -490,11 +490,20 @@ class StreamTransportTest {
                 server.write(chunk);
             }
         }
+        assertEverythingArrivesOnceTheReaderResumes(peers, expected.toByteArray());
+    }
+
+    /**
+     * With the server's socket full (its writes blocked) and the client paused: resumes the client,
+     * closes the server's side, and checks that the client got {@code expected}, whole and in order.
+     */
+    private void assertEverythingArrivesOnceTheReaderResumes(List<Peer> peers, byte[] expected) {
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
         Loop.until(reactor, server::writeBlocked);
         ((StreamTransport) peers.get(1).transport()).resumeProducing();
         server.loseConnection();
         Loop.reason(reactor, peers.get(1).lost);
-        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected);
     }
 
     /** Echoes on the buffer-level path, recording what it was lent. */
@@ -556,11 +565,7 @@ class StreamTransportTest {
                 server.write(chunk);
             }
         }
-        Loop.until(reactor, server::writeBlocked);
-        ((StreamTransport) peers.get(1).transport()).resumeProducing();
-        server.loseConnection();
-        Loop.reason(reactor, peers.get(1).lost);
-        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+        assertEverythingArrivesOnceTheReaderResumes(peers, expected.toByteArray());
     }
 
     @ParameterizedTest
