@@ -76,13 +76,21 @@ class ForeignPollerTest {
         to.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** Runs after every command queued before it, and so after the select those commands led to. */
-    private void barrier() throws Exception {
+    /**
+     * Returns after every command queued before it has run, and so after the select those commands
+     * led to: an entry made and forgotten on an idle pair (one pair for all calls), whose release is
+     * awaited.
+     */
+    private void barrier(String what) throws Exception {
+        if (idle == null) {
+            idle = pair();
+        }
         CountDownLatch done = new CountDownLatch(1);
-        AFSocketPair<AFUNIXSocketChannel> idle = pair();
         poller.forget(poller.entry(idle.getSocket1(), ready -> {}), done::countDown);
-        assertThat(done.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.await(WAIT_SECONDS, TimeUnit.SECONDS)).as(what).isTrue();
     }
+
+    private AFSocketPair<AFUNIXSocketChannel> idle;
 
     @Test
     void aReadableChannelIsReportedOnceAndNotAgainUntilTheReportIsServed() throws Exception {
@@ -99,7 +107,7 @@ class ForeignPollerTest {
         send(other.getSocket2(), "y");
         poller.arm(poller.entry(other.getSocket1(), otherReports), SelectionKey.OP_READ);
         assertThat(otherReports.next()).as("the poller selected again").isEqualTo(SelectionKey.OP_READ);
-        barrier();
+        barrier("the poller selected after the unserved arm");
         assertThat(reports.ops).as("still readable, but not served yet").isEmpty();
 
         poller.served(entry, SelectionKey.OP_READ); // the byte was not read: readable still
@@ -148,7 +156,7 @@ class ForeignPollerTest {
         listener.configureBlocking(false);
         ForeignPoller.Entry entry = poller.entry(listener, ready -> {});
         poller.arm(entry, SelectionKey.OP_ACCEPT);
-        barrier(); // the poller now waits in poll() with the listener
+        barrier("the listener is armed"); // the poller now waits in poll() with the listener
         CountDownLatch released = new CountDownLatch(1);
         poller.forget(entry, released::countDown);
         listener.close();
@@ -198,13 +206,8 @@ class ForeignPollerTest {
         spammer.start();
         try {
             for (int i = 0; i < 2_000; i++) {
-                CountDownLatch ran = new CountDownLatch(1);
                 poller.served(spammed, 0);
-                AFSocketPair<AFUNIXSocketChannel> idle = pair();
-                poller.forget(poller.entry(idle.getSocket1(), ready -> {}), ran::countDown);
-                assertThat(ran.await(WAIT_SECONDS, TimeUnit.SECONDS))
-                        .as("command %d ran", i)
-                        .isTrue();
+                barrier("command " + i + " ran");
             }
         } finally {
             stop.set(true);
