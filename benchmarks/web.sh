@@ -5,6 +5,10 @@
 #   small file: 1.4 KB, 64 connections, keep-alive -> requests/s
 #   large file: 1 MiB, 16 connections             -> MiB/s
 # Usage: benchmarks/web.sh [--duration 10] [--warmup 3] [--servers jtwisted,nginx,netty,twisted]
+#   "nginx" sets tcp_nopush on (TCP_CORK around each response); "nginx-nopush" is the same nginx with
+#   its default, tcp_nopush off. On loopback the cork moves the kernel's transmit and receive work of
+#   a large body from the client's core to the server's (docs/benchmarks.md, "Large files and TCP_CORK"),
+#   so both are offered. "client CPU" is wrk's own CPU per request or per MiB.
 #   A server "jtwisted@JAR" (or "netty@JAR") runs that server from another benchmarks.jar, e.g. a
 #   build of an older commit, so that two builds are compared in one run:
 #   --servers jtwisted@/tmp/old-benchmarks.jar,jtwisted,netty
@@ -69,7 +73,9 @@ start_server() { # name[@jar] port
     jtwisted|jtwisted@*) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$jar" io.jtwisted.benchmarks.web.JTwistedWebServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
     netty|netty@*) taskset -c 0 "$JAVA_HOME/bin/java" -cp "$jar" io.jtwisted.benchmarks.web.NettyStaticFileServer "$WORK/www" "$2" >"$WORK/out" 2>&1 & ;;
     twisted) taskset -c 0 "$PYTHON" -m twisted web --path "$WORK/www" --listen "tcp:$2:interface=127.0.0.1" >/dev/null 2>&1 & ;;
-    nginx)
+    nginx|nginx-nopush)
+      nopush=on
+      [ "$1" = nginx-nopush ] && nopush=off
       cat >"$WORK/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -79,7 +85,7 @@ events { worker_connections 4096; }
 http {
   access_log off;
   sendfile on;
-  tcp_nopush on;
+  tcp_nopush $nopush;
   keepalive_requests 100000000;
   default_type application/octet-stream;
   types { text/html html; }
@@ -107,34 +113,44 @@ cpu_ticks() { # the user + system clock ticks of the server and its children (ng
   echo $total
 }
 
-run_wrk() { # connections url -> prints "requests/s MiB/s errors µs-CPU-per-request" (wrk's units are 1024-based)
+children_seconds() { # file written by `times` -> user + system seconds of the shell's finished children
+  awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { t = $i; sub(/s$/, "", t); split(t, mm, "m"); total += mm[1] * 60 + mm[2] }; print total }' "$1"
+}
+
+run_wrk() { # connections url -> prints "requests/s MiB/s errors µs-CPU-per-request µs-client-CPU-per-request" (wrk's units are 1024-based)
   taskset -c 1 wrk -t1 -c"$1" -d"${WARMUP}s" "$2" >/dev/null 2>&1 || true
   before=$(cpu_ticks)
+  times >"$WORK/times-before" # in this shell, not a subshell: a subshell's children start from zero
   taskset -c 1 wrk -t1 -c"$1" -d"${DURATION}s" "$2" >"$WORK/wrk" 2>&1 || true
   after=$(cpu_ticks)
-  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+  times >"$WORK/times-after"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+      -v client="$(children_seconds "$WORK/times-before") $(children_seconds "$WORK/times-after")" '
     / requests in / { n = $1 }
     /Requests\/sec/ { rps = $2 }
     /Transfer\/sec/ { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+/, "", v);
                       f = (u == "GB") ? 1024 : (u == "MB") ? 1 : (u == "KB") ? 1 / 1024 : 1 / 1048576; mib = v * f }
     /Non-2xx|Socket errors/ { line = $0; gsub(/ +/, "_", line); errors = errors line }
-    END { printf "%s %.1f %s %.1f\n", rps, mib, (errors == "" ? "-" : "ERRORS:" errors), (n > 0 ? ticks * 1e6 / hz / n : 0) }' "$WORK/wrk"
+    END { split(client, c, " ");
+          printf "%s %.1f %s %.1f %.1f\n", rps, mib, (errors == "" ? "-" : "ERRORS:" errors), (n > 0 ? ticks * 1e6 / hz / n : 0),
+                 (n > 0 ? (c[2] - c[1]) * 1e6 / n : 0) }' "$WORK/wrk"
 }
 
 echo "small: 1400 B, 64 connections; large: 1 MiB, 16 connections; ${DURATION}s each after ${WARMUP}s of warm-up"
-echo "CPU = server user+system CPU time per request (µs), children included"
-echo "server    small req/s  CPU µs/req   large MiB/s  CPU µs/MiB   errors"
+echo "CPU = server user+system CPU time per request (µs), children included; client = wrk's"
+echo "server         small req/s  CPU µs/req  client µs/req   large MiB/s  CPU µs/MiB  client µs/MiB   errors"
 RESULTS=""
 for name in $(echo "$SERVERS" | tr ',' ' '); do
   if [ "$name" = twisted ] && [ -z "$PYTHON" ]; then echo "twisted: skipped (python3 with Twisted not found)"; continue; fi
-  if [ "$name" = nginx ] && ! command -v nginx >/dev/null; then echo "nginx: skipped (not installed)"; continue; fi
+  if [ "${name%-nopush}" = nginx ] && ! command -v nginx >/dev/null; then echo "nginx: skipped (not installed)"; continue; fi
   case "$name" in *@*) [ -f "${name#*@}" ] || { echo "$name: no such jar" >&2; exit 2; } ;; esac
   port=$(free_port)
   start_server "$name" "$port"
-  set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3 small_cpu=$4
-  set -- $(run_wrk 16 "http://127.0.0.1:$port/large.bin"); large=$2 large_errors=$3 large_cpu=$4
+  set -- $(run_wrk 64 "http://127.0.0.1:$port/small.html"); small=$1 small_errors=$3 small_cpu=$4 small_client=$5
+  set -- $(run_wrk 16 "http://127.0.0.1:$port/large.bin"); large=$2 large_errors=$3 large_cpu=$4 large_client=$5
   stop_server
-  printf '%-9s %11s %10s   %11s %12s   %s %s\n' "$name" "$small" "$small_cpu" "$large" "$large_cpu" "$small_errors" "$large_errors"
+  printf '%-14s %11s %11s %14s   %11s %11s %14s   %s %s\n' "$name" "$small" "$small_cpu" "$small_client" \
+    "$large" "$large_cpu" "$large_client" "$small_errors" "$large_errors"
   RESULTS="$RESULTS$name $small $large $small_cpu $large_cpu
 "
 done
