@@ -160,5 +160,5 @@ printf '%s' "$RESULTS" | awk -v ref="$REF" '
   { name[NR]=$1; s[NR]=$2; l[NR]=$3; sc[NR]=$4; lc[NR]=$5; if ($1==ref) { js=$2; jl=$3; jsc=$4; jlc=$5 } }
   END { if (js == "") exit; print ""; print ref " relative to each peer (" ref " / peer; per CPU: peer CPU / " ref " CPU):";
         for (i = 1; i <= NR; i++) if (name[i] != ref && s[i] > 0 && l[i] > 0)
-          printf "  vs %-8s small %.2fx (per CPU %.2fx)   large %.2fx (per CPU %.2fx)\n", name[i], js / s[i],
+          printf "  vs %-12s small %.2fx (per CPU %.2fx)   large %.2fx (per CPU %.2fx)\n", name[i], js / s[i],
                  (jsc > 0 ? sc[i] / jsc : 0), jl / l[i], (jlc > 0 ? lc[i] / jlc : 0) }'

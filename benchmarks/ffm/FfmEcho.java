@@ -47,6 +47,8 @@ public final class FfmEcho {
     private static final int EVENT_SIZE = 12; // struct epoll_event is packed on x86-64
     private static final int READ_SIZE = 64 * 1024;
 
+    private static final java.lang.foreign.ValueLayout.OfShort NETWORK_SHORT =
+            java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MemoryLayout CAPTURED = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
@@ -89,15 +91,14 @@ public final class FfmEcho {
         check((int) setsockopt.invokeExact(listener, SOL_SOCKET, SO_REUSEADDR, one, 4), "setsockopt");
         MemorySegment address = arena.allocate(16, 4); // struct sockaddr_in
         address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
-        address.set(java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 2, (short) port);
+        address.set(NETWORK_SHORT, 2, (short) port);
         address.set(JAVA_INT.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 4, 0x7f000001);
         check((int) bind.invokeExact(listener, address, 16), "bind");
         check((int) listen.invokeExact(listener, 1024), "listen");
         MemorySegment length = arena.allocate(JAVA_INT);
         length.set(JAVA_INT, 0, 16);
         check((int) getsockname.invokeExact(listener, address, length), "getsockname");
-        int bound = Short.toUnsignedInt(address.get(
-                java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 2));
+        int bound = Short.toUnsignedInt(address.get(NETWORK_SHORT, 2));
         MethodHandle create = downcall("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         epoll = (int) create.invokeExact(0);
         watch(listener, EPOLLIN, EPOLL_CTL_ADD);
