@@ -512,7 +512,12 @@ class ProcessTest {
         assertThat(p.errText()).isEqualTo("err\n");
     }
 
-    /** ClosingPipesTests: once the pipe is closed, the child's writes fail and it never reaches exit 42. */
+    /**
+     * ClosingPipesTests: once the pipe is closed, the child's writes fail and it never reaches exit 42.
+     * The child writes 1 MiB, more than a pipe holds plus the one chunk a read already blocked in the
+     * kernel may still take (see ChildReader#close): so its writes fail however late that read is
+     * scheduled, where 4 KB could all fit in the pipe before a busy machine ran the reader.
+     */
     private Recorder closingPipe(int fd) {
         Recorder p = new Recorder();
         IProcessTransport transport = spawn(
@@ -523,8 +528,8 @@ class ProcessTest {
                 python(
                         "input()",
                         "import os, sys",
-                        "for i in range(1000):",
-                        "    os.write(" + fd + ", b'foo\\n')",
+                        "for i in range(1024):",
+                        "    os.write(" + fd + ", b'foo\\n' * 256)",
                         "sys.exit(42)"));
         if (fd == 1) {
             transport.closeStdout();
