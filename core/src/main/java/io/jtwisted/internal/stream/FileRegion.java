@@ -2,6 +2,7 @@ package io.jtwisted.internal.stream;
 
 import io.jtwisted.logger.Logger;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
@@ -45,6 +46,34 @@ final class FileRegion {
         position += n;
         remaining -= n;
         return n;
+    }
+
+    /**
+     * Copies the region's next bytes into {@code stage}, as many as fit, with a positional read that
+     * moves neither the file nor the region: they count as sent only once {@link #skip} says so.
+     *
+     * @throws IOException from the file, or when it ends before the region does
+     */
+    void readAhead(ByteBuffer stage) throws IOException {
+        int room = (int) Math.min(stage.remaining(), remaining);
+        int limit = stage.limit();
+        stage.limit(stage.position() + room);
+        try {
+            while (stage.hasRemaining()) {
+                if (file.read(stage, position + room - stage.remaining()) < 0) {
+                    throw new IOException("file ended at " + file.size() + " bytes, before the " + remaining
+                            + " bytes queued from " + position + " were sent");
+                }
+            }
+        } finally {
+            stage.limit(limit);
+        }
+    }
+
+    /** Counts {@code n} bytes of the region, read ahead and then written, as sent. */
+    void skip(long n) {
+        position += n;
+        remaining -= n;
     }
 
     /** The region is sent or dropped: closes the file if the transport owns it. */

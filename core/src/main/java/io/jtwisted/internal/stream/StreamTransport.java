@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #HIGH_WATER} bytes are queued and resumed at or below {@link #LOW_WATER}. A {@linkplain
  * #writeFile file region} takes its place in the same queue and is sent with {@code transferTo}
  * (sendfile), its bytes counted as queued bytes; it is closed once sent or when the connection closes.
+ * When arrays queued before a region leave room in the staging buffer, the region's first bytes
+ * are read into that room and leave in the same {@code write}, the rest with {@code transferTo}.
  *
  * <p>Closing: {@link #loseConnection()} stops reading and closes once the buffer is empty and no
  * producer is registered (writes made meanwhile are still sent); {@link #loseWriteConnection()}
@@ -442,6 +444,12 @@ public abstract class StreamTransport
      * one {@code write}: the JDK would otherwise copy each heap array into a temporary direct
      * buffer of its own (and a gathering write needs one per array). An array too large for the
      * staging buffer is written from the heap as it is; file regions go with {@code transferTo}.
+     * A region queued right after arrays that leave room in the staging buffer first fills that
+     * room with a positional read, so that a response's head and the start of its file leave in one
+     * write, as TCP_CORK would send them (which the JDK does not offer): a head sent on its own
+     * ahead of a sendfile is a packet of its own, and on loopback that halves the large-file
+     * throughput (docs/benchmarks.md, "Large files and TCP_CORK"). The rest of the region goes with
+     * {@code transferTo}.
      */
     private void writeQueued() throws IOException {
         int mask = queue.length - 1;
@@ -467,9 +475,12 @@ public abstract class StreamTransport
                 stage.clear();
                 int offset = headOffset;
                 for (int i = 0; i < queueSize && stage.hasRemaining(); i++) {
-                    if (!(queue[(queueHead + i) & mask] instanceof byte[] bytes)) {
+                    Object entry = queue[(queueHead + i) & mask];
+                    if (entry instanceof FileRegion region) {
+                        region.readAhead(stage); // the region's first bytes share the arrays' write
                         break;
                     }
+                    byte[] bytes = (byte[]) entry;
                     int length = Math.min(bytes.length - offset, stage.remaining());
                     stage.put(bytes, offset, length);
                     offset = 0;
@@ -486,9 +497,20 @@ public abstract class StreamTransport
         }
     }
 
-    /** Takes {@code count} written bytes off the arrays at the head of the queue. */
+    /**
+     * Takes {@code count} written bytes off the arrays at the head of the queue, and off the file
+     * region after them whose first bytes were staged with them.
+     */
     private void consumeBytes(int count, int mask) {
         while (count > 0) {
+            if (queue[queueHead] instanceof FileRegion region) {
+                region.skip(count);
+                if (region.remaining() == 0) {
+                    dropHead(mask);
+                    region.release();
+                }
+                return;
+            }
             int left = ((byte[]) queue[queueHead]).length - headOffset;
             if (count < left) {
                 headOffset += count;

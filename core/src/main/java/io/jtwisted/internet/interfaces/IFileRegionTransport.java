@@ -20,7 +20,12 @@ import java.nio.channels.FileChannel;
  *       so a producer may queue a whole file as one region (one {@code transferTo} per turn the
  *       socket is writable, rather than one per bounded piece); it should then queue nothing more,
  *       and not finish, until it is resumed, so that what it holds queued stays bounded.</li>
- *   <li><b>The file:</b> the transport reads it with positional transfers (it never moves the
+ *   <li><b>Packets:</b> when bytes written just before the region (a response's head, say) leave
+ *       room in the transport's write, the region's first bytes are read into that room, off the
+ *       heap, and leave with them: the peer gets the head and the start of the body in one
+ *       segment, as {@code TCP_CORK} would send them, rather than the head in a packet of its own.
+ *       The rest goes with {@code transferTo}; a small region may leave whole that way.</li>
+ *   <li><b>The file:</b> the transport reads it with positional reads and transfers (it never moves the
  *       channel's position) and, when {@code closeWhenDone} is true, closes it once the region's
  *       last byte is handed to the operating system, or when the connection closes first for any
  *       reason (and at once if it is closed already). With {@code closeWhenDone} false the caller

@@ -2,6 +2,7 @@ package io.jtwisted.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jtwisted.internal.loop.EventLoop;
 import io.jtwisted.internal.reactor.NioReactor;
 import io.jtwisted.internal.tcp.Ending;
 import io.jtwisted.internal.tcp.Loop;
@@ -341,6 +342,68 @@ class StreamTransportTest {
                 .as("positional transfers leave the position alone")
                 .isZero();
         kept.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRegionAfterArraysFillsTheRestOfTheirWriteAndSendsTheRestWithTransferTo(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        byte[] contents = payload(1024 * 1024);
+        CountingFileChannel file = new CountingFileChannel(open(file(contents)));
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Length: 1048576\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        server.write(head);
+        server.writeFile(file, 0, contents.length, true);
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(head);
+        expected.writeBytes(contents);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(file.bytesRead)
+                .as("the region's start fills the staging buffer behind the head")
+                .isEqualTo(EventLoop.WRITE_BUFFER_SIZE - head.length);
+        assertThat(file.bytesTransferred)
+                .as("sent with sendfile: at most what was read ahead but not yet written is read again")
+                .isBetween(contents.length - file.bytesRead, (long) contents.length);
+        assertThat(file.isOpen()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSmallRegionAfterArraysLeavesInTheirWriteAndIsClosed(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        byte[] contents = payload(1400);
+        CountingFileChannel file = new CountingFileChannel(open(file(contents)));
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        server.write("head|".getBytes(StandardCharsets.US_ASCII));
+        server.writeFile(file, 100, 1000, true);
+        server.write("|tail".getBytes(StandardCharsets.US_ASCII));
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("head|".getBytes(StandardCharsets.US_ASCII));
+        expected.write(contents, 100, 1000);
+        expected.writeBytes("|tail".getBytes(StandardCharsets.US_ASCII));
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(file.bytesRead).isEqualTo(1000);
+        assertThat(file.bytesTransferred).isZero();
+        assertThat(file.isOpen()).as("closed once its bytes left with the head").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRegionWithNothingBeforeItIsSentWithTransferToAlone(Kind kind) throws Exception {
+        List<Peer> peers = pair(kind, Peer::new);
+        byte[] contents = payload(300 * 1024);
+        CountingFileChannel file = new CountingFileChannel(open(file(contents)));
+        StreamTransport server = (StreamTransport) peers.get(0).transport();
+        server.writeFile(file, 0, contents.length, true);
+        server.loseConnection();
+        Loop.reason(reactor, peers.get(1).lost);
+        assertThat(peers.get(1).received.toByteArray()).isEqualTo(contents);
+        assertThat(file.bytesRead).isZero();
+        assertThat(file.bytesTransferred).isEqualTo(contents.length);
     }
 
     @ParameterizedTest

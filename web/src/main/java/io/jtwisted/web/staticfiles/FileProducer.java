@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * (the whole file, or one byte range) is handed to the transport as one file region and sent with
  * sendfile; the last region takes the file with it, and the transport closes it once sent. A region
  * costs the heap nothing whatever its length, and one per region keeps the system calls per
- * response at one {@code transferTo} when the socket takes it whole. The transport counts a
+ * response at one {@code write} (the head with the file's first bytes, read into the transport's
+ * staging buffer) and one {@code transferTo} when the socket takes it whole. The transport counts a
  * region's bytes as queued, so a region above its high-water mark pauses this producer, and the
  * request is finished (and a pipelined request answered) only once the transport has sent it down
  * to its low-water mark and resumed it. Otherwise (TLS, a zip or in-memory file system) each
