@@ -40,11 +40,9 @@ final class FileRegion {
         long n = file.transferTo(position, remaining, target);
         if (n == 0 && file.size() <= position) {
             // transferTo answers 0 both for a full socket and for a position past the end of the file.
-            throw new IOException("file ended at " + file.size() + " bytes, before the " + remaining
-                    + " bytes queued from " + position + " were sent");
+            throw fileEnded();
         }
-        position += n;
-        remaining -= n;
+        skip(n);
         return n;
     }
 
@@ -61,8 +59,7 @@ final class FileRegion {
         try {
             while (stage.hasRemaining()) {
                 if (file.read(stage, position + room - stage.remaining()) < 0) {
-                    throw new IOException("file ended at " + file.size() + " bytes, before the " + remaining
-                            + " bytes queued from " + position + " were sent");
+                    throw fileEnded();
                 }
             }
         } finally {
@@ -74,6 +71,11 @@ final class FileRegion {
     void skip(long n) {
         position += n;
         remaining -= n;
+    }
+
+    private IOException fileEnded() throws IOException {
+        return new IOException("file ended at " + file.size() + " bytes, before the " + remaining
+                + " bytes queued from " + position + " were sent");
     }
 
     /** The region is sent or dropped: closes the file if the transport owns it. */

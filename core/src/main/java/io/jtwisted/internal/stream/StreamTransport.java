@@ -448,7 +448,7 @@ public abstract class StreamTransport
      * room with a positional read, so that a response's head and the start of its file leave in one
      * write, as TCP_CORK would send them (which the JDK does not offer): a head sent on its own
      * ahead of a sendfile is a packet of its own, and on loopback that halves the large-file
-     * throughput (docs/benchmarks.md, "Large files and TCP_CORK"). The rest of the region goes with
+     * throughput (docs/benchmarks.md, "The head with the file's first bytes"). The rest of the region goes with
      * {@code transferTo}.
      */
     private void writeQueued() throws IOException {
