@@ -4,10 +4,12 @@
 # Arguments go to EchoBenchmark:
 #   benchmarks/echo.sh [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
 #                      [--servers c-floor,jtwisted,jtwisted-buffer,netty-nio,netty-epoll,twisted]
-#                      [--python python3] [--loads 64x64,4096x64,64x1] [--rounds N] [--slice S]
+#                      [--python python3] [--loads 64x64,4096x64,64x1] [--rounds N] [--slice S] [--rate R]
 # jtwisted-buffer is the same echo on the opt-in buffer-level path (IBufferReceiver, no copy).
 # --slice S measures the servers side by side, the load moving between them every S seconds;
 # --rounds N repeats each load N times and gives the median ratio to the floor (for shared machines).
+# A load may name a rate, --loads 64x1@15000: its connections are paced to that many messages per
+# second in all, so every server gets the same arrivals (a closed loop batches more for a slower one).
 # The floor (benchmarks/c/echo_floor.c) is compiled here with cc; with --loads, every server runs
 # under each SIZExCONNECTIONS load and the last table gives each one's efficiency relative to the
 # floor. With taskset, each server is pinned to CPU 0 and the load to CPU 1 (PIN=no: not pinned).

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * EchoBenchmark [--connections 64] [--size 64] [--pipeline 1] [--warmup 5] [--duration 10]
  *               [--servers c-floor,jtwisted,netty-nio,netty-epoll,twisted] [--python python3]
  *               [--jvm-args "-Xms256m -Xmx256m"] [--floor PATH] [--server-cpu N]
- *               [--loads 64x64,4096x64,64x1] [--rounds 1] [--slice 0]
+ *               [--loads 64x64,4096x64,64x1] [--rounds 1] [--slice 0] [--rate 0]
  * </pre>
  * {@code c-floor} is the C epoll server of {@code benchmarks/c/echo_floor.c}, compiled by
  * {@code echo.sh} and named by {@code --floor}: one {@code read} and one {@code write} per message,
@@ -37,7 +37,10 @@ import org.jspecify.annotations.Nullable;
  * with {@code taskset} (echo.sh pins the load to the other one). {@code --loads} runs every server
  * under each load ({@code SIZExCONNECTIONS}, overriding {@code --size} and {@code --connections}) and
  * ends with each server's efficiency relative to the floor: the floor's CPU per message divided by
- * the server's, per load.
+ * the server's, per load. A load may name a rate, {@code 4096x64@40000}: its connections are then
+ * paced to that many messages per second in all ({@link EchoLoad#paced}), so that every server gets
+ * the same arrivals and the same batching; {@code --rate} does that for the single load of
+ * {@code --size} and {@code --connections}. A server that cannot keep up shows a lower msg/s.
  * A server {@code port:PORT[:PID]} is one started by hand (under {@code strace -c -f}, say): the
  * load runs against that port, and the CPU is read from PID when given. A Java server named
  * {@code NAME@CLASSPATH} ({@code jtwisted@/tmp/old.jar}) runs from that class path instead of the
@@ -91,6 +94,7 @@ public final class EchoBenchmark {
         options.put("loads", "");
         options.put("rounds", "1");
         options.put("slice", "0");
+        options.put("rate", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !options.containsKey(args[i].substring(2))) {
                 System.err.println("usage: EchoBenchmark "
@@ -100,41 +104,49 @@ public final class EchoBenchmark {
             options.put(args[i].substring(2), args[++i]);
         }
         List<String> loads = option(options, "loads").isBlank()
-                ? List.of(option(options, "size") + "x" + option(options, "connections"))
+                ? List.of(
+                        option(options, "size") + "x" + option(options, "connections") + "@" + option(options, "rate"))
                 : List.of(option(options, "loads").split(","));
         int rounds = Integer.parseInt(option(options, "rounds"));
         Map<String, List<List<Result>>> byLoad = new LinkedHashMap<>();
         for (String load : loads) {
-            String[] sizeAndConnections = load.strip().split("x");
+            String[] loadAndRate = load.strip().split("@");
+            String[] sizeAndConnections = loadAndRate[0].split("x");
             int size = Integer.parseInt(sizeAndConnections[0]);
             int connections = Integer.parseInt(sizeAndConnections[1]);
+            double rate = loadAndRate.length > 1 ? Double.parseDouble(loadAndRate[1]) : 0;
             List<List<Result>> perRound = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 if (rounds > 1) {
                     System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
                 }
-                List<Result> results = runLoad(options, connections, size);
+                List<Result> results = runLoad(options, connections, size, rate);
                 printTable(results);
                 perRound.add(results);
             }
-            byLoad.put(size + " B x " + connections + (connections == 1 ? " connection" : " connections"), perRound);
+            byLoad.put(
+                    size + " B x " + connections + (connections == 1 ? " connection" : " connections")
+                            + (rate > 0 ? String.format(Locale.ROOT, " at %,.0f msg/s", rate) : ""),
+                    perRound);
         }
         printFloorTable(byLoad, rounds);
     }
 
-    private static List<Result> runLoad(Map<String, String> options, int connections, int size) throws Exception {
+    private static List<Result> runLoad(Map<String, String> options, int connections, int size, double rate)
+            throws Exception {
         if (Double.parseDouble(option(options, "slice")) > 0) {
-            return runInterleaved(options, connections, size);
+            return runInterleaved(options, connections, size, rate);
         }
         int pipeline = Integer.parseInt(option(options, "pipeline"));
         double warmup = Double.parseDouble(option(options, "warmup"));
         double duration = Double.parseDouble(option(options, "duration"));
         System.out.printf(
                 Locale.ROOT,
-                "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, measured %.0f s%n",
+                "echo benchmark: %d connections x %d-byte messages, pipeline %d, %s, warm-up %.0f s, measured %.0f s%n",
                 connections,
                 size,
                 pipeline,
+                pacing(rate),
                 warmup,
                 duration);
         List<Result> results = new ArrayList<>();
@@ -163,7 +175,7 @@ public final class EchoBenchmark {
                 java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
                         ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
                         : new java.net.InetSocketAddress("127.0.0.1", port);
-                try (EchoLoad load = new EchoLoad(address, connections, size, pipeline)) {
+                try (EchoLoad load = new EchoLoad(address, connections, size, pipeline).paced(rate)) {
                     load.run(warmup, false);
                     long[] cpuBefore = cpuTicks(pid);
                     long start = System.nanoTime();
@@ -224,8 +236,12 @@ public final class EchoBenchmark {
         }
     }
 
+    private static String pacing(double rate) {
+        return rate > 0 ? String.format(Locale.ROOT, "paced at %,.0f msg/s", rate) : "closed loop";
+    }
+
     /** The servers of one round side by side, the load moving between them every {@code --slice} seconds. */
-    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size)
+    private static List<Result> runInterleaved(Map<String, String> options, int connections, int size, double rate)
             throws Exception {
         int pipeline = Integer.parseInt(option(options, "pipeline"));
         double warmup = Double.parseDouble(option(options, "warmup"));
@@ -233,11 +249,12 @@ public final class EchoBenchmark {
         double slice = Double.parseDouble(option(options, "slice"));
         System.out.printf(
                 Locale.ROOT,
-                "echo benchmark: %d connections x %d-byte messages, pipeline %d, warm-up %.0f s, "
+                "echo benchmark: %d connections x %d-byte messages, pipeline %d, %s, warm-up %.0f s, "
                         + "measured %.0f s each in slices of %.1f s, servers side by side%n",
                 connections,
                 size,
                 pipeline,
+                pacing(rate),
                 warmup,
                 duration,
                 slice);
@@ -257,7 +274,8 @@ public final class EchoBenchmark {
                     java.net.SocketAddress address = server.strip().equals("jtwisted-unix")
                             ? java.net.UnixDomainSocketAddress.of(UNIX_SOCKET)
                             : new java.net.InetSocketAddress("127.0.0.1", port);
-                    slots.add(new Slot(server, process, pid, new EchoLoad(address, connections, size, pipeline)));
+                    slots.add(new Slot(
+                            server, process, pid, new EchoLoad(address, connections, size, pipeline).paced(rate)));
                 } catch (Exception cannotStart) {
                     System.out.println("  " + server + " skipped: " + cannotStart.getMessage());
                     stop(process);

@@ -14,6 +14,13 @@ import java.util.Arrays;
  * framework, so that it favours none of the servers): {@code connections} connections each keep
  * {@code pipeline} messages of {@code size} bytes in flight; each fully echoed message is timed
  * (send to last byte back) and replaced by a new one.
+ *
+ * <p>With a rate ({@link #paced}), each connection sends its next message no earlier than its turn
+ * in a fixed schedule of {@code rate} messages per second over all connections (spread evenly, the
+ * connections' schedules staggered): every server then gets the same arrivals, so their CPU per
+ * message is compared at the same batching, which a closed loop would otherwise give the slower
+ * server (more sockets ready per wake-up). A server slower than the rate falls back to the closed
+ * loop; the achieved rate tells.
  */
 final class EchoLoad implements AutoCloseable {
     private final Selector selector;
@@ -25,6 +32,7 @@ final class EchoLoad implements AutoCloseable {
     private long completed;
     private long[] latencies = new long[1 << 20];
     private int latencyCount;
+    private long intervalNanos; // per connection; 0: closed loop
 
     /** Per-connection state: send times of messages in flight, bytes of the current message received. */
     private final class Conn {
@@ -34,6 +42,8 @@ final class EchoLoad implements AutoCloseable {
         int inFlight;
         long partial;
         final ByteBuffer out;
+        int owed; // echoed messages whose replacements wait for their turn (paced load only)
+        long nextSendAt;
 
         Conn(SocketChannel channel) {
             this.channel = channel;
@@ -80,20 +90,48 @@ final class EchoLoad implements AutoCloseable {
         }
     }
 
+    /** Paces the load at {@code messagesPerSecond} over all connections from the next run on. */
+    EchoLoad paced(double messagesPerSecond) {
+        intervalNanos = messagesPerSecond > 0 ? (long) (conns.length * 1e9 / messagesPerSecond) : 0;
+        return this;
+    }
+
     /** Runs the load for {@code seconds}; records only while {@code record} is true. */
     void run(double seconds, boolean record) throws IOException {
         recording = record;
         long now = System.nanoTime();
-        for (Conn c : conns) {
-            if (c.inFlight == 0) {
+        for (int i = 0; i < conns.length; i++) {
+            Conn c = conns[i];
+            if (intervalNanos > 0) {
+                c.owed = pipeline - c.inFlight;
+                c.nextSendAt = now + intervalNanos * i / conns.length;
+            } else if (c.inFlight == 0) {
                 c.send(pipeline, now);
             }
         }
         long end = now + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            selector.select(key -> handle(key), 100);
+        if (intervalNanos == 0) {
+            while (System.nanoTime() < end) {
+                selector.select(key -> handle(key), 100);
+            }
+        } else {
+            while ((now = System.nanoTime()) < end) {
+                sendDue(now);
+                selector.selectNow(key -> handle(key)); // spins: the load has a core of its own
+            }
         }
         recording = false;
+    }
+
+    private void sendDue(long now) throws IOException {
+        for (Conn c : conns) {
+            if (c.owed > 0 && now >= c.nextSendAt) {
+                c.owed--;
+                c.send(1, now);
+                // a late turn (a stalled server) restarts the schedule rather than sending a burst
+                c.nextSendAt = Math.max(c.nextSendAt + intervalNanos, now - intervalNanos);
+            }
+        }
     }
 
     private void handle(SelectionKey key) {
@@ -127,7 +165,9 @@ final class EchoLoad implements AutoCloseable {
                         latencies[latencyCount++] = latency;
                     }
                 }
-                if (done > 0) {
+                if (done > 0 && intervalNanos > 0) {
+                    c.owed += done;
+                } else if (done > 0) {
                     c.send(done, now);
                 }
             }
