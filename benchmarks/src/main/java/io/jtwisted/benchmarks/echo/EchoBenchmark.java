@@ -412,6 +412,42 @@ public final class EchoBenchmark {
             }
             System.out.println(row);
         }
+        printUserTable(byLoad, servers, rounds);
+    }
+
+    /**
+     * The user-space part of each server's CPU per message, the floor's included. The kernel's part
+     * moves most from run to run (a server that spends longer in user space finds more sockets ready
+     * per wake-up), so this is where servers that make the same system calls differ most clearly.
+     */
+    private static void printUserTable(Map<String, List<List<Result>>> byLoad, List<String> servers, int rounds) {
+        List<String> all = new ArrayList<>(List.of("c-floor"));
+        all.addAll(servers);
+        System.out.println();
+        System.out.println(
+                "User-space CPU per echoed message (µs)" + (rounds > 1 ? ", median of " + rounds + " rounds:" : ":"));
+        StringBuilder head = new StringBuilder("| load |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String s : all) {
+            head.append(' ').append(s).append(" |");
+            rule.append("---:|");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        for (Map.Entry<String, List<List<Result>>> e : byLoad.entrySet()) {
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (String s : all) {
+                List<Double> user = new ArrayList<>();
+                for (List<Result> results : e.getValue()) {
+                    Result r = find(results, s);
+                    if (r != null) {
+                        user.add(r.cpuMicrosPerMessage() * r.userShare());
+                    }
+                }
+                row.append(user.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.2f |", median(user)));
+            }
+            System.out.println(row);
+        }
     }
 
     /** {@code NAME@/path/old.jar:...} as {@code NAME@old}: the first class path entry, without its directory and ".jar". */
